@@ -1,0 +1,77 @@
+"""Every setting of the project, declared in one place.
+
+Values come from the environment (`EVENTMAP_*`), else the defaults below. Secrets (API keys,
+the geocoder's user agent) are never in the repo: they come from the environment or from
+Streamlit secrets, which the app copies into the environment before `Settings.from_env`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env_path(env: Mapping[str, str], name: str, default: Path) -> Path:
+    value = env.get(name)
+    return Path(value).expanduser() if value else default
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    # Data
+    data_path: Path = PROJECT_ROOT / "events.csv"
+    sides_config_path: Path = PROJECT_ROOT / "sides.toml"
+    # Folders the app owns and may write into; nothing is written anywhere else.
+    state_dir: Path = PROJECT_ROOT / "var"
+    overrides_path: Path = PROJECT_ROOT / "geo" / "overrides.csv"
+    # Geocoding
+    online_geocoding: bool = False
+    geocoder_provider: str = "nominatim"
+    geocoder_user_agent: str = ""  # required for online geocoding (Nominatim usage policy)
+    geocoder_api_key: str = ""  # for providers that need one
+    geocoder_timeout_s: float = 10.0
+    geocoder_min_delay_s: float = 1.0  # Nominatim: at most 1 request per second
+    geocoder_max_retries: int = 3
+    # Conflict region: (south, west, north, east); biases online geocoding and the offline basemap.
+    region_bbox: tuple[float, float, float, float] = (38.3, 43.4, 41.5, 50.6)
+    # Limits on user input
+    max_upload_bytes: int = 200 * 1024 * 1024
+    max_rows: int = 2_000_000
+    # Map
+    tiles_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+
+    @property
+    def cache_path(self) -> Path:
+        return self.state_dir / "geocache.sqlite3"
+
+    @property
+    def exports_dir(self) -> Path:
+        return self.state_dir / "exports"
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.state_dir / "uploads"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Settings from `env` (default: `os.environ`); use `dataclasses.replace` to change one."""
+        env = os.environ if env is None else env
+        values: dict[str, object] = {
+            "data_path": _env_path(env, "EVENTMAP_DATA", cls.data_path),
+            "sides_config_path": _env_path(env, "EVENTMAP_SIDES", cls.sides_config_path),
+            "state_dir": _env_path(env, "EVENTMAP_STATE_DIR", cls.state_dir),
+            "overrides_path": _env_path(env, "EVENTMAP_OVERRIDES", cls.overrides_path),
+            "online_geocoding": env.get("EVENTMAP_ONLINE_GEOCODING", "").lower() in {"1", "true", "yes"},
+            "geocoder_provider": env.get("EVENTMAP_GEOCODER", cls.geocoder_provider),
+            "geocoder_user_agent": env.get("EVENTMAP_GEOCODER_USER_AGENT", ""),
+            "geocoder_api_key": env.get("EVENTMAP_GEOCODER_API_KEY", ""),
+        }
+        if "EVENTMAP_MAX_UPLOAD_MB" in env:
+            values["max_upload_bytes"] = int(float(env["EVENTMAP_MAX_UPLOAD_MB"]) * 1024 * 1024)
+        if "EVENTMAP_MAX_ROWS" in env:
+            values["max_rows"] = int(env["EVENTMAP_MAX_ROWS"])
+        return cls(**values)  # type: ignore[arg-type]
