@@ -1,0 +1,145 @@
+"""The command line: `python -m eventmap validate|import|schema ...`.
+
+Exit codes: 0 every row is valid; 1 some rows are invalid (each problem is listed as
+`FILE:LINE: column: message (got 'value')`); 2 the file cannot be used at all (or bad arguments).
+The last line of `validate` and `import` is a one-line summary.
+
+Subcommands register themselves: each is a function `register(subparsers)` that adds its parser and sets
+`handler` (a function taking the parsed arguments and returning the exit code) with `set_defaults`.
+Other packages add theirs to `SUBCOMMANDS` below (e.g. `eventmap.export.cli.register`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from eventmap.csv_safety import write_events_csv
+from eventmap.errors import DataFileError, ImportFormatError, LimitExceededError
+from eventmap.loading import LoadResult, load_events
+from eventmap.problems import Severity
+from eventmap.schema import schema_markdown
+
+EXIT_OK, EXIT_INVALID_ROWS, EXIT_UNUSABLE = 0, 1, 2
+_UNUSABLE = (DataFileError, ImportFormatError, LimitExceededError)
+
+
+def _print_problems(result: LoadResult, out: TextIO) -> None:
+    for problem in result.problems:
+        print(problem, file=out)
+
+
+def _counts(result: LoadResult) -> tuple[int, int, int]:
+    warnings = sum(1 for p in result.problems if p.severity is Severity.WARNING)
+    return len(result.events), len(result.rejected), warnings
+
+
+def run_validate(args: argparse.Namespace, *, out: TextIO | None = None,
+                 err: TextIO | None = None) -> int:
+    """`validate FILE`: list every problem, then `FILE: N rows, V valid, I invalid, W warnings`."""
+    out, err = out or sys.stdout, err or sys.stderr
+    name = str(args.file)
+    try:
+        result = load_events(Path(args.file), name=name)
+    except _UNUSABLE as exc:
+        print(f"{exc}", file=err)
+        print(f"{name}: cannot be used (nothing loaded)", file=out)
+        return EXIT_UNUSABLE
+    _print_problems(result, out)
+    valid, invalid, warnings = _counts(result)
+    kind = "" if result.detected_format == "project" else f" ({result.detected_format} export)"
+    print(f"{name}{kind}: {result.rows_read} rows, {valid} valid, {invalid} invalid, {warnings} warnings", file=out)
+    return EXIT_OK if invalid == 0 else EXIT_INVALID_ROWS
+
+
+def run_import(args: argparse.Namespace, *, out: TextIO | None = None,
+                 err: TextIO | None = None) -> int:
+    """`import [--format acled|ucdp] IN -o OUT`: write the rows that map, list those that do not."""
+    out, err = out or sys.stdout, err or sys.stderr
+    name, target = str(args.input), Path(args.output)
+    if target.exists() and target.resolve() == Path(args.input).resolve():
+        print(f"{target}: refusing to overwrite the input file; choose another -o", file=err)
+        return EXIT_UNUSABLE
+    try:
+        result = load_events(Path(args.input), name=name, source_format=args.format)
+    except _UNUSABLE as exc:
+        print(f"{exc}", file=err)
+        print(f"{name}: cannot be imported (nothing written)", file=out)
+        return EXIT_UNUSABLE
+    try:
+        write_events_csv(result.events, target)
+    except OSError as exc:
+        print(f"{target}: cannot be written: {exc.strerror or exc}", file=err)
+        return EXIT_UNUSABLE
+    _print_problems(result, out)
+    valid, invalid, warnings = _counts(result)
+    print(f"{name} ({result.detected_format}): {result.rows_read} rows, {valid} written to {target}, "
+          f"{invalid} could not be imported, {warnings} warnings", file=out)
+    return EXIT_OK if invalid == 0 else EXIT_INVALID_ROWS
+
+
+def run_schema(args: argparse.Namespace, *, out: TextIO | None = None,
+                 err: TextIO | None = None) -> int:
+    """`schema`: the schema table (Markdown), as in the README."""
+    del args, err
+    print(schema_markdown(), file=out or sys.stdout)
+    return EXIT_OK
+
+
+def register_validate(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("validate", help="check an event file (project schema, ACLED or UCDP)",
+                                   description="List every problem of an event file as FILE:LINE: column: message. "
+                                   "Exit 0 when every row is valid, 1 when some rows are invalid, 2 when the file "
+                                   "cannot be used.")
+    parser.add_argument("file", metavar="FILE.csv", help="the CSV file to check")
+    parser.set_defaults(handler=run_validate)
+
+
+def register_import(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("import", help="convert an ACLED or UCDP GED export to the project's schema",
+                                   description="Write the rows of an export that map onto the project's schema; "
+                                   "list those that do not. Exit codes as for validate.")
+    parser.add_argument("--format", choices=("acled", "ucdp"), default=None,
+                        help="the export's format (default: detected from its header)")
+    parser.add_argument("input", metavar="IN.csv", help="the export")
+    parser.add_argument("-o", "--output", metavar="OUT.csv", required=True, help="the file to write")
+    parser.set_defaults(handler=run_import)
+
+
+def register_schema(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("schema", help="print the event schema as a Markdown table")
+    parser.set_defaults(handler=run_schema)
+
+
+# Every subcommand, in the order `--help` lists them. To add one, import its module at the top
+# (e.g. `from eventmap.export import cli as export_cli`) and append its `register` here
+# (`export_cli.register,`): a function that adds a parser to `subparsers` and sets `handler`.
+SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], object]] = [
+    register_validate,
+    register_import,
+    register_schema,
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The `python -m eventmap` parser, with every subcommand of `SUBCOMMANDS`."""
+    parser = argparse.ArgumentParser(prog="python -m eventmap",
+                                     description="Conflict-event data: validate, import, export.")
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for register in SUBCOMMANDS:
+        register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one subcommand; returns the exit code (argparse's own errors exit with 2)."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except BrokenPipeError:  # `python -m eventmap validate big.csv | head`: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_INVALID_ROWS

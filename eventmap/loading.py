@@ -1,0 +1,317 @@
+"""Loading event files: the project's schema, ACLED or UCDP exports -> a validated events frame.
+
+`load_events(source)` reads the bytes (any encoding, `,` `;` or tab), detects the format, maps an
+import onto the schema, validates every cell, and returns the valid rows as the events frame with every
+other row set aside and listed with its problems. Nothing is dropped silently: for every data row of the
+file, either it is in `events` or in `rejected` (`LoadResult.rows_read` counts them).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from eventmap.errors import DataFileError, ImportFormatError, LimitExceededError
+from eventmap.imports import IMPORTERS, detect_format
+from eventmap.imports.detect import PROJECT
+from eventmap.problems import Problem, Severity
+from eventmap.reading import RawRow, Record, Table, normalise_header, read_table
+from eventmap.schema import COLUMN_NAMES, REQUIRED_COLUMNS
+from eventmap.settings import Settings
+from eventmap.validation import DATE_COLUMNS, FLOAT_COLUMNS, FRAME_COLUMNS, INT_COLUMNS, RowValidator, shorten
+
+# What a required column missing from the header is set to, in every row (with a warning).
+HEADER_DEFAULTS: dict[str, str] = {"date_precision": "day", "geo_precision": "exact", "verification": "unverified"}
+_KNOWN_HEADER = frozenset(FRAME_COLUMNS) | frozenset().union(*(m.KNOWN_COLUMNS for m in IMPORTERS.values()))
+FORMAT_TITLES = {PROJECT: "the project's schema", "acled": "an ACLED export", "ucdp": "a UCDP GED export"}
+_LISTED_NAMES = 10  # at most this many column names in a message
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Limits on one input file; the defaults come from `Settings` (`EVENTMAP_MAX_UPLOAD_MB`, `EVENTMAP_MAX_ROWS`)."""
+
+    max_bytes: int = Settings.max_upload_bytes
+    max_rows: int = Settings.max_rows
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Limits:
+        return cls(max_bytes=settings.max_upload_bytes, max_rows=settings.max_rows)
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedRow:
+    """A row set aside: its line, its cells as read (file column name -> text) and why."""
+
+    line: int
+    raw: dict[str, str]
+    problems: list[Problem]
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """The valid rows as the events frame, every problem found, and the rows set aside."""
+
+    events: pd.DataFrame
+    problems: list[Problem]
+    rejected: list[RejectedRow]
+    detected_format: str
+    rows_read: int = 0  # data rows in the file (= len(events) + len(rejected))
+    encoding: str = ""
+    delimiter: str = ""
+    warnings: list[Problem] = field(default_factory=list)  # the problems of severity WARNING
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+
+def _read_source(source: Path | str | bytes, name: str | None, limits: Limits) -> tuple[bytes, str]:
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+        name = name or "upload.csv"
+        if len(data) > limits.max_bytes:
+            raise LimitExceededError(_size_message(name, len(data), limits.max_bytes))
+        return data, name
+    path = Path(os.fspath(source))
+    name = name or path.name
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise LimitExceededError(_size_message(name, size, limits.max_bytes))
+        return path.read_bytes(), name
+    except IsADirectoryError:
+        raise DataFileError(f"{name}: is a folder, not a file") from None
+    except FileNotFoundError:
+        raise DataFileError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise DataFileError(f"{name}: cannot be read: {exc.strerror or exc}") from None
+
+
+def _size_message(name: str, size: int, limit: int) -> str:
+    return (f"{name}: the file is {_megabytes(size)} ({size:,} bytes); "
+            f"the limit is {_megabytes(limit)} (max_upload_bytes)")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def _one_line(text: str, limit: int = 40) -> str:
+    """A name from a file, safe for a one-line message: control characters escaped, long names cut."""
+    text = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _names(names: Sequence[str]) -> str:
+    listed = ", ".join(_one_line(n) for n in names[:_LISTED_NAMES])
+    more = len(names) - _LISTED_NAMES
+    return listed + (f" and {more} more" if more > 0 else "")
+
+
+def _check_header(header: list[str], raw_header: list[str], *, name: str, fmt: str) -> list[Problem]:
+    """File-level problems of a header; raises `DataFileError` when the file cannot be used."""
+    positions: dict[str, int] = {}
+    for index, column in enumerate(header, start=1):
+        if column and column in positions and column in _KNOWN_HEADER:
+            raise DataFileError(
+                f"{name}: column {column!r} appears twice in the header (columns {positions[column]} and {index})")
+        positions.setdefault(column, index)
+    if fmt != PROJECT:
+        importer = IMPORTERS[fmt]
+        missing = [c for c in importer.REQUIRED_COLUMNS if c not in positions]
+        if missing:
+            raise DataFileError(f"{name}: {importer.TITLE} without required columns: {_names(missing)}")
+        return []
+    missing = [c for c in REQUIRED_COLUMNS if c not in positions and c not in HEADER_DEFAULTS]
+    if missing:
+        raise DataFileError(f"{name}: required columns missing: {_names(missing)}")
+    problems = [
+        Problem(name, None, column, f"column missing: every row is set to {HEADER_DEFAULTS[column]!r}",
+                severity=Severity.WARNING)
+        for column in COLUMN_NAMES if column in HEADER_DEFAULTS and column not in positions
+    ]
+    unknown = [raw.strip() or f"(unnamed column {i})"
+               for i, (column, raw) in enumerate(zip(header, raw_header, strict=True), start=1)
+               if column not in FRAME_COLUMNS]
+    if unknown:
+        problems.append(Problem(name, None, None, f"columns not in the schema are ignored: {_names(unknown)}",
+                                severity=Severity.WARNING))
+    return problems  # other optional columns (OPTIONAL_HEADER_COLUMNS) absent: empty in every row
+
+
+def _row_defects(row: RawRow, width: int, *, name: str) -> tuple[list[str], list[Problem]]:
+    """The row's cells cut to the header's width, and its problems as a whole row."""
+    cells = row.cells
+    problems: list[Problem] = []
+    if row.defect:
+        problems.append(Problem(name, row.line, None, row.defect))
+    if len(cells) > width:
+        extra = [c for c in cells[width:] if c.strip()]
+        if extra:
+            problems.append(Problem(
+                name, row.line, None, f"the row has {len(cells)} cells but the header has {width}",
+                shorten(", ".join(extra))))
+        cells = cells[:width]
+    elif len(cells) < width:
+        problems.append(Problem(name, row.line, None, f"the row has {len(cells)} cells but the header has {width}"))
+    return cells, problems
+
+
+def _clean_cells(cells: list[str], table: Table, line: int, header: list[str], *, name: str,
+                 problems: list[Problem]) -> list[str]:
+    """Cells stripped; NUL characters removed and undecodable bytes reported, as warnings."""
+    cleaned = [cell.strip() for cell in cells]
+    if table.has_nul or table.has_replacement:
+        for index, cell in enumerate(cleaned):
+            if "\x00" in cell:
+                cleaned[index] = cell = cell.replace("\x00", "").strip()
+                problems.append(Problem(name, line, header[index] or None, "NUL characters removed",
+                                        shorten(cell), Severity.WARNING))
+            if "\ufffd" in cell:
+                problems.append(Problem(name, line, header[index] or None,
+                                        "bytes that could not be decoded were replaced by '\ufffd'", shorten(cell),
+                                        Severity.WARNING))
+    return cleaned
+
+
+def _format_of(header: list[str], source_format: str | None, *, name: str) -> str:
+    detected = detect_format(header)
+    fmt = source_format or detected
+    if fmt not in FORMAT_TITLES:
+        raise ValueError(f"unknown format {fmt!r}: use project, acled or ucdp")
+    if fmt != detected:
+        raise ImportFormatError(f"{name}: not {FORMAT_TITLES[fmt]}: the header looks like {FORMAT_TITLES[detected]} "
+                                f"({_names([c for c in header if c])})")
+    return fmt
+
+
+def _records(table: Table, header: list[str], *, name: str,
+             row_problems: dict[int, list[Problem]]) -> list[Record]:
+    """The rows as records (column name -> stripped text); rows with the wrong number of cells go to
+    `row_problems` instead, warnings about a row's cells (NUL, undecodable bytes) too."""
+    records: list[Record] = []
+    for row in table.rows:
+        cells, defects = _row_defects(row, len(header), name=name)
+        cells = _clean_cells(cells, table, row.line, header, name=name, problems=defects)
+        if defects:
+            row_problems[row.line] = defects
+        if not any(p.severity is Severity.ERROR for p in defects):
+            records.append(Record(row.line, dict(zip(header, cells, strict=False))))
+    return records
+
+
+def _to_schema(records: list[Record], header: list[str], fmt: str, *, name: str,
+               row_problems: dict[int, list[Problem]]) -> list[Record]:
+    """Records of the project's schema: an export mapped by its importer (rows it cannot map go to
+    `row_problems`), a project file with the defaults for required columns its header lacks."""
+    if fmt != PROJECT:
+        mapped, import_problems = IMPORTERS[fmt].to_schema(records, file=name)
+        for problem in import_problems:
+            row_problems.setdefault(problem.line or 0, []).append(problem)
+        return mapped
+    defaults = {c: v for c, v in HEADER_DEFAULTS.items() if c not in header}
+    return [Record(r.line, {**r.values, **defaults}) for r in records] if defaults else records
+
+
+def load_events(source: Path | str | bytes, *, name: str | None = None, limits: Limits | None = None,
+                source_format: str | None = None,
+                region_bbox: tuple[float, float, float, float] | None = None) -> LoadResult:
+    """Read, map and validate an event file (a path, or the bytes of an upload).
+
+    `name` is the file name used in problems (default: the path's name, or "upload.csv");
+    `limits` default to `Settings.from_env()`; `source_format` forces "project", "acled" or "ucdp"
+    (default: detected from the header); `region_bbox` (south, west, north, east) is where points are
+    expected, for the swapped-coordinates warning (default: the settings' region).
+    Raises `DataFileError` for a file that cannot be used at all, `LimitExceededError` above a limit and
+    `ImportFormatError` when `source_format` does not match the file.
+    """
+    if limits is None or region_bbox is None:
+        settings = Settings.from_env()
+        limits = limits or Limits.from_settings(settings)
+        region_bbox = region_bbox or settings.region_bbox
+    data, name = _read_source(source, name, limits)
+    table = read_table(data, name=name, max_rows=limits.max_rows, known_columns=_KNOWN_HEADER)
+    header = [normalise_header(cell) for cell in table.header]
+    fmt = _format_of(header, source_format, name=name)
+    problems = [*table.problems, *_check_header(header, table.header, name=name, fmt=fmt)]
+    row_problems: dict[int, list[Problem]] = {}  # line -> problems of the rows set aside (so far)
+    records = _to_schema(_records(table, header, name=name, row_problems=row_problems), header, fmt, name=name,
+                         row_problems=row_problems)
+    source_column = IMPORTERS[fmt].SOURCE_COLUMN if fmt != PROJECT else {}
+
+    validator = RowValidator(file=name, region_bbox=region_bbox)
+    accepted_values: list[dict[str, object]] = []
+    accepted_lines: list[int] = []
+    for record in records:
+        values, found = validator.check(record.line, record.values)
+        if source_column:  # name the export's column; side and actor both come from actor1: say it once
+            found = list(dict.fromkeys(_rename_column(p, source_column) for p in found))
+        found = [*row_problems.pop(record.line, ()), *found]
+        if any(p.severity is Severity.ERROR for p in found):
+            row_problems[record.line] = found
+            continue
+        problems.extend(found)
+        accepted_values.append(values)
+        accepted_lines.append(record.line)
+    problems.extend(validator.summary_problems())
+
+    raw_rows = {row.line: row for row in table.rows}
+    rejected = [RejectedRow(line, _raw(raw_rows[line], table.header), found)
+                for line, found in sorted(row_problems.items())]
+    all_problems = sorted([*problems, *(p for r in rejected for p in r.problems)], key=_problem_order)
+    return LoadResult(
+        events=build_frame(accepted_values, accepted_lines),
+        problems=all_problems,
+        rejected=rejected,
+        detected_format=fmt,
+        rows_read=len(table.rows),
+        encoding=table.encoding,
+        delimiter=table.delimiter,
+        warnings=[p for p in all_problems if p.severity is Severity.WARNING],
+    )
+
+
+def _problem_order(problem: Problem) -> tuple[int, int]:
+    return (0, 0) if problem.line is None else (1, problem.line)
+
+
+def _rename_column(problem: Problem, source_column: dict[str, str]) -> Problem:
+    column = source_column.get(problem.column or "", problem.column)
+    if column == problem.column:
+        return problem
+    return Problem(problem.file, problem.line, column, problem.message, problem.value, problem.severity)
+
+
+def _raw(row: RawRow, raw_header: list[str]) -> dict[str, str]:
+    raw = {}
+    for index, cell in enumerate(row.cells):
+        key = raw_header[index].strip() if index < len(raw_header) else ""
+        if not key or key in raw:
+            key = f"(column {index + 1})"
+        raw[key] = cell
+    return raw
+
+
+def build_frame(rows: Sequence[dict[str, object]], lines: Sequence[int]) -> pd.DataFrame:
+    """The events frame from typed rows (see `RowValidator.check`), with the contract's dtypes."""
+    columns: dict[str, object] = {}
+    for column in FRAME_COLUMNS:
+        values = [row[column] for row in rows]
+        if column in DATE_COLUMNS:
+            columns[column] = pd.Series(
+                np.array([np.datetime64(v, "D") if v is not None else np.datetime64("NaT") for v in values],
+                         dtype="datetime64[D]").astype("datetime64[ns]"))
+        elif column in FLOAT_COLUMNS:
+            columns[column] = pd.Series(np.array(values, dtype="float64"))
+        elif column in INT_COLUMNS:
+            columns[column] = pd.Series(values, dtype="Int64")
+        else:
+            columns[column] = pd.Series(values, dtype="str")
+    columns["source_line"] = pd.Series(np.array(lines, dtype="int64"))
+    return pd.DataFrame(columns)
