@@ -1,0 +1,31 @@
+"""The interactive map: events on an offline-capable Leaflet map (folium), fast up to a million rows.
+
+- `build_map(frame, naming=..., ...)`: the whole map (basemap, labels, legend, events).
+- `build_event_layer(frame, naming=..., ...)`: only the events, for `st_folium(feature_group_to_add=...)`.
+- `AssetMode`: ``served`` (the app, /app/static) or ``inline`` (standalone HTML).
+- `payloads_from_html(text)` / `drawn_event_count(payload)`: read the events back out of a page.
+
+Modules: assets (local JS/CSS), layers (events → payload), popups (escaped details), legend,
+basemap (offline ground, tiles, labels), builder (the two calls above). The browser side is
+`static/eventmap/eventmap.js`.
+"""
+
+from eventmap.mapping.assets import AssetMode, external_links
+from eventmap.mapping.basemap import Basemap, BasemapError
+from eventmap.mapping.builder import build_event_layer, build_map
+from eventmap.mapping.layers import LayerLimits, drawn_event_count, event_payload, payloads_from_html
+from eventmap.mapping.popups import event_card_html
+
+__all__ = [
+    "AssetMode",
+    "Basemap",
+    "BasemapError",
+    "LayerLimits",
+    "build_event_layer",
+    "build_map",
+    "drawn_event_count",
+    "event_card_html",
+    "event_payload",
+    "external_links",
+    "payloads_from_html",
+]

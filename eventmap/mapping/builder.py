@@ -1,0 +1,123 @@
+"""`build_map` and `build_event_layer`: the two calls the app, the exports and the classroom view use.
+
+In the app, build the base map once per data set and view options, and the event layer once per
+filter state; streamlit-folium then swaps the layer without remounting the map::
+
+    colours = side_colours(all_events["side"].unique())
+    m = build_map(all_events, naming=naming, lang=lang, colours=colours, with_events=False)
+    layer = build_event_layer(filtered, naming=naming, lang=lang, colours=colours)
+    st_folium(m, feature_group_to_add=layer, returned_objects=[])
+
+For a standalone page: ``build_map(filtered, naming=..., asset_mode="inline").save(path)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import folium
+import pandas as pd
+
+from eventmap.i18n import is_rtl, t
+from eventmap.mapping.assets import AssetMode, use_assets
+from eventmap.mapping.basemap import BaseLayers, Basemap, base_options, event_bounds, main_bounds, place_labels
+from eventmap.mapping.layers import DEFAULT_LIMITS, LayerLimits, event_feature_group, event_payload
+from eventmap.mapping.legend import legend_html
+from eventmap.settings import Settings
+from eventmap.styling import side_colours
+from geo.basemap import REGION_BBOX
+from geo.naming import Naming
+
+DEFAULT_ZOOM = 8
+MAX_FIT_ZOOM = 11  # fitting a single town should not zoom to street level
+MIN_ZOOM, MAX_ZOOM = 2, 18
+LEGEND_WIDTH_PX = 260
+
+
+def _colours(frame: pd.DataFrame, colours: Mapping[str, str] | None, settings: Settings) -> dict[str, str]:
+    sides = list(frame["side"].astype(str).unique()) if len(frame) else []
+    given = dict(colours or {})
+    missing = [s for s in sides if s not in given]
+    if missing:
+        given.update(side_colours([*given, *missing], config_path=settings.sides_config_path))
+    return given
+
+
+def build_event_layer(
+    frame: pd.DataFrame,
+    *,
+    naming: Naming | str,
+    lang: str = "en",
+    colours: Mapping[str, str] | None = None,
+    limits: LayerLimits = DEFAULT_LIMITS,
+    marker_size_px: int = 22,
+    settings: Settings | None = None,
+) -> folium.FeatureGroup:
+    """The events of `frame` as one `folium.FeatureGroup` (for ``st_folium(feature_group_to_add=...)``).
+
+    Pass the same `colours` as to `build_map` (``side_colours`` of every side in the data), so that a
+    side keeps its colour whatever the filters leave.
+    """
+    settings = settings or Settings.from_env()
+    payload = event_payload(frame, naming=Naming(naming), lang=lang, colours=_colours(frame, colours, settings),
+                            limits=limits, marker_size_px=marker_size_px)
+    return event_feature_group(payload, name=t("map.events", lang))
+
+
+def build_map(
+    frame: pd.DataFrame,
+    *,
+    naming: Naming | str,
+    basemap: Basemap | str = Basemap.OFFLINE,
+    lang: str = "en",
+    asset_mode: AssetMode | str = AssetMode.SERVED,
+    center: Sequence[float] | None = None,
+    zoom: int | None = None,
+    labels: bool = True,
+    label_size_px: int = 14,
+    text_size_px: int = 13,
+    height: int | str = "100%",
+    with_events: bool = True,
+    colours: Mapping[str, str] | None = None,
+    limits: LayerLimits = DEFAULT_LIMITS,
+    marker_size_px: int = 22,
+    settings: Settings | None = None,
+) -> folium.Map:
+    """A Leaflet map of `frame`'s events that works with no internet.
+
+    `frame` also gives the legend (its sides and event types), the place labels and, unless `center`
+    (lat, lon) and `zoom` are given, the initial view (the main area of its events, `main_bounds`).
+    With `with_events=False` the map has no events: add them with `build_event_layer`. `asset_mode="served"` links the
+    project's JS/CSS at /app/static (the app); `"inline"` embeds them (a standalone HTML file).
+    """
+    settings = settings or Settings.from_env()
+    naming = Naming(naming)
+    palette = _colours(frame, colours, settings)
+    bounds = event_bounds(frame)
+    view = main_bounds(frame)
+    if view is not None:
+        south, west, north, east = view
+    else:
+        west, south, east, north = REGION_BBOX
+    if center is None and zoom is not None:
+        center = ((south + north) / 2, (west + east) / 2)
+    m = folium.Map(location=list(center) if center is not None else None, zoom_start=zoom or DEFAULT_ZOOM,
+                   tiles=None, control_scale=True, height=height, width="100%", minZoom=MIN_ZOOM, maxZoom=MAX_ZOOM)
+    use_assets(m, asset_mode)
+    if center is None:
+        # Fit the main area of the events, clear of the legend (bottom right; bottom left in RTL).
+        legend_side, other_side = (LEGEND_WIDTH_PX, 30), (30, 30)
+        top_left, bottom_right = (legend_side, other_side) if is_rtl(lang) else (other_side, legend_side)
+        m.fit_bounds([[south, west], [north, east]], padding_top_left=top_left, padding_bottom_right=bottom_right,
+                     max_zoom=MAX_FIT_ZOOM)
+    options = base_options(
+        basemap=basemap, bounds=bounds,
+        labels=place_labels(frame, naming=naming) if labels else [],
+        legend_html=legend_html(frame, colours=palette, lang=lang),
+        lang=lang, label_size_px=label_size_px, text_size_px=text_size_px, tiles_url=settings.tiles_url,
+    )
+    BaseLayers(options).add_to(m)
+    if with_events:
+        build_event_layer(frame, naming=naming, lang=lang, colours=palette, limits=limits,
+                          marker_size_px=marker_size_px, settings=settings).add_to(m)
+    return m

@@ -1,0 +1,218 @@
+"""An event's details as escaped HTML pieces: the map's popups and any other card of one event.
+
+Nothing from the data is ever trusted: every value goes through `html.escape` (quotes included), and
+a source becomes a link only when it is an ``http``/``https`` URL with a host; anything else
+(``javascript:``, ``data:``, a citation in words) is shown as text.
+
+The map sends `detail_values` (a list in the order of `DETAIL_FIELDS`) to the browser, where
+`static/eventmap/eventmap.js` lays them out; `event_card_html` lays out the same values in Python,
+for pages that show one event outside the map.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from eventmap.i18n import direction, t
+from eventmap.schema import split_sources
+from eventmap.styling import PRECISION_RADIUS_M
+from geo.naming import Naming, display_name
+
+DETAIL_FIELDS: tuple[str, ...] = (
+    "sub_event_type", "actor", "target", "description", "description_original", "language", "fatalities",
+    "injured", "claimed_by", "disputed_by", "verification", "report_date", "date_note", "location", "notes",
+    "event_id", "sources",
+)
+"""The fields of an event's details, in the order `detail_values` returns them."""
+
+LABEL_KEYS: dict[str, str] = {
+    "date": "map.popup.date", "place": "map.popup.place", "side": "map.popup.side", "actor": "map.popup.actor",
+    "target": "map.popup.target", "status": "map.popup.status", "verification": "map.popup.verification",
+    "claimed_by": "map.popup.claimed_by", "disputed_by": "map.popup.disputed_by",
+    "fatalities": "map.popup.fatalities", "injured": "map.popup.injured", "report_date": "map.popup.report_date",
+    "original": "map.popup.original", "sources": "map.popup.sources", "notes": "map.popup.notes",
+    "type": "map.popup.type", "description": "map.popup.description",
+}
+
+_LANG_CODE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+
+
+def esc(value: object) -> str:
+    """`value` as text that HTML shows literally (``""`` for missing values)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    return html.escape(str(value), quote=True)
+
+
+def web_url(text: str) -> str | None:
+    """`text` when it is an http(s) URL with a host and nothing that could break out of an attribute."""
+    candidate = text.strip()
+    if not candidate or any(ch.isspace() or ord(ch) < 32 for ch in candidate):
+        return None
+    try:
+        parts = urlsplit(candidate)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        return None
+    return candidate
+
+
+def source_item(source: str) -> tuple[str, str]:
+    """(escaped href or ``""``, escaped text) for one source."""
+    url = web_url(source)
+    return (esc(url) if url else "", esc(source.strip()))
+
+
+def source_links_html(sources: str) -> str:
+    """The sources of a `sources` cell as an HTML list: links for web URLs, text for the rest."""
+    items = []
+    for href, text in (source_item(s) for s in split_sources(sources)):
+        if href:
+            items.append(f'<li><a href="{href}" target="_blank" rel="noopener noreferrer">{text}</a></li>')
+        else:
+            items.append(f'<li><span dir="auto">{text}</span></li>')
+    return f"<ul>{''.join(items)}</ul>" if items else ""
+
+
+def labels(lang: str) -> dict[str, str]:
+    """The popup's field labels in `lang`, escaped."""
+    return {name: esc(t(key, lang)) for name, key in LABEL_KEYS.items()}
+
+
+def term(prefix: str, value: str, lang: str) -> str:
+    """The catalogue's word for a data value (``map.status.claimed``), else the value itself; unescaped."""
+    key = f"{prefix}.{value}"
+    text = t(key, lang)
+    return value if text == key else text
+
+
+def _whole(value: Any) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return esc(int(value))
+
+
+def _day(value: Any) -> str:
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return esc(pd.Timestamp(value).date().isoformat())
+
+
+def place_name(row: Mapping[str, Any], naming: Naming) -> str:
+    """The place of an event in the chosen naming (unescaped); the row's country settles shared names."""
+    location = str(row.get("location", "") or "")
+    country = str(row.get("country", "") or "") or None
+    return display_name(location, naming, country=country) if location else ""
+
+
+class DetailRenderer:
+    """`detail_values` for many rows of one map: names, terms and source lists worked out once each."""
+
+    def __init__(self, *, naming: Naming, lang: str) -> None:
+        self.naming = Naming(naming)
+        self.lang = lang
+        self._places: dict[tuple[str, str], str] = {}
+        self._terms: dict[tuple[str, str], str] = {}
+        self._sources: dict[str, list[list[str]]] = {}
+
+    def _place(self, row: Mapping[str, Any]) -> str:
+        key = (str(row.get("location", "") or ""), str(row.get("country", "") or ""))
+        if key not in self._places:
+            self._places[key] = place_name(row, self.naming)
+        return self._places[key]
+
+    def _term(self, prefix: str, value: str) -> str:
+        if (prefix, value) not in self._terms:
+            self._terms[prefix, value] = esc(term(prefix, value, self.lang))
+        return self._terms[prefix, value]
+
+    def _source_list(self, text: str) -> list[list[str]]:
+        if text not in self._sources:
+            self._sources[text] = [list(source_item(s)) for s in split_sources(text)]
+        return self._sources[text]
+
+    def values(self, row: Mapping[str, Any]) -> list[Any]:
+        """The details of one event (a frame row as a mapping), escaped, in the order of `DETAIL_FIELDS`.
+
+        ``sources`` is a list of (href, text) pairs; ``location`` is the place as reported when it
+        differs from the name shown; ``date_note`` says when the date is only known to the week or month.
+        """
+        location = str(row.get("location", "") or "")
+        shown = self._place(row)
+        date_precision = str(row.get("date_precision", "") or "day")
+        language = str(row.get("language", "") or "")
+        values: dict[str, Any] = {
+            "sub_event_type": esc(row.get("sub_event_type", "")),
+            "actor": esc(row.get("actor", "")),
+            "target": esc(row.get("target", "")),
+            "description": esc(row.get("description", "")),
+            "description_original": esc(row.get("description_original", "")),
+            "language": esc(language) if _LANG_CODE.match(language) else "",
+            "fatalities": _whole(row.get("fatalities")),
+            "injured": _whole(row.get("injured")),
+            "claimed_by": esc(row.get("claimed_by", "")),
+            "disputed_by": esc(row.get("disputed_by", "")),
+            "verification": self._term("verification", str(row.get("verification", "") or "")),
+            "report_date": _day(row.get("report_date")),
+            "date_note": self._term("map.date_precision", date_precision) if date_precision != "day" else "",
+            "location": esc(location) if location and location != shown else "",
+            "notes": esc(row.get("notes", "")),
+            "event_id": esc(row.get("event_id", "")),
+            "sources": self._source_list(str(row.get("sources", "") or "")),
+        }
+        return [values[name] for name in DETAIL_FIELDS]
+
+
+def detail_values(row: Mapping[str, Any], *, naming: Naming, lang: str) -> list[Any]:
+    """The details of one event, escaped, in the order of `DETAIL_FIELDS` (see `DetailRenderer.values`)."""
+    return DetailRenderer(naming=naming, lang=lang).values(row)
+
+
+def event_card_html(row: Mapping[str, Any], *, naming: Naming, lang: str, side_colour: str = "#999999") -> str:
+    """One event's details as a self-contained, escaped HTML fragment (the same content as its popup)."""
+    d = dict(zip(DETAIL_FIELDS, detail_values(row, naming=naming, lang=lang), strict=True))
+    lab = labels(lang)
+    event_type = esc(term("event_type", str(row.get("event_type", "") or ""), lang))
+    kind = event_type + (f" — {d['sub_event_type']}" if d["sub_event_type"] else "")
+    precision = str(row.get("geo_precision", "") or "exact")
+    place = esc(place_name(row, naming))
+    if d["location"]:
+        place += f' <span class="em-muted">({d["location"]})</span>'
+    if PRECISION_RADIUS_M.get(precision):
+        place += f' <span class="em-muted">{esc(term("map.precision", precision, lang))}</span>'
+    status = str(row.get("status", "") or "")
+    rows = [
+        ("date", _day(row.get("date")) + (f" {d['date_note']}" if d["date_note"] else "")),
+        ("place", place),
+        ("side", f'<span class="em-swatch" style="background:{esc(side_colour)}"></span>{esc(row.get("side", ""))}'),
+        ("actor", d["actor"]), ("target", d["target"]),
+        ("status", esc(term("status", status, lang))),
+        ("verification", d["verification"]), ("claimed_by", d["claimed_by"]), ("disputed_by", d["disputed_by"]),
+        ("fatalities", d["fatalities"]), ("injured", d["injured"]), ("report_date", d["report_date"]),
+    ]
+    table = "".join(f"<tr><th>{lab[name]}</th><td>{value}</td></tr>" for name, value in rows if value)
+    body = [f'<div class="em-popup" dir="{direction(lang)}"><div class="em-popup-head"><span>{kind}</span></div>',
+            f"<table>{table}</table>"]
+    if d["description"]:
+        body.append(f'<p class="em-desc" dir="auto">{d["description"]}</p>')
+    if d["description_original"]:
+        lang_attr = f' lang="{d["language"]}"' if d["language"] else ""
+        body.append(f'<p class="em-original" dir="auto"{lang_attr}><b>{lab["original"]}:</b> '
+                    f'{d["description_original"]}</p>')
+    sources = source_links_html(str(row.get("sources", "") or ""))
+    if sources:
+        body.append(f'<div class="em-sources"><b>{lab["sources"]}:</b>{sources}</div>')
+    if d["notes"]:
+        body.append(f'<p class="em-notes" dir="auto"><b>{lab["notes"]}:</b> {d["notes"]}</p>')
+    body.append(f'<div class="em-muted em-id">{d["event_id"]}</div></div>')
+    return "".join(body)
