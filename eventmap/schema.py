@@ -67,7 +67,7 @@ SUB_EVENT_TYPES: tuple[str, ...] = tuple(s for subs in EVENT_TYPES.values() for 
 SOURCE_SEPARATOR = ";"
 
 COLUMNS: tuple[Column, ...] = (
-    Column("event_id", "Unique id of the row", required=True, example="NK-2020-10-08-032-shusha"),
+    Column("event_id", "Unique id of the row", required=True, example="NK-E032-shusha"),
     Column("date", "Day the event happened (ISO 8601)", Kind.DATE, required=True, example="2020-10-08"),
     Column("date_precision", "How exact `date` is", Kind.CHOICE, required=True, choices=DATE_PRECISIONS),
     Column("report_date", "Day it was reported, where later than `date`", Kind.DATE),

@@ -1,12 +1,17 @@
 """The interface's strings, one JSON catalogue per language (`en.json`, `ar.json`, ...).
 
-Another language is one more file with the same keys. `t(key, lang)` falls back to English for a
-key a catalogue lacks (a test checks that none lacks any) and to the key itself for an unknown key.
+Another language is one more file with the same keys: `languages()` finds it, `t()` uses it, and
+the presentation view and the dashboard offer it. `t(key, lang)` falls back to English for a key a
+catalogue lacks (a test checks that none lacks any) and to the key itself for an unknown key.
+Placeholders are `{name}` fields filled by `t(key, lang, name=...)`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import string
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -23,8 +28,10 @@ def catalogue(lang: str) -> dict[str, str]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def languages() -> list[str]:
-    return sorted(p.stem for p in CATALOGUE_DIR.glob("*.json"))
+@cache
+def languages() -> tuple[str, ...]:
+    """The languages that have a catalogue, e.g. `("ar", "en")`."""
+    return tuple(sorted(p.stem for p in CATALOGUE_DIR.glob("*.json")))
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
@@ -37,3 +44,39 @@ def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
 
 def is_rtl(lang: str) -> bool:
     return lang in RTL_LANGS
+
+
+def direction(lang: str) -> str:
+    """The value of an HTML `dir` attribute for `lang`: `"rtl"` or `"ltr"`."""
+    return "rtl" if is_rtl(lang) else "ltr"
+
+
+def resolve_lang(value: str | None) -> str:
+    """A language that has a catalogue: `value` (e.g. from `?lang=`) when it has one, else the default."""
+    candidate = (value or "").strip().lower()
+    return candidate if candidate in languages() else DEFAULT_LANG
+
+
+def language_name(lang: str) -> str:
+    """The language's own name for itself ("English", "العربية"), for a language switch."""
+    return t("language.name", lang)
+
+
+def placeholders(text: str) -> frozenset[str]:
+    """The `{name}` fields of a catalogue string."""
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+
+
+def strings(lang: str, prefixes: Iterable[str]) -> dict[str, str]:
+    """Every string of `lang` whose key starts with one of `prefixes`, English filling any gap.
+
+    For a page that switches language in the browser: it embeds these for each language.
+    """
+    wanted = tuple(prefixes)
+    keys = [key for key in catalogue(DEFAULT_LANG) if key.startswith(wanted)]
+    return {key: t(key, lang) for key in keys}
+
+
+def format_date(day: dt.date, lang: str = DEFAULT_LANG) -> str:
+    """A day written out for people: "8 October 2020", "8 أكتوبر 2020"."""
+    return t("date.long", lang, day=day.day, month=t(f"month.{day.month}", lang), year=day.year)
