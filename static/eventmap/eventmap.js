@@ -86,6 +86,8 @@
     return declutter;
   }
 
+  var REGION_DETAIL_MIN_ZOOM = 6;
+
   EM.setupBase = function (map, o) {
     ensurePanes(map);
     var container = map.getContainer();
@@ -95,16 +97,26 @@
     container.style.background = o.colours.sea;
     var renderer = L.svg({ pane: "em-basemap" });
     (o.basemaps || []).forEach(function (gj) {
-      if (gj.bbox) {  // a detailed region: hide the coarse world map under it
+      var layer = L.geoJSON(gj, {
+        pane: "em-basemap", renderer: renderer, style: basemapStyle(o.colours), interactive: false,
+        pointToLayer: countryLabel
+      });
+      if (!gj.bbox) { layer.addTo(map); return; }
+      // A detailed region: drawn over the coarse world map (a sea-coloured box hides the coarse
+      // coastline under it) only when zoomed in far enough for the detail to matter; zoomed out,
+      // the box would also hide the land of countries that the region file clips away.
+      var detail = L.layerGroup([
         L.rectangle([[gj.bbox[1], gj.bbox[0]], [gj.bbox[3], gj.bbox[2]]], {
           pane: "em-basemap", renderer: renderer, stroke: false, fillColor: o.colours.sea, fillOpacity: 1,
           interactive: false
-        }).addTo(map);
-      }
-      L.geoJSON(gj, {
-        pane: "em-basemap", renderer: renderer, style: basemapStyle(o.colours), interactive: false,
-        pointToLayer: countryLabel
-      }).addTo(map);
+        }),
+        layer
+      ]);
+      var toggle = function () {
+        if (map.getZoom() >= REGION_DETAIL_MIN_ZOOM) { detail.addTo(map); } else { detail.remove(); }
+      };
+      map.on("zoomend", toggle);
+      map.whenReady(toggle);
     });
     if (o.tiles) {
       var tiles = L.tileLayer(o.tiles.url, { attribution: o.tiles.attribution, maxZoom: o.tiles.maxZoom });
