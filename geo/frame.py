@@ -1,0 +1,186 @@
+"""Geocoding an events frame: fill the coordinates of rows that have none.
+
+`geocode_frame` resolves each distinct place name once (per country, when the frame has a
+`country` column: "Martuni" in a row of Azerbaijan is the Karabakh town) and fills, for the rows
+without coordinates, `latitude`, `longitude`, `geo_precision`, `geo_source`, `matched_name`,
+`geo_confidence` and `geo_status`. Rows that already have coordinates keep them and get
+`geo_source='data'`. A row that cannot be resolved stays, with empty coordinates and a
+`geo_status` that says why: `not_found: ...`, `ambiguous: A, B`, `unavailable: waiting ...`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from geo.errors import FrameColumnError, GeoError
+from geo.geocoders.base import Geocoder
+from geo.result import Candidate, GeoContext, GeoResult
+
+TEXT_COLUMNS = ("geo_precision", "geo_source", "matched_name", "geo_status")
+FLOAT_COLUMNS = ("latitude", "longitude", "geo_confidence")
+
+
+@dataclass(frozen=True, slots=True)
+class UnresolvedName:
+    """A place name that could not be placed, the rows it appears in, and why."""
+
+    name: str
+    country: str
+    status: str  # not_found | ambiguous | unavailable
+    reason: str
+    rows: int
+    candidates: tuple[Candidate, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class GeocodeSummary:
+    rows: int
+    already_located: int  # rows whose coordinates came with the data
+    resolved_rows: int  # rows geocoded now
+    unresolved_rows: int
+    distinct_names: int  # distinct (name, country) pairs looked up
+    by_source: dict[str, int] = field(default_factory=dict)  # rows per geo_source, 'data' included
+    unresolved: tuple[UnresolvedName, ...] = ()
+    elapsed_s: float = 0.0
+
+    @property
+    def all_resolved(self) -> bool:
+        return self.unresolved_rows == 0
+
+    @property
+    def waiting(self) -> tuple[UnresolvedName, ...]:
+        """Names an online service could not answer yet (they may resolve later)."""
+        return tuple(u for u in self.unresolved if u.status == "unavailable")
+
+    def describe(self) -> str:
+        """A few lines for people: counts per source and the unresolved names with their reasons."""
+        sources = ", ".join(f"{source}: {count}" for source, count in sorted(self.by_source.items()))
+        lines = [
+            f"{self.rows} rows: {self.already_located} with coordinates in the data, {self.resolved_rows} geocoded, "
+            f"{self.unresolved_rows} unresolved ({self.distinct_names} distinct names looked up in "
+            f"{self.elapsed_s:.2f} s)",
+        ]
+        if sources:
+            lines.append(f"by source: {sources}")
+        for item in self.unresolved:
+            where = f" [{item.country}]" if item.country else ""
+            lines.append(f"  {item.name!r}{where} ({item.rows} rows): {item.status}: {item.reason}")
+        return "\n".join(lines)
+
+
+def _prepare(frame: pd.DataFrame) -> None:
+    for column in FLOAT_COLUMNS:
+        if column not in frame.columns:
+            frame[column] = np.nan
+        elif not pd.api.types.is_float_dtype(frame[column]):
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+    for column in TEXT_COLUMNS:
+        if column not in frame.columns:
+            frame[column] = ""
+        else:
+            frame[column] = frame[column].fillna("").astype(str)
+
+
+def _set(frame: pd.DataFrame, positions: np.ndarray, column: str, values: object) -> None:
+    if len(positions):
+        frame.iloc[positions, frame.columns.get_loc(column)] = values
+
+
+def _lookup(geocoder: Geocoder, name: str, context: GeoContext | None) -> GeoResult:
+    if not name:
+        return GeoResult.not_found(name, geo_source="", reason="no place name")
+    try:
+        return geocoder.geocode(name, context=context)
+    except GeoError as error:  # a bare (unchained) service geocoder
+        return GeoResult.unavailable(name, geo_source=geocoder.name,
+                                     reason=f"waiting: {geocoder.service_name()}: {error}")
+
+
+def geocode_frame(
+    frame: pd.DataFrame,
+    *,
+    geocoder: Geocoder,
+    column: str = "location",
+    context: GeoContext | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    use_row_country: bool = True,
+    regeocode: Collection[str] = (),
+) -> GeocodeSummary:
+    """Fill the coordinates of `frame`'s rows that have none, in place; see the module docstring.
+
+    `context` applies to every row; with `use_row_country`, a row's own `country` cell replaces the
+    context's country. `progress(done, total)` is called after each distinct name.
+    `regeocode`: place names whose rows are geocoded again although they have coordinates (after
+    an override was saved for them); rows whose coordinates came with the data (`geo_source`
+    'data') keep them.
+    """
+    started = time.perf_counter()
+    if column not in frame.columns:
+        raise FrameColumnError(f"no column {column!r} to geocode (columns: {', '.join(map(str, frame.columns))})")
+    _prepare(frame)
+    if regeocode:
+        wanted = {name.strip() for name in regeocode}
+        redo = (frame[column].fillna("").astype(str).str.strip().isin(wanted) & (frame["geo_source"] != "data"))
+        _set(frame, np.flatnonzero(redo.to_numpy()), "latitude", np.nan)
+        _set(frame, np.flatnonzero(redo.to_numpy()), "longitude", np.nan)
+    has_point = (frame["latitude"].notna() & frame["longitude"].notna()).to_numpy()
+    _set(frame, np.flatnonzero(has_point & (frame["geo_source"] == "").to_numpy()), "geo_source", "data")
+    _set(frame, np.flatnonzero(has_point & (frame["geo_status"] == "").to_numpy()), "geo_status", "resolved")
+
+    todo = np.flatnonzero(~has_point)  # positions, whatever the index
+    names = frame[column].iloc[todo].fillna("").astype(str).str.strip().to_numpy()
+    if use_row_country and "country" in frame.columns:
+        countries = frame["country"].iloc[todo].fillna("").astype(str).str.strip().to_numpy()
+    else:
+        countries = np.full(len(todo), "", dtype=object)
+    codes, uniques = pd.factorize(pd.MultiIndex.from_arrays([names, countries])) if len(todo) else ([], [])
+
+    results: list[GeoResult] = []
+    total = len(uniques)
+    for done, (name, country) in enumerate(uniques, start=1):
+        row_context = context
+        if country:
+            row_context = GeoContext(country=country, bbox=context.bbox if context else None)
+        results.append(_lookup(geocoder, name, row_context))
+        if progress is not None:
+            progress(done, total)
+
+    unresolved: list[UnresolvedName] = []
+    if total:
+        take = np.asarray(codes)
+        row_counts = np.bincount(take, minlength=total)
+
+        def per_row(values: list[object], dtype: str) -> np.ndarray:
+            return np.array(values, dtype=dtype)[take]
+
+        ok = per_row([r.resolved for r in results], "bool")
+        _set(frame, todo, "latitude", per_row([r.lat if r.resolved else np.nan for r in results], "float64"))
+        _set(frame, todo, "longitude", per_row([r.lon if r.resolved else np.nan for r in results], "float64"))
+        _set(frame, todo, "geo_confidence",
+             per_row([r.confidence if r.resolved else np.nan for r in results], "float64"))
+        _set(frame, todo, "geo_source", per_row([r.geo_source if r.resolved else "" for r in results], "object"))
+        _set(frame, todo, "matched_name", per_row([r.matched_name for r in results], "object"))
+        _set(frame, todo, "geo_status", per_row([r.status_text() for r in results], "object"))
+        _set(frame, todo[ok], "geo_precision", per_row([r.precision for r in results], "object")[ok])
+        for index, result in enumerate(results):
+            if not result.resolved:
+                name, country = uniques[index]
+                unresolved.append(UnresolvedName(name, country, result.status, result.reason,
+                                                 int(row_counts[index]), result.candidates))
+    located = (frame["latitude"].notna() & frame["longitude"].notna()).to_numpy()
+    by_source = frame["geo_source"][located].value_counts().to_dict()
+    return GeocodeSummary(
+        rows=len(frame),
+        already_located=int(has_point.sum()),
+        resolved_rows=int(located.sum() - has_point.sum()),
+        unresolved_rows=int((~located).sum()),
+        distinct_names=total,
+        by_source={str(k): int(v) for k, v in by_source.items()},
+        unresolved=tuple(sorted(unresolved, key=lambda u: (-u.rows, u.name))),
+        elapsed_s=time.perf_counter() - started,
+    )

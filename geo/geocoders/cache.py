@@ -1,0 +1,189 @@
+"""A persistent cache in front of a (slow, rate-limited) geocoder: SQLite on disk.
+
+Keyed by the normalised query, the geocoder's name and options, and the context; it stores found,
+ambiguous *and* not-found answers (each with its own time to live) and survives restarts. It never
+stores a failure: when the wrapped geocoder raises (timeout, HTTP 429/5xx, malformed reply, DNS
+failure) or answers `unavailable`, nothing is written and the error goes up to the chain.
+
+SQLite commits are atomic and the database is in WAL mode, so several sessions and processes can
+share one file; a file that is not a database (damaged, truncated) is moved aside as
+`NAME.corrupt-TIMESTAMP` and a new cache started.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from geo.geocoders.base import Geocoder
+from geo.normalize import normalize
+from geo.result import Candidate, GeoContext, GeoResult
+
+SCHEMA_VERSION = 1
+DAY = 86400.0
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS geocache (
+    query_key TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    options TEXT NOT NULL,
+    context TEXT NOT NULL,
+    query TEXT NOT NULL,
+    status TEXT NOT NULL,
+    lat REAL,
+    lon REAL,
+    geo_source TEXT NOT NULL,
+    matched_name TEXT NOT NULL,
+    place_id TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    precision TEXT NOT NULL,
+    candidates TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    created REAL NOT NULL,
+    PRIMARY KEY (query_key, provider, options, context)
+)
+"""
+_COLUMNS = ("query", "status", "lat", "lon", "geo_source", "matched_name", "place_id", "confidence", "precision",
+            "candidates", "reason", "created")
+
+
+class CachedGeocoder(Geocoder):
+    name = "cache"
+
+    def __init__(
+        self,
+        inner: Geocoder,
+        path: Path | str,
+        *,
+        ttl_found_s: float = 180 * DAY,
+        ttl_not_found_s: float = 30 * DAY,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.inner = inner
+        self.path = Path(path)
+        self.ttl_found_s = ttl_found_s
+        self.ttl_not_found_s = ttl_not_found_s
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._ready = False
+
+    def options_key(self) -> str:
+        return self.inner.options_key()
+
+    def service_name(self) -> str:
+        return self.inner.service_name()
+
+    # --- database -------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            if not self._ready:
+                self._open_or_reset()
+            connection = sqlite3.connect(self.path, timeout=10.0)
+            try:
+                with connection:
+                    yield connection
+            finally:
+                connection.close()
+
+    def _open_or_reset(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._create()
+        except sqlite3.DatabaseError:
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+            self.path.replace(self.path.with_name(f"{self.path.name}.corrupt-{stamp}"))
+            for suffix in ("-wal", "-shm"):
+                self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
+            self._create()
+        self._ready = True
+
+    def _create(self) -> None:
+        connection = sqlite3.connect(self.path, timeout=10.0)
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            with connection:
+                connection.execute(_SCHEMA)
+                version = connection.execute("PRAGMA user_version").fetchone()[0]
+                if version == 0:
+                    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        finally:
+            connection.close()
+
+    def _key(self, query: str, context: GeoContext | None) -> tuple[str, str, str, str]:
+        return (normalize(query), self.inner.name, self.inner.options_key(),
+                context.cache_key() if context else GeoContext().cache_key())
+
+    # --- lookups --------------------------------------------------------------------------------
+
+    def lookup(self, query: str, *, context: GeoContext | None = None) -> GeoResult | None:
+        """The cached answer for `query`, or None (missing or expired)."""
+        with self._connect() as db:
+            row = db.execute(
+                f"SELECT {', '.join(_COLUMNS)} FROM geocache "  # noqa: S608 - column names are constants
+                "WHERE query_key=? AND provider=? AND options=? AND context=?",
+                self._key(query, context),
+            ).fetchone()
+        if row is None:
+            return None
+        values = dict(zip(_COLUMNS, row, strict=True))
+        ttl = self.ttl_found_s if values["status"] == "resolved" else self.ttl_not_found_s
+        if self._clock() - values["created"] > ttl:
+            return None
+        when = datetime.fromtimestamp(values["created"], UTC).strftime("%Y-%m-%d")
+        candidates = tuple(Candidate(**c) for c in json.loads(values["candidates"]))
+        return GeoResult(
+            query=query, status=values["status"], lat=values["lat"], lon=values["lon"], geo_source=self.name,
+            matched_name=values["matched_name"], place_id=values["place_id"], confidence=values["confidence"],
+            precision=values["precision"], candidates=candidates,
+            reason=f"cached answer of {values['geo_source']} from {when}"
+                   + (f": {values['reason']}" if values["reason"] else ""),
+        )
+
+    def store(self, result: GeoResult, *, query: str | None = None, context: GeoContext | None = None) -> bool:
+        """Remember the answer to `query` (default: `result.query`); a failure (`unavailable`) is refused.
+
+        True when stored.
+        """
+        if result.status == "unavailable":
+            return False
+        candidates = json.dumps([
+            {"name": c.name, "place_id": c.place_id, "lat": c.lat, "lon": c.lon, "country": c.country,
+             "score": c.score} for c in result.candidates
+        ], ensure_ascii=False)
+        query = result.query if query is None else query
+        values = (*self._key(query, context), query, result.status, result.lat, result.lon,
+                  result.geo_source, result.matched_name, result.place_id, result.confidence, result.precision,
+                  candidates, result.reason, self._clock())
+        with self._connect() as db:
+            db.execute(f"INSERT OR REPLACE INTO geocache VALUES ({', '.join('?' * len(values))})", values)  # noqa: S608
+        return True
+
+    def geocode(self, query: str, *, context: GeoContext | None = None) -> GeoResult:
+        cached = self.lookup(query, context=context)
+        if cached is not None:
+            return cached
+        result = self.inner.geocode(query, context=context)  # a service error propagates: nothing stored
+        self.store(result, query=query, context=context)
+        return result
+
+    # --- maintenance ----------------------------------------------------------------------------
+
+    def count(self) -> dict[str, int]:
+        """Number of cached answers by status."""
+        with self._connect() as db:
+            return dict(db.execute("SELECT status, COUNT(*) FROM geocache GROUP BY status").fetchall())
+
+    def forget(self, query: str | None = None) -> int:
+        """Delete the answers for `query` (every provider and context), or all when None."""
+        with self._connect() as db:
+            if query is None:
+                return db.execute("DELETE FROM geocache").rowcount
+            return db.execute("DELETE FROM geocache WHERE query_key=?", (normalize(query),)).rowcount
