@@ -20,6 +20,7 @@ from typing import TextIO
 
 from eventmap.csv_safety import write_events_csv
 from eventmap.errors import DataFileError, ImportFormatError, LimitExceededError
+from eventmap.export import cli as export_cli
 from eventmap.loading import LoadResult, load_events
 from eventmap.problems import Severity
 from eventmap.schema import schema_markdown
@@ -122,6 +123,7 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], object]] = [
     register_validate,
     register_import,
     register_schema,
+    export_cli.register,
 ]
 
 

@@ -712,6 +712,7 @@
     renderStaticTexts();
     map.invalidateSize();
     if (cfg.bounds) {
+      map.stop();  // end the base map's own animated fit, which would otherwise land after this one
       var rtl = root.getAttribute("dir") === "rtl";
       var side = cfg.panelWidth + 40;
       map.fitBounds(cfg.bounds, {

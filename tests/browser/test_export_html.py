@@ -1,0 +1,80 @@
+"""The standalone HTML export opens from a file with no network at all and shows the events.
+
+Every request that is not for the file itself (or a data:/blob: URL) is aborted and recorded; the test
+fails if the page asked for anything, if a script error occurred, or if the markers are not drawn.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from eventmap.export.cli import register
+from eventmap.loading import load_events
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+EVENTS_CSV = PROJECT_ROOT / "events.csv"
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync"]
+
+
+def export_html(target: Path) -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["export", "--html", str(target), "--data", str(EVENTS_CSV), "--from", "2020-10-08",
+                              "--to", "2020-10-09", "--title", "Nagorno-Karabakh war: 8–9 October 2020"])
+    assert args.handler(args) == 0
+
+
+@pytest.fixture
+def offline_page(browser):
+    context = browser.new_context(viewport={"width": 1600, "height": 900}, locale="en-GB", timezone_id="UTC")
+    requested: list[str] = []
+
+    def only_the_file(route) -> None:
+        scheme = urlsplit(route.request.url).scheme
+        if scheme in {"file", "data", "blob", "about"}:
+            route.continue_()
+        else:
+            requested.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_the_file)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.requested = requested
+    page.errors = errors
+    yield page
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_html_export_opens_offline_and_shows_the_markers(tmp_path: Path, offline_page, screenshot) -> None:
+    frame = load_events(EVENTS_CSV).events
+    two_days = frame[(frame["date"] >= "2020-10-08") & (frame["date"] <= "2020-10-09")]
+    located = two_days["latitude"].notna() & two_days["longitude"].notna()
+    first_day = int((located & (two_days["date"].dt.date == date(2020, 10, 8))).sum())
+    assert 0 < first_day < int(located.sum())
+
+    target = tmp_path / "oct8.html"
+    export_html(target)
+    page = offline_page
+    page.goto(target.as_uri())
+    page.wait_for_selector("#pb-root[data-ready='true']", state="attached")
+    assert page.get_attribute("#pb-root", "data-visible") == str(first_day)
+    assert page.locator("path.pb-marker").count() == first_day
+
+    page.keyboard.press("ArrowRight")  # one day later: everything so far
+    page.wait_for_function(f"document.getElementById('pb-root').getAttribute('data-visible') === '{located.sum()}'")
+    assert page.locator("path.pb-marker").count() == int(located.sum())
+    assert "Nagorno-Karabakh war" in page.text_content("#pb-title-text")
+    assert page.locator(".leaflet-tile-loaded, img.leaflet-tile").count() == 0  # no tiles: the offline basemap
+    screenshot(page, "export-html-offline", full_page=False)
+    assert page.requested == []
+    assert page.errors == []
