@@ -11,7 +11,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from eventmap.i18n import t
+from eventmap.i18n import side_label, t
 
 TEXT_SEARCH_COLUMNS = ("description", "description_original", "actor", "target", "claimed_by", "disputed_by",
                        "location", "matched_name", "notes")
@@ -96,7 +96,8 @@ def describe_filters(filters: Filters, lang: str = "en") -> str:
     for f in fields(Filters):
         value = getattr(filters, f.name)
         if f.name in _CHOICE_FIELDS and value:
-            parts.append(f"{t('filter.' + f.name, lang)}: {', '.join(value)}")
+            shown = [side_label(v, lang) for v in value] if f.name == "sides" else value
+            parts.append(f"{t('filter.' + f.name, lang)}: {', '.join(shown)}")
     if filters.text.strip():
         parts.append(f"{t('filter.text', lang)}: “{filters.text.strip()}”")
     if filters.min_fatalities > 0:

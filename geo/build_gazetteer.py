@@ -15,7 +15,10 @@ What the build does to the reference rows (each step is data-driven and listed h
 - places the reference only mentions are added from `EXTRA_PLACES`: Martuni in Armenia's
   Gegharkunik (from GeoNames), so the Martuni ambiguity is real, and the Nagorno-Karabakh region
   (for statements without a venue, precision `region`);
-- Arabic spellings known to name another place are refused (`سوسة` is Sousse, not Shusha).
+- Arabic spellings known to name another place are refused (`سوسة` is Sousse, not Shusha);
+- a place's Arabic spellings are ordered by how many of its `variant_sources` use each (the first is
+  the one `Naming.AR` shows; ties keep the reference's order, whose first spelling is the usual one):
+  `the article + alwahdanews.ae (ستيباناكيرت); sauress.com (خانكندي)` puts `ستيباناكيرت` first.
 """
 
 from __future__ import annotations
@@ -38,7 +41,13 @@ NAME_COLUMNS = ("name_hy_usage", "name_hy_script", "name_az", "name_ru", "name_a
 # Bracketed notes that are not names: "(tr)", "(old)", "(Khojavend town)", "(Barda District)".
 _NOTE_IN_BRACKETS = re.compile(r"^(?:[a-z]{2}|old|.*\b(?:town|district|District)\b.*)$")
 _BRACKETED = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<inner>[^()]+)\)\s*$")
+# In `variant_sources`: "the article + alwahdanews.ae (ستيباناكيرت)", "dailysabah.com/arabic & ina.iq (كنجة/كنجه)".
+_CITED = re.compile(r"(?P<sources>[^();]+?)\s*\((?P<spellings>[^()]+)\)")
+_SOURCE_SEPARATORS = re.compile(r"\s*(?:\+|&|,)\s*")
+_SPELLING_SEPARATORS = re.compile(r"\s*[,/]\s*")
 
+# Name columns whose first spelling (the one shown) is the one the place's sources cite most.
+MOST_CITED_FIRST = frozenset({"name_ar"})
 # Places without coordinates of their own: use another place's, flagged `near`.
 COORDS_FROM = {"qarayusifli": "barda"}
 # Spellings that must never name the place (reason in the value).
@@ -104,6 +113,23 @@ def _names_and_variants(cell: str) -> tuple[list[str], list[str]]:
     return names, variants
 
 
+def citations(variant_sources: str) -> dict[str, int]:
+    """How many sources of a `variant_sources` cell cite each spelling (a spelling in its brackets)."""
+    counts: dict[str, int] = {}
+    for match in _CITED.finditer(variant_sources):
+        sources = [s for s in _SOURCE_SEPARATORS.split(match["sources"].strip()) if s]
+        for spelling in _SPELLING_SEPARATORS.split(match["spellings"].strip()):
+            if spelling:
+                counts[spelling] = counts.get(spelling, 0) + len(sources)
+    return counts
+
+
+def most_cited_first(names: Sequence[str], variant_sources: str) -> list[str]:
+    """`names` with the spellings the sources cite most first; ties keep their order."""
+    counts = citations(variant_sources)
+    return sorted(names, key=lambda name: -counts.get(name, 0))
+
+
 def _join(values: Sequence[str]) -> str:
     unique: list[str] = []
     for value in values:
@@ -132,6 +158,8 @@ def gazetteer_row(ref: dict[str, str]) -> dict[str, str]:
         names, found = _names_and_variants(ref.get(column, ""))
         refused = [n for n in names if (place_id, n) in REFUSED_NAMES]
         names = [n for n in names if n not in refused]
+        if column in MOST_CITED_FIRST:
+            names = most_cited_first(names, ref.get("variant_sources", ""))
         if column == "other_variants":
             named = {n for c in ("name_en", *NAME_COLUMNS[:-1]) for n in _split(row[c])}
             row[column] = _join([n for n in (*names, *variants, *found) if n not in named])

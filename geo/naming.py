@@ -9,10 +9,14 @@ everywhere (map labels, popups, tables, exports):
 - `Naming.AZ`: Azerbaijani usage (`Şuşa`, `Xankəndi`, `Laçın`), else English;
 - `Naming.BOTH`: the English name and every usage name that differs from it
   (`Shusha / Shushi`, `Stepanakert / Xankəndi`, `Lachin / Berdzor`); spellings of one name
-  (`Şuşa` = `Shusha`) are not repeated.
+  (`Şuşa` = `Shusha`) are not repeated;
+- `Naming.AR`: the Arabic name, for an Arabic class (`شوشا`, `ستيباناكيرت`, `موسكو`), else English.
+  Arabic is a language, not a side's usage: it applies to every place, Moscow included. The
+  spelling shown is the gazetteer's first, the one the sources use most (`geo.build_gazetteer`);
+  `سوسة` (Sousse) is never Shusha's.
 
 Places outside the conflict's countries (Moscow, Geneva) show their English name under every
-naming. A name the gazetteer does not know is shown as it is. A name shared by several places (`Martuni`)
+usage naming. A name the gazetteer does not know is shown as it is. A name shared by several places (`Martuni`)
 is shown per the `country` given, else unchanged when the places would show differently.
 """
 
@@ -25,8 +29,8 @@ from geo.countries import country_code
 from geo.gazetteer import Gazetteer, Place, default_gazetteer
 from geo.normalize import loose_key, name_parts, normalize
 
-# Usage names apply to places in the conflict's countries; elsewhere (Moscow, Geneva) every naming
-# shows the English name: "Moskva" is a spelling, not a side's usage.
+# Usage names apply to places in the conflict's countries; elsewhere (Moscow, Geneva) every usage naming
+# shows the English name: "Moskva" is a spelling, not a side's usage. (`Naming.AR` is a language: everywhere.)
 USAGE_COUNTRIES = frozenset({"AZ", "AM"})
 
 
@@ -35,12 +39,15 @@ class Naming(StrEnum):
     HY = "hy"
     AZ = "az"
     BOTH = "both"
+    AR = "ar"
 
 
 def place_name(place: Place, naming: Naming | str) -> str:
     """The name of `place` under `naming`."""
     naming = Naming(naming)
     english = place.name_en
+    if naming is Naming.AR:
+        return place.first("name_ar") or english
     if naming is Naming.EN or place.country_code not in USAGE_COUNTRIES:
         return english
     if naming is Naming.HY:

@@ -1,7 +1,7 @@
 """`python -m eventmap export`: pictures, playback and data of the filtered events, without a browser.
 
     python -m eventmap export --png OUT.png [--from DATE] [--to DATE] [--side S ...] [--type T ...]
-        [--size 1920x1080 | --dpi 300] [--naming en|hy|az|both] [--lang en|ar] [--data FILE]
+        [--size 1920x1080 | --dpi 300] [--naming en|hy|az|ar|both] [--lang en|ar] [--data FILE]
         [--bbox S,W,N,E] [--title TEXT] [--basemap offline|osm]
     ... --gif OUT.gif [--step 1] [--frame-ms 600]   (one frame per day or per --step days)
     ... --mp4 OUT.mp4                               (needs imageio-ffmpeg)
@@ -32,6 +32,7 @@ from eventmap.atomic import write_atomic
 from eventmap.errors import EventMapError
 from eventmap.filtering import Filters, apply_filters, as_tuple, describe_filters, options
 from eventmap.settings import Settings
+from geo.naming import Naming
 
 EXIT_OK, EXIT_UNUSABLE = 0, 2
 DEFAULT_PNG_SIZE = "1920x1080"
@@ -73,7 +74,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     look.add_argument("--bbox", metavar="S,W,N,E", help="map extent in degrees (default: fit the events)")
     look.add_argument("--all-in-extent", action="store_true",
                       help="fit every event, also the few far from the rest (default: leave those out)")
-    look.add_argument("--naming", choices=("en", "hy", "az", "both"), default="en", help="how places are named")
+    look.add_argument("--naming", choices=tuple(Naming), default="en", help="how places are named")
     look.add_argument("--lang", default="en", help="language of the stamps and legend (en, ar, ...)")
     look.add_argument("--title", default="", help="title on the picture")
     look.add_argument("--basemap", choices=("offline", "osm"), default="offline",

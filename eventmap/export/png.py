@@ -49,7 +49,7 @@ from eventmap.export.text import font_families, label, register_fonts
 from eventmap.export.tiles import TileMosaic, TileSource, fetch_mosaic
 from eventmap.export.viewport import MIN_SPAN_M, Extent, PixelSize, Viewport, project
 from eventmap.filtering import Filters, describe_filters
-from eventmap.i18n import is_rtl
+from eventmap.i18n import is_rtl, side_label
 from eventmap.settings import Settings
 from eventmap.styling import PRECISION_RADIUS_M, STATUS_STYLES, shape_for, side_colours, status_style
 
@@ -127,7 +127,8 @@ def legend_entries(frame: pd.DataFrame, colours: dict[str, str], lang: str) -> l
     if sides:
         entries.append(LegendEntry(text=label("legend.sides", lang, "Side that acted"), is_heading=True))
         for side in sides:
-            entries.append(LegendEntry(text=side or "?", marker="o", facecolor=colours[side], edgecolor="#222222"))
+            entries.append(LegendEntry(text=side_label(side, lang) or "?", marker="o", facecolor=colours[side],
+                                       edgecolor="#222222"))
     types = sorted(set(frame["event_type"]))
     if types:
         entries.append(LegendEntry(text=label("legend.types", lang, "Type of event"), is_heading=True))

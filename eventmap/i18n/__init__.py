@@ -62,6 +62,23 @@ def language_name(lang: str) -> str:
     return t("language.name", lang)
 
 
+SIDE_PREFIX = "side."
+
+
+def side_label(side: str, lang: str = DEFAULT_LANG) -> str:
+    """A side as the interface names it (`side.Azerbaijan` in ar: "أذربيجان"), else the data's own text.
+
+    Sides are data (free text): the catalogue names only the sides it knows. Use this wherever a side
+    is shown; filter on the data's value, never on this label. Unescaped.
+    """
+    name = side.strip() if side else ""
+    if not name:
+        return side
+    key = SIDE_PREFIX + name
+    text = t(key, lang)
+    return side if text == key else text
+
+
 def placeholders(text: str) -> frozenset[str]:
     """The `{name}` fields of a catalogue string."""
     return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)

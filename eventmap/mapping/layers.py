@@ -33,7 +33,7 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from eventmap.i18n import direction, t
+from eventmap.i18n import direction, side_label, t
 from eventmap.mapping.popups import DETAIL_FIELDS, DetailRenderer, esc, labels, term
 from eventmap.schema import EVENT_TYPES, GEO_PRECISIONS, STATUSES
 from eventmap.styling import PRECISION_RADIUS_M, STATUS_STYLES, shape_for, side_colours, status_style
@@ -177,7 +177,7 @@ def event_payload(frame: pd.DataFrame, *, naming: Naming, lang: str, colours: Ma
         "version": 1,
         "total": len(frame), "n": n, "missing": len(frame) - n,
         "day0": str(day0), "dir": direction(lang), "markerSizePx": marker_size_px,
-        "sides": [esc(s) for s in sides], "colours": [palette[s] for s in sides],
+        "sides": [esc(side_label(s, lang)) for s in sides], "colours": [palette[s] for s in sides],
         "types": [esc(term("event_type", ty, lang)) for ty in types],
         "shapes": [shape_for(ty).svg_path for ty in types],
         "statuses": [esc(term("status", st, lang)) for st in statuses],

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from eventmap.i18n import direction, t
+from eventmap.i18n import direction, side_label, t
 from eventmap.mapping.popups import esc, term
 from eventmap.schema import EVENT_TYPES, STATUSES
 from eventmap.styling import PRECISION_RADIUS_M, marker_svg, shape_for
@@ -35,7 +35,7 @@ def legend_html(frame: pd.DataFrame, *, colours: Mapping[str, str], lang: str, o
     sides = frame["side"].astype(str).value_counts(sort=True) if len(frame) else pd.Series(dtype=int)
     side_rows = [
         _row(f'<span class="em-swatch" style="background:{esc(colours.get(side, NEUTRAL))}"></span>',
-             esc(side) if side else esc(t("map.legend.no_side", lang)))
+             esc(side_label(side, lang)) if side else esc(t("map.legend.no_side", lang)))
         for side in list(sides.index)[:LEGEND_MAX_SIDES]
     ]
     if len(sides) > LEGEND_MAX_SIDES:

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from eventmap.i18n import direction, t
+from eventmap.i18n import direction, side_label, t
 from eventmap.schema import split_sources
 from eventmap.styling import PRECISION_RADIUS_M
 from geo.naming import Naming, display_name
@@ -191,10 +191,11 @@ def event_card_html(row: Mapping[str, Any], *, naming: Naming, lang: str, side_c
     if PRECISION_RADIUS_M.get(precision):
         place += f' <span class="em-muted">{esc(term("map.precision", precision, lang))}</span>'
     status = str(row.get("status", "") or "")
+    side = esc(side_label(str(row.get("side", "") or ""), lang))
     rows = [
         ("date", _day(row.get("date")) + (f" {d['date_note']}" if d["date_note"] else "")),
         ("place", place),
-        ("side", f'<span class="em-swatch" style="background:{esc(side_colour)}"></span>{esc(row.get("side", ""))}'),
+        ("side", f'<span class="em-swatch" style="background:{esc(side_colour)}"></span>{side}'),
         ("actor", d["actor"]), ("target", d["target"]),
         ("status", esc(term("status", status, lang))),
         ("verification", d["verification"]), ("claimed_by", d["claimed_by"]), ("disputed_by", d["disputed_by"]),

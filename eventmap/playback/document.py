@@ -46,6 +46,7 @@ MAX_WINDOW_DAYS = 365
 # Catalogue keys the page uses (embedded for every language).
 UI_PREFIXES: tuple[str, ...] = (
     "playback.", "legend.", "story.", "card.", "month.", "date.", "status.", "verification.", "event_type.", "lang.",
+    "side.",  # the catalogue's names of known sides (eventmap.i18n.side_label); other sides show as in the data
 )
 
 

@@ -293,7 +293,7 @@
       data.sides.forEach(function (side) {
         var row = make("div", "pb-legend-row");
         row.appendChild(shapeIcon("circle", side[1], "confirmed", 32));
-        row.appendChild(make("span", null, side[0] || "?"));
+        row.appendChild(make("span", null, translated("side.", side[0]) || "?"));
         sides.appendChild(row);
       });
       var right = make("div", "pb-legend-column");
@@ -547,7 +547,7 @@
       // In the order a class needs it: who acted and how sure it is, what happened (with the source's own
       // words), where it comes from; then the other details.
       var facts = make("dl", "pb-card-facts");
-      addRow(facts, "card.side", detail(i, "side"), shapeIcon("circle", data.sides[data.s[i]][1], "confirmed", 26));
+      addRow(facts, "card.side", translated("side.", detail(i, "side")), shapeIcon("circle", data.sides[data.s[i]][1], "confirmed", 26));
       var status = make("span", "pb-status pb-status-" + detail(i, "status"), translated("status.", detail(i, "status")));
       addRow(facts, "card.status", " ", status);
       addRow(facts, "card.claimed_by", detail(i, "claimed_by"));

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from datetime import date
 
 import pytest
@@ -19,6 +20,7 @@ from eventmap.i18n import (
     languages,
     placeholders,
     resolve_lang,
+    side_label,
     strings,
     t,
 )
@@ -147,3 +149,29 @@ def test_strings_picks_keys_by_prefix_and_fills_gaps_from_english():
     picked = strings("ar", ["month."])
     assert len(picked) == 12
     assert picked["month.10"] == "أكتوبر"
+
+
+@pytest.mark.parametrize(
+    ("side", "lang", "expected"),
+    [
+        ("Azerbaijan", "ar", "أذربيجان"),
+        ("Armenia", "ar", "أرمينيا"),
+        ("Artsakh", "ar", "آرتساخ"),
+        ("Mediators", "ar", "الوسطاء"),
+        ("Protesters", "ar", "محتجون"),
+        ("Azerbaijan", "en", "Azerbaijan"),
+        ("Azerbaijan", "xx", "Azerbaijan"),  # a language without a catalogue: English
+        ("Narnia", "ar", "Narnia"),  # a side the catalogue does not know: the data's text
+        ("<b>Narnia</b>", "ar", "<b>Narnia</b>"),  # unescaped: the caller escapes
+        ("", "ar", ""),
+    ],
+)
+def test_side_label(side, lang, expected):
+    assert side_label(side, lang) == expected
+
+
+def test_every_side_of_sides_toml_is_named_in_every_catalogue():
+    config = tomllib.loads((CATALOGUE_DIR.parents[1] / "sides.toml").read_text(encoding="utf-8"))
+    for side in config["sides"]:
+        assert all(f"side.{side}" in catalogue(lang) for lang in LANGS), side
+        assert ARABIC_LETTER.search(side_label(side, "ar")), side

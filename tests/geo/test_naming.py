@@ -1,33 +1,65 @@
 import pytest
 
+from geo.build_gazetteer import most_cited_first
 from geo.gazetteer import default_gazetteer
 from geo.naming import Naming, all_variants, display_name, place_name, search_names
 
 
 @pytest.mark.parametrize(
-    ("name", "en", "hy", "az", "both"),
+    ("name", "en", "hy", "az", "both", "ar"),
     [
-        ("Shusha", "Shusha", "Shushi", "Şuşa", "Shusha / Shushi"),
-        ("شوشة", "Shusha", "Shushi", "Şuşa", "Shusha / Shushi"),
-        ("Шуша", "Shusha", "Shushi", "Şuşa", "Shusha / Shushi"),
-        ("Shushi", "Shusha", "Shushi", "Şuşa", "Shusha / Shushi"),
-        ("Stepanakert", "Stepanakert", "Stepanakert", "Xankəndi", "Stepanakert / Xankəndi"),
-        ("Xankəndi", "Stepanakert", "Stepanakert", "Xankəndi", "Stepanakert / Xankəndi"),
-        ("Lachin", "Lachin", "Berdzor", "Laçın", "Lachin / Berdzor"),
-        ("Kalbajar", "Kalbajar", "Karvachar", "Kəlbəcər", "Kalbajar / Karvachar"),
-        ("Martakert", "Martakert", "Martakert", "Ağdərə", "Martakert / Ağdərə"),
-        ("Jabrayil", "Jabrayil", "Jrakan", "Cəbrayıl", "Jabrayil / Jrakan"),
-        ("Tartar", "Tartar", "Tartar", "Tərtər", "Tartar"),  # one name, two spellings: not repeated
-        ("Goranboy", "Goranboy", "Goranboy", "Goranboy", "Goranboy"),  # no Armenian usage name
-        ("Berd", "Berd", "Berd", "Berd", "Berd"),  # no Azerbaijani name
-        ("Moscow", "Moscow", "Moscow", "Moscow", "Moscow"),  # outside the conflict's countries
-        ("Shusha / Shushi", "Shusha", "Shushi", "Şuşa", "Shusha / Shushi"),  # a BOTH label read back
-        ("Konya", "Konya", "Konya", "Konya", "Konya"),  # unknown: unchanged
-        ("<b>x</b>", "<b>x</b>", "<b>x</b>", "<b>x</b>", "<b>x</b>"),
+        ("Shusha", "Shusha", "Shushi", "Şuşa", "Shusha / Shushi", "شوشا"),
+        ("شوشة", "Shusha", "Shushi", "Şuşa", "Shusha / Shushi", "شوشا"),  # the article's spelling
+        ("Шуша", "Shusha", "Shushi", "Şuşa", "Shusha / Shushi", "شوشا"),
+        ("Shushi", "Shusha", "Shushi", "Şuşa", "Shusha / Shushi", "شوشا"),
+        ("Stepanakert", "Stepanakert", "Stepanakert", "Xankəndi", "Stepanakert / Xankəndi", "ستيباناكيرت"),
+        ("Xankəndi", "Stepanakert", "Stepanakert", "Xankəndi", "Stepanakert / Xankəndi", "ستيباناكيرت"),
+        ("Lachin", "Lachin", "Berdzor", "Laçın", "Lachin / Berdzor", "لاتشين"),
+        ("Kalbajar", "Kalbajar", "Karvachar", "Kəlbəcər", "Kalbajar / Karvachar", "كلبجر"),
+        ("Martakert", "Martakert", "Martakert", "Ağdərə", "Martakert / Ağdərə", "Martakert"),  # no Arabic name
+        ("Jabrayil", "Jabrayil", "Jrakan", "Cəbrayıl", "Jabrayil / Jrakan", "جبرائيل"),
+        ("Tartar", "Tartar", "Tartar", "Tərtər", "Tartar", "ترتر"),  # one name, two spellings: not repeated
+        ("Goranboy", "Goranboy", "Goranboy", "Goranboy", "Goranboy", "غوران بوي"),  # no Armenian usage name
+        ("Berd", "Berd", "Berd", "Berd", "Berd", "Berd"),  # no Azerbaijani name, no Arabic name
+        ("Moscow", "Moscow", "Moscow", "Moscow", "Moscow", "موسكو"),  # Arabic is a language: everywhere
+        ("Shusha / Shushi", "Shusha", "Shushi", "Şuşa", "Shusha / Shushi", "شوشا"),  # a BOTH label read back
+        ("Konya", "Konya", "Konya", "Konya", "Konya", "Konya"),  # unknown: unchanged
+        ("<b>x</b>", "<b>x</b>", "<b>x</b>", "<b>x</b>", "<b>x</b>", "<b>x</b>"),
     ],
 )
-def test_display_name(name: str, en: str, hy: str, az: str, both: str) -> None:
-    assert [display_name(name, naming) for naming in Naming] == [en, hy, az, both]
+def test_display_name(name: str, en: str, hy: str, az: str, both: str, ar: str) -> None:
+    expected = {Naming.EN: en, Naming.HY: hy, Naming.AZ: az, Naming.BOTH: both, Naming.AR: ar}
+    assert {naming: display_name(name, naming) for naming in Naming} == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Shusha", "شوشا"),  # the spelling most sources use, not the article's شوشة, never سوسة (Sousse)
+        ("شوشي", "شوشا"),
+        ("Stepanakert", "ستيباناكيرت"),
+        ("Khankendi", "ستيباناكيرت"),
+        ("خانكندي", "ستيباناكيرت"),
+        ("Aghjabadi", "أغجه بدي"),
+        ("Ganja", "كنجة"),
+        ("Nagorno-Karabakh", "ناغورني قره باغ"),
+        ("Qubadli", "Qubadli"),  # no Arabic name: English
+        ("Zangilan", "Zangilan"),  # only a Persian spelling is known, not used
+        ("Martuni", "Martuni"),  # two places, neither has an Arabic name: shown alike
+        ("Geneva", "جنيف"),
+    ],
+)
+def test_arabic_naming(name: str, expected: str) -> None:
+    assert display_name(name, Naming.AR) == expected
+    assert display_name(name, "ar") == expected
+
+
+def test_arabic_naming_is_offered_and_labelled() -> None:
+    from eventmap.i18n import t
+
+    assert Naming("ar") is Naming.AR
+    assert "شوشا" in t("naming.ar", "en")
+    assert t("naming.ar", "ar").startswith("العربية")
 
 
 def test_naming_is_a_str_enum() -> None:
@@ -80,3 +112,25 @@ def test_all_variants() -> None:
 def test_place_name_of_a_region_with_three_usages() -> None:
     region = default_gazetteer().places["nagorno_karabakh"]
     assert place_name(region, Naming.BOTH) == "Nagorno-Karabakh / Artsakh / Dağlıq Qarabağ"
+
+
+@pytest.mark.parametrize(
+    ("names", "variant_sources", "first"),
+    [
+        (["شوشا", "شوشي", "شوشة"], "takadum-news.com (شوشا, شوشي); the article (شوشة); arabicradio.net (شوشا)", "شوشا"),
+        (["خانكندي", "ستيباناكيرت"], "the article + alwahdanews.ae (ستيباناكيرت); sauress.com (خانكندي)",
+         "ستيباناكيرت"),
+        (["كنجه", "كنجة"], "dailysabah.com/arabic & ina.iq (كنجة/كنجه)", "كنجه"),  # a tie keeps the order
+        (["أغجه بدي", "أغجابيدي"], "", "أغجه بدي"),  # no citation: the order of the notes
+        (["بردي", "بردع"], "GeoNames alt names (Պարտավ, Барда, بردع); the article (بردي)", "بردي"),
+    ],
+)
+def test_the_arabic_spelling_shown_is_the_one_most_sources_use(names, variant_sources, first) -> None:
+    assert most_cited_first(names, variant_sources)[0] == first
+    assert sorted(most_cited_first(names, variant_sources)) == sorted(names)
+
+
+def test_shusha_is_never_named_sousse_in_the_built_gazetteer() -> None:
+    shusha = default_gazetteer().places["shusha"]
+    assert shusha.names["name_ar"][0] == "شوشا"
+    assert "سوسة" not in shusha.names["name_ar"]

@@ -99,7 +99,8 @@ def test_events_at_one_place_share_one_place_entry(make_events) -> None:
     assert payload["places"][1] == [39.52, 47.03, "Hadrut"]
 
 
-@pytest.mark.parametrize(("naming", "shown"), [(Naming.EN, "Shusha"), (Naming.HY, "Shushi"), (Naming.AZ, "Şuşa")])
+@pytest.mark.parametrize(("naming", "shown"), [(Naming.EN, "Shusha"), (Naming.HY, "Shushi"), (Naming.AZ, "Şuşa"),
+                                               (Naming.AR, "شوشا")])
 def test_place_names_follow_the_naming(make_events, naming, shown) -> None:
     payload = event_payload(make_events({"location": "Shushi"}), naming=naming, lang="en")
     assert payload["places"][0][2] == shown

@@ -93,7 +93,7 @@ def test_only_http_sources_get_a_link(make_events):
 
 @pytest.mark.parametrize(
     ("naming", "expected"),
-    [("en", "Shusha"), ("hy", "Shushi"), ("both", "Shusha / Shushi")],
+    [("en", "Shusha"), ("hy", "Shushi"), ("both", "Shusha / Shushi"), ("ar", "شوشا")],
 )
 def test_place_names_follow_the_naming(make_events, naming, expected):
     payload = build_payload(make_events({"location": "Shusha"}), naming=naming)
