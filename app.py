@@ -1,0 +1,67 @@
+"""The dashboard: `streamlit run app.py` (or `streamlit run app.py -- --data FILE`, or `EVENTMAP_DATA=FILE`).
+
+Filters in the sidebar; in the main area the headline counter, the map, the timeline and the event
+table. Every choice lives in the URL, so a link opens the same view. The other pages are
+`pages/1_Places.py` (fix place names) and `pages/2_About.py`; `ui.router` declares them. This file only
+wires widgets to the core (`eventmap`, `geo`) through the thin `ui` modules.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from eventmap.filtering import Filters, apply_filters
+from eventmap.i18n import t
+from ui import data, hooks, panels, sidebar, url
+from ui import map_view as map_section
+from ui.router import routed, run_app
+from ui.table import render_table
+from ui.timeline import render_timeline
+
+if not routed():
+    run_app()
+    st.stop()
+
+settings = data.current_settings()
+choices = sidebar.display_choices(basemaps=map_section.basemap_names())
+lang, naming = choices.lang, choices.naming
+hooks.apply_direction(lang)
+
+with st.sidebar.expander(t("data.your_data", lang), icon=":material/upload_file:"):
+    upload, upload_failure = data.upload_panel(settings, lang=lang)
+loaded = data.choose_data(settings, upload)
+if isinstance(loaded, data.LoadFailure):
+    panels.data_file_failed(loaded, lang=lang)
+    st.stop()
+
+events = loaded.events
+filters = sidebar.filter_controls(events, lang=lang, naming=naming, data_key=loaded.cache_key)
+hooks.presentation_switch(events, lang=lang, naming=naming)
+undated = apply_filters(events, filters.with_dates(None, None))  # the timeline shows every day of these
+shown = apply_filters(undated, Filters().with_dates(filters.date_from, filters.date_to))
+view = url.view_from_session(filters, lang=lang, naming=naming, basemap=choices.basemap)
+url.write(view)
+if view.present and hooks.show_presentation(events, view, settings=settings):
+    st.stop()
+
+st.title(t("app.title", lang))
+panels.url_ignored(lang=lang)
+if upload_failure is not None:
+    panels.upload_failed(upload_failure, lang=lang)
+panels.source_line(loaded, lang=lang)
+panels.headline(shown, total=len(events), lang=lang)
+panels.load_problems(loaded, lang=lang)
+panels.without_location(shown, naming=naming, lang=lang)
+
+colours = map_section.colours_for(events, settings=settings, data_key=loaded.cache_key)
+signature = panels.view_signature(filters, loaded)
+map_section.render_map(shown, events=events, naming=naming, lang=lang, basemap=choices.basemap,
+                       colours=colours, settings=settings, signature=signature)
+panels.selected_event(shown, naming=naming, lang=lang, colours=colours)
+
+st.subheader(t("dash.timeline", lang), help=t("dash.timeline_help", lang))
+render_timeline(undated, colours=colours, lang=lang, date_range=sidebar.effective_date_range(events, filters))
+
+st.subheader(t("dash.table", lang), help=t("dash.table_help", lang))
+render_table(shown, naming=naming, lang=lang, generation=panels.table_generation(signature))
+hooks.export_panel(shown, view=view, loaded=loaded, settings=settings, colours=colours)

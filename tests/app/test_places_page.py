@@ -1,0 +1,166 @@
+"""The Places page: unresolved, ambiguous and low-confidence names are listed with candidates; a picked
+candidate or a clicked point is saved to the overrides file and used at once by the dashboard."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from eventmap.settings import Settings
+from geo.geocoders.override import OverrideGeocoder
+from tests.app.conftest import APP, TIMEOUT_S, app, event_rows, headline, markers
+from ui.places import places_to_review, view_of_points
+
+PAGE = "pages/1_Places.py"
+
+
+@pytest.fixture
+def data_file(clean_env, monkeypatch):
+    path = clean_env / "places.csv"
+    path.write_bytes(event_rows(
+        {"location": "Shusha"},
+        {"location": "Martuni", "country": "Georgia"},  # two Martunis, neither in Georgia: ambiguous
+        {"location": "Martuni", "country": "Georgia", "date": "2020-10-05"},
+        {"location": "Atlantis-on-Sea"},
+        {"location": "Konya", "country": "Turkey"},  # a GeoNames match: confidence 0.85
+    ))
+    monkeypatch.setenv("EVENTMAP_DATA", str(path))
+    return path
+
+
+def places_page(state: dict | None = None) -> AppTest:
+    """The Places page, opened through the app's navigation (as a browser does at /Places)."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    for key, value in (state or {}).items():
+        at.session_state[key] = value
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.title[0].value == "Places to check"
+    return at
+
+
+def listed(at: AppTest) -> dict[str, str]:
+    table = at.dataframe[0].value
+    return dict(zip(table["as_written"], table["status"], strict=True))
+
+
+def overrides(clean_env) -> list[dict[str, str]]:
+    with (clean_env / "overrides.csv").open(encoding="utf-8") as file:
+        return list(csv.DictReader(file))
+
+
+def test_the_names_that_need_a_person_are_listed(data_file):
+    at = places_page()
+    assert listed(at) == {"Martuni": "ambiguous", "Atlantis-on-Sea": "not found", "Konya": "low confidence"}
+    assert at.selectbox(key="places_pick").value == "Martuni", "most events first"
+    options = at.radio(key="places_point_Martuni").options
+    assert any("Martuni (Armenia)" in o for o in options)
+    assert any("Martuni (Azerbaijan)" in o for o in options)
+
+
+def test_saving_a_candidate_writes_the_override_and_the_dashboard_uses_it(data_file, clean_env):
+    before = headline(app())
+    assert before[2] == 3  # Martuni twice and Atlantis-on-Sea
+    at = places_page()
+    choice = next(o for o in at.radio(key="places_point_Martuni").options if "Martuni (Azerbaijan)" in o)
+    at.radio(key="places_point_Martuni").set_value(choice).run()
+    at.radio(key="places_precision_Martuni").set_value("near").run()
+    at.text_input(key="places_note_Martuni").set_value("Karabakh town, per the report").run()
+    at.button(key="places_save_Martuni").click().run()
+    assert not at.exception
+    saved = overrides(clean_env)
+    assert [(r["query"], r["precision"], r["note"]) for r in saved] == [
+        ("Martuni", "near", "Karabakh town, per the report")]
+    assert float(saved[0]["lat"]) == pytest.approx(39.79, abs=0.05)
+    assert "Martuni" not in listed(at), "resolved now"
+    assert any("Martuni" in s.value for s in at.success)
+    after = app()
+    assert headline(after) == (5, 5, 1)
+    assert markers(after) == 4
+
+
+def test_a_clicked_point_is_offered_and_saved(data_file, clean_env):
+    at = places_page({"places_pick": "Atlantis-on-Sea"})
+    assert any("click" in i.value.lower() for i in at.info), "no candidate: the page asks for a click"
+    at.session_state["_clicked_Atlantis-on-Sea"] = (40.12345, 46.54321)  # what a click on the map leaves
+    at.run()
+    assert at.radio(key="places_point_Atlantis-on-Sea").value == "The point you clicked: 40.12345, 46.54321"
+    at.button(key="places_save_Atlantis-on-Sea").click().run()
+    saved = overrides(clean_env)
+    assert [(r["query"], float(r["lat"]), float(r["lon"])) for r in saved] == [("Atlantis-on-Sea", 40.12345, 46.54321)]
+    assert "Atlantis-on-Sea" not in listed(at)
+
+
+def test_no_names_to_check_says_so(clean_env, monkeypatch):
+    path = clean_env / "fine.csv"
+    path.write_bytes(event_rows({"location": "Shusha"}, {"location": "Ganja"}))
+    monkeypatch.setenv("EVENTMAP_DATA", str(path))
+    at = places_page()
+    assert at.success
+    assert not at.dataframe
+
+
+def test_places_to_review_skips_points_that_came_with_the_file(data_file):
+    import pandas as pd
+
+    frame = pd.DataFrame({
+        "location": ["A", "B", "C", ""],
+        "country": ["X", "X", "X", "X"],
+        "latitude": [1.0, float("nan"), 2.0, float("nan")],
+        "longitude": [1.0, float("nan"), 2.0, float("nan")],
+        "geo_source": ["data", "", "fuzzy", ""],
+        "geo_confidence": [float("nan"), float("nan"), 0.8, float("nan")],
+        "geo_status": ["resolved", "ambiguous: B (X), B (Y)", "resolved", "not_found: no place"],
+        "matched_name": ["", "", "Cee", ""],
+    })
+    review = places_to_review(frame)
+    assert [(p.name, p.status) for p in review] == [("B", "ambiguous"), ("C", "low_confidence")]
+
+
+def test_the_about_page_names_the_data_in_use_and_the_licences():
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    at.switch_page("pages/2_About.py")
+    at.run()
+    assert not at.exception
+    facts = " ".join(m.value for m in at.markdown)
+    assert "events.csv" in facts.replace("\\", "")
+    assert "OpenStreetMap" in facts
+    assert "Natural Earth" in facts
+    assert "GeoNames" in facts
+
+
+def test_the_navigation_is_in_the_interface_language():
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    at.query_params["lang"] = "ar"
+    at.run()
+    at.switch_page("pages/2_About.py")
+    at.run()
+    assert at.title[0].value == "حول هذه الخريطة"
+
+
+@pytest.mark.parametrize(
+    ("points", "expected"),
+    [
+        ([], (None, None)),
+        ([(40.0, 45.0)], ((40.0, 45.0), 10)),
+        ([(39.79, 47.11), (40.14, 45.30)], ((39.965, 46.205), 7)),
+        ([(37.87, 32.48), (38.9, -77.0)], ((38.385, -22.26), 3)),
+    ],
+)
+def test_the_candidates_map_shows_every_candidate(points, expected):
+    center, zoom = view_of_points(points)
+    assert zoom == expected[1]
+    assert center == (None if expected[0] is None else pytest.approx(expected[0]))
+
+
+def test_a_saved_point_reaches_the_map_of_an_open_session(data_file):
+    at = app()
+    before = markers(at)
+    # Another session saves a point (the Places page does it through the same overrides geocoder).
+    OverrideGeocoder(Settings.from_env().overrides_path).set("Atlantis-on-Sea", 40.1, 46.2)
+    at.run()  # the open session's next rerun, with no filter change
+    assert markers(at) == before + 1
+    assert headline(at)[2] == 2

@@ -1,0 +1,257 @@
+"""The dashboard in a real browser (Debian chromium), with every non-local request blocked: it loads, the map
+draws as many markers as the filters allow, a marker opens its details, the slider, the timeline brush and
+the table move the map, and a link restores the view. Each test saves a screenshot."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import geo
+from eventmap.filtering import Filters, apply_filters
+from eventmap.loading import load_events
+from eventmap.settings import Settings
+
+pytestmark = pytest.mark.browser
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+HEADLINE = re.compile(r"([\d,]+) of ([\d,]+) events shown; ([\d,]+) without a location")
+WORLD = "lat=40&lon=0&zoom=2"  # every event of the bundled data in view (markercluster draws only what is in view)
+COUNT_JS = """() => {
+  let n = document.querySelectorAll('.leaflet-marker-icon.em-marker').length;
+  document.querySelectorAll('.leaflet-marker-icon.em-cluster span').forEach(s => { n += parseInt(s.textContent, 10); });
+  return n;
+}"""
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory) -> pd.DataFrame:
+    state = tmp_path_factory.mktemp("expected")
+    settings = replace(Settings(), state_dir=state, overrides_path=state / "overrides.csv")
+    events = load_events(PROJECT_ROOT / "events.csv").events
+    geo.geocode_frame(events, geocoder=geo.default_chain(settings))
+    return events
+
+
+def located(frame: pd.DataFrame) -> int:
+    return int((frame["latitude"].notna() & frame["longitude"].notna()).sum())
+
+
+def map_frame(page):
+    handle = page.wait_for_selector(MAP_FRAME, state="attached")
+    return handle.content_frame()
+
+
+def open_dashboard(page, url: str):
+    page.goto(url)
+    frame = map_frame(page)
+    frame.wait_for_selector(".em-marker, .em-cluster", timeout=30_000)
+    page.get_by_text(HEADLINE).wait_for()
+    return frame
+
+
+def headline(page) -> tuple[int, int, int]:
+    found = HEADLINE.search(page.get_by_text(HEADLINE).inner_text())
+    return tuple(int(g.replace(",", "")) for g in found.groups())  # type: ignore[union-attr,return-value]
+
+
+def wait_for_count(page, frame, expected: int, *, timeout_ms: int = 20_000) -> int:
+    """The markers drawn, once they equal `expected` (or whatever is drawn when the time is up)."""
+    waited = 0
+    count = frame.evaluate(COUNT_JS)
+    while count != expected and waited < timeout_ms:
+        page.wait_for_timeout(250)
+        waited += 250
+        count = frame.evaluate(COUNT_JS)
+    return count
+
+
+def wait_for_headline(page, shown: int, *, timeout_ms: int = 20_000) -> None:
+    page.get_by_text(re.compile(rf"^{shown:,} of [\d,]+ events shown")).wait_for(timeout=timeout_ms)
+
+
+def test_the_app_loads_offline_with_a_working_map(app_url, page, screenshot, bundled):
+    frame = open_dashboard(page, f"{app_url}/?{WORLD}")
+    assert headline(page) == (len(bundled), len(bundled), len(bundled) - located(bundled))
+    assert wait_for_count(page, frame, located(bundled)) == located(bundled)
+    assert frame.locator(".leaflet-control-zoom").count() == 1
+    page.get_by_text("Events per day").wait_for()
+    page.locator('[data-testid="stDataFrame"]').first.wait_for()
+    screenshot(page, "dashboard_loads")
+    assert page.blocked_requests == [], "the map and the page need nothing from the internet"
+
+
+def test_the_map_shows_as_many_markers_as_the_filter_allows(app_url, page, screenshot, bundled):
+    frame = open_dashboard(page, f"{app_url}/?{WORLD}")
+    frame.evaluate("() => { window.emSameMap = true; }")
+    sides = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(has_text="Side")
+    sides.locator("input").click()
+    page.keyboard.type("Armenia")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    expected = apply_filters(bundled, Filters(sides=("Armenia",)))
+    wait_for_headline(page, len(expected))
+    assert wait_for_count(page, frame, located(expected)) == located(expected)
+    assert "side=Armenia" in page.url
+    assert map_frame(page).evaluate("() => window.emSameMap") is True, "the map was not reloaded"
+    screenshot(page, "dashboard_filter_side")
+
+
+def test_clicking_a_marker_shows_its_details(app_url, page, screenshot, bundled):
+    event = bundled.loc[bundled["location"] == "Ordubad"].iloc[0]
+    frame = open_dashboard(page, f"{app_url}/?place=Ordubad&lat={event['latitude']}&lon={event['longitude']}&zoom=9")
+    assert wait_for_count(page, frame, 1) == 1
+    frame.locator(".leaflet-marker-icon.em-marker").first.click()
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for()
+    text = popup.inner_text()
+    assert event["date"].date().isoformat() in text
+    assert event["description"][:40] in text
+    assert event["actor"] in text
+    links = popup.locator("a[href]")
+    assert links.count() >= 1
+    assert all(links.nth(i).get_attribute("href").startswith(("http://", "https://")) for i in range(links.count()))
+    screenshot(page, "dashboard_marker_details")
+
+
+def test_moving_the_date_slider_changes_the_map(app_url, page, screenshot, bundled):
+    frame = open_dashboard(page, f"{app_url}/?{WORLD}")
+    before = wait_for_count(page, frame, located(bundled))
+    last_day = bundled["date"].max().date()
+    thumbs = page.get_by_test_id("stSidebar").get_by_test_id("stSlider").get_by_role("slider")
+    thumbs.last.focus()
+    for _ in range(30):
+        page.keyboard.press("ArrowLeft")
+    date_to = last_day - timedelta(days=30)
+    expected = apply_filters(bundled, Filters(date_to=date_to))
+    wait_for_headline(page, len(expected))
+    after = wait_for_count(page, frame, located(expected))
+    assert after == located(expected) < before
+    assert f"to={date_to.isoformat()}" in page.url
+    screenshot(page, "dashboard_slider")
+
+
+def test_brushing_the_timeline_sets_the_dates(app_url, page, screenshot, bundled):
+    frame = open_dashboard(page, f"{app_url}/?{WORLD}")
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    y = box["y"] + box["height"] * 0.5
+    page.mouse.move(box["x"] + box["width"] * 0.25, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.45, y, steps=10)
+    page.mouse.up()
+    page.wait_for_function("() => window.location.search.includes('from=')", timeout=20_000)
+    query = dict(part.split("=", 1) for part in page.url.split("?", 1)[1].split("&"))
+    first, last = date.fromisoformat(query["from"]), date.fromisoformat(query["to"])
+    assert bundled["date"].min().date() < first < last < bundled["date"].max().date()
+    expected = apply_filters(bundled, Filters(date_from=first, date_to=last))
+    wait_for_headline(page, len(expected))
+    assert wait_for_count(page, frame, located(expected)) == located(expected)
+    screenshot(page, "dashboard_timeline_brush")
+
+
+def test_selecting_a_table_row_shows_the_event(app_url, page, screenshot, bundled):
+    open_dashboard(page, f"{app_url}/")
+    table = page.locator('[data-testid="stDataFrame"]').first
+    table.scroll_into_view_if_needed()
+    box = table.bounding_box()
+    row_height = 35
+    page.mouse.click(box["x"] + 18, box["y"] + row_height * 1.5 + 1)  # the first row's selection box
+    page.wait_for_function("() => window.location.search.includes('event=')", timeout=20_000)
+    event_id = re.search(r"event=([^&]+)", page.url).group(1)
+    event = bundled.set_index("event_id").loc[event_id]
+    card = page.locator(".em-popup").first
+    card.wait_for()
+    assert event["description"][:40] in card.inner_text()
+    frame = map_frame(page)
+    frame.wait_for_function(f"() => window.map.distance(window.map.getCenter(), [{event['latitude']}, "
+                            f"{event['longitude']}]) < 100 && window.map.getZoom() >= 11", timeout=20_000)
+    assert frame.locator("path[stroke-dasharray]").count() >= 1, "a ring marks the event"
+    page.wait_for_timeout(1500)  # the URL follows the map
+    assert abs(float(re.search(r"lat=([-\d.]+)", page.url).group(1)) - event["latitude"]) < 0.001
+    screenshot(page, "dashboard_table_selection")
+
+
+def test_a_link_to_an_event_opens_on_it(app_url, page, screenshot, bundled):
+    event = bundled.loc[bundled["location"] == "Shusha"].iloc[0]
+    open_dashboard(page, f"{app_url}/?event={event['event_id']}")
+    frame = map_frame(page)
+    frame.wait_for_function(f"() => window.map.distance(window.map.getCenter(), [{event['latitude']}, "
+                            f"{event['longitude']}]) < 100", timeout=20_000)
+    assert event["event_id"] in page.locator(".em-card").inner_text()
+    screenshot(page, "dashboard_event_link")
+
+
+def test_a_shared_link_restores_the_view(app_url, page, screenshot, bundled):
+    link = f"{app_url}/?side=Azerbaijan&status=claimed&from=2020-10-01&to=2020-10-20&naming=az&lang=ar&{WORLD}"
+    frame = open_dashboard_rtl(page, link)
+    expected = apply_filters(bundled, Filters(sides=("Azerbaijan",), statuses=("claimed",),
+                                              date_from=date(2020, 10, 1), date_to=date(2020, 10, 20)))
+    assert wait_for_count(page, frame, located(expected)) == located(expected)
+    assert page.get_by_role("heading", name="خريطة أحداث النزاع").count() == 1
+    sidebar = page.get_by_test_id("stSidebar")
+    assert "Azerbaijan" in sidebar.get_by_test_id("stMultiSelect").first.inner_text()
+    view = frame.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng, window.map.getZoom()]")
+    assert view[2] == 2
+    assert abs(view[0] - 40) < 0.5, "within a pixel or two at zoom 2"
+    assert abs(view[1]) < 0.5
+    labels = frame.evaluate("() => [...document.querySelectorAll('.em-place-name')].map(e => e.textContent)")
+    assert "Şuşa" in labels
+    assert "Shusha" not in labels
+    screenshot(page, "dashboard_shared_link_arabic")
+
+
+def open_dashboard_rtl(page, url: str):
+    page.goto(url)
+    frame = map_frame(page)
+    frame.wait_for_selector(".em-marker, .em-cluster", timeout=30_000)
+    return frame
+
+
+def test_uploading_a_file_replaces_the_data_and_a_bad_one_is_reported(app_url, page, screenshot, bundled, tmp_path):
+    from tests.app.conftest import event_rows
+
+    open_dashboard(page, f"{app_url}/")
+    page.get_by_test_id("stSidebar").get_by_text("Your data").click()
+    chooser = page.get_by_test_id("stSidebar").locator('input[type="file"]')
+    bad = tmp_path / "photo.csv"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    chooser.set_input_files(str(bad))
+    page.get_by_text(re.compile("could not be used")).wait_for(timeout=20_000)
+    assert headline(page)[1] == len(bundled), "the bundled data is still shown"
+    screenshot(page, "dashboard_bad_upload")
+    good = tmp_path / "mine.csv"
+    good.write_bytes(event_rows({"location": "Shusha"}, {"location": "Ganja", "side": "Armenia"}, {"date": "never"}))
+    page.get_by_test_id("stSidebar").get_by_role("button", name=re.compile("Remove|Delete|Clear", re.I)).first.click()
+    chooser.set_input_files(str(good))
+    wait_for_headline(page, 2)
+    assert headline(page) == (2, 2, 0)
+    page.get_by_text(re.compile(r"Problems found in the file: 1 · rows set aside: 1")).click()
+    page.get_by_text(re.compile(r"mine\.csv:4: date:")).first.wait_for()
+    screenshot(page, "dashboard_upload")
+
+
+def test_panning_and_zooming_the_map_update_the_link(app_url, page, screenshot):
+    frame = open_dashboard(page, f"{app_url}/?lat=39.8&lon=46.8&zoom=8")
+    box = page.locator(MAP_FRAME).bounding_box()
+    x, y = box["x"] + 250, box["y"] + 250
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 200, y + 100, steps=10)
+    page.mouse.up()
+    page.wait_for_function("() => !window.location.search.includes('lon=46.8&')", timeout=20_000)
+    frame.locator(".leaflet-control-zoom-in").click()
+    page.wait_for_function("() => window.location.search.includes('zoom=9')", timeout=20_000)
+    lat, lon = frame.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng]")
+    query = dict(part.split("=", 1) for part in page.url.split("?", 1)[1].split("&"))
+    assert abs(float(query["lat"]) - lat) < 0.001
+    assert abs(float(query["lon"]) - lon) < 0.001
+    assert float(query["lon"]) < 46.8, "dragged to the right: the centre moved west"
+    screenshot(page, "dashboard_pan_zoom")

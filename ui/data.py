@@ -1,0 +1,351 @@
+"""Which events the dashboard shows, loaded once and shared by every session.
+
+The data shown is, first to last: this session's upload (kept until the user removes it),
+`streamlit run app.py -- --data FILE`, the environment variable `EVENTMAP_DATA`, the bundled `events.csv`.
+Loading and geocoding (offline by default) are cached with `st.cache_resource`, keyed on the file's path,
+modification time and size and on the overrides file's, so thirty sessions share one load and a saved
+override is used at once. The cached frame is shared: callers must never modify it in place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from functools import partial
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+import geo
+from eventmap.errors import EventMapError
+from eventmap.i18n import t
+from eventmap.loading import Limits, load_events
+from eventmap.problems import Problem
+from eventmap.settings import Settings
+from ui.safe_text import plain_markdown
+
+# Streamlit secret name -> the environment variable `Settings.from_env` reads.
+SECRET_TO_ENV: dict[str, str] = {
+    "geocoder_user_agent": "EVENTMAP_GEOCODER_USER_AGENT",
+    "geocoder_api_key": "EVENTMAP_GEOCODER_API_KEY",
+}
+UPLOAD_WIDGET_KEY = "data_upload"
+UPLOAD_STATE_KEY = "_uploaded_data"  # (bytes, file name, sha256) of this session's upload
+_FAILURE_KEY = "_upload_failure"
+_UPLOAD_GENERATION_KEY = "_upload_generation"  # bumped to empty the uploader
+MB = 1024 * 1024
+SHORT_HASH_LENGTH = 12
+
+
+@dataclass(frozen=True, kw_only=True)
+class LoadedData:
+    """Events ready to show, with everything the page says about where they came from."""
+
+    events: pd.DataFrame  # shared between sessions: read only
+    problems: tuple[Problem, ...] = ()
+    rejected_count: int = 0
+    detected_format: str = ""
+    source_name: str = ""  # the file's name as shown to users
+    source_path: Path | None = None  # None for an upload
+    sha256: str = ""  # of the file's bytes
+    short_hash: str = ""  # its first 12 hex digits
+    byte_size: int = 0
+    modified: date | None = None  # the file's modification day (None for an upload)
+    geocode_summary: geo.GeocodeSummary | None = None
+    geocoding_notes: tuple[str, ...] = ()  # why online geocoding, switched on, was not used
+    cache_key: str = field(default="", compare=False)  # the file's SHA-256, plus the overrides' stamp when cached
+
+    @property
+    def without_location(self) -> pd.Series:
+        """True for rows with no coordinates after geocoding."""
+        return self.events["latitude"].isna() | self.events["longitude"].isna()
+
+
+@dataclass(frozen=True, kw_only=True)
+class LoadFailure:
+    """A file that could not be used at all, and why (shown in the page; the app keeps working)."""
+
+    source_name: str
+    problems: tuple[Problem, ...]
+
+
+# --- settings and secrets ------------------------------------------------------------------------------------
+
+
+def copy_secrets_to_env(environ: dict[str, str] | None = None) -> list[str]:
+    """Copy Streamlit secrets into the environment names `Settings.from_env` reads; returns the names set.
+
+    Only secrets that exist are copied, and an environment variable already set wins. No secrets file
+    is not an error.
+    """
+    environ = os.environ if environ is None else environ
+    copied: list[str] = []
+    try:
+        for secret, env_name in SECRET_TO_ENV.items():
+            value = st.secrets.get(secret)
+            if value and not environ.get(env_name):
+                environ[env_name] = str(value)
+                copied.append(env_name)
+    except FileNotFoundError:  # no secrets.toml anywhere (StreamlitSecretNotFoundError is one)
+        return copied
+    return copied
+
+
+def current_settings() -> Settings:
+    copy_secrets_to_env()
+    return Settings.from_env()
+
+
+# --- which file ----------------------------------------------------------------------------------------------
+
+
+def data_path_from_argv(argv: Sequence[str]) -> Path | None:
+    """The FILE of `--data FILE` or `--data=FILE` in the script's arguments (`streamlit run app.py -- --data F`)."""
+    for index, arg in enumerate(argv):
+        if arg == "--data" and index + 1 < len(argv):
+            return Path(argv[index + 1]).expanduser()
+        if arg.startswith("--data="):
+            return Path(arg.split("=", 1)[1]).expanduser()
+    return None
+
+
+def data_path(settings: Settings, argv: Sequence[str] | None = None) -> Path:
+    """The data file of this app: `--data` wins over `EVENTMAP_DATA`, which wins over the bundled file."""
+    return data_path_from_argv(sys.argv[1:] if argv is None else argv) or settings.data_path
+
+
+def file_stamp(path: Path) -> tuple[int, int]:
+    """(modification time in ns, size) of `path`, or (0, 0) when it does not exist."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (0, 0)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+# --- loading and geocoding (no streamlit: testable with bytes) ----------------------------------------------
+
+
+def load_and_geocode(source: Path | bytes, *, name: str, settings: Settings, geocoder: geo.Geocoder,
+                     source_path: Path | None = None) -> LoadedData | LoadFailure:
+    """Read, validate and geocode one file; a file that cannot be used gives a `LoadFailure` with its problems."""
+    raw = source if isinstance(source, bytes) else _read_bytes(source, name=name, settings=settings)
+    if isinstance(raw, LoadFailure):
+        return raw
+    try:
+        result = load_events(raw, name=name, limits=Limits.from_settings(settings),
+                             region_bbox=settings.region_bbox)
+    except EventMapError as error:  # a limit, a file that is not a CSV, required columns missing
+        return LoadFailure(source_name=name, problems=_problems_of(error, name))
+    events = result.events
+    if events.empty:
+        no_rows = Problem(file=name, line=None, column=None,
+                          message="no usable event in the file: every row has a problem listed above")
+        return LoadFailure(source_name=name, problems=(*result.problems, no_rows))
+    summary = geo.geocode_frame(events, geocoder=geocoder)
+    digest = hashlib.sha256(raw).hexdigest()
+    return LoadedData(
+        events=events,
+        problems=tuple(result.problems),
+        rejected_count=len(result.rejected),
+        detected_format=result.detected_format,
+        source_name=name,
+        source_path=source_path,
+        sha256=digest,
+        short_hash=digest[:SHORT_HASH_LENGTH],
+        byte_size=len(raw),
+        modified=_modified_day(source_path),
+        geocode_summary=summary,
+        cache_key=digest,
+    )
+
+
+def _read_bytes(path: Path, *, name: str, settings: Settings) -> bytes | LoadFailure:
+    try:
+        size = path.stat().st_size
+        if size > settings.max_upload_bytes:
+            return LoadFailure(source_name=name, problems=(_too_big(name, size, settings),))
+        return path.read_bytes()
+    except OSError as error:
+        message = f"cannot read the data file: {error.strerror or error}"
+        return LoadFailure(source_name=name, problems=(Problem(file=name, line=None, column=None, message=message,
+                                                               value=str(path)),))
+
+
+def _modified_day(path: Path | None) -> date | None:
+    if path is None:
+        return None
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).date()
+    except OSError:
+        return None
+
+
+def _too_big(name: str, size: int, settings: Settings) -> Problem:
+    message = (f"the file is {size / MB:.1f} MB, more than the limit of {settings.max_upload_bytes / MB:g} MB "
+               "(setting EVENTMAP_MAX_UPLOAD_MB)")
+    return Problem(file=name, line=None, column=None, message=message)
+
+
+def _problems_of(error: Exception, name: str) -> tuple[Problem, ...]:
+    problems = getattr(error, "problems", None)
+    if problems:
+        return tuple(problems)
+    message = str(error)
+    if message.startswith(f"{name}:"):  # the loader's messages may name the file already
+        message = message[len(name) + 1:].strip()
+    return (Problem(file=name, line=None, column=None, message=message),)
+
+
+# --- cached, shared between sessions ------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def shared_geocoder(settings: Settings, overrides_stamp: tuple[int, int]) -> geo.Geocoder:
+    """One geocoding chain for every session; a new one when the overrides file changes. When online
+    geocoding is on but cannot be set up (no user agent, say), the offline chain (see `geocoder_note`)."""
+    del overrides_stamp  # part of the cache key only
+    try:
+        return geo.default_chain(settings)
+    except geo.ConfigurationError:
+        return geo.default_chain(replace(settings, online_geocoding=False))
+
+
+def geocoder_note(settings: Settings) -> str:
+    """Why online geocoding is not used although it was switched on ("" when nothing is wrong)."""
+    if not settings.online_geocoding:
+        return ""
+    try:
+        geo.default_chain(settings)
+    except geo.ConfigurationError as error:
+        return str(error)
+    return ""
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _cached_file(path: str, stamp: tuple[int, int], overrides_stamp: tuple[int, int],
+                 settings: Settings) -> LoadedData | LoadFailure:
+    del stamp  # part of the cache key only
+    geocoder = shared_geocoder(settings, overrides_stamp)
+    file = Path(path)
+    loaded = load_and_geocode(file, name=file.name, settings=settings, geocoder=geocoder, source_path=file)
+    return _with_note(_geocoded_key(loaded, overrides_stamp), geocoder_note(settings))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _cached_upload(digest: str, name: str, overrides_stamp: tuple[int, int], settings: Settings,
+                   _data: bytes) -> LoadedData | LoadFailure:
+    del digest  # the cache key stands for `_data`, which is not hashed again
+    geocoder = shared_geocoder(settings, overrides_stamp)
+    loaded = load_and_geocode(_data, name=name, settings=settings, geocoder=geocoder)
+    return _with_note(_geocoded_key(loaded, overrides_stamp), geocoder_note(settings))
+
+
+def _geocoded_key(loaded: LoadedData | LoadFailure, overrides_stamp: tuple[int, int]) -> LoadedData | LoadFailure:
+    """The data's key also names the overrides it was geocoded with: a saved point makes a new key."""
+    if not isinstance(loaded, LoadedData):
+        return loaded
+    return replace(loaded, cache_key=f"{loaded.cache_key}|{overrides_stamp[0]}:{overrides_stamp[1]}")
+
+
+def _with_note(loaded: LoadedData | LoadFailure, note: str) -> LoadedData | LoadFailure:
+    if not note or not isinstance(loaded, LoadedData):
+        return loaded
+    return replace(loaded, geocoding_notes=(*loaded.geocoding_notes, note))
+
+
+def load_file(path: Path, settings: Settings) -> LoadedData | LoadFailure:
+    """The events of `path`, loaded once per (path, mtime, size, overrides) for all sessions."""
+    resolved = path.resolve()
+    return _cached_file(str(resolved), file_stamp(resolved), file_stamp(settings.overrides_path), settings)
+
+
+def load_upload(data: bytes, name: str, settings: Settings, *, digest: str = "") -> LoadedData | LoadFailure:
+    """An uploaded file's events; the same bytes uploaded in two sessions are loaded once."""
+    name = Path(name).name or "upload.csv"  # a name from the browser is never used as a path
+    if len(data) > settings.max_upload_bytes:
+        return LoadFailure(source_name=name, problems=(_too_big(name, len(data), settings),))
+    digest = digest or hashlib.sha256(data).hexdigest()
+    return _cached_upload(digest, name, file_stamp(settings.overrides_path), settings, data)
+
+
+def clear_geocoding_caches() -> None:
+    """Forget every cached load and geocoder (after an override was saved)."""
+    _cached_file.clear()
+    _cached_upload.clear()
+    shared_geocoder.clear()
+
+
+def upload_panel(settings: Settings, *, lang: str) -> tuple[LoadedData | None, LoadFailure | None]:
+    """The "your data" uploader: (this session's uploaded events when they loaded, a failed upload to show).
+
+    The upload is kept in the session (not only in the widget), so it stays in use on every page until
+    the user removes it or goes back to the data file.
+    """
+    max_mb = max(1, int(settings.max_upload_bytes // MB))
+    generation = st.session_state.get(_UPLOAD_GENERATION_KEY, 0)
+    widget_key = f"{UPLOAD_WIDGET_KEY}_{generation}"
+    st.file_uploader(
+        t("data.upload_label", lang),
+        type=["csv", "tsv", "txt"],
+        key=widget_key,
+        max_upload_size=max_mb,
+        help=t("data.upload_help", lang),
+        on_change=partial(_upload_changed, widget_key),
+    )
+    st.caption(t("data.upload_limits", lang, mb=max_mb, rows=f"{settings.max_rows:,}"))
+    kept = st.session_state.get(UPLOAD_STATE_KEY)
+    if kept is None:
+        return None, st.session_state.get(_FAILURE_KEY)
+    data, name, digest = kept
+    result = load_upload(data, name, settings, digest=digest)
+    if isinstance(result, LoadFailure):
+        st.session_state.pop(UPLOAD_STATE_KEY, None)
+        st.session_state[_FAILURE_KEY] = result
+        return None, result
+    st.caption(t("data.upload_in_use", lang, name=plain_markdown(result.source_name), rows=f"{len(result.events):,}"))
+    st.button(t("data.back_to_file", lang), key="back_to_data_file", on_click=forget_upload,
+              icon=":material/undo:")
+    return result, None
+
+
+def _upload_changed(widget_key: str) -> None:
+    """A callback: keep the new upload in the session, or forget it when the user removed the file."""
+    st.session_state.pop(_FAILURE_KEY, None)
+    uploaded = st.session_state.get(widget_key)
+    if uploaded is None:
+        st.session_state.pop(UPLOAD_STATE_KEY, None)
+        return
+    data = uploaded.getvalue()
+    st.session_state[UPLOAD_STATE_KEY] = (data, Path(uploaded.name).name, hashlib.sha256(data).hexdigest())
+
+
+def forget_upload() -> None:
+    """Back to the data file: forget the upload and empty the uploader."""
+    st.session_state.pop(UPLOAD_STATE_KEY, None)
+    st.session_state.pop(_FAILURE_KEY, None)
+    st.session_state[_UPLOAD_GENERATION_KEY] = st.session_state.get(_UPLOAD_GENERATION_KEY, 0) + 1
+
+
+def session_upload(settings: Settings) -> LoadedData | None:
+    """This session's upload, for pages without the uploader (it is loaded already: a cache hit)."""
+    kept = st.session_state.get(UPLOAD_STATE_KEY)
+    if kept is None:
+        return None
+    result = load_upload(kept[0], kept[1], settings, digest=kept[2])
+    return result if isinstance(result, LoadedData) else None
+
+
+def choose_data(settings: Settings, upload: LoadedData | None) -> LoadedData | LoadFailure:
+    """What to show: this session's upload when it loaded, else the data file (shared by all sessions)."""
+    return upload if upload is not None else load_file(data_path(settings), settings)
+
+
+def data_for_pages(settings: Settings) -> LoadedData | LoadFailure:
+    """What the other pages work on: this session's upload, else the data file."""
+    return session_upload(settings) or load_file(data_path(settings), settings)

@@ -1,0 +1,71 @@
+"""The export panel: a size preset, a title, and download buttons for the current view.
+
+Call from app.py (inside an expander, after the filters and the map):
+
+    render_export_panel(view_state, frame_filtered, settings, *, data_stamp=None, screen_size=None,
+                        colours=None, key="export")
+
+- `view_state`: `eventmap.urlstate.ViewState` (filters, center, zoom, naming, lang, basemap);
+- `frame_filtered`: the events shown (`apply_filters(events, view_state.filters)`);
+- `settings`: `eventmap.settings.Settings`;
+- `data_stamp`: `eventmap.export.stamp.DataStamp` of the data (name, sha256, date) for the picture's
+  footer; e.g. `DataStamp(name=loaded.source_name, sha256=loaded.cache_key)`;
+- `screen_size`: the map's (width, height) in pixels on screen, for the "screen" preset and the extent
+  (default `eventmap.export.view.DEFAULT_SCREEN`);
+- `colours`: the map's side colours (`ui.map_view.colours_for`), so a side has the same colour in the picture.
+
+Each button builds its file only when clicked (Streamlit runs the callable then, in its own thread), so
+the panel costs nothing until someone downloads. Nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import streamlit as st
+
+from eventmap.export.stamp import DataStamp
+from eventmap.export.view import DEFAULT_SCREEN, MIME, ViewExport
+from eventmap.export.viewport import PRESET_NAMES
+from eventmap.i18n import t
+from eventmap.settings import Settings
+from eventmap.urlstate import ViewState
+
+
+def preset_label(preset: str, *, lang: str, screen_size: tuple[int, int]) -> str:
+    if preset == "screen":
+        return t("export.preset.screen", lang, size=f"{screen_size[0]}×{screen_size[1]}")
+    return t(f"export.preset.{preset}", lang)
+
+
+def render_export_panel(view_state: ViewState, frame_filtered: pd.DataFrame, settings: Settings, *,
+                        data_stamp: DataStamp | None = None, screen_size: tuple[int, int] | None = None,
+                        colours: Mapping[str, str] | None = None, key: str = "export") -> None:
+    """The export controls for the current view (see the module docstring)."""
+    lang = view_state.lang
+    screen = screen_size or DEFAULT_SCREEN
+    st.caption(t("export.help", lang))
+    if frame_filtered.empty:
+        st.info(t("export.no_rows", lang))
+        return
+    left, right = st.columns(2)
+    preset = left.selectbox(t("export.preset", lang), PRESET_NAMES, index=1, key=f"{key}_preset",
+                            format_func=lambda p: preset_label(p, lang=lang, screen_size=screen))
+    title = right.text_input(t("export.title_input", lang), value=t("export.default_title", lang),
+                             max_chars=120, key=f"{key}_title")
+    export = ViewExport(frame=frame_filtered, view=view_state, settings=settings, data_stamp=data_stamp,
+                        screen_size=screen, title=title, colours=colours)
+    buttons = (
+        ("png", ".png", lambda: export.png(preset), ":material/image:"),
+        ("gif", ".gif", lambda: export.gif(preset), ":material/animated_images:"),
+        ("html", ".html", export.html, ":material/public:"),
+        ("csv", ".csv", export.csv, ":material/table:"),
+        ("geojson", ".geojson", export.geojson, ":material/location_on:"),
+    )
+    for column, (name, suffix, make, icon) in zip(st.columns(len(buttons)), buttons, strict=True):
+        column.download_button(
+            t(f"export.download_{name}", lang), data=make, file_name=export.file_name(suffix), mime=MIME[suffix],
+            key=f"{key}_{name}", on_click="ignore", icon=icon, width="stretch",
+        )
+

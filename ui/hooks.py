@@ -1,0 +1,40 @@
+"""Where the dashboard hands over to the parts other modules own: right-to-left layout (`ui.rtl`), the
+presentation view (`ui.present`) and the download buttons (`ui.export_panel`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import streamlit as st
+
+from eventmap.export.stamp import DataStamp
+from eventmap.i18n import t
+from eventmap.settings import Settings
+from eventmap.urlstate import ViewState
+from ui import present, rtl
+from ui.data import LoadedData
+from ui.export_panel import render_export_panel
+
+
+def apply_direction(lang: str) -> None:
+    """Right-to-left layout for Arabic."""
+    rtl.apply_direction(lang)
+
+
+def presentation_switch(events: pd.DataFrame, *, lang: str, naming: str) -> None:
+    """The sidebar's way into presentation mode (story choice and the button)."""
+    present.switch(events, lang=lang, naming=naming)
+
+
+def show_presentation(events: pd.DataFrame, view: ViewState, *, settings: Settings) -> bool:
+    """The presentation view (`?present=1`) instead of the dashboard; True when it was shown."""
+    return present.render(events, view=view, settings=settings)
+
+
+def export_panel(shown: pd.DataFrame, *, view: ViewState, loaded: LoadedData, settings: Settings,
+                 colours: Mapping[str, str]) -> None:
+    """Download the shown events and figures (in the map's side colours)."""
+    with st.expander(t("export.panel_title", view.lang), icon=":material/download:"):
+        render_export_panel(view, shown, settings, colours=colours, data_stamp=DataStamp(
+            name=loaded.source_name, sha256=loaded.sha256, modified=loaded.modified))

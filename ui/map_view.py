@@ -1,0 +1,163 @@
+"""The map in the dashboard: a stable base map, the filtered events swapped in as a layer.
+
+The base map (`eventmap.mapping.build_map` without events) depends only on the whole data, the naming,
+the language and the basemap, so a filter change does not remount it: `st_folium(feature_group_to_add=...)`
+swaps the events layer. The map reruns only its own fragment when the user pans or zooms (for the
+centre and zoom in the URL), never the whole page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import folium
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from eventmap.filtering import options
+from eventmap.mapping import Basemap, build_event_layer, build_map
+from eventmap.settings import Settings
+from eventmap.styling import side_colours
+from ui.sidebar import SELECTED_EVENT_KEY
+from ui.url import CENTER_PENDING_KEY, MAP_CENTER_KEY, MAP_ZOOM_KEY, write_map_view
+
+MAP_KEY = "event_map"
+BASE_VIEW_KEY = "_map_base_view"
+_LAYER_KEY = "_map_event_layer"
+_NUDGE_KEY = "_map_nudge"
+MAP_HEIGHT_PX = 600
+SELECTED_ZOOM = 11  # zoom to at least this when an event is picked in the table
+HIGHLIGHT_COLOUR = "#000000"
+
+
+def basemap_names() -> list[str]:
+    return [b.value for b in Basemap]
+
+
+def colours_for(events: pd.DataFrame, *, settings: Settings, data_key: str) -> dict[str, str]:
+    """One colour per side of the whole data (not of the filtered rows: a side keeps its colour), the sides
+    with most events first, as in the map's legend (the timeline's legend follows this order)."""
+    return dict(_colours_cached(data_key, settings.sides_config_path, events))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _colours_cached(data_key: str, config_path: Path, _events: pd.DataFrame) -> list[tuple[str, str]]:
+    del data_key  # names `_events` in the cache key
+    colours = side_colours(options(_events, "side"), config_path=config_path)
+    by_count = _events["side"].value_counts(sort=True).index
+    return [(side, colours[side]) for side in by_count if side in colours]
+
+
+def highlight_layer(event: Mapping[str, object]) -> folium.FeatureGroup:
+    """A dashed ring around the selected event; clicks go through it to the event's marker."""
+    group = folium.FeatureGroup(name="selected", control=False)
+    folium.CircleMarker(
+        location=[float(event["latitude"]), float(event["longitude"])],
+        radius=24, color=HIGHLIGHT_COLOUR, weight=4, fill=False, dash_array="6 4", interactive=False,
+    ).add_to(group)
+    return group
+
+
+def selected_row(shown: pd.DataFrame) -> dict[str, object] | None:
+    """The selected event when it is shown and has a point."""
+    event_id = st.session_state.get(SELECTED_EVENT_KEY, "")
+    if not event_id:
+        return None
+    rows = shown.loc[shown["event_id"] == event_id]
+    if rows.empty or pd.isna(rows["latitude"].iloc[0]) or pd.isna(rows["longitude"].iloc[0]):
+        return None
+    return rows.iloc[0].to_dict()
+
+
+@st.fragment
+def render_map(shown: pd.DataFrame, *, events: pd.DataFrame, naming: str, lang: str, basemap: str,
+               colours: Mapping[str, str], settings: Settings, signature: str) -> None:
+    """The map of `shown` (the filtered events) over a base map of all `events`. `signature` names the
+    data and filters that gave `shown` (the events layer is rebuilt only when it changes)."""
+    selected = selected_row(shown)
+    move_to: tuple[float, float] | None = None
+    move_zoom: int | None = None
+    if selected is not None and st.session_state.pop(CENTER_PENDING_KEY, False):
+        move_to = _nudged((float(selected["latitude"]), float(selected["longitude"])))
+        move_zoom = max(st.session_state.get(MAP_ZOOM_KEY) or 0, SELECTED_ZOOM)
+        write_map_view(_rounded(move_to), move_zoom)  # before `base_view`: a new base map opens there
+    center, zoom = base_view((naming, lang, basemap, len(events)))
+    base = build_map(events, naming=naming, basemap=basemap, lang=lang, with_events=False, colours=colours,
+                     center=center, zoom=zoom, settings=settings)
+    layers: list[folium.FeatureGroup] = [
+        event_layer(shown, naming=naming, lang=lang, colours=colours, settings=settings, signature=signature)]
+    if selected is not None:
+        layers.append(highlight_layer(selected))
+    returned = st_folium(
+        base,
+        key=MAP_KEY,
+        feature_group_to_add=layers,
+        center=list(move_to) if move_to else None,  # only to move the map: the base map holds the view
+        zoom=move_zoom,
+        returned_objects=["center", "zoom"],
+        height=MAP_HEIGHT_PX,
+        use_container_width=True,
+    )
+    moved_center, moved_zoom = view_of(returned)
+    if moved_center is not None and (moved_center != _rounded(st.session_state.get(MAP_CENTER_KEY))
+                                     or moved_zoom != st.session_state.get(MAP_ZOOM_KEY)):
+        write_map_view(moved_center, moved_zoom)
+
+
+def event_layer(shown: pd.DataFrame, *, naming: str, lang: str, colours: Mapping[str, str], settings: Settings,
+                signature: str) -> folium.FeatureGroup:
+    """The events layer, rebuilt only when the data, filters, naming or language change: a pan, a click in
+    the table or an opened expander reuse this session's last one (at 100,000 events it takes seconds)."""
+    key = (signature, naming, lang)
+    kept = st.session_state.get(_LAYER_KEY)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    layer = build_event_layer(shown, naming=naming, lang=lang, colours=colours, settings=settings)
+    st.session_state[_LAYER_KEY] = (key, layer)  # per session: st_folium attaches the layer to its map
+    return layer
+
+
+def base_view(signature: tuple) -> tuple[tuple[float, float] | None, int | None]:
+    """The view the base map opens on: the session's view when the base map was (re)built for `signature`.
+
+    It stays fixed while the user pans (so the map is not remounted); a new base map (another basemap,
+    language or naming) opens where the user was. (None, None): fit the data.
+    """
+    stored = st.session_state.get(BASE_VIEW_KEY)
+    if stored is None or stored[0] != signature:
+        center = st.session_state.get(MAP_CENTER_KEY)
+        zoom = st.session_state.get(MAP_ZOOM_KEY)
+        view = (tuple(center), int(zoom)) if center is not None and zoom is not None else (None, None)
+        stored = (signature, *view)
+        st.session_state[BASE_VIEW_KEY] = stored
+    return stored[1], stored[2]
+
+
+def _nudged(point: tuple[float, float]) -> tuple[float, float]:
+    """`point`, moved by a few centimetres every other time: the map moves again to an event picked twice
+    (streamlit-folium only moves when the centre it is given changes)."""
+    flip = st.session_state[_NUDGE_KEY] = not st.session_state.get(_NUDGE_KEY, False)
+    return (point[0] + (1e-7 if flip else 0.0), point[1])
+
+
+def view_of(returned: Mapping[str, object] | None) -> tuple[tuple[float, float] | None, int | None]:
+    """(centre, zoom) the browser reported, or (None, None) before it reported anything."""
+    if not returned:
+        return None, None
+    center = returned.get("center")
+    zoom = returned.get("zoom")
+    if not isinstance(center, Mapping) or not isinstance(zoom, int | float):
+        return None, None
+    try:
+        lat, lng = float(center["lat"]), float(center["lng"])
+    except (KeyError, TypeError, ValueError):
+        return None, None
+    return _rounded((lat, lng)), int(zoom)
+
+
+def _rounded(center: Sequence[float] | None) -> tuple[float, float] | None:
+    if not center:
+        return None
+    return (round(float(center[0]), 5), round(float(center[1]), 5))

@@ -1,0 +1,100 @@
+"""The Places page's logic, without Streamlit: which place names need a person, and their candidates.
+
+A name needs review when geocoding left its events without a point (not found, ambiguous, service
+unavailable) or found it with a confidence under `LOW_CONFIDENCE` (a fuzzy match, say). Names whose
+points came with the file are not reviewed: the file's author chose them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from geo.geocoders.base import Geocoder
+from geo.result import Candidate, GeoContext
+
+LOW_CONFIDENCE = 0.9
+REVIEW_STATUSES = ("not_found", "ambiguous", "unavailable", "low_confidence")
+_FILE_SOURCES = frozenset({"", "data", "file"})  # geo.geocode_frame marks points from the file 'data'
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlaceToReview:
+    name: str  # the `location` as written in the data
+    country: str  # the most common `country` of its events (context for candidates)
+    events: int
+    status: str  # one of REVIEW_STATUSES
+    reason: str  # the frame's `geo_status` text, or the match for a low-confidence point
+    confidence: float | None
+    lat: float | None  # the current point, if any
+    lon: float | None
+    matched_name: str = ""
+    geo_source: str = ""
+
+
+def places_to_review(frame: pd.DataFrame, *, threshold: float = LOW_CONFIDENCE) -> list[PlaceToReview]:
+    """The names of `frame` that need a person, the ones with most events first."""
+    named = frame.loc[frame["location"].str.strip() != ""]
+    review: list[PlaceToReview] = []
+    for name, rows in named.groupby("location", sort=True):
+        first = rows.iloc[0]
+        located = rows["latitude"].notna() & rows["longitude"].notna()
+        country = rows["country"].mode().iloc[0] if "country" in rows and len(rows) else ""
+        if not located.all():
+            status_text = str(rows.loc[~located, "geo_status"].iloc[0] or "not_found")
+            status = status_text.split(":", 1)[0].strip()
+            review.append(PlaceToReview(
+                name=str(name), country=str(country), events=len(rows),
+                status=status if status in REVIEW_STATUSES else "not_found", reason=status_text,
+                confidence=None, lat=None, lon=None, geo_source=str(first.get("geo_source", "")),
+            ))
+            continue
+        source = str(first.get("geo_source", "") or "")
+        confidence = first.get("geo_confidence")
+        if source in _FILE_SOURCES or confidence is None or pd.isna(confidence) or float(confidence) >= threshold:
+            continue
+        matched = str(first.get("matched_name", "") or "")
+        review.append(PlaceToReview(
+            name=str(name), country=str(country), events=len(rows), status="low_confidence",
+            reason=f"{source}: {matched} ({float(confidence):.2f})", confidence=float(confidence),
+            lat=float(first["latitude"]), lon=float(first["longitude"]), matched_name=matched, geo_source=source,
+        ))
+    review.sort(key=lambda p: (-p.events, p.name))
+    return review
+
+
+def candidates_for(place: PlaceToReview, *, geocoder: Geocoder,
+                   bbox: tuple[float, float, float, float] | None = None) -> list[Candidate]:
+    """Places the name may be: the geocoder's candidates, plus the current point for a low-confidence match.
+    The context is the one `geo.geocode_frame` used: the events' country."""
+    context = GeoContext(country=place.country or None, bbox=bbox) if place.country or bbox else None
+    result = geocoder.geocode(place.name, context=context)
+    found: list[Candidate] = [c for c in result.candidates if _has_point(c)]
+    if result.resolved and result.lat is not None and result.lon is not None:
+        found.insert(0, Candidate(name=result.matched_name or place.name, place_id=result.place_id,
+                                  lat=result.lat, lon=result.lon, score=result.confidence))
+    unique: list[Candidate] = []
+    seen: set[tuple[float, float]] = set()
+    for candidate in found:
+        point = (round(candidate.lat or 0.0, 4), round(candidate.lon or 0.0, 4))
+        if point not in seen:
+            seen.add(point)
+            unique.append(candidate)
+    return unique
+
+
+def _has_point(candidate: Candidate) -> bool:
+    return candidate.lat is not None and candidate.lon is not None and math.isfinite(candidate.lat) \
+        and math.isfinite(candidate.lon)
+
+
+def view_of_points(points: list[tuple[float, float]]) -> tuple[tuple[float, float] | None, int | None]:
+    """A centre and zoom that show every candidate (None, None: no candidate, fit the data)."""
+    if not points:
+        return None, None
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    spread = max(max(lats) - min(lats), max(lons) - min(lons))
+    zoom = next(z for limit, z in ((0.05, 10), (1.0, 8), (3.0, 7), (8.0, 5), (360.0, 3)) if spread <= limit)
+    return ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2), zoom

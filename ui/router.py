@@ -1,0 +1,54 @@
+"""The app's pages and navigation, with page names in the interface language.
+
+Streamlit runs `app.py` for the root URL and, because a `pages/` folder exists, runs a page's file
+directly when its URL is opened (`/Places`). Either way the file first hands over to `run_app()`, which
+sets the page up (title, icon, layout, the view in the URL), declares the translated navigation and runs
+the page the URL asks for, which is the same file again, now `routed()`:
+
+    from ui.router import routed, run_app
+    if not routed():
+        run_app()
+        st.stop()
+    ... the page ...
+"""
+
+from __future__ import annotations
+
+import threading
+
+import streamlit as st
+
+from eventmap.i18n import t
+from eventmap.settings import PROJECT_ROOT
+from ui import url
+from ui.map_view import basemap_names
+from ui.sidebar import LANG_KEY
+
+FAVICON = PROJECT_ROOT / "ui" / "favicon.png"  # a local file: a Material icon would be fetched from the internet
+PAGES: tuple[tuple[str, str], ...] = (  # (file, title key); the first is the default page
+    ("app.py", "nav.dashboard"),
+    ("pages/1_Places.py", "nav.places"),
+    ("pages/2_About.py", "nav.about"),
+)
+_local = threading.local()  # each session's script runs in its own thread
+
+
+def routed() -> bool:
+    """True while `run_app()` runs a page: the page should render itself."""
+    return getattr(_local, "depth", 0) > 0
+
+
+def run_app() -> None:
+    """Set the page up, declare the navigation and run the page of the URL."""
+    st.set_page_config(page_title=t("app.title", "en"), page_icon=str(FAVICON), layout="wide",
+                       initial_sidebar_state="expanded")
+    url.restore_once(basemaps=basemap_names())
+    lang = st.session_state.get(LANG_KEY, "en")
+    pages = [st.Page(PROJECT_ROOT / file, title=t(title_key, lang), default=number == 0)
+             for number, (file, title_key) in enumerate(PAGES)]
+    page = st.navigation(pages)
+    _local.depth = getattr(_local, "depth", 0) + 1
+    try:
+        page.run()
+    finally:
+        _local.depth -= 1

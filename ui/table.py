@@ -1,0 +1,138 @@
+"""The event table: sortable, sources as links; selecting a row shows that event on the map."""
+
+from __future__ import annotations
+
+from functools import partial
+from urllib.parse import urlsplit
+
+import pandas as pd
+import streamlit as st
+
+from eventmap.i18n import t
+from eventmap.schema import split_sources
+from geo.naming import Naming, display_name
+from ui.sidebar import SELECTED_EVENT_KEY, translated_value
+from ui.url import CENTER_PENDING_KEY
+
+TABLE_KEY_PREFIX = "events_table"
+MAX_TABLE_ROWS = 10_000
+_ROWS_KEY = "_table_rows"
+SHOWN_COLUMNS: tuple[str, ...] = (
+    "date", "place", "side", "actor", "event_type", "sub_event_type", "status", "verification", "fatalities",
+    "injured", "claimed_by", "disputed_by", "description", "link", "other_sources", "event_id",
+)
+
+
+def is_web_link(text: str) -> bool:
+    """Only http(s) URLs with a host become links (never `javascript:`, `data:` or a relative path)."""
+    text = text.strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in {"http", "https"} and bool(parts.netloc) and not any(c.isspace() for c in text)
+
+
+def table_frame(frame: pd.DataFrame, *, naming: str, lang: str, limit: int = MAX_TABLE_ROWS) -> pd.DataFrame:
+    """The rows to show (newest last, at most `limit`): place in the chosen naming, schema words translated,
+    the first web source as `link` and every other source (citations, further URLs) in `other_sources`."""
+    shown = frame.sort_values(["date", "event_id"], kind="stable").head(limit).reset_index(drop=True)
+    chosen = Naming(naming)
+    names = {loc: display_name(loc, chosen) for loc in shown["location"].unique()}
+    links: list[str | None] = []
+    others: list[list[str]] = []
+    for cell in shown["sources"]:
+        sources = split_sources(cell)
+        first_link = next((s for s in sources if is_web_link(s)), None)
+        links.append(first_link)
+        others.append([s for s in sources if s != first_link])
+    return pd.DataFrame(
+        {
+            "date": shown["date"].dt.date,
+            "place": shown["location"].map(names),
+            "side": shown["side"],
+            "actor": shown["actor"],
+            "event_type": shown["event_type"].map(lambda v: translated_value("event_type", v, lang)),
+            "sub_event_type": shown["sub_event_type"],
+            "status": shown["status"].map(lambda v: translated_value("status", v, lang)),
+            "verification": shown["verification"].map(lambda v: translated_value("verification", v, lang)),
+            "fatalities": shown["fatalities"],
+            "injured": shown["injured"],
+            "claimed_by": shown["claimed_by"],
+            "disputed_by": shown["disputed_by"],
+            "description": shown["description"],
+            "link": links,
+            "other_sources": others,
+            "event_id": shown["event_id"],
+        },
+    )
+
+
+def render_table(frame: pd.DataFrame, *, naming: str, lang: str, generation: str) -> None:
+    """The table of `frame`. `generation` changes with the filters: a new table starts with no selection."""
+    rows = _rows_of_session(frame, naming=naming, lang=lang, generation=generation)
+    if len(frame) > len(rows):
+        st.caption(t("table.truncated", lang, shown=f"{len(rows):,}", total=f"{len(frame):,}"))
+    key = f"{TABLE_KEY_PREFIX}_{generation}"
+    selected = st.session_state.get(SELECTED_EVENT_KEY, "")
+    selection_default = None
+    if selected:
+        positions = rows.index[rows["event_id"] == selected].tolist()
+        if positions:
+            selection_default = {"selection": {"rows": positions[:1], "columns": []}}
+    st.dataframe(
+        rows,
+        key=key,
+        hide_index=True,
+        on_select=partial(_row_selected, key, tuple(rows["event_id"])),
+        selection_mode="single-row",
+        selection_default=selection_default,
+        column_order=SHOWN_COLUMNS,
+        column_config=_column_config(lang),
+        height=420,
+        width="stretch",
+    )
+
+
+def _rows_of_session(frame: pd.DataFrame, *, naming: str, lang: str, generation: str) -> pd.DataFrame:
+    """`table_frame`, remembered for this session until the shown events, naming or language change."""
+    key = (generation, naming, lang)
+    kept = st.session_state.get(_ROWS_KEY)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    rows = table_frame(frame, naming=naming, lang=lang)
+    st.session_state[_ROWS_KEY] = (key, rows)
+    return rows
+
+
+def _row_selected(key: str, event_ids: tuple[str, ...]) -> None:
+    """A callback: the selected row's event becomes the selected event, and the map centres on it."""
+    state = st.session_state.get(key) or {}
+    rows = (state.get("selection") or {}).get("rows") or []
+    if rows and 0 <= rows[0] < len(event_ids):
+        st.session_state[SELECTED_EVENT_KEY] = event_ids[rows[0]]
+        st.session_state[CENTER_PENDING_KEY] = True
+    else:
+        st.session_state.pop(SELECTED_EVENT_KEY, None)
+
+
+def _column_config(lang: str) -> dict[str, object]:
+    cc = st.column_config
+    return {
+        "date": cc.DateColumn(t("table.date", lang), format="YYYY-MM-DD", width="small"),
+        "place": cc.TextColumn(t("filter.places", lang)),
+        "side": cc.TextColumn(t("filter.sides", lang)),
+        "actor": cc.TextColumn(t("card.actor", lang)),
+        "event_type": cc.TextColumn(t("filter.event_types", lang)),
+        "sub_event_type": cc.TextColumn(t("filter.sub_event_types", lang)),
+        "status": cc.TextColumn(t("card.status", lang), width="small"),
+        "verification": cc.TextColumn(t("card.verification", lang)),
+        "fatalities": cc.NumberColumn(t("table.fatalities", lang), format="%d", width="small"),
+        "injured": cc.NumberColumn(t("table.injured", lang), format="%d", width="small"),
+        "claimed_by": cc.TextColumn(t("card.claimed_by", lang)),
+        "disputed_by": cc.TextColumn(t("card.disputed_by", lang)),
+        "description": cc.TextColumn(t("card.description", lang), width="large"),
+        "link": cc.LinkColumn(t("card.sources", lang), display_text=r"https?://(?:www\.)?([^/]+)"),
+        "other_sources": cc.ListColumn(t("table.other_sources", lang)),
+        "event_id": cc.TextColumn(t("table.event_id", lang), width="small"),
+    }

@@ -1,0 +1,38 @@
+"""The timeline under the map: brushing a span sets the date filter (the chart itself is `eventmap.timeline`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from eventmap.timeline import SELECTION_NAME, selected_span, timeline_chart
+from ui.sidebar import TIMELINE_GENERATION_KEY, set_dates
+
+TIMELINE_HEIGHT_PX = 240
+
+
+def timeline_key() -> str:
+    """The chart's widget key; a new one (after the slider moved or a reset) clears the brush."""
+    return f"timeline_{st.session_state.get(TIMELINE_GENERATION_KEY, 0)}"
+
+
+def render_timeline(frame: pd.DataFrame, *, colours: Mapping[str, str], lang: str,
+                    date_range: tuple[date, date] | None) -> None:
+    """`frame`: the events that pass every filter but the dates; `date_range`: the date filter (dims the rest)."""
+    chart = timeline_chart(frame, colours=colours, lang=lang, date_range=date_range)
+    key = timeline_key()
+    st.altair_chart(chart, key=key, on_select=partial(_brushed, key), selection_mode=SELECTION_NAME,
+                    width="stretch", height=TIMELINE_HEIGHT_PX)
+
+
+def _brushed(key: str) -> None:
+    """A callback: the brushed span becomes the date filter; clearing the brush shows every day again."""
+    span = selected_span(st.session_state.get(key))
+    if span is None:
+        set_dates(None, None)
+    else:
+        set_dates(*span)
