@@ -4,6 +4,7 @@ classroom view share, so that every view of the data answers the same question.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from datetime import date
@@ -74,12 +75,29 @@ def apply_filters(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     return frame.loc[filter_mask(frame, filters)]
 
 
-def _text_mask(frame: pd.DataFrame, text: str) -> np.ndarray:
-    """Rows where every word of `text` occurs (case-insensitively) in one of the text columns."""
+# The case-folded search text of a frame, built once per frame object (a filter change on 100,000
+# events would otherwise spend most of its time rebuilding it). Entries leave with their frame.
+# Frames are treated as read-only once filtered; the app shares one loaded frame between sessions.
+_SEARCH_TEXT: dict[int, pd.Series] = {}
+
+
+def _search_text(frame: pd.DataFrame) -> pd.Series:
+    key = id(frame)
+    cached = _SEARCH_TEXT.get(key)
+    if cached is not None and len(cached) == len(frame):
+        return cached
     columns = [c for c in TEXT_SEARCH_COLUMNS if c in frame.columns]
     haystack = frame[columns[0]].astype(str).str.casefold()
     for column in columns[1:]:
         haystack = haystack + "\u241f" + frame[column].astype(str).str.casefold()
+    _SEARCH_TEXT[key] = haystack
+    weakref.finalize(frame, _SEARCH_TEXT.pop, key, None)
+    return haystack
+
+
+def _text_mask(frame: pd.DataFrame, text: str) -> np.ndarray:
+    """Rows where every word of `text` occurs (case-insensitively) in one of the text columns."""
+    haystack = _search_text(frame)
     keep = np.ones(len(frame), dtype=bool)
     for word in text.casefold().split():
         keep &= haystack.str.contains(word, regex=False).to_numpy()

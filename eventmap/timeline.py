@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 import altair as alt
 import pandas as pd
 
-from eventmap.i18n import t
+from eventmap.i18n import side_label, t
 
 SELECTION_NAME = "span"
 DAY_FIELD = "day"
@@ -83,8 +83,11 @@ def timeline_chart(
 
     sides = [s for s in colours if s in set(counts["side"])] or list(colours)
     extra = sorted(set(counts["side"]) - set(sides))
-    domain = sides + extra
-    palette = [colours.get(s, "#999999") for s in domain]
+    palette = [colours.get(s, "#999999") for s in sides + extra]
+    # Shown in the interface's language; the colours stay bound to the data's side values.
+    labels = {side: side_label(side, lang) for side in sides + extra}
+    counts["side"] = counts["side"].map(labels)
+    domain = [labels[s] for s in sides + extra]
     x_title = t(f"timeline.x_{bin_unit}", lang)
     y_title = t("timeline.y", lang)
     side_title = t("filter.sides", lang)

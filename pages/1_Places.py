@@ -5,8 +5,6 @@ saved to the overrides file (atomically, by the overrides geocoder) and used at 
 
 from __future__ import annotations
 
-import html
-
 import folium
 import pandas as pd
 import streamlit as st
@@ -16,6 +14,7 @@ from streamlit_folium import st_folium
 from eventmap.errors import WriteConflictError
 from eventmap.i18n import t
 from eventmap.mapping import build_map
+from eventmap.mapping.popups import folium_text
 from eventmap.schema import GEO_PRECISIONS
 from geo.geocoders.override import OverrideGeocoder
 from geo.naming import Naming, display_name
@@ -99,10 +98,10 @@ with right:
     for number, candidate in enumerate(candidates, start=1):
         folium.CircleMarker([candidate.lat, candidate.lon], radius=9, color=CANDIDATE_COLOUR, weight=3,
                             fill=True, fill_opacity=0.5,
-                            tooltip=html.escape(f"{number}. {candidate.label()}")).add_to(marks)
+                            tooltip=folium_text(f"{number}. {candidate.label()}")).add_to(marks)
     if clicked_state:
         folium.CircleMarker(list(clicked_state), radius=8, color=CLICKED_COLOUR, weight=3, fill=True,
-                            fill_opacity=0.9, tooltip=html.escape(t("places.clicked_point", lang))).add_to(marks)
+                            fill_opacity=0.9, tooltip=folium_text(t("places.clicked_point", lang))).add_to(marks)
     returned = st_folium(base, key=f"places_map_{name}", feature_group_to_add=marks,
                          returned_objects=["last_clicked"], height=520, use_container_width=True)
     st.caption(t("places.click_help", lang))
@@ -130,7 +129,7 @@ with left:
         st.stop()
     labels = list(points_by_label)
     picked_label = st.radio(t("places.point", lang), labels, index=len(labels) - 1 if clicked else 0,
-                            key=f"places_point_{name}")
+                            key=f"places_point_{name}", format_func=plain_markdown)
     lat, lon = points_by_label[picked_label]
     precision = st.radio(t("places.precision", lang), GEO_PRECISIONS, horizontal=True, key=f"places_precision_{name}",
                          format_func=lambda p: t(f"places.precision.{p}", lang))

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
-from eventmap.i18n import t
+from eventmap.i18n import side_label, t
 from eventmap.schema import split_sources
 from geo.naming import Naming, display_name
 from ui.sidebar import SELECTED_EVENT_KEY, translated_value
@@ -50,7 +50,7 @@ def table_frame(frame: pd.DataFrame, *, naming: str, lang: str, limit: int = MAX
         {
             "date": shown["date"].dt.date,
             "place": shown["location"].map(names),
-            "side": shown["side"],
+            "side": shown["side"].map(lambda v: side_label(v, lang)),
             "actor": shown["actor"],
             "event_type": shown["event_type"].map(lambda v: translated_value("event_type", v, lang)),
             "sub_event_type": shown["sub_event_type"],

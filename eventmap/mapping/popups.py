@@ -53,6 +53,17 @@ def esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+# folium writes tooltip and popup text raw into a JavaScript template literal (`...`), and branca
+# renders the page through Jinja: these characters must not reach it as themselves.
+_TEMPLATE_ACTIVE = str.maketrans({"`": "&#96;", "\\": "&#92;", "$": "&#36;", "{": "&#123;", "}": "&#125;"})
+
+
+def folium_text(value: object) -> str:
+    """`value` escaped for a folium `tooltip=`/`popup=` string: HTML-escaped, and inert inside a JS
+    template literal and a Jinja template."""
+    return esc(value).translate(_TEMPLATE_ACTIVE)
+
+
 def web_url(text: str) -> str | None:
     """`text` when it is an http(s) URL with a host and nothing that could break out of an attribute."""
     candidate = text.strip()

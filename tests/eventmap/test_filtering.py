@@ -68,3 +68,12 @@ def test_date_bounds(frame):
 )
 def test_describe_filters_in_words(filters, lang, expected):
     assert describe_filters(filters, lang) == expected
+
+
+def test_text_search_answers_for_each_frame_not_for_a_cached_one(frame):
+    assert apply_filters(frame, Filters(text="rocket"))["event_id"].tolist() == ["b"]
+    for _ in range(3):  # new frames, possibly at a reused address: each is searched itself
+        other = frame.assign(description=["Rocket", "Clash", "Clash", "Clash"])
+        assert apply_filters(other, Filters(text="rocket"))["event_id"].tolist() == ["a"]
+        del other
+    assert apply_filters(frame, Filters(text="rocket"))["event_id"].tolist() == ["b"]

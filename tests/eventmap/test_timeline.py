@@ -116,3 +116,14 @@ def test_playback_marks_the_current_day(frame):
 )
 def test_selected_span_reads_the_brushed_days(selection, expected):
     assert selected_span(selection) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("en", ["Azerbaijan", "Armenia", "Artsakh"]), ("ar", ["أذربيجان", "أرمينيا", "آرتساخ"])],
+)
+def test_sides_are_shown_in_the_interface_language_with_their_colours(frame, lang, expected):
+    spec = timeline_chart(frame, colours=COLOURS, lang=lang).to_dict()
+    scale = spec["layer"][0]["encoding"]["color"]["scale"]
+    assert scale["domain"] == expected
+    assert scale["range"] == list(COLOURS.values())

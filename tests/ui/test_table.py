@@ -68,10 +68,14 @@ def test_table_rows_are_capped():
     assert len(table_frame(frame(), naming="en", lang="en", limit=2)) == 2
 
 
-def test_arabic_table_translates_schema_words_not_data():
-    rows = table_frame(frame(), naming="en", lang="ar")
+def test_arabic_table_translates_schema_words_and_known_sides_not_data():
+    source = frame()
+    rows = table_frame(source, naming="en", lang="ar")
     assert rows["status"].tolist()[0] != "confirmed"
-    assert rows["side"].tolist()[0] == "Artsakh"
+    assert rows["side"].tolist()[0] == "آرتساخ"  # the catalogue's `side.Artsakh`
+    assert sorted(rows["actor"]) == sorted(source["actor"])  # free text from the data stays as it is
+    unknown = table_frame(source.assign(side="Some militia"), naming="en", lang="ar")
+    assert set(unknown["side"]) == {"Some militia"}
 
 
 def test_selecting_a_row_selects_its_event_and_asks_the_map_to_centre():

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import folium
 import pytest
 
-from eventmap.mapping.popups import DETAIL_FIELDS, detail_values, event_card_html, source_item, web_url
+from eventmap.mapping.popups import (
+    DETAIL_FIELDS,
+    detail_values,
+    event_card_html,
+    folium_text,
+    source_item,
+    web_url,
+)
 from geo.naming import Naming
 
 HOSTILE = "<script>alert(1)</script>"
@@ -89,3 +97,23 @@ def test_arabic_labels(make_events) -> None:
     card = event_card_html(row, naming=Naming.EN, lang="ar")
     assert 'dir="rtl"' in card
     assert "المصادر" in card
+
+
+@pytest.mark.parametrize(
+    ("text", "forbidden"),
+    [
+        ("Shusha`+alert(document.domain)+`", "`"),
+        ("{{ 6*7 }}", "{{"),
+        ("${alert(1)}", "${"),
+        ("a\\`b", "\\"),
+        ("<img src=x onerror=alert(1)>", "<img"),
+    ],
+)
+def test_folium_text_is_inert_in_a_template_literal_and_in_jinja(text, forbidden):
+    escaped = folium_text(text)
+    assert forbidden not in escaped
+    m = folium.Map()
+    folium.CircleMarker([40, 46], tooltip=escaped).add_to(m)
+    rendered = m.get_root().render()
+    assert "alert(document.domain)+`" not in rendered
+    assert "42" not in rendered.split("bindTooltip", 1)[1][:200]
