@@ -30,7 +30,8 @@ def neutralise_cell(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def _is_number(text: str) -> bool:
+def is_number(text: str) -> bool:
+    """Whether a cell is a plain number (left as it is in numeric columns: `-12.5` is no formula)."""
     try:
         float(text)
     except ValueError:
@@ -81,8 +82,8 @@ def format_events_csv(events: pd.DataFrame | Iterable[Mapping[str, object]], *,
     numeric = [name in NUMERIC_COLUMNS for name in names]
     for row in rows:
         writer.writerow([
-            text if is_number and _is_number(text) else neutralise_cell(text)
-            for text, is_number in zip((_format_value(row.get(name)) for name in names), numeric, strict=True)
+            text if numeric_column and is_number(text) else neutralise_cell(text)
+            for text, numeric_column in zip((_format_value(row.get(name)) for name in names), numeric, strict=True)
         ])
     return buffer.getvalue()
 

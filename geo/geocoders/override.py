@@ -208,25 +208,17 @@ def _describe(entry: Override | None) -> str:
 
 
 def _render(rows: list[dict[str, str]]) -> str:
-    from eventmap.csv_safety import neutralise_cell
+    from eventmap.csv_safety import is_number, neutralise_cell  # imports pandas: only when writing
 
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=OVERRIDE_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({
-            column: text if column in ("lat", "lon") and _is_number(text) else neutralise_cell(text)
+            column: text if column in ("lat", "lon") and is_number(text) else neutralise_cell(text)
             for column, text in ((c, row.get(c, "")) for c in OVERRIDE_COLUMNS)
         })
     return buffer.getvalue()
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 def restore(cell: str) -> str:

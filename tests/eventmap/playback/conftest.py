@@ -1,58 +1,12 @@
-"""Events frames for the playback tests: built in memory with the contract's dtypes, or the bundled file."""
+"""Events frames for the playback tests (ids T001, T002, ...); the builder is in `tests/eventframes.py`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from pathlib import Path
-from typing import Any
-
-import numpy as np
-import pandas as pd
 import pytest
-
-from eventmap.schema import COLUMN_NAMES, GEO_RESULT_COLUMNS
-
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
-
-EVENT: dict[str, Any] = {
-    "date": "2020-10-08", "date_precision": "day", "report_date": None, "location": "Shusha",
-    "latitude": 39.7601, "longitude": 46.7499, "geo_precision": "exact", "country": "Azerbaijan", "admin1": "",
-    "side": "Azerbaijan", "actor": "Azerbaijani Armed Forces", "target": "", "event_type": "Explosions/Remote violence",
-    "sub_event_type": "Shelling/artillery/missile attack", "description": "Shelling reported.",
-    "description_original": "", "language": "", "fatalities": None, "injured": None,
-    "claimed_by": "Artsakh authorities", "status": "claimed", "disputed_by": "", "verification": "single-source",
-    "sources": "https://example.org/a", "notes": "", "geo_source": "gazetteer", "matched_name": "Shusha",
-    "geo_confidence": 1.0, "geo_status": "resolved",
-}
-
-MakeEvents = Callable[..., pd.DataFrame]
-
-
-def events_frame(records: list[Mapping[str, Any]]) -> pd.DataFrame:
-    """A frame with every column of the contract and its dtypes; fields a record lacks come from `EVENT`."""
-    rows = [{**EVENT, "event_id": f"T{i + 1:03d}", **record} for i, record in enumerate(records)]
-    frame = pd.DataFrame(rows, columns=[*COLUMN_NAMES, *GEO_RESULT_COLUMNS])
-    for column in ("date", "report_date"):
-        frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ns]")
-    for column in ("latitude", "longitude", "geo_confidence"):
-        frame[column] = pd.to_numeric(frame[column]).astype("float64")
-    for column in ("fatalities", "injured"):
-        frame[column] = pd.array(frame[column].tolist(), dtype="Int64")
-    for column in frame.columns:
-        if frame[column].dtype == object:
-            frame[column] = frame[column].astype(str)
-    frame["source_line"] = np.arange(2, len(frame) + 2)
-    return frame
+from eventframes import MakeEvents, events_frame
 
 
 @pytest.fixture
 def make_events() -> MakeEvents:
-    """`make_events({...}, {...})`: one event per mapping."""
-    return lambda *records: events_frame(list(records))
-
-
-@pytest.fixture(scope="session")
-def bundled_events() -> pd.DataFrame:
-    from eventmap.loading import load_events
-
-    return load_events(PROJECT_ROOT / "events.csv").events
+    """`make_events({...}, {...})`: one event per mapping, other fields from `eventframes.EVENT`."""
+    return lambda *records: events_frame(list(records), event_id=lambda i: f"T{i + 1:03d}")
