@@ -105,15 +105,20 @@
       // A detailed region: drawn over the coarse world map (a sea-coloured box hides the coarse
       // coastline under it) only when zoomed in far enough for the detail to matter; zoomed out,
       // the box would also hide the land of countries that the region file clips away.
-      var detail = L.layerGroup([
-        L.rectangle([[gj.bbox[1], gj.bbox[0]], [gj.bbox[3], gj.bbox[2]]], {
-          pane: "em-basemap", renderer: renderer, stroke: false, fillColor: o.colours.sea, fillOpacity: 1,
-          interactive: false
-        }),
-        layer
-      ]);
+      var seaBox = L.rectangle([[gj.bbox[1], gj.bbox[0]], [gj.bbox[3], gj.bbox[2]]], {
+        pane: "em-basemap", renderer: renderer, stroke: false, fillColor: o.colours.sea, fillOpacity: 1,
+        interactive: false
+      });
       var toggle = function () {
-        if (map.getZoom() >= REGION_DETAIL_MIN_ZOOM) { detail.addTo(map); } else { detail.remove(); }
+        var wanted = map.getZoom() >= REGION_DETAIL_MIN_ZOOM;
+        if (wanted === map.hasLayer(layer)) return;
+        if (wanted) {  // in this order: the box under the detail (an SVG path drawn later is on top)
+          seaBox.addTo(map);
+          layer.addTo(map);
+        } else {
+          layer.remove();
+          seaBox.remove();
+        }
       };
       map.on("zoomend", toggle);
       map.whenReady(toggle);

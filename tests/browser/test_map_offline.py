@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from eventmap.mapping import LayerLimits, build_map
+from eventmap.mapping.basemap import COLOURS as BASEMAP_COLOURS
 from geo.naming import Naming
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -143,3 +144,26 @@ def test_large_data_is_aggregated_with_a_note(offline_page, events, tmp_path) ->
     assert page.locator(".em-note").is_visible()
     save(page, "map_offline_aggregated")
     assert page.errors == []
+
+
+LAND_AT_POINT = """([lat, lon]) => {
+  // The fill of the topmost basemap shape under a point (basemap shapes take no pointer events, so
+  // this asks the SVG geometry rather than elementsFromPoint).
+  const leaflet = Object.values(window).find(v => v instanceof L.Map);
+  const p = leaflet.latLngToLayerPoint([lat, lon]);
+  const shapes = [...document.querySelectorAll('.leaflet-em-basemap-pane path')]
+    .filter(e => e.getAttribute('fill') && e.getAttribute('fill') !== 'none');
+  const under = shapes.filter(e => e.isPointInFill(new DOMPoint(p.x, p.y)));
+  return under.length ? under[under.length - 1].getAttribute('fill') : null;
+}"""
+
+
+@pytest.mark.parametrize("zoom", [4, 7, 9])
+def test_the_offline_basemap_shows_land_where_land_is(offline_page, events, tmp_path, zoom) -> None:
+    """Zoomed in or out, Shusha and Yerevan lie on land-coloured ground, the Caspian on sea."""
+    open_map(offline_page, events, tmp_path, center=(40.0, 46.5), zoom=zoom)
+    offline_page.wait_for_timeout(300)
+    for lat, lon in ((39.7601, 46.7499), (40.1777, 44.5126)):
+        assert offline_page.evaluate(LAND_AT_POINT, [lat, lon]) == BASEMAP_COLOURS["land"], (lat, lon, zoom)
+    if zoom <= 7:
+        assert offline_page.evaluate(LAND_AT_POINT, [40.5, 50.9]) in (None, BASEMAP_COLOURS["sea"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
 
@@ -37,7 +38,10 @@ def test_a_class_of_thirty_is_served_without_errors_from_one_data_load() -> None
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("Debian chromium is not installed (apt-get install chromium)")
     bench = load_bench()
-    report = bench.run_class(sessions=SESSIONS, browsers=BROWSERS, changes=CHANGES, present_every=PRESENT_EVERY)
+    # In a thread of its own: the sync Playwright of the browser tests may hold an event loop on this one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        report = pool.submit(bench.run_class, sessions=SESSIONS, browsers=BROWSERS, changes=CHANGES,
+                             present_every=PRESENT_EVERY).result()
     print(report.text())
     out = PROJECT_ROOT / "artifacts" / "load" / "class_load.json"
     out.parent.mkdir(parents=True, exist_ok=True)
