@@ -8,7 +8,6 @@ from __future__ import annotations
 import folium
 import pandas as pd
 import streamlit as st
-from branca.element import Element
 from streamlit_folium import st_folium
 
 from eventmap.errors import WriteConflictError
@@ -90,10 +89,9 @@ with right:
     clicked_state = st.session_state.get(f"_clicked_{name}")
     center, zoom = view_of_points(points)
     # The view is the base map's own (one map per name): streamlit-folium's `center` loses to the initial fit.
+    # No legend: the map shows candidates, not events, and is small.
     base = build_map(loaded.events, naming=naming, basemap=choices.basemap, lang=lang, with_events=False,
-                     center=center, zoom=zoom, settings=settings)
-    # No legend here: the map shows candidates, not events, and is small. (TODO(map): a `legend=False` option.)
-    base.get_root().header.add_child(Element("<style>.em-legend { display: none !important; }</style>"))
+                     legend=False, center=center, zoom=zoom, settings=settings)
     marks = folium.FeatureGroup(name="candidates", control=False)
     for number, candidate in enumerate(candidates, start=1):
         folium.CircleMarker([candidate.lat, candidate.lon], radius=9, color=CANDIDATE_COLOUR, weight=3,

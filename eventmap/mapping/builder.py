@@ -74,6 +74,7 @@ def build_map(
     center: Sequence[float] | None = None,
     zoom: int | None = None,
     labels: bool = True,
+    legend: bool = True,
     label_size_px: int = 14,
     text_size_px: int = 13,
     height: int | str = "100%",
@@ -87,6 +88,7 @@ def build_map(
 
     `frame` also gives the legend (its sides and event types), the place labels and, unless `center`
     (lat, lon) and `zoom` are given, the initial view (the main area of its events, `main_bounds`).
+    `legend=False` leaves the legend out (a small map of something else, such as place candidates).
     With `with_events=False` the map has no events: add them with `build_event_layer`. `asset_mode="served"` links the
     project's JS/CSS at /app/static (the app); `"inline"` embeds them (a standalone HTML file).
     """
@@ -113,7 +115,7 @@ def build_map(
     options = base_options(
         basemap=basemap, bounds=bounds,
         labels=place_labels(frame, naming=naming) if labels else [],
-        legend_html=legend_html(frame, colours=palette, lang=lang),
+        legend_html=legend_html(frame, colours=palette, lang=lang) if legend else "",
         lang=lang, label_size_px=label_size_px, text_size_px=text_size_px, tiles_url=settings.tiles_url,
     )
     BaseLayers(options).add_to(m)

@@ -155,3 +155,9 @@ def test_the_view_is_fitted_or_as_asked(make_events, center, zoom, expected) -> 
     if center is not None or zoom is not None:
         assert "fitBounds" not in page
     assert "center:null" not in compact
+
+
+@pytest.mark.parametrize(("legend", "shown"), [(True, True), (False, False)])
+def test_the_legend_can_be_left_out(make_events, legend, shown):
+    html = build_map(make_events({}), naming=Naming.EN, legend=legend).get_root().render()
+    assert ("em-legend" in html.split("<body>", 1)[1]) is shown
