@@ -139,6 +139,15 @@
         div.innerHTML = o.legendHtml;  // rendered and escaped by eventmap.mapping.legend
         L.DomEvent.disableClickPropagation(div);
         L.DomEvent.disableScrollPropagation(div);
+        // Controls sit above popups: fold the legend while an event's details are open, then restore it.
+        var details = div.querySelector("details");
+        var wasOpen = null;
+        map.on("popupopen", function () {
+          if (details && wasOpen === null) { wasOpen = details.open; details.open = false; }
+        });
+        map.on("popupclose", function () {
+          if (details && wasOpen !== null) { details.open = wasOpen; wasOpen = null; }
+        });
         return div;
       };
       legend.addTo(map);

@@ -167,3 +167,14 @@ def test_the_offline_basemap_shows_land_where_land_is(offline_page, events, tmp_
         assert offline_page.evaluate(LAND_AT_POINT, [lat, lon]) == BASEMAP_COLOURS["land"], (lat, lon, zoom)
     if zoom <= 7:
         assert offline_page.evaluate(LAND_AT_POINT, [40.5, 50.9]) in (None, BASEMAP_COLOURS["sea"])
+
+
+def test_the_legend_folds_while_an_event_is_open(offline_page, events, tmp_path) -> None:
+    """The legend is a control (above popups): it makes room for the details, then comes back."""
+    open_map(offline_page, events, tmp_path)
+    legend_open = "() => document.querySelector('.em-legend-box details').open"
+    assert offline_page.evaluate(legend_open) is True
+    open_first_popup(offline_page)
+    assert offline_page.evaluate(legend_open) is False
+    offline_page.locator(".leaflet-popup-close-button").click()
+    assert offline_page.evaluate(legend_open) is True
