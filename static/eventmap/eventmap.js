@@ -74,7 +74,7 @@
         name.style.visibility = "visible";
         var p = map.latLngToLayerPoint(item.marker.getLatLng());
         var w = name.offsetWidth, h = name.offsetHeight;
-        var box = [p.x + 16, p.y - h / 2, p.x + 18 + w, p.y + h / 2];
+        var box = [p.x + 23, p.y - h / 2, p.x + 25 + w, p.y + h / 2];  // clear of a cluster icon (radius ≤ 23 px)
         var clash = placed.some(function (b) {
           return box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3];
         });
