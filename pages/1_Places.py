@@ -19,7 +19,8 @@ from geo.geocoders.override import OverrideGeocoder
 from geo.naming import Naming, display_name
 from ui import data, hooks, sidebar
 from ui.map_view import basemap_names
-from ui.places import candidates_for, places_to_review, view_of_points
+from ui.places import candidates_for, labelled_candidates, places_to_review, view_of_points
+from ui.places_online import online_lookup_panel, online_source, online_status
 from ui.router import routed, run_app
 from ui.safe_text import plain_markdown
 
@@ -57,18 +58,20 @@ if not review:
 
 by_name = {p.name: p for p in review}
 shown_name = {p.name: display_name(p.name, Naming(naming)) for p in review}
+online = online_lookup_panel(review, settings=settings, lang=lang, shown_name=shown_name)
 st.dataframe(
     pd.DataFrame({
         "place": [shown_name[p.name] for p in review],
         "as_written": [p.name for p in review],
         "status": [t(f"places.status.{p.status}", lang) for p in review],
         "events": [p.events for p in review],
+        "online": [online_status(online.get(p.name), lang) for p in review],
         "reason": [p.reason for p in review],
     }),
     hide_index=True, width="stretch",
     column_config={"place": t("filter.places", lang), "as_written": t("places.as_written", lang),
                    "status": t("places.status", lang), "events": t("dash.table", lang),
-                   "reason": t("dash.reason", lang)},
+                   "reason": t("dash.reason", lang), "online": t("places.online", lang)},
 )
 
 if st.session_state.get(PICK_KEY) not in by_name:
@@ -81,11 +84,14 @@ seen = st.session_state.setdefault(SEEN_KEY, {})
 if name not in seen:
     seen[name] = overrides.get(name)
 geocoder = data.shared_geocoder(settings, data.file_stamp(settings.overrides_path))
-candidates = candidates_for(place, geocoder=geocoder)
+found_online = online.get(name)
+candidates = labelled_candidates(candidates_for(place, geocoder=geocoder),
+                                 list(found_online.candidates) if found_online else [],
+                                 online_source=online_source(settings, lang))
 
 left, right = st.columns([2, 3], gap="large")
 with right:
-    points = [(c.lat, c.lon) for c in candidates] + ([(place.lat, place.lon)] if place.lat is not None else [])
+    points = [(c.lat, c.lon) for c, _ in candidates] + ([(place.lat, place.lon)] if place.lat is not None else [])
     clicked_state = st.session_state.get(f"_clicked_{name}")
     center, zoom = view_of_points(points)
     # The view is the base map's own (one map per name): streamlit-folium's `center` loses to the initial fit.
@@ -93,10 +99,9 @@ with right:
     base = build_map(loaded.events, naming=naming, basemap=choices.basemap, lang=lang, with_events=False,
                      legend=False, center=center, zoom=zoom, settings=settings)
     marks = folium.FeatureGroup(name="candidates", control=False)
-    for number, candidate in enumerate(candidates, start=1):
+    for number, (candidate, text) in enumerate(candidates, start=1):
         folium.CircleMarker([candidate.lat, candidate.lon], radius=9, color=CANDIDATE_COLOUR, weight=3,
-                            fill=True, fill_opacity=0.5,
-                            tooltip=folium_text(f"{number}. {candidate.label()}")).add_to(marks)
+                            fill=True, fill_opacity=0.5, tooltip=folium_text(f"{number}. {text}")).add_to(marks)
     if clicked_state:
         folium.CircleMarker(list(clicked_state), radius=8, color=CLICKED_COLOUR, weight=3, fill=True,
                             fill_opacity=0.9, tooltip=folium_text(t("places.clicked_point", lang))).add_to(marks)
@@ -115,8 +120,8 @@ with left:
     st.caption(t("places.status_line", lang, status=t(f"places.status.{place.status}", lang), events=place.events))
     st.code(place.reason, language=None, wrap_lines=True)
     points_by_label: dict[str, tuple[float, float]] = {}
-    for number, candidate in enumerate(candidates, start=1):
-        label = f"{number}. {candidate.label()} — {candidate.lat:.4f}, {candidate.lon:.4f}"
+    for number, (candidate, text) in enumerate(candidates, start=1):
+        label = f"{number}. {text} — {candidate.lat:.4f}, {candidate.lon:.4f}"
         points_by_label[label] = (float(candidate.lat), float(candidate.lon))
     clicked = st.session_state.get(f"_clicked_{name}")
     if clicked:

@@ -7,12 +7,12 @@ points came with the file are not reviewed: the file's author chose them.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import pandas as pd
 
 from geo.geocoders.base import Geocoder
+from geo.lookup import candidates_of, unique_points
 from geo.result import Candidate, GeoContext
 
 LOW_CONFIDENCE = 0.9
@@ -65,29 +65,25 @@ def places_to_review(frame: pd.DataFrame, *, threshold: float = LOW_CONFIDENCE) 
     return review
 
 
+def context_of(place: PlaceToReview, *, bbox: tuple[float, float, float, float] | None = None) -> GeoContext | None:
+    """The context `geo.geocode_frame` used for the name: its events' country (and a box, when given)."""
+    return GeoContext(country=place.country or None, bbox=bbox) if place.country or bbox else None
+
+
 def candidates_for(place: PlaceToReview, *, geocoder: Geocoder,
                    bbox: tuple[float, float, float, float] | None = None) -> list[Candidate]:
     """Places the name may be: the geocoder's candidates, plus the current point for a low-confidence match.
     The context is the one `geo.geocode_frame` used: the events' country."""
-    context = GeoContext(country=place.country or None, bbox=bbox) if place.country or bbox else None
-    result = geocoder.geocode(place.name, context=context)
-    found: list[Candidate] = [c for c in result.candidates if _has_point(c)]
-    if result.resolved and result.lat is not None and result.lon is not None:
-        found.insert(0, Candidate(name=result.matched_name or place.name, place_id=result.place_id,
-                                  lat=result.lat, lon=result.lon, score=result.confidence))
-    unique: list[Candidate] = []
-    seen: set[tuple[float, float]] = set()
-    for candidate in found:
-        point = (round(candidate.lat or 0.0, 4), round(candidate.lon or 0.0, 4))
-        if point not in seen:
-            seen.add(point)
-            unique.append(candidate)
-    return unique
+    return candidates_of(geocoder.geocode(place.name, context=context_of(place, bbox=bbox)), name=place.name)
 
 
-def _has_point(candidate: Candidate) -> bool:
-    return candidate.lat is not None and candidate.lon is not None and math.isfinite(candidate.lat) \
-        and math.isfinite(candidate.lon)
+def labelled_candidates(offline: list[Candidate], online: list[Candidate], *,
+                        online_source: str) -> list[tuple[Candidate, str]]:
+    """Each candidate with the text that shows it: the offline ones first, then the online ones not
+    already among them, labelled with their source (`Martuni, Azerbaijan (online: Nominatim)`)."""
+    labelled = [(c, c.label()) for c in offline]
+    labelled += [(c, f"{c.label()} ({online_source})") for c in unique_points(online, besides=offline)]
+    return labelled
 
 
 def view_of_points(points: list[tuple[float, float]]) -> tuple[tuple[float, float] | None, int | None]:

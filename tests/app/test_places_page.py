@@ -9,8 +9,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from eventmap.settings import Settings
+from geo.geocoders import online as online_module
+from geo.geocoders.cache import CachedGeocoder
+from geo.geocoders.online import RateLimiter
 from geo.geocoders.override import OverrideGeocoder
+from geo.lookup import look_up_name
 from tests.app.conftest import APP, TIMEOUT_S, app, event_rows, headline, markers
+from tests.geo.fake_nominatim import FakeClock, FakeNominatim, Reply, place_json
 from ui.places import places_to_review, view_of_points
 
 PAGE = "pages/1_Places.py"
@@ -164,3 +169,119 @@ def test_a_saved_point_reaches_the_map_of_an_open_session(data_file):
     at.run()  # the open session's next rerun, with no filter change
     assert markers(at) == before + 1
     assert headline(at)[2] == 2
+
+
+# --- "Look up online": the listed names asked of a fake Nominatim on 127.0.0.1 -----------------------------
+
+
+@pytest.fixture
+def fake_service(monkeypatch):
+    """A fake Nominatim the app is pointed at, with a user agent; its rate limiter sleeps on a fake clock."""
+    fake = FakeNominatim()
+    fake.thread.start()
+    clock = FakeClock()
+    monkeypatch.setenv("EVENTMAP_GEOCODER_DOMAIN", fake.domain)
+    monkeypatch.setenv("EVENTMAP_GEOCODER_SCHEME", "http")
+    monkeypatch.setenv("EVENTMAP_GEOCODER_USER_AGENT", "eventmap-tests/1 (tests@example.org)")
+    monkeypatch.delenv("EVENTMAP_GEOCODER", raising=False)
+    # The app's online geocoder takes the process-wide limiter of (provider, domain): this one.
+    monkeypatch.setitem(online_module._SHARED_LIMITERS, ("nominatim", fake.domain),
+                        RateLimiter(1.0, clock=clock.clock, sleep=clock.sleep))
+    try:
+        yield fake, clock
+    finally:
+        fake.server.shutdown()
+        fake.server.server_close()
+
+
+def online_column(at: AppTest) -> dict[str, str]:
+    table = at.dataframe[0].value
+    return dict(zip(table["as_written"], table["online"], strict=True))
+
+
+def test_nothing_is_asked_online_until_the_button_is_clicked(data_file, fake_service):
+    fake, _ = fake_service
+    at = places_page()
+    assert at.button(key="places_online_lookup").label == "Look up these names online (3)"
+    assert not at.button(key="places_online_lookup").disabled
+    assert fake.searches() == []
+    assert set(online_column(at).values()) == {""}
+
+
+def test_looking_up_online_adds_labelled_candidates_that_can_be_saved(data_file, fake_service, clean_env):
+    fake, clock = fake_service
+    fake.script = [Reply(body=[place_json("Martuni, Khojavend District, Azerbaijan", 39.7915, 47.1133),
+                               place_json("Martuni, Gegharkunik, Armenia", 40.1397, 45.3064)]),
+                   Reply(body=[]),  # Atlantis-on-Sea
+                   Reply(body=[place_json("Konya, Turkey", 37.8716, 32.4846)])]
+    at = places_page()
+    at.button(key="places_online_lookup").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert [r["params"]["q"][0] for r in fake.searches()] == ["Martuni", "Atlantis-on-Sea", "Konya"]
+    assert clock.sleeps == [1.0, 1.0], "one request a second"
+    assert online_column(at) == {"Martuni": "2 found", "Atlantis-on-Sea": "not found", "Konya": "1 found"}
+    options = at.radio(key="places_point_Martuni").options  # as shown: Markdown-escaped
+    assert options[2:] == [
+        "3. Martuni, Khojavend District, Azerbaijan (online\\: Nominatim) — 39.7915, 47.1133",
+        "4. Martuni, Gegharkunik, Armenia (online\\: Nominatim) — 40.1397, 45.3064",
+    ], "after the offline candidates, labelled with their source"
+    online = "3. Martuni, Khojavend District, Azerbaijan (online: Nominatim) — 39.7915, 47.1133"
+    at.radio(key="places_point_Martuni").set_value(online).run()
+    at.button(key="places_save_Martuni").click().run()
+    assert not at.exception
+    saved = overrides(clean_env)
+    assert [(r["query"], float(r["lat"]), float(r["lon"])) for r in saved] == [("Martuni", 39.7915, 47.1133)]
+    # The answers are in the persistent cache: the next lookup asks the service nothing more.
+    asked = len(fake.searches())
+    at.button(key="places_online_lookup").click().run()
+    assert len(fake.searches()) == asked
+    assert online_column(at) == {"Atlantis-on-Sea": "not found", "Konya": "1 found"}
+
+
+def test_without_a_user_agent_the_message_names_the_setting(data_file, fake_service, monkeypatch):
+    fake, _ = fake_service
+    monkeypatch.delenv("EVENTMAP_GEOCODER_USER_AGENT")
+    at = places_page()
+    assert at.button(key="places_online_lookup").disabled
+    message = " ".join(i.value for i in at.info)
+    assert "EVENTMAP_GEOCODER_USER_AGENT" in message
+    assert "geocoder_user_agent" in message
+    assert fake.searches() == []
+    assert listed(at), "the page keeps working"
+
+
+@pytest.mark.parametrize(
+    ("reply", "reason"),
+    [
+        (Reply(status=500, body=b"down"), "service error (Non-successful status code 500)"),
+        (Reply(status=429, body=b"slow down"), "rate limited (HTTP 429)"),
+    ],
+)
+def test_a_failing_service_leaves_the_names_waiting_with_the_reason(data_file, fake_service, clean_env,
+                                                                   reply, reason):
+    fake, _ = fake_service
+    fake.default = reply
+    at = places_page()
+    at.button(key="places_online_lookup").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    column = online_column(at)
+    assert all(v.startswith("waiting: ") and reason in v for v in column.values()), column
+    warning = " ".join(w.value for w in at.warning)
+    assert "Still waiting for Nominatim (3)" in warning
+    for name in ("Martuni", "Atlantis-on-Sea", "Konya"):
+        assert f"**{name}**" in warning
+    assert len(fake.searches()) == 4, "the retries, then a pause: the other names are not asked"
+    cache = CachedGeocoder(online_module.OnlineGeocoder(None), Settings.from_env().cache_path)
+    assert cache.count() == {}, "a failure is never cached"
+    assert not any("online" in o for o in at.radio(key="places_point_Martuni").options)
+
+
+def test_look_up_name_answers_a_failure_as_waiting(fake_service):
+    fake, _ = fake_service
+    fake.default = Reply(status=503)
+    from ui.places_online import lookup_geocoder
+
+    result = look_up_name("Shusha", geocoder=lookup_geocoder(Settings.from_env()))
+    assert result.status == "waiting"
+    assert result.waiting
+    assert result.candidates == ()
