@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -78,6 +79,9 @@ def _adapter_without_retries(*, proxies: Any, ssl_context: Any) -> BaseSyncAdapt
     if not RequestsAdapter.is_available:  # pragma: no cover - requests comes with streamlit
         return URLLibAdapter(proxies=proxies, ssl_context=ssl_context)  # never retries by itself
     return RequestsAdapter(proxies=proxies, ssl_context=ssl_context, max_retries=0)
+
+
+_HTTP_STATUS = re.compile(r"status code (\d{3})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +216,9 @@ class OnlineGeocoder(Geocoder):
             return errors.GeocoderRateLimited(message, retry_after=retry_after), (
                 wait if wait <= self.max_wait_s else None)
         if isinstance(error, geopy_exc.GeocoderTimedOut):
+            status = _HTTP_STATUS.search(str(error))
+            if status:  # geopy files some HTTP errors (503, 504) under "timed out": say what came back
+                return errors.GeocoderServiceError(f"service unavailable (HTTP {status.group(1)})"), backoff
             return errors.GeocoderTimedOut(f"no answer in time ({error})"), backoff
         if isinstance(error, geopy_exc.GeocoderQueryError):
             return errors.GeocoderQueryError(f"query refused ({error})"), None

@@ -210,9 +210,9 @@ def test_a_pause_is_shared_by_every_session_of_the_service(nominatim: FakeNomina
     limiter = RateLimiter(1.0, clock=fake_clock.clock, sleep=fake_clock.sleep)
     http = make_geopy_geocoder("nominatim", user_agent="eventmap-tests", domain=nominatim.domain, scheme="http")
     first, second = (OnlineGeocoder(http, rate_limiter=limiter, max_retries=0) for _ in range(2))
-    with pytest.raises(errors.GeocoderTimedOut):  # geopy reads 503 as "timed out"
+    with pytest.raises(errors.GeocoderServiceError, match=r"HTTP 503"):
         first.geocode("Shusha")
-    with pytest.raises(errors.GeocoderTimedOut, match="paused until"):
+    with pytest.raises(errors.GeocoderServiceError, match="paused until"):
         second.geocode("Ganja")
     assert len(nominatim.searches()) == 1
 
@@ -222,3 +222,13 @@ def test_coordinates_out_of_range_are_a_malformed_reply(nominatim: FakeNominatim
     nominatim.default = Reply(body=[place_json("Nowhere", 999.0, 46.0)])
     with pytest.raises(errors.GeocoderServiceError, match="malformed reply"):
         online(nominatim.domain, fake_clock).geocode("Nowhere")
+
+
+@pytest.mark.parametrize("status", [503, 504])
+def test_an_unavailable_service_is_named_with_its_status(nominatim: FakeNominatim, fake_clock: FakeClock,
+                                                         tmp_path: Path, status: int) -> None:
+    nominatim.default = Reply(status=status, body=b"busy")
+    geocoder = cached(online(nominatim.domain, fake_clock, max_retries=1), tmp_path)
+    with pytest.raises(errors.GeocoderServiceError, match=rf"service unavailable \(HTTP {status}\)"):
+        geocoder.geocode("Shusha")
+    assert geocoder.count() == {}
