@@ -134,6 +134,41 @@ def page(browser):
     context.close()
 
 
+OpenFilePage = Callable[..., object]
+
+
+@pytest.fixture
+def file_page(browser) -> Iterator[OpenFilePage]:
+    """`file_page(viewport={...}, timeout_ms=...)`: a page that may load file://, data:, blob: and about: URLs only (the
+    standalone documents, offline). It records aborted requests (`page.blocked`), script errors
+    (`page.errors`) and dialogs (`page.dialogs`, dismissed)."""
+    contexts = []
+
+    def open_page(*, viewport: Mapping[str, int], timeout_ms: int = 30_000):
+        context = browser.new_context(viewport=dict(viewport), locale="en-GB", timezone_id="UTC")
+        contexts.append(context)
+        page = context.new_page()
+        page.blocked, page.errors, page.dialogs = [], [], []
+
+        def only_files(route) -> None:
+            if route.request.url.startswith(("file://", "data:", "blob:", "about:")):
+                route.continue_()
+            else:
+                page.blocked.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", only_files)
+        page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+        page.set_default_timeout(timeout_ms)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
 def save_screenshot(page, name: str, *, full_page: bool = True) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"

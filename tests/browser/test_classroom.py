@@ -7,7 +7,6 @@ The standalone document (`asset_mode="inline"`) opens from a file:// URL; every 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -35,25 +34,9 @@ def events() -> pd.DataFrame:
 
 
 @pytest.fixture
-def offline_page(browser) -> Iterator[Any]:
+def offline_page(file_page) -> Any:
     """A 1920×1080 page that may load file:// URLs only; it records aborted requests and script errors."""
-    context = browser.new_context(viewport=FULL_HD, locale="en-GB", timezone_id="UTC")
-    page = context.new_page()
-    page.blocked, page.errors = [], []
-
-    def only_files(route) -> None:
-        if route.request.url.startswith(("file://", "data:")):
-            route.continue_()
-        else:
-            page.blocked.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", only_files)
-    page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.set_default_timeout(30_000)
-    yield page
-    context.close()
+    return file_page(viewport=FULL_HD)
 
 
 def open_document(page, frame: pd.DataFrame, tmp_path: Path, **options: Any) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -32,26 +31,8 @@ def export_html(target: Path) -> None:
 
 
 @pytest.fixture
-def offline_page(browser):
-    context = browser.new_context(viewport={"width": 1600, "height": 900}, locale="en-GB", timezone_id="UTC")
-    requested: list[str] = []
-
-    def only_the_file(route) -> None:
-        scheme = urlsplit(route.request.url).scheme
-        if scheme in {"file", "data", "blob", "about"}:
-            route.continue_()
-        else:
-            requested.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_the_file)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.requested = requested
-    page.errors = errors
-    yield page
-    context.close()
+def offline_page(file_page):
+    return file_page(viewport={"width": 1600, "height": 900})
 
 
 @pytest.mark.browser
@@ -76,5 +57,5 @@ def test_the_html_export_opens_offline_and_shows_the_markers(tmp_path: Path, off
     assert "Nagorno-Karabakh war" in page.text_content("#pb-title-text")
     assert page.locator(".leaflet-tile-loaded, img.leaflet-tile").count() == 0  # no tiles: the offline basemap
     screenshot(page, "export-html-offline", full_page=False)
-    assert page.requested == []
+    assert page.blocked == []
     assert page.errors == []

@@ -6,7 +6,6 @@ script error, and ask for nothing from the network. Screenshots go to artifacts/
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,26 +31,8 @@ def events() -> pd.DataFrame:
 
 
 @pytest.fixture
-def offline_page(browser) -> Iterator[Any]:
-    """A page that may load file:// URLs only; it records requests it aborted, errors and dialogs."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-GB", timezone_id="UTC")
-    page = context.new_page()
-    page.blocked, page.errors, page.dialogs = [], [], []
-
-    def only_files(route) -> None:
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            page.blocked.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", only_files)
-    page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-    page.set_default_timeout(20_000)
-    yield page
-    context.close()
+def offline_page(file_page) -> Any:
+    return file_page(viewport={"width": 1280, "height": 800}, timeout_ms=20_000)
 
 
 def open_map(page, frame: pd.DataFrame, tmp_path: Path, **options: Any) -> None:
