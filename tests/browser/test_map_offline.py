@@ -23,11 +23,10 @@ MARKS = ".marker-cluster, .em-marker, path.leaflet-interactive"
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def events() -> pd.DataFrame:
-    from eventmap.loading import load_events
-
-    return load_events(PROJECT_ROOT / "events.csv").events
+@pytest.fixture
+def events(bundled_events: pd.DataFrame) -> pd.DataFrame:
+    """The bundled war (loaded once per test run, in `tests/conftest.py`)."""
+    return bundled_events
 
 
 @pytest.fixture
