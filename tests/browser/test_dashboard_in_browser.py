@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import expect
 
 import geo
 from eventmap.filtering import Filters, apply_filters
@@ -57,8 +59,34 @@ def open_dashboard(page, url: str):
     return frame
 
 
+def settle(page, *, quiet_ms: int = 1_000, timeout_ms: int = 30_000) -> None:
+    """Wait until the script has not been running for `quiet_ms` (while it runs, the page may show an element
+    twice: the last run's, stale, and the new one)."""
+    page.evaluate("() => { window.emBusyAt = performance.now(); }")
+    page.wait_for_function(
+        """(quietMs) => {
+          const app = document.querySelector('[data-testid="stApp"]');
+          const now = performance.now();
+          if (!app || app.dataset.testScriptState !== 'notRunning') { window.emBusyAt = now; return false; }
+          return now - window.emBusyAt >= quietMs;
+        }""",
+        arg=quiet_ms, timeout=timeout_ms, polling=100,
+    )
+
+
 def headline(page) -> tuple[int, int, int]:
-    found = HEADLINE.search(page.get_by_text(HEADLINE).inner_text())
+    """The headline's three numbers, once the page shows one headline (a rerun that another rerun interrupts
+    may leave the last run's headline beside the new one for a moment)."""
+    settle(page)
+    line = page.get_by_text(HEADLINE)
+    for attempt in range(4):
+        expect(line).to_have_count(1, timeout=20_000)
+        try:
+            found = HEADLINE.search(line.inner_text(timeout=2_000))
+            break
+        except PlaywrightError:
+            if attempt == 3:
+                raise
     return tuple(int(g.replace(",", "")) for g in found.groups())  # type: ignore[union-attr,return-value]
 
 
@@ -247,18 +275,14 @@ def test_uploading_a_file_replaces_the_data_and_a_bad_one_is_reported(app_url, p
     good.write_bytes(event_rows({"location": "Shusha"}, {"location": "Ganja", "side": "Armenia"}, {"date": "never"}))
     page.get_by_test_id("stSidebar").get_by_role("button", name=re.compile("Remove|Delete|Clear", re.I)).first.click()
     page.get_by_text(re.compile("could not be used")).wait_for(state="detached", timeout=20_000)
-    # On a busy machine the removal's rerun may replace the file input while the file is being set:
-    # set it again until the new data is shown (the upload itself is what is under test, not the timing).
-    for attempt in range(3):
-        chooser.set_input_files(str(good))
-        try:
-            wait_for_headline(page, 2, timeout_ms=15_000)
-            break
-        except PlaywrightTimeoutError:
-            if attempt == 2:
-                raise
+    settle(page)  # the removal's rerun is over: the file input is the one that stays
+    chooser.set_input_files(str(good))
+    wait_for_headline(page, 2, timeout_ms=30_000)
     assert headline(page) == (2, 2, 0)
-    click_when_settled(page.get_by_text(re.compile(r"Problems found in the file: 1 · rows set aside: 1")))
+    problems = page.get_by_test_id("stExpander").filter(has_text="Problems found in the file")
+    expect(problems).to_have_count(1)
+    expect(problems).to_contain_text("Problems found in the file: 1 · rows set aside: 1")
+    click_when_settled(problems.locator("summary"))
     page.get_by_text(re.compile(r"mine\.csv:4: date:")).first.wait_for()
     screenshot(page, "dashboard_upload")
 
