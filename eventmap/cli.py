@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from eventmap.csv_safety import write_events_csv
-from eventmap.errors import DataFileError, ImportFormatError, LimitExceededError
+from eventmap.errors import DataFileError, ImportFormatError, LimitExceededError, SettingError
 from eventmap.export import cli as export_cli
 from eventmap.loading import LoadResult, load_events
 from eventmap.problems import Severity
@@ -142,6 +142,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.handler(args))
+    except SettingError as error:  # EVENTMAP_MAX_ROWS=abc, say
+        print(f"python -m eventmap: {error}", file=sys.stderr)
+        return EXIT_UNUSABLE
     except BrokenPipeError:  # `python -m eventmap validate big.csv | head`: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_INVALID_ROWS

@@ -29,3 +29,7 @@ class WriteConflictError(EventMapError, RuntimeError):
 
 class ExportError(EventMapError, RuntimeError):
     """An export (PNG, GIF, HTML, CSV, GeoJSON) could not be produced."""
+
+
+class SettingError(EventMapError, ValueError):
+    """A setting from the environment is unusable (not a number, out of range)."""

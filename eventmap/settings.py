@@ -12,12 +12,28 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventmap.errors import SettingError
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def _env_path(env: Mapping[str, str], name: str, default: Path) -> Path:
     value = env.get(name)
     return Path(value).expanduser() if value else default
+
+
+def _env_number(env: Mapping[str, str], name: str) -> float | None:
+    """The number in `env[name]` (None when unset); a value that is not a number >= 0 is a `SettingError`."""
+    value = env.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        raise SettingError(f"{name} must be a number, got {value!r}") from None
+    if not number >= 0 or number == float("inf"):
+        raise SettingError(f"{name} must be a number of 0 or more, got {value!r}")
+    return number
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -38,6 +54,8 @@ class Settings:
     geocoder_timeout_s: float = 10.0
     geocoder_min_delay_s: float = 1.0  # Nominatim: at most 1 request per second
     geocoder_max_retries: int = 3
+    # Loading a file asks the online service for this long at most; later names wait for the Places page.
+    online_budget_s: float = 20.0
     # Conflict region: (south, west, north, east); biases online geocoding and the offline basemap.
     region_bbox: tuple[float, float, float, float] = (38.3, 43.4, 41.5, 50.6)
     # Limits on user input
@@ -74,8 +92,10 @@ class Settings:
             "geocoder_domain": env.get("EVENTMAP_GEOCODER_DOMAIN", ""),
             "geocoder_scheme": env.get("EVENTMAP_GEOCODER_SCHEME", cls.geocoder_scheme),
         }
-        if "EVENTMAP_MAX_UPLOAD_MB" in env:
-            values["max_upload_bytes"] = int(float(env["EVENTMAP_MAX_UPLOAD_MB"]) * 1024 * 1024)
-        if "EVENTMAP_MAX_ROWS" in env:
-            values["max_rows"] = int(env["EVENTMAP_MAX_ROWS"])
+        if (upload_mb := _env_number(env, "EVENTMAP_MAX_UPLOAD_MB")) is not None:
+            values["max_upload_bytes"] = int(upload_mb * 1024 * 1024)
+        if (budget_s := _env_number(env, "EVENTMAP_ONLINE_BUDGET_S")) is not None:
+            values["online_budget_s"] = budget_s
+        if (rows := _env_number(env, "EVENTMAP_MAX_ROWS")) is not None:
+            values["max_rows"] = int(rows)
         return cls(**values)  # type: ignore[arg-type]

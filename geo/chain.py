@@ -10,6 +10,8 @@ missing one raises `ConfigurationError` saying which variable to set.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -17,6 +19,7 @@ from eventmap.settings import Settings
 from geo.errors import USER_AGENT_MISSING, ConfigurationError
 from geo.gazetteer import Gazetteer
 from geo.geocoders.base import Geocoder
+from geo.geocoders.budget import TimeBudgetGeocoder
 from geo.geocoders.cache import CachedGeocoder
 from geo.geocoders.chain import GeocoderChain
 from geo.geocoders.gazetteer import DEFAULT_FUZZY_THRESHOLD, GazetteerGeocoder
@@ -57,8 +60,14 @@ def default_chain(
     gazetteer: Gazetteer | None = None,
     fuzzy_threshold: float = DEFAULT_FUZZY_THRESHOLD,
     use_geonames: bool = True,
+    online_budget_s: float | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> GeocoderChain:
-    """overrides → gazetteer → GeoNames → cache(online), the last only when online geocoding is on."""
+    """overrides → gazetteer → GeoNames → cache(online), the last only when online geocoding is on.
+
+    `online_budget_s`: ask the service for that long at most from now (`clock`), then answer "waiting"
+    (`TimeBudgetGeocoder`; cached answers are still served): for loading a file without holding the app.
+    """
     geocoders: list[Geocoder] = [
         OverrideGeocoder(settings.overrides_path),
         GazetteerGeocoder(gazetteer, fuzzy_threshold=fuzzy_threshold),
@@ -66,6 +75,8 @@ def default_chain(
     if use_geonames:
         geocoders.append(shared_geonames())
     if settings.online_geocoding:
-        online = online_geocoder(settings, http_geocoder=http_geocoder, rate_limiter=rate_limiter)
+        online: Geocoder = online_geocoder(settings, http_geocoder=http_geocoder, rate_limiter=rate_limiter)
+        if online_budget_s is not None:
+            online = TimeBudgetGeocoder(online, seconds=online_budget_s, clock=clock)
         geocoders.append(CachedGeocoder(online, settings.cache_path))
     return GeocoderChain(geocoders)

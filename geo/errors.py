@@ -29,6 +29,14 @@ class GeocoderRateLimited(GeoError, ConnectionError):
         self.retry_after = retry_after
 
 
+class OnlineBudgetSpent(GeoError, TimeoutError):
+    """The time allowed for online lookups while loading a file is used up: the name was not asked."""
+
+    def __init__(self, message: str, *, seconds: float) -> None:
+        super().__init__(message)
+        self.seconds = seconds
+
+
 class GeocoderQueryError(GeoError, ValueError):
     """The service rejected the query itself (HTTP 400), or the query is unusable."""
 

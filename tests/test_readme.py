@@ -23,3 +23,9 @@ def test_the_two_commands_come_first():
 def test_every_linked_file_exists():
     for target in re.findall(r"\]\(((?!https?:)[^)#]+)\)", README):
         assert (ROOT / target).exists(), target
+
+
+def test_every_setting_is_in_the_readme():
+    names = set(re.findall(r'"(EVENTMAP_[A-Z_]+)"', (ROOT / "eventmap" / "settings.py").read_text(encoding="utf-8")))
+    assert len(names) >= 10
+    assert sorted(name for name in names if f"`{name}`" not in README) == []

@@ -12,7 +12,8 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import partial
@@ -22,7 +23,7 @@ import pandas as pd
 import streamlit as st
 
 import geo
-from eventmap.errors import EventMapError
+from eventmap.errors import EventMapError, SettingError
 from eventmap.i18n import t
 from eventmap.loading import Limits, load_events
 from eventmap.problems import Problem
@@ -97,8 +98,15 @@ def copy_secrets_to_env(environ: dict[str, str] | None = None) -> list[str]:
 
 
 def current_settings() -> Settings:
+    """The settings from the environment and Streamlit secrets; an unusable one stops the page with its name."""
     copy_secrets_to_env()
-    return Settings.from_env()
+    try:
+        return Settings.from_env()
+    except SettingError as error:
+        lang = str(st.query_params.get("lang", "en"))  # the language chooser is not drawn yet
+        st.error(t("data.setting_wrong", lang, error=plain_markdown(str(error))), icon=":material/settings:")
+        st.stop()
+        raise  # not reached: st.stop() raises
 
 
 # --- which file ----------------------------------------------------------------------------------------------
@@ -216,6 +224,20 @@ def shared_geocoder(settings: Settings, overrides_stamp: tuple[int, int]) -> geo
         return geo.default_chain(replace(settings, online_geocoding=False))
 
 
+def loading_geocoder(settings: Settings, overrides_stamp: tuple[int, int], *,
+                     clock: Callable[[], float] = time.monotonic) -> geo.Geocoder:
+    """The geocoder that loads one file. Offline: the shared chain. With online geocoding on, a chain made for
+    this load whose service is asked for `settings.online_budget_s` at most (from now, by `clock`): the names
+    left are marked waiting, and the Places page looks them up; nobody waits minutes for an upload."""
+    shared = shared_geocoder(settings, overrides_stamp)
+    if not settings.online_geocoding:
+        return shared
+    try:
+        return geo.default_chain(settings, online_budget_s=settings.online_budget_s, clock=clock)
+    except geo.ConfigurationError:
+        return shared  # offline: `geocoder_note` says why
+
+
 def geocoder_note(settings: Settings) -> str:
     """Why online geocoding is not used although it was switched on ("" when nothing is wrong)."""
     if not settings.online_geocoding:
@@ -231,7 +253,7 @@ def geocoder_note(settings: Settings) -> str:
 def _cached_file(path: str, stamp: tuple[int, int], overrides_stamp: tuple[int, int],
                  settings: Settings) -> LoadedData | LoadFailure:
     del stamp  # part of the cache key only
-    geocoder = shared_geocoder(settings, overrides_stamp)
+    geocoder = loading_geocoder(settings, overrides_stamp)
     file = Path(path)
     loaded = load_and_geocode(file, name=file.name, settings=settings, geocoder=geocoder, source_path=file)
     return _with_note(_geocoded_key(loaded, overrides_stamp), geocoder_note(settings))
@@ -241,7 +263,7 @@ def _cached_file(path: str, stamp: tuple[int, int], overrides_stamp: tuple[int, 
 def _cached_upload(digest: str, name: str, overrides_stamp: tuple[int, int], settings: Settings,
                    _data: bytes) -> LoadedData | LoadFailure:
     del digest  # the cache key stands for `_data`, which is not hashed again
-    geocoder = shared_geocoder(settings, overrides_stamp)
+    geocoder = loading_geocoder(settings, overrides_stamp)
     loaded = load_and_geocode(_data, name=name, settings=settings, geocoder=geocoder)
     return _with_note(_geocoded_key(loaded, overrides_stamp), geocoder_note(settings))
 

@@ -20,7 +20,7 @@ from geo.errors import ConfigurationError
 from geo.geocoders.base import Geocoder
 from geo.geocoders.cache import CachedGeocoder
 from geo.lookup import NameLookup, look_up_name, service_name
-from ui.data import SECRET_TO_ENV
+from ui.data import SECRET_TO_ENV, clear_geocoding_caches
 from ui.places import PlaceToReview, context_of
 from ui.safe_text import plain_markdown
 
@@ -83,6 +83,9 @@ def online_lookup_panel(review: list[PlaceToReview], *, settings: Settings, lang
     if clicked:
         _look_up(review, geocoder=lookup_geocoder(settings), results=results, lang=lang, service=service,
                  shown_name=shown_name)
+        if settings.online_geocoding and any(results[p.name].status == "found" for p in review):
+            clear_geocoding_caches()  # loading reads the cache first: the next load places the names found
+            st.info(t("places.online_on_map", lang, service=service), icon=":material/map:")
     waiting = [results[p.name] for p in review if p.name in results and results[p.name].waiting]
     if waiting:
         lines = "\n".join(f"- **{plain_markdown(shown_name.get(w.name, w.name))}**: {plain_markdown(w.reason)}"

@@ -1,6 +1,7 @@
 """Geocoders, one per source, behind one interface (`Geocoder.geocode(query, *, context)`)."""
 
 from geo.geocoders.base import Geocoder
+from geo.geocoders.budget import TimeBudgetGeocoder
 from geo.geocoders.cache import CachedGeocoder
 from geo.geocoders.chain import GeocoderChain
 from geo.geocoders.gazetteer import GazetteerGeocoder
@@ -18,5 +19,6 @@ __all__ = [
     "Override",
     "OverrideGeocoder",
     "RateLimiter",
+    "TimeBudgetGeocoder",
     "make_geopy_geocoder",
 ]

@@ -23,7 +23,8 @@ HEADLINE = re.compile(r"([\d,]+) of ([\d,]+) events shown; ([\d,]+) without a lo
 @pytest.fixture(autouse=True)
 def clean_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own state folder and overrides file, and the bundled data unless it says otherwise."""
-    for name in ("EVENTMAP_DATA", "EVENTMAP_ONLINE_GEOCODING", "EVENTMAP_MAX_UPLOAD_MB", "EVENTMAP_MAX_ROWS"):
+    for name in ("EVENTMAP_DATA", "EVENTMAP_ONLINE_GEOCODING", "EVENTMAP_MAX_UPLOAD_MB", "EVENTMAP_MAX_ROWS",
+                 "EVENTMAP_ONLINE_BUDGET_S"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("EVENTMAP_STATE_DIR", str(tmp_path / "state"))
     monkeypatch.setenv("EVENTMAP_OVERRIDES", str(tmp_path / "overrides.csv"))

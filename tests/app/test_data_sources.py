@@ -210,3 +210,10 @@ def test_events_without_a_location_are_counted_and_listed_with_the_reason(tmp_pa
     assert reasons["Atlantis-on-Sea"].startswith("not_found")
     assert reasons["Martuni"].startswith("ambiguous: Martuni (Azerbaijan), Martuni (Armenia)")
     assert listed["line"].tolist() == [3, 4]
+
+
+def test_a_wrong_setting_stops_the_page_with_its_name(monkeypatch):
+    monkeypatch.setenv("EVENTMAP_MAX_ROWS", "lots")
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
+    assert not at.exception
+    assert "EVENTMAP\\_MAX\\_ROWS must be a number, got 'lots'" in " ".join(e.value for e in at.error)

@@ -285,3 +285,49 @@ def test_look_up_name_answers_a_failure_as_waiting(fake_service):
     assert result.status == "waiting"
     assert result.waiting
     assert result.candidates == ()
+
+
+# --- online geocoding while loading: a time budget, then the Places page ------------------------------------
+
+
+def no_location_reasons(at: AppTest) -> dict[str, str]:
+    expander = next(e for e in at.expander if "have no location" in e.label)
+    table = expander.dataframe[0].value
+    return dict(zip(table["place"], table["reason"], strict=True))
+
+
+def test_loading_asks_the_service_about_the_names_nothing_offline_knows(data_file, fake_service, monkeypatch):
+    fake, _ = fake_service
+    monkeypatch.setenv("EVENTMAP_ONLINE_GEOCODING", "1")
+    fake.default = Reply(body=[place_json("Atlantis-on-Sea, Nowhere", 40.2, 46.3, addresstype="village")])
+    at = app()
+    assert [r["params"]["q"][0] for r in fake.searches()] == ["Atlantis-on-Sea"], "the others are known offline"
+    assert headline(at) == (5, 5, 2), "only the ambiguous Martuni is left"
+
+
+def test_loading_stops_asking_at_the_budget_and_the_places_page_looks_up_the_rest(data_file, fake_service,
+                                                                                  monkeypatch):
+    fake, _ = fake_service
+    monkeypatch.setenv("EVENTMAP_ONLINE_GEOCODING", "1")
+    monkeypatch.setenv("EVENTMAP_ONLINE_BUDGET_S", "0")  # spent at once: the load asks nothing
+    at = app()
+    assert fake.searches() == []
+    assert headline(at) == (5, 5, 3)
+    reason = no_location_reasons(at)["Atlantis-on-Sea"]
+    assert reason.startswith("unavailable: waiting: ")
+    assert "EVENTMAP_ONLINE_BUDGET_S" in reason
+
+    fake.script = [Reply(body=[]),  # Martuni: the offline candidates stay
+                   Reply(body=[place_json("Atlantis-on-Sea, Nowhere", 40.2, 46.3, addresstype="village")]),
+                   Reply(body=[])]  # Konya
+    page = places_page()
+    assert listed(page)["Atlantis-on-Sea"] == "waiting for the online service"
+    page.button(key="places_online_lookup").click().run()
+    assert not page.exception, [e.message for e in page.exception]
+    assert "the map now uses the places Nominatim found" in " ".join(i.value for i in page.info)
+    asked = len(fake.searches())
+
+    after = app()  # the next load takes the answer from the cache, although the budget is still 0
+    assert headline(after) == (5, 5, 2)
+    assert "Atlantis-on-Sea" not in no_location_reasons(after)
+    assert len(fake.searches()) == asked, "nothing asked twice"

@@ -153,3 +153,9 @@ def test_subcommands_register_on_the_parser(monkeypatch: pytest.MonkeyPatch,
     assert list(commands)[:3] == ["validate", "import", "schema"]
     assert main(["hello", "Shusha"]) == 3
     assert capsys.readouterr().out == "hello Shusha\n"
+
+
+def test_a_wrong_setting_exits_2_naming_it(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("EVENTMAP_MAX_ROWS", "lots")
+    assert main(["validate", str(DATA / "ucdp_ged.csv")]) == 2
+    assert capsys.readouterr().err == "python -m eventmap: EVENTMAP_MAX_ROWS must be a number, got 'lots'\n"
