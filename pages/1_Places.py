@@ -20,7 +20,7 @@ from geo.naming import Naming, display_name
 from ui import data, hooks, sidebar
 from ui.map_view import basemap_names
 from ui.places import candidates_for, labelled_candidates, places_to_review, view_of_points
-from ui.places_online import online_lookup_panel, online_source, online_status
+from ui.places_online import online_lookup_panel, online_source, online_status, show_notice
 from ui.router import routed, run_app
 from ui.safe_text import plain_markdown
 
@@ -45,6 +45,7 @@ st.caption(t("places.intro", lang, threshold="0.9"))
 saved = st.session_state.pop(SAVED_KEY, None)
 if saved:
     st.success(saved, icon=":material/check_circle:")
+show_notice()
 
 loaded = data.data_for_pages(settings)
 if isinstance(loaded, data.LoadFailure):

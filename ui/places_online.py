@@ -26,6 +26,7 @@ from ui.safe_text import plain_markdown
 
 RESULTS_KEY = "_places_online"  # {name as written: NameLookup} of this session
 BUTTON_KEY = "places_online_lookup"
+NOTICE_KEY = "_places_online_notice"  # what the last lookup did, shown after the rerun that reloads the data
 USER_AGENT_SETTING = "geocoder_user_agent"
 
 
@@ -68,6 +69,20 @@ def online_status(lookup: NameLookup | None, lang: str) -> str:
     return t("places.online.waiting", lang, reason=lookup.reason)
 
 
+def show_notice() -> None:
+    """What the last lookup did, when it reloaded the data (once)."""
+    notice = st.session_state.pop(NOTICE_KEY, None)
+    if notice:
+        done, on_map = notice
+        st.info(f"{done}\n\n{on_map}", icon=":material/map:")
+
+
+def _done_text(review: list[PlaceToReview], results: dict[str, NameLookup], lang: str) -> str:
+    statuses = [results[p.name].status for p in review]
+    return t("places.online_done", lang, found=statuses.count("found"), not_found=statuses.count("not_found"),
+             waiting=statuses.count("waiting"))
+
+
 def online_lookup_panel(review: list[PlaceToReview], *, settings: Settings, lang: str,
                         shown_name: dict[str, str]) -> dict[str, NameLookup]:
     """The button (and, once clicked, the lookup with its progress); returns the session's answers."""
@@ -84,8 +99,11 @@ def online_lookup_panel(review: list[PlaceToReview], *, settings: Settings, lang
         _look_up(review, geocoder=lookup_geocoder(settings), results=results, lang=lang, service=service,
                  shown_name=shown_name)
         if settings.online_geocoding and any(results[p.name].status == "found" for p in review):
-            clear_geocoding_caches()  # loading reads the cache first: the next load places the names found
-            st.info(t("places.online_on_map", lang, service=service), icon=":material/map:")
+            # Loading reads the cache first: load again, and the names found are on the map (and off this list).
+            clear_geocoding_caches()
+            st.session_state[NOTICE_KEY] = (_done_text(review, results, lang),
+                                            t("places.online_on_map", lang, service=service))
+            st.rerun()
     waiting = [results[p.name] for p in review if p.name in results and results[p.name].waiting]
     if waiting:
         lines = "\n".join(f"- **{plain_markdown(shown_name.get(w.name, w.name))}**: {plain_markdown(w.reason)}"
@@ -107,7 +125,6 @@ def _look_up(review: list[PlaceToReview], *, geocoder: Geocoder, results: dict[s
                                                      name=plain_markdown(shown_name.get(place.name, place.name))))
             results[place.name] = look_up_name(place.name, geocoder=geocoder, context=context_of(place))
         statuses = [results[p.name].status for p in review]
-        done = t("places.online_done", lang, found=statuses.count("found"), not_found=statuses.count("not_found"),
-                 waiting=statuses.count("waiting"))
+        done = _done_text(review, results, lang)
         bar.progress(1.0, text=done)
         box.update(label=done, state="error" if "waiting" in statuses else "complete", expanded=False)

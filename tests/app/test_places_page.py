@@ -324,7 +324,12 @@ def test_loading_stops_asking_at_the_budget_and_the_places_page_looks_up_the_res
     assert listed(page)["Atlantis-on-Sea"] == "waiting for the online service"
     page.button(key="places_online_lookup").click().run()
     assert not page.exception, [e.message for e in page.exception]
-    assert "the map now uses the places Nominatim found" in " ".join(i.value for i in page.info)
+    notice = " ".join(i.value for i in page.info)
+    assert "Online lookup done: 1 with candidates, 2 not found, 0 waiting" in notice
+    assert "the map now uses the places Nominatim found" in notice
+    assert listed(page)["Atlantis-on-Sea"] == "low confidence", "loaded again: placed by the online answer"
+    page.run()
+    assert "the map now uses" not in " ".join(i.value for i in page.info), "said once"
     asked = len(fake.searches())
 
     after = app()  # the next load takes the answer from the cache, although the budget is still 0
