@@ -35,8 +35,7 @@ def test_validate_broken_file_exits_1_and_lists_every_problem() -> None:
     assert done.returncode == 1, done.stderr
     lines = done.stdout.splitlines()
     assert lines[1] == ("tests/data/project_broken.csv:5: date: '10/13/2020' is read day first (dd/mm/yyyy) and 13 "
-                        "is not a month; if the file writes month first, write dates as yyyy-mm-dd (2020-10-13) "
-                        "(got '10/13/2020')")
+                        "is not a month; if the file writes month first, write dates as yyyy-mm-dd (2020-10-13)")
     assert lines[-2] == "tests/data/project_broken.csv:15: the row has 3 cells but the header has 26"
     assert lines[-1] == "tests/data/project_broken.csv: 13 rows, 4 valid, 9 invalid, 2 warnings"
     assert len(lines) == 12

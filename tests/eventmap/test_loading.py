@@ -96,7 +96,7 @@ BROKEN_PROBLEMS = [
     "first; dates that read either way (like 05/10/2020) are read day first (dd/mm/yyyy) and may be wrong (1 in "
     "this file): write dates as yyyy-mm-dd",
     "project_broken.csv:5: date: '10/13/2020' is read day first (dd/mm/yyyy) and 13 is not a month; if the file "
-    "writes month first, write dates as yyyy-mm-dd (2020-10-13) (got '10/13/2020')",
+    "writes month first, write dates as yyyy-mm-dd (2020-10-13)",
     "project_broken.csv:6: latitude: warning: the point lies outside the region; swapped (39.3992, 47.0284) it "
     "would be inside: are latitude and longitude swapped? (got '47.0284, 39.3992')",
     "project_broken.csv:7: latitude: out of range -90..90; latitude and longitude look swapped (got '147.0')",

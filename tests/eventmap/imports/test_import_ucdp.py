@@ -88,8 +88,7 @@ def _ged(**cells: str) -> bytes:
         ({"date_prec": "9"}, "t.csv:2: date_prec: must be one of 1, 2, 3, 4, 5 (got '9')"),
         ({"where_prec": ""}, "t.csv:2: where_prec: must be one of 1, 2, 3, 4, 5, 6, 7 (got '')"),
         ({"event_clarity": "3"}, "t.csv:2: event_clarity: must be 1 or 2 (got '3')"),
-        ({"date_start": "2020-13-01"}, "t.csv:2: date_start: month 13 does not exist in '2020-13-01' "
-                                       "(got '2020-13-01')"),
+        ({"date_start": "2020-13-01"}, "t.csv:2: date_start: month 13 does not exist in '2020-13-01'"),
         ({"best": "-3"}, "t.csv:2: best: must be 0 or more (got '-3')"),
         ({"side_a": ""}, "t.csv:2: side_a: required, but empty"),
     ],
