@@ -22,7 +22,7 @@ from ui.map_view import basemap_names
 from ui.places import candidates_for, labelled_candidates, places_to_review, view_of_points
 from ui.places_online import online_lookup_panel, online_source, online_status, show_notice
 from ui.router import routed, run_app
-from ui.safe_text import plain_markdown
+from ui.safe_text import plain_markdown, spreadsheet_safe
 
 PICK_KEY = "places_pick"
 SAVED_KEY = "_places_saved"
@@ -61,14 +61,14 @@ by_name = {p.name: p for p in review}
 shown_name = {p.name: display_name(p.name, Naming(naming)) for p in review}
 online = online_lookup_panel(review, settings=settings, lang=lang, shown_name=shown_name)
 st.dataframe(
-    pd.DataFrame({
+    spreadsheet_safe(pd.DataFrame({
         "place": [shown_name[p.name] for p in review],
         "as_written": [p.name for p in review],
         "status": [t(f"places.status.{p.status}", lang) for p in review],
         "events": [p.events for p in review],
         "online": [online_status(online.get(p.name), lang) for p in review],
         "reason": [p.reason for p in review],
-    }),
+    })),
     hide_index=True, width="stretch",
     column_config={"place": t("filter.places", lang), "as_written": t("places.as_written", lang),
                    "status": t("places.status", lang), "events": t("dash.table", lang),
@@ -130,29 +130,30 @@ with left:
         points_by_label[clicked_label] = (float(clicked[0]), float(clicked[1]))
     if not points_by_label:
         st.info(t("places.no_candidates", lang), icon=":material/ads_click:")
-        st.stop()
-    labels = list(points_by_label)
-    picked_label = st.radio(t("places.point", lang), labels, index=len(labels) - 1 if clicked else 0,
-                            key=f"places_point_{name}", format_func=plain_markdown)
-    lat, lon = points_by_label[picked_label]
-    precision = st.radio(t("places.precision", lang), GEO_PRECISIONS, horizontal=True, key=f"places_precision_{name}",
-                         format_func=lambda p: t(f"places.precision.{p}", lang))
-    note = st.text_input(t("places.note", lang), key=f"places_note_{name}", max_chars=300)
-    if st.button(t("places.save", lang), type="primary", icon=":material/save:", key=f"places_save_{name}"):
-        try:
-            overrides.set(name, lat, lon, precision=precision, note=note, expected=seen[name])
-        except WriteConflictError as conflict:
-            seen.pop(name, None)
-            st.error(plain_markdown(str(conflict)), icon=":material/sync_problem:")
-        else:
-            data.clear_geocoding_caches()
-            seen.pop(name, None)
-            st.session_state.pop(f"_clicked_{name}", None)
-            st.session_state[SAVED_KEY] = t("places.saved", lang, name=plain_markdown(shown_name[name]),
-                                            lat=f"{lat:.5f}", lon=f"{lon:.5f}",
-                                            file=plain_markdown(settings.overrides_path.name))
-            st.rerun()
+    else:
+        labels = list(points_by_label)
+        picked_label = st.radio(t("places.point", lang), labels, index=len(labels) - 1 if clicked else 0,
+                                key=f"places_point_{name}", format_func=plain_markdown)
+        lat, lon = points_by_label[picked_label]
+        precision = st.radio(t("places.precision", lang), GEO_PRECISIONS, horizontal=True,
+                             key=f"places_precision_{name}", format_func=lambda p: t(f"places.precision.{p}", lang))
+        note = st.text_input(t("places.note", lang), key=f"places_note_{name}", max_chars=300)
+        if st.button(t("places.save", lang), type="primary", icon=":material/save:", key=f"places_save_{name}"):
+            try:
+                overrides.set(name, lat, lon, precision=precision, note=note, expected=seen[name])
+            except WriteConflictError as conflict:
+                seen.pop(name, None)
+                st.error(plain_markdown(str(conflict)), icon=":material/sync_problem:")
+            else:
+                data.clear_geocoding_caches()
+                seen.pop(name, None)
+                st.session_state.pop(f"_clicked_{name}", None)
+                st.session_state[SAVED_KEY] = t("places.saved", lang, name=plain_markdown(shown_name[name]),
+                                                lat=f"{lat:.5f}", lon=f"{lon:.5f}",
+                                                file=plain_markdown(settings.overrides_path.name))
+                st.rerun()
 
     events_here = loaded.events.loc[loaded.events["location"] == name, ["date", "side", "description"]]
     st.caption(t("places.events_here", lang))
-    st.dataframe(events_here.assign(date=events_here["date"].dt.date), hide_index=True, width="stretch")
+    st.dataframe(spreadsheet_safe(events_here.assign(date=events_here["date"].dt.date)), hide_index=True,
+                 width="stretch")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from urllib.parse import urlsplit
 
+import pandas as pd
 import streamlit as st
 
 from eventmap.i18n import t
@@ -14,7 +15,7 @@ from eventmap.settings import PROJECT_ROOT
 from ui import data, hooks, panels, sidebar
 from ui.map_view import basemap_names
 from ui.router import routed, run_app
-from ui.safe_text import plain_markdown
+from ui.safe_text import plain_markdown, spreadsheet_safe
 from ui.table import is_web_link
 
 LICENSES_FILE = PROJECT_ROOT / "static" / "LICENSES.md"
@@ -58,9 +59,9 @@ else:
     st.markdown("\n".join(f"- **{label}:** {plain_markdown(value)}" for label, value in facts.items()))
     if hosts:
         with st.expander(t("about.top_sources", lang)):
-            st.dataframe({t("about.site", lang): [h for h, _ in hosts.most_common(30)],
-                          t("dash.table", lang): [n for _, n in hosts.most_common(30)]},
-                         hide_index=True, width="stretch")
+            sites = pd.DataFrame({t("about.site", lang): [h for h, _ in hosts.most_common(30)],
+                                  t("dash.table", lang): [n for _, n in hosts.most_common(30)]})
+            st.dataframe(spreadsheet_safe(sites), hide_index=True, width="stretch")
 
 for section in ("data", "claims", "names", "geocoding"):
     st.header(t(f"about.{section}_title", lang))

@@ -17,7 +17,7 @@ from eventmap.mapping.popups import event_card_html
 from eventmap.problems import Severity
 from geo.naming import Naming, display_name
 from ui.data import LoadedData, LoadFailure
-from ui.safe_text import plain_markdown
+from ui.safe_text import plain_markdown, spreadsheet_safe
 from ui.sidebar import SELECTED_EVENT_KEY
 from ui.url import IGNORED_KEY
 
@@ -101,7 +101,7 @@ def without_location(shown: pd.DataFrame, *, naming: str, lang: str) -> None:
         return
     with st.expander(t("dash.without_location", lang, count=f"{len(table):,}"), icon=":material/location_off:"):
         st.caption(t("dash.without_location_help", lang))
-        st.dataframe(table, hide_index=True, width="stretch", column_config={
+        st.dataframe(spreadsheet_safe(table), hide_index=True, width="stretch", column_config={
             "event_id": t("table.event_id", lang), "date": t("table.date", lang),
             "place": t("filter.places", lang), "reason": t("dash.reason", lang), "line": t("dash.line", lang)})
 

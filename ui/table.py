@@ -11,6 +11,7 @@ import streamlit as st
 from eventmap.i18n import side_label, t
 from eventmap.schema import split_sources
 from geo.naming import Naming, display_name
+from ui.safe_text import spreadsheet_safe
 from ui.sidebar import SELECTED_EVENT_KEY, translated_value
 from ui.url import CENTER_PENDING_KEY
 
@@ -81,7 +82,7 @@ def render_table(frame: pd.DataFrame, *, naming: str, lang: str, generation: str
         if positions:
             selection_default = {"selection": {"rows": positions[:1], "columns": []}}
     st.dataframe(
-        rows,
+        spreadsheet_safe(rows),  # the toolbar's "Download as CSV" writes what is shown
         key=key,
         hide_index=True,
         on_select=partial(_row_selected, key, tuple(rows["event_id"])),

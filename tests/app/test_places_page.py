@@ -336,3 +336,12 @@ def test_loading_stops_asking_at_the_budget_and_the_places_page_looks_up_the_res
     assert headline(after) == (5, 5, 2)
     assert "Atlantis-on-Sea" not in no_location_reasons(after)
     assert len(fake.searches()) == asked, "nothing asked twice"
+
+
+def test_a_name_without_candidates_asks_for_a_click_and_still_shows_its_events(data_file):
+    at = places_page({"places_pick": "Atlantis-on-Sea"})
+    at.selectbox(key="places_pick").set_value("Atlantis-on-Sea").run()
+    assert "click the map where the place is" in " ".join(i.value for i in at.info)
+    events_here = at.dataframe[-1].value
+    assert len(events_here) == 1, "the events at the place help to find it"
+    assert "places_save_Atlantis-on-Sea" not in [b.key for b in at.button], "nothing to save before a click"
