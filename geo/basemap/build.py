@@ -45,6 +45,7 @@ from geo.basemap.topojson import (
     shapes,
     simplify,
     stitch_ring,
+    unwrap_polygon,
 )
 
 ATLAS_PACKAGE = "world-atlas@2.0.2"
@@ -96,6 +97,8 @@ def basemap_collection(topology: dict[str, Any], *, bbox: BBox | None, tolerance
         land_shapes = [s for s in land_shapes if _shape_touches(arcs, s, bbox)]
         countries = [s for s in countries if _shape_touches(arcs, s, bbox)]
     land = [poly for shape in land_shapes for poly in _land_polygons(arcs, shape, bbox)]
+    if bbox is None:  # the whole world: land cut at ±180° is joined up again (no line across the map)
+        land = [part for poly in land for part in unwrap_polygon(poly)]
     # Unclipped land is outlined by its own edge; clipped land would show the box's edge, so the
     # coastline then comes as separate lines.
     features: list[dict[str, Any]] = [{

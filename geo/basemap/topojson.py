@@ -21,6 +21,7 @@ from typing import Any
 Point = tuple[float, float]  # (lon, lat)
 Ring = list[Point]
 BBox = tuple[float, float, float, float]  # (west, south, east, north)
+WORLD_BOX: BBox = (-180.0, -90.0, 180.0, 90.0)
 
 
 class TopologyError(ValueError):
@@ -180,6 +181,44 @@ def clip_line(points: Sequence[Point], bbox: BBox) -> list[list[Point]]:
     if len(current) > 1:
         parts.append(current)
     return parts
+
+
+def unwrap_ring(ring: Sequence[Point]) -> tuple[Ring, bool]:
+    """`ring` with longitudes made continuous across the antimeridian, and whether anything moved.
+
+    Natural Earth cuts land at ±180°, so a ring of Chukotka or Fiji steps from 179.9 to -180: drawn on a
+    flat map, that step is a line across the whole world. Unwrapped, the ring runs on past 180 (to 190,
+    say). A ring around a pole (Antarctica) cannot close that way and is returned as it is: its step lies
+    along the map's bottom edge, out of sight.
+    """
+    unwrapped: Ring = [ring[0]] if ring else []
+    offset = 0.0
+    for (x0, _), (x1, y1) in itertools.pairwise(ring):
+        step = x1 - x0
+        if step > 180:
+            offset -= 360
+        elif step < -180:
+            offset += 360
+        unwrapped.append((x1 + offset, y1))
+    if offset != 0:  # around a pole
+        return list(ring), False
+    return unwrapped, unwrapped != list(ring)
+
+
+def unwrap_polygon(polygon: Sequence[Sequence[Point]]) -> list[list[Ring]]:
+    """`polygon` (outer ring, holes) unwrapped across the antimeridian (`unwrap_ring`); a polygon that now
+    reaches past ±180 comes with the part that a shift by 360 degrees brings onto the map, so it shows at
+    both edges."""
+    rings, moved = zip(*(unwrap_ring(ring) for ring in polygon), strict=True) if polygon else ((), ())
+    result = [list(rings)]
+    if any(moved):
+        xs = [x for ring in rings for x, _ in ring]
+        shift = -360.0 if max(xs) > 180 else 360.0
+        # Only the part that the shift brings onto the map (all of Eurasia would come along with Chukotka).
+        copy = [clip_ring([(x + shift, y) for x, y in ring], WORLD_BOX) for ring in rings]
+        if len(copy[0]) >= 4:
+            result.append([ring for ring in copy if len(ring) >= 4])
+    return result
 
 
 def ring_bbox(points: Iterable[Point]) -> BBox:

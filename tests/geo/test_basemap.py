@@ -20,6 +20,8 @@ from geo.basemap.topojson import (
     shapes,
     simplify,
     stitch_ring,
+    unwrap_polygon,
+    unwrap_ring,
 )
 
 
@@ -70,7 +72,8 @@ def test_shipped_files_are_valid_geojson(path: Path) -> None:
                 for ring in polygon:
                     assert len(ring) >= 4
                     assert ring[0] == ring[-1]
-                    assert all(-180 <= x <= 180 and -90 <= y <= 90 for x, y in ring)
+                    # Land across the antimeridian runs on past ±180 (one map, no seam), by less than a turn.
+                    assert all(-360 < x < 360 and -90 <= y <= 90 for x, y in ring)
     assert {"land", "border"} <= kinds
 
 
@@ -103,6 +106,27 @@ def test_region_box_holds_the_conflict_region_and_names_its_countries(region) ->
 @pytest.mark.parametrize(("place", "lon", "lat"), [("Geneva", 6.14, 46.2), ("Moscow", 37.6, 55.75),
                                                     ("Ankara", 32.85, 39.93)])
 def test_world_file_covers_places_beyond_the_region(world, place, lon, lat) -> None:
+    assert on_land(world, lon, lat), place
+
+
+def test_no_land_edge_crosses_the_map(world) -> None:
+    """Land cut at ±180° (Chukotka, Fiji) is joined up: no edge steps across the world, except Antarctica's
+    along the map's bottom edge."""
+    steps = []
+    for feature in world["features"]:
+        geometry = feature["geometry"]
+        lines = ([ring for polygon in geometry["coordinates"] for ring in polygon]
+                 if geometry["type"] == "MultiPolygon" else geometry["coordinates"])
+        for line in lines:
+            steps += [(a, b) for a, b in itertools.pairwise(line) if abs(a[0] - b[0]) > 180 and abs(a[1]) < 80]
+    assert steps == []
+
+
+@pytest.mark.parametrize(("place", "lon", "lat"), [
+    ("Chukotka, west of 180", 177.5, 65.0), ("Chukotka, east of 180", -175.0, 66.5),
+    ("Vanua Levu, west of 180", 179.7, -16.6), ("Vanua Levu, east of 180", -179.95, -16.3),
+])
+def test_land_across_the_antimeridian_is_drawn_on_both_sides(world, place, lon, lat) -> None:
     assert on_land(world, lon, lat), place
 
 
@@ -207,3 +231,23 @@ def test_build_writes_both_files_from_an_atlas_folder(tmp_path) -> None:
     region = json.loads((out / REGION_PATH.name).read_text(encoding="utf-8"))
     assert region["bbox"] == [10.5, 19.0, 13.0, 22.0]
     assert main(["--atlas", str(atlas), "--out", str(tmp_path / "again")]) == 0
+
+
+@pytest.mark.parametrize(("ring", "expected", "moved"), [
+    ([(0, 0), (1, 0), (1, 1), (0, 0)], [(0, 0), (1, 0), (1, 1), (0, 0)], False),
+    # Fiji-like: a ring that steps from 179 to -180 and back
+    ([(178, 0), (180, 0), (-180, 1), (-179, 1), (-180, 2), (180, 2), (178, 0)],
+     [(178, 0), (180, 0), (180, 1), (181, 1), (180, 2), (180, 2), (178, 0)], True),
+    # Antarctica-like: around the pole, left as it is
+    ([(-180, -80), (0, -70), (180, -80), (-180, -80)], [(-180, -80), (0, -70), (180, -80), (-180, -80)], False),
+])
+def test_unwrap_ring(ring, expected, moved) -> None:
+    assert unwrap_ring(ring) == (expected, moved)
+
+
+def test_a_polygon_across_the_antimeridian_gets_its_far_part_on_the_other_side() -> None:
+    outer = [(179, 0), (-179, 0), (-179, 1), (179, 1), (179, 0)]
+    parts = unwrap_polygon([outer])
+    assert parts == [[[(179, 0), (181, 0), (181, 1), (179, 1), (179, 0)]],
+                     [[(-180.0, 0.0), (-179.0, 0), (-179.0, 1), (-180.0, 1.0), (-180.0, 0.0)]]]
+    assert unwrap_polygon([[(0, 0), (1, 0), (1, 1), (0, 0)]]) == [[[(0, 0), (1, 0), (1, 1), (0, 0)]]]
