@@ -51,6 +51,7 @@ if upload_failure is not None:
 panels.source_line(loaded, lang=lang)
 panels.headline(shown, total=len(events), lang=lang)
 panels.load_problems(loaded, lang=lang)
+panels.names_waiting(loaded, lang=lang)
 panels.without_location(shown, naming=naming, lang=lang)
 
 colours = map_section.colours_for(events, settings=settings, data_key=loaded.cache_key)

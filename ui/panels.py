@@ -65,6 +65,17 @@ def load_problems(loaded: LoadedData, *, lang: str) -> None:
         st.code(problems_text(list(loaded.problems)), language=None, wrap_lines=True)
 
 
+def names_waiting(loaded: LoadedData, *, lang: str) -> None:
+    """Place names the online geocoder has not answered yet (its time for this load was used up, or it
+    failed), with the way to the Places page, which looks them up."""
+    waiting = loaded.geocode_summary.waiting if loaded.geocode_summary is not None else ()
+    if not waiting:
+        return
+    st.info(t("dash.names_waiting", lang, count=f"{len(waiting):,}", rows=f"{sum(w.rows for w in waiting):,}"),
+            icon=":material/schedule:")
+    st.page_link("pages/1_Places.py", label=t("dash.open_places", lang), icon=":material/travel_explore:")
+
+
 def upload_failed(failure: LoadFailure, *, lang: str) -> None:
     st.error(t("data.upload_failed", lang, name=plain_markdown(failure.source_name)), icon=":material/error:")
     st.code(problems_text(list(failure.problems)), language=None, wrap_lines=True)

@@ -313,6 +313,8 @@ def test_loading_stops_asking_at_the_budget_and_the_places_page_looks_up_the_res
     at = app()
     assert fake.searches() == []
     assert headline(at) == (5, 5, 3)
+    assert ("Place names waiting for the online geocoder: 1; events not on the map yet: 1"
+            in " ".join(i.value for i in at.info))
     reason = no_location_reasons(at)["Atlantis-on-Sea"]
     assert reason.startswith("unavailable: waiting: ")
     assert "EVENTMAP_ONLINE_BUDGET_S" in reason
@@ -334,6 +336,7 @@ def test_loading_stops_asking_at_the_budget_and_the_places_page_looks_up_the_res
 
     after = app()  # the next load takes the answer from the cache, although the budget is still 0
     assert headline(after) == (5, 5, 2)
+    assert "waiting for the online geocoder" not in " ".join(i.value for i in after.info)
     assert "Atlantis-on-Sea" not in no_location_reasons(after)
     assert len(fake.searches()) == asked, "nothing asked twice"
 
