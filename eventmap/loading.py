@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -285,7 +285,7 @@ def _rename_column(problem: Problem, source_column: dict[str, str]) -> Problem:
     column = source_column.get(problem.column or "", problem.column)
     if column == problem.column:
         return problem
-    return Problem(problem.file, problem.line, column, problem.message, problem.value, problem.severity)
+    return replace(problem, column=column)
 
 
 def _raw(row: RawRow, raw_header: list[str]) -> dict[str, str]:

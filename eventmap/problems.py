@@ -25,12 +25,11 @@ class Problem:
     message: str
     value: str | None = None
     severity: Severity = Severity.ERROR
+    quotes_value: bool = False  # the message shows the value already: not again after it
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         column = f" {self.column}:" if self.column else ""
-        # The value once, not twice: not again when the message quotes it (a short one may be a coincidence).
-        shown = self.value is None or (len(self.value) >= 3 and repr(self.value) in self.message)
-        value = "" if shown else f" (got {self.value!r})"
+        value = "" if self.value is None or self.quotes_value else f" (got {self.value!r})"
         tag = "" if self.severity is Severity.ERROR else " warning:"
         return f"{where}:{column}{tag} {self.message}{value}"

@@ -53,7 +53,12 @@ _REQUIRED = frozenset(c.name for c in COLUMN_BY_NAME.values() if c.required)
 
 
 class CellError(ValueError):
-    """A cell's text cannot be read as its column's kind; the message says why."""
+    """A cell's text cannot be read as its column's kind; the message says why (`quotes_value`: and shows
+    the text, so the problem does not repeat it)."""
+
+    def __init__(self, message: str, *, quotes_value: bool = False) -> None:
+        super().__init__(message)
+        self.quotes_value = quotes_value
 
 
 def shorten(value: str) -> str:
@@ -117,8 +122,8 @@ def parse_sub_event_type(text: str) -> str:
 def parse_date_cell(text: str) -> dt.date:
     try:
         return parse_date(text)
-    except DateFormatError as exc:
-        raise CellError(str(exc)) from None
+    except DateFormatError as exc:  # its messages quote the date: "not a date: 'soon' (use ...)"
+        raise CellError(str(exc), quotes_value=True) from None
 
 
 def parse_sources(text: str) -> str:
@@ -163,8 +168,9 @@ class RowValidator:
     date_orders: dict[str, int] = field(default_factory=lambda: {EITHER: 0, DAY_FIRST: 0, MONTH_FIRST: 0})
 
     def _problem(self, line: int, column: str | None, message: str, value: str | None = None,
-                 severity: Severity = Severity.ERROR) -> Problem:
-        return Problem(self.file, line, column, message, None if value is None else shorten(value), severity)
+                 severity: Severity = Severity.ERROR, *, quotes_value: bool = False) -> Problem:
+        return Problem(self.file, line, column, message, None if value is None else shorten(value), severity,
+                       quotes_value)
 
     def check(self, line: int, record: Mapping[str, str]) -> tuple[dict[str, object], list[Problem]]:
         """The typed values of one row and its problems. `record` maps column names to stripped cells;
@@ -184,7 +190,7 @@ class RowValidator:
                 try:
                     values[column] = parser(text)
                 except CellError as exc:
-                    problems.append(self._problem(line, column, str(exc), text))
+                    problems.append(self._problem(line, column, str(exc), text, quotes_value=exc.quotes_value))
                     values[column] = empty
         self._check_sub_event_type(line, record, values, problems)
         self._check_coordinates(line, record, values, problems)

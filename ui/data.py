@@ -106,7 +106,6 @@ def current_settings() -> Settings:
         lang = str(st.query_params.get("lang", "en"))  # the language chooser is not drawn yet
         st.error(t("data.setting_wrong", lang, error=plain_markdown(str(error))), icon=":material/settings:")
         st.stop()
-        raise  # not reached: st.stop() raises
 
 
 # --- which file ----------------------------------------------------------------------------------------------

@@ -71,7 +71,7 @@ def table_frame(frame: pd.DataFrame, *, naming: str, lang: str, limit: int = MAX
 
 def render_table(frame: pd.DataFrame, *, naming: str, lang: str, generation: str) -> None:
     """The table of `frame`. `generation` changes with the filters: a new table starts with no selection."""
-    rows = _rows_of_session(frame, naming=naming, lang=lang, generation=generation)
+    rows, shown = _rows_of_session(frame, naming=naming, lang=lang, generation=generation)
     if len(frame) > len(rows):
         st.caption(t("table.truncated", lang, shown=f"{len(rows):,}", total=f"{len(frame):,}"))
     key = f"{TABLE_KEY_PREFIX}_{generation}"
@@ -82,7 +82,7 @@ def render_table(frame: pd.DataFrame, *, naming: str, lang: str, generation: str
         if positions:
             selection_default = {"selection": {"rows": positions[:1], "columns": []}}
     st.dataframe(
-        spreadsheet_safe(rows),  # the toolbar's "Download as CSV" writes what is shown
+        shown,
         key=key,
         hide_index=True,
         on_select=partial(_row_selected, key, tuple(rows["event_id"])),
@@ -95,15 +95,19 @@ def render_table(frame: pd.DataFrame, *, naming: str, lang: str, generation: str
     )
 
 
-def _rows_of_session(frame: pd.DataFrame, *, naming: str, lang: str, generation: str) -> pd.DataFrame:
-    """`table_frame`, remembered for this session until the shown events, naming or language change."""
+def _rows_of_session(frame: pd.DataFrame, *, naming: str, lang: str,
+                     generation: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`table_frame` (its event ids map a selected row back to its event) and the same rows as shown, safe in
+    a spreadsheet (the toolbar's "Download as CSV" writes what is shown); remembered for this session until
+    the shown events, naming or language change."""
     key = (generation, naming, lang)
     kept = st.session_state.get(_ROWS_KEY)
     if kept is not None and kept[0] == key:
-        return kept[1]
+        return kept[1], kept[2]
     rows = table_frame(frame, naming=naming, lang=lang)
-    st.session_state[_ROWS_KEY] = (key, rows)
-    return rows
+    shown = spreadsheet_safe(rows)
+    st.session_state[_ROWS_KEY] = (key, rows, shown)
+    return rows, shown
 
 
 def _row_selected(key: str, event_ids: tuple[str, ...]) -> None:

@@ -9,9 +9,10 @@ from eventmap.problems import Problem, Severity
     (Problem("a.csv", 3, "side", "required, but empty"), "a.csv:3: side: required, but empty"),
     (Problem("a.csv", 3, "status", "must be one of: confirmed, claimed", value="rumour"),
      "a.csv:3: status: must be one of: confirmed, claimed (got 'rumour')"),
-    (Problem("a.csv", 4, "date", "not a date: 'never'", value="never"), "a.csv:4: date: not a date: 'never'"),
+    (Problem("a.csv", 4, "date", "not a date: 'never'", value="never", quotes_value=True),
+     "a.csv:4: date: not a date: 'never'"),
     (Problem("a.csv", 5, "sources", "separate sources by ';'", value=";"),
-     "a.csv:5: sources: separate sources by ';' (got ';')"),  # a short value in the text may be a coincidence
+     "a.csv:5: sources: separate sources by ';' (got ';')"),  # the text only happens to contain the value
     (Problem("a.csv", None, None, "not a CSV file"), "a.csv: not a CSV file"),
     (Problem("a.csv", 6, "latitude", "outside the region", value="95", severity=Severity.WARNING),
      "a.csv:6: latitude: warning: outside the region (got '95')"),
