@@ -16,7 +16,9 @@ Where each column comes from:
   notes, and the article's Arabic sentence. Rows of events without a place give `location`,
   `country` and either `coords_from` (a place whose point stands in, e.g. a capital) or explicit
   coordinates, or neither (left to the geocoder). Article-only rows (ids `A01`...) also give their
-  `date`, `verification` and (optionally) `sources`.
+  `date`, `verification` and (optionally) `sources`; so do the project's own researched rows (ids
+  `R01`...: events found beyond the reference, e.g. for days it leaves empty), which must give at least
+  one source and no article sentence.
 
 A row with an `article_sentence` is an event of the Al-Resalah article of 9 Oct 2020: it gets the
 article as a source, the sentence as `description_original` and `language` = `ar`. Every reference
@@ -71,6 +73,8 @@ ARTICLE_LANGUAGE = "ar"
 # How the reference names the article among its sources (replaced by the full citation).
 _ARTICLE_PLACEHOLDER = re.compile(r"^the article\b", re.IGNORECASE)
 _ARTICLE_ONLY_ID = re.compile(r"^A\d{2}$")
+# The project's own researched events (not in the reference nor in the article): ids R01...
+_RESEARCHED_ID = re.compile(r"^R\d{2}$")
 
 # First-level divisions (de jure) of the places without a bracketed district in places.csv; general
 # knowledge, not from the reference. Stepanakert (de jure a city of its own, Khankendi) is left empty so
@@ -229,15 +233,24 @@ def build_rows(
 
 
 def _reference_for(cur: dict[str, str], reference: dict[str, ReferenceEvent], *, where: str) -> ReferenceEvent | None:
-    """The reference event of a curation line; None for an article-only event (which must give its own dates)."""
+    """The reference event of a curation line; None for an article-only or researched event (which gives its own
+    dates and sources)."""
     ref_id = cur["ref_id"]
     if ref_id in reference:
         given = [name for name in _FROM_REFERENCE if cur[name].strip()]
         if given:
             raise CurationError(f"{where}: {', '.join(given)} come from the reference for {ref_id} (got {given})")
         return reference[ref_id]
+    if _RESEARCHED_ID.match(ref_id):
+        missing = [name for name in ("date", "verification", "sources") if not cur[name].strip()]
+        if missing:
+            raise CurationError(f"{where}: researched event {ref_id} needs {', '.join(missing)}")
+        if cur["article_sentence"].strip():
+            raise CurationError(f"{where}: researched event {ref_id} is not from the article: no article_sentence")
+        return None
     if not _ARTICLE_ONLY_ID.match(ref_id):
-        raise CurationError(f"{where}: ref_id: not a reference event nor an article-only id A01.. (got {ref_id!r})")
+        raise CurationError(f"{where}: ref_id: not a reference event, an article-only id A01.. nor a researched "
+                            f"id R01.. (got {ref_id!r})")
     if not cur["article_sentence"].strip():
         raise CurationError(f"{where}: article-only event {ref_id} needs its article_sentence")
     return None
