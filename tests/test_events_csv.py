@@ -12,7 +12,7 @@ import re
 import subprocess
 import sys
 import tomllib
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -31,7 +31,7 @@ ARTICLE_CITATION = (
 )
 WAR_START, WAR_END = date(2020, 9, 27), date(2020, 11, 10)
 REFERENCE_IDS = tuple(f"E{n:03d}" for n in range(1, 73))
-EVENT_ID = re.compile(r"^NK-(?P<ref>E\d{3}|A\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
+EVENT_ID = re.compile(r"^NK-(?P<ref>E\d{3}|A\d{2}|R\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -190,6 +190,22 @@ def test_article_rows_carry_the_article_and_its_arabic_sentence(row):
         assert ARABIC.search(row["description_original"])
 
 
+def test_every_day_of_the_war_has_an_event():
+    days = {row["date"] for row in ROWS}
+    war = [WAR_START + timedelta(days=n) for n in range((WAR_END - WAR_START).days + 1)]
+    assert [day.isoformat() for day in war if day.isoformat() not in days] == []
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r["event_id"].startswith("NK-R")], ids=lambda r: r["event_id"])
+def test_researched_rows_cite_web_pages_not_the_article(row):
+    sources = split_sources(row["sources"])
+    assert sources
+    assert all(source.startswith("https://") for source in sources)
+    assert (row["description_original"], row["language"]) == ("", "")
+    if row["verification"] == "multi-source":
+        assert len(sources) >= 2
+
+
 @pytest.mark.parametrize(("event_id", "location", "keyword", "arabic"), ARTICLE_EVENTS)
 def test_the_articles_events_are_present(event_id, location, keyword, arabic):
     row = BY_ID[event_id]
@@ -214,7 +230,7 @@ def test_pinned_facts(event_id, column, check):
 
 @pytest.mark.parametrize("row", [r for r in ROWS if "NK-" in r["notes"]], ids=lambda r: r["event_id"])
 def test_ids_named_in_notes_exist(row):
-    named = re.findall(r"NK-(?:E\d{3}|A\d{2})-[a-z0-9-]*[a-z0-9]", row["notes"])
+    named = re.findall(r"NK-(?:E\d{3}|A\d{2}|R\d{2})-[a-z0-9-]*[a-z0-9]", row["notes"])
     assert [event_id for event_id in named if event_id not in BY_ID] == []
 
 

@@ -16,7 +16,7 @@ from ui.data import LoadedData, LoadFailure, copy_secrets_to_env, data_path, dat
 
 LOADER_SAMPLES = PROJECT_ROOT / "tests" / "data"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(200)
-BUNDLED = 89
+BUNDLED = 113
 
 
 def bundled_count() -> int:
