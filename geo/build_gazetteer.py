@@ -1,6 +1,6 @@
 """Build `geo/data/gazetteer.csv` from the reference research notes (`places.csv`).
 
-    python -m geo.build_gazetteer [--reference PATH] [--output PATH] [--check]
+    python -m geo.build_gazetteer [--reference PATH] [--arabic-names PATH] [--output PATH] [--check]
 
 Deterministic: the same reference gives the same bytes. Rows of the output whose `place_id` is not
 produced from the reference (places a user added by hand) are kept, unchanged, after the
@@ -18,7 +18,17 @@ What the build does to the reference rows (each step is data-driven and listed h
 - Arabic spellings known to name another place are refused (`سوسة` is Sousse, not Shusha);
 - a place's Arabic spellings are ordered by how many of its `variant_sources` use each (the first is
   the one `Naming.AR` shows; ties keep the reference's order, whose first spelling is the usual one):
-  `the article + alwahdanews.ae (ستيباناكيرت); sauress.com (خانكندي)` puts `ستيباناكيرت` first.
+  `the article + alwahdanews.ae (ستيباناكيرت); sauress.com (خانكندي)` puts `ستيباناكيرت` first;
+- Arabic names the reference lacks come from the project's own `geo/data/arabic_names.csv` (below):
+  its spellings follow the reference's own (which stay first), ordered by how many of its `sources` cite
+  each (ties keep the file's order, usual first); a place whose Arabic name is the project's own
+  transliteration gets `name_ar` in `unsourced` and says so in `notes`.
+
+`arabic_names.csv` (UTF-8, one place a row): `place_id`; `name_ar` (`;`-separated, usual first);
+`sources` (`;`-separated `spelling: source` pairs, the source a URL of Arabic text or
+`GeoNames alternatenames (geonameid N)`; every spelling is cited at least once unless transliterated);
+`transliterated` (`yes`: no Arabic source spells the place, the spelling is the project's and `sources`
+is empty; else `no`); `notes`.
 """
 
 from __future__ import annotations
@@ -29,12 +39,16 @@ import io
 import re
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from eventmap.atomic import write_atomic
 from geo.gazetteer import DEFAULT_GAZETTEER_PATH, GAZETTEER_COLUMNS
 
 DEFAULT_REFERENCE_PATH = Path(__file__).resolve().parents[2] / "shared" / "reference" / "places.csv"
+DEFAULT_ARABIC_NAMES_PATH = Path(__file__).resolve().parent / "data" / "arabic_names.csv"
+ARABIC_NAMES_COLUMNS = ("place_id", "name_ar", "sources", "transliterated", "notes")
+TRANSLITERATED_NOTE = "Arabic name: the project's own transliteration, no Arabic source found"
 
 COUNTRY_CODES = {"Azerbaijan": "AZ", "Armenia": "AM", "Russia": "RU", "Switzerland": "CH", "Turkey": "TR"}
 NAME_COLUMNS = ("name_hy_usage", "name_hy_script", "name_az", "name_ru", "name_ar", "other_variants")
@@ -146,6 +160,72 @@ def _country_and_admin1(cell: str, place_id: str) -> tuple[str, str, str]:
     return country, COUNTRY_CODES[country], admin1.strip()
 
 
+@dataclass(frozen=True, slots=True)
+class ArabicNames:
+    """A place's Arabic names from `arabic_names.csv`."""
+
+    place_id: str
+    names: tuple[str, ...]
+    sources: tuple[tuple[str, str], ...]  # (spelling, source)
+    transliterated: bool
+
+    def ordered(self) -> list[str]:
+        """The spellings, most cited first; ties keep the file's order."""
+        counts = {name: sum(1 for spelling, _ in self.sources if spelling == name) for name in self.names}
+        return sorted(self.names, key=lambda name: -counts[name])
+
+
+def read_arabic_names(path: Path) -> dict[str, ArabicNames]:
+    """`arabic_names.csv` by place_id; a malformed row raises ValueError naming file, line and column."""
+    found: dict[str, ArabicNames] = {}
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if tuple(reader.fieldnames or ()) != ARABIC_NAMES_COLUMNS:
+            raise ValueError(f"{path}: columns must be {', '.join(ARABIC_NAMES_COLUMNS)} (got {reader.fieldnames})")
+        for line, row in enumerate(reader, start=2):
+            where = f"{path.name}:{line}"
+            place_id = (row["place_id"] or "").strip()
+            names = tuple(_split(row["name_ar"] or ""))
+            if not place_id or not names:
+                raise ValueError(f"{where}: place_id: place_id and name_ar are required")
+            if place_id in found:
+                raise ValueError(f"{where}: place_id: duplicate (got {place_id!r})")
+            transliterated = (row["transliterated"] or "").strip()
+            if transliterated not in ("yes", "no"):
+                raise ValueError(f"{where}: transliterated: must be yes or no (got {transliterated!r})")
+            sources: list[tuple[str, str]] = []
+            for part in _split(row["sources"] or ""):
+                spelling, sep, source = part.partition(": ")
+                if not sep or spelling.strip() not in names or not source.strip():
+                    raise ValueError(f"{where}: sources: not 'spelling: source' for a spelling of name_ar "
+                                     f"(got {part!r})")
+                sources.append((spelling.strip(), source.strip()))
+            if transliterated == "yes" and sources:
+                raise ValueError(f"{where}: sources: a transliterated name has no source (got {row['sources']!r})")
+            uncited = [n for n in names if n not in {s for s, _ in sources}]
+            if transliterated == "no" and uncited:
+                raise ValueError(f"{where}: sources: no source for {', '.join(uncited)}; "
+                                 "cite one or mark the name transliterated")
+            found[place_id] = ArabicNames(place_id, names, tuple(sources), transliterated == "yes")
+    return found
+
+
+def merge_arabic(row: dict[str, str], arabic: ArabicNames | None) -> dict[str, str]:
+    """`row` with `arabic`'s spellings after its own Arabic names (refused spellings left out)."""
+    if arabic is None:
+        return row
+    own = _split(row.get("name_ar", ""))
+    if arabic.transliterated and own:
+        raise ValueError(f"arabic_names.csv: {row['place_id']}: transliterated: the place has sourced Arabic names")
+    added = [n for n in arabic.ordered() if (row["place_id"], n) not in REFUSED_NAMES]
+    merged = dict(row, name_ar=_join([*own, *added]))
+    if arabic.transliterated:
+        merged["unsourced"] = _join([*_split(row.get("unsourced", "")), "name_ar"])
+        notes = row.get("notes", "").strip()
+        merged["notes"] = f"{notes}; {TRANSLITERATED_NOTE}" if notes else TRANSLITERATED_NOTE
+    return merged
+
+
 def gazetteer_row(ref: dict[str, str]) -> dict[str, str]:
     """One gazetteer row from one reference row."""
     place_id = ref["place_id"].strip()
@@ -188,11 +268,18 @@ def gazetteer_row(ref: dict[str, str]) -> dict[str, str]:
     return row
 
 
-def build_rows(reference_path: Path, *, existing_path: Path | None = None) -> list[dict[str, str]]:
-    """The gazetteer's rows: reference places, extra places, then hand-added rows kept from `existing_path`."""
+def build_rows(reference_path: Path, *, existing_path: Path | None = None,
+               arabic_names_path: Path | None = DEFAULT_ARABIC_NAMES_PATH) -> list[dict[str, str]]:
+    """The gazetteer's rows: reference places, extra places (both with the project's Arabic names from
+    `arabic_names_path`), then hand-added rows kept from `existing_path`."""
     with reference_path.open(encoding="utf-8-sig", newline="") as handle:
         rows = [gazetteer_row(ref) for ref in csv.DictReader(handle)]
     rows.extend({column: place.get(column, "") for column in GAZETTEER_COLUMNS} for place in EXTRA_PLACES)
+    arabic = read_arabic_names(arabic_names_path) if arabic_names_path is not None else {}
+    unknown = sorted(set(arabic) - {row["place_id"] for row in rows})
+    if unknown:
+        raise ValueError(f"arabic_names.csv: place_id: no such place (got {', '.join(unknown)})")
+    rows = [merge_arabic(row, arabic.get(row["place_id"])) for row in rows]
     generated = {row["place_id"] for row in rows}
     if existing_path is not None and existing_path.exists():
         with existing_path.open(encoding="utf-8-sig", newline="") as handle:
@@ -213,10 +300,11 @@ def render(rows: Sequence[dict[str, str]]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geo.build_gazetteer", description=__doc__.splitlines()[0])
     parser.add_argument("--reference", type=Path, default=DEFAULT_REFERENCE_PATH)
+    parser.add_argument("--arabic-names", type=Path, default=DEFAULT_ARABIC_NAMES_PATH)
     parser.add_argument("--output", type=Path, default=DEFAULT_GAZETTEER_PATH)
     parser.add_argument("--check", action="store_true", help="exit 1 when the output is not up to date")
     args = parser.parse_args(argv)
-    text = render(build_rows(args.reference, existing_path=args.output))
+    text = render(build_rows(args.reference, existing_path=args.output, arabic_names_path=args.arabic_names))
     current = args.output.read_text(encoding="utf-8") if args.output.exists() else None
     if args.check:
         if current != text:
