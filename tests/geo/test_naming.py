@@ -16,11 +16,11 @@ from geo.naming import Naming, all_variants, display_name, place_name, search_na
         ("Xankəndi", "Stepanakert", "Stepanakert", "Xankəndi", "Stepanakert / Xankəndi", "ستيباناكيرت"),
         ("Lachin", "Lachin", "Berdzor", "Laçın", "Lachin / Berdzor", "لاتشين"),
         ("Kalbajar", "Kalbajar", "Karvachar", "Kəlbəcər", "Kalbajar / Karvachar", "كلبجر"),
-        ("Martakert", "Martakert", "Martakert", "Ağdərə", "Martakert / Ağdərə", "Martakert"),  # no Arabic name
+        ("Martakert", "Martakert", "Martakert", "Ağdərə", "Martakert / Ağdərə", "مارتاكيرت"),
         ("Jabrayil", "Jabrayil", "Jrakan", "Cəbrayıl", "Jabrayil / Jrakan", "جبرائيل"),
         ("Tartar", "Tartar", "Tartar", "Tərtər", "Tartar", "ترتر"),  # one name, two spellings: not repeated
         ("Goranboy", "Goranboy", "Goranboy", "Goranboy", "Goranboy", "غوران بوي"),  # no Armenian usage name
-        ("Berd", "Berd", "Berd", "Berd", "Berd", "Berd"),  # no Azerbaijani name, no Arabic name
+        ("Berd", "Berd", "Berd", "Berd", "Berd", "بيرد"),  # no Azerbaijani name
         ("Moscow", "Moscow", "Moscow", "Moscow", "Moscow", "موسكو"),  # Arabic is a language: everywhere
         ("Shusha / Shushi", "Shusha", "Shushi", "Şuşa", "Shusha / Shushi", "شوشا"),  # a BOTH label read back
         ("Konya", "Konya", "Konya", "Konya", "Konya", "Konya"),  # unknown: unchanged
@@ -43,9 +43,12 @@ def test_display_name(name: str, en: str, hy: str, az: str, both: str, ar: str) 
         ("Aghjabadi", "أغجه بدي"),
         ("Ganja", "كنجة"),
         ("Nagorno-Karabakh", "ناغورني قره باغ"),
-        ("Qubadli", "Qubadli"),  # no Arabic name: English
-        ("Zangilan", "Zangilan"),  # only a Persian spelling is known, not used
-        ("Martuni", "Martuni"),  # two places, neither has an Arabic name: shown alike
+        ("Qubadli", "قوبادلي"),  # the spelling two sources use, before GeoNames' قبادلي
+        ("Zangilan", "زنجيلان"),  # not the Persian زنگیلان
+        ("Martuni", "مارتوني"),  # two places, one Arabic name: shown alike
+        ("Vardenis", "فاردينيس"),
+        ("Madagiz", "صوقوفوشان"),
+        ("Yeraskh", "يراسخ"),  # the project's transliteration (marked in unsourced)
         ("Geneva", "جنيف"),
     ],
 )
