@@ -2,7 +2,7 @@
 
 The computation starts from the situation before the war (the pre-2020 de facto area held by
 Artsakh/Armenia, the rest of Azerbaijan's land held by Azerbaijan) and applies, in date order (file order
-within a day), every change dated on or before `day`:
+within a day: `ControlChange.line`), every change dated on or before `day`:
 
 - a `control` change moves the part of its area (its units, or its circle) that its `from_side` holds,
   except ground under peacekeepers, to its `to_side`; the moved area keeps the change's status
@@ -212,7 +212,7 @@ def control_on(day: dt.date, *, changes: Iterable[ControlChange], layers: Layers
     guarded: dict[tuple[str, ...], _Piece] = {}  # peacekeeping areas by the units (or circle) they cover
     applied: list[str] = []
     not_drawn: list[str] = []
-    for change in sorted((c for c in changes if c.date <= day), key=lambda c: c.date):
+    for change in sorted((c for c in changes if c.date <= day), key=lambda c: (c.date, c.line)):
         applied.append(change.change_id)
         area = _polygonal(change_geometry(change, layers))
         if change.kind is ChangeKind.CEASEFIRE or area.is_empty:
