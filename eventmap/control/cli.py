@@ -10,24 +10,25 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from eventmap.atomic import write_atomic
 from eventmap.errors import DataFileError, LimitExceededError
 
-from .layers import TerritoryLayerError, load_layers
-from .loading import ControlLoadResult, load_control_changes
-from .state import control_on
+if TYPE_CHECKING:  # the handlers import shapely-based modules only when run (keeps `python -m eventmap` quick)
+    from .loading import ControlLoadResult
 
 EXIT_OK, EXIT_INVALID_ROWS, EXIT_UNUSABLE = 0, 1, 2
 DEFAULT_CHANGES = Path(__file__).resolve().parents[2] / "control_changes.csv"
-_UNUSABLE = (DataFileError, LimitExceededError, TerritoryLayerError)
 
 
 def _load(name: str, out: TextIO, err: TextIO) -> ControlLoadResult | None:
+    from .layers import TerritoryLayerError
+    from .loading import load_control_changes
+
     try:
         return load_control_changes(Path(name), name=name)
-    except _UNUSABLE as exc:
+    except (DataFileError, LimitExceededError, TerritoryLayerError) as exc:
         print(f"{exc}", file=err)
         print(f"{name}: cannot be used (nothing loaded)", file=out)
         return None
@@ -54,6 +55,9 @@ def run_validate_control(args: argparse.Namespace, *, out: TextIO | None = None,
 
 def run_control(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """`control --on DAY [--changes FILE] -o OUT.geojson`: write the state of that day (atomic write)."""
+    from .layers import TerritoryLayerError, load_layers
+    from .state import control_on
+
     out, err = out or sys.stdout, err or sys.stderr
     name = str(args.changes)
     result = _load(name, out, err)
