@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from eventmap.control import cli as control_cli
 from eventmap.csv_safety import write_events_csv
 from eventmap.errors import DataFileError, ImportFormatError, LimitExceededError, SettingError
 from eventmap.export import cli as export_cli
@@ -124,6 +125,7 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], object]] = [
     register_import,
     register_schema,
     export_cli.register,
+    control_cli.register,
 ]
 
 
