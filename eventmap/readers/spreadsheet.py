@@ -31,7 +31,7 @@ def _open(data: bytes, *, name: str, kind: TableKind) -> calamine.CalamineWorkbo
         if kind is TableKind.XLS:
             raise DataFileError(f"{name}: an old Office file that is not a readable Excel workbook (a Word "
                                 f"document?): {exc}; save the table as CSV or .xlsx") from None
-        what = "an OpenDocument spreadsheet" if kind is TableKind.ODS else "an Excel workbook"
+        what = "OpenDocument spreadsheet" if kind is TableKind.ODS else "Excel workbook"
         raise DataFileError(f"{name}: not a readable {what}: {exc}") from None
 
 
