@@ -43,9 +43,11 @@ def test_headerless_layout(first: list[str], layout: tuple[str, ...] | None) -> 
     [
         (["1", "2020-10-08", "39.76", "46.75"], True),
         (["17", "08/10/2020", "-3,5"], True),
+        (["951300001", "20201008", "ARMENIA", "AZERBAIJAN"], True),  # half of them values
+        (["1", "2"], True),
         (["event_id", "date", "latitude"], False),
-        (["1", "2020-10-08", "Shusha"], False),  # a word: could be a name
-        (["1", "2"], False),  # too few cells to judge
+        (["id", "2020-10-08", "Shusha"], False),  # one value: the header of a table with a dated column
+        (["17", "", ""], False),
     ],
 )
 def test_looks_like_data(cells: list[str], expected: bool) -> None:
