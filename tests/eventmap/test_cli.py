@@ -163,8 +163,8 @@ def test_a_wrong_setting_exits_2_naming_it(monkeypatch: pytest.MonkeyPatch, caps
 @pytest.mark.parametrize(
     ("argv", "code", "stdout", "stderr"),
     [
-        (["validate", str(DATA / "events.xlsx")], 0, [f"{DATA / 'events.xlsx'}: 6 rows, 6 valid, 0 invalid, 0 warnings"],
-         ""),
+        (["validate", str(DATA / "events.xlsx")], 0,
+         [f"{DATA / 'events.xlsx'}: 6 rows, 6 valid, 0 invalid, 0 warnings"], ""),
         (["validate", "--sheet", "Nope", str(DATA / "events.xlsx")], 2,
          [f"{DATA / 'events.xlsx'}: cannot be used (nothing loaded)"],
          f"{DATA / 'events.xlsx'}: no sheet 'Nope'; the sheets are 'About', 'Events', 'Empty'\n"),
