@@ -6,6 +6,9 @@ whole numbers without `.0`; see `cells.cell_text`) and `RawRow.line` is the spre
 a problem at `book.xlsx:7` is on row 7 of the sheet. Without a `sheet`, the first sheet whose header names
 known columns is read (else the first with data, so that a cover sheet does not hide the events);
 `Table.sheets` lists every sheet so that the user can choose another.
+
+Known limit: python-calamine gives a cell holding a formula error (`#DIV/0!`, `#N/A`) as an empty cell, so
+such a cell reads as empty (and a required column is then reported as missing in that row).
 """
 
 from __future__ import annotations

@@ -85,6 +85,10 @@ def test_sheets_are_listed_and_chosen() -> None:
          "f: a ZIP archive of 2 files; unpack it and open the table"),
         (packed({"word/document.xml": b"<w/>", "[Content_Types].xml": b"<t/>"}), None,
          "f: a text document or presentation, not a table; save the table as CSV or Excel"),
+        (packed({"ppt/presentation.xml": b"<p/>", "[Content_Types].xml": b"<t/>"}), None,
+         "f: a text document or presentation, not a table; save the table as CSV or Excel"),
+        (packed({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<d/>"}), None,
+         "f: a text document or presentation, not a table; save the table as CSV or Excel"),
         (packed({"inner.zip": packed({"a.csv": b"x\n1\n"})}), None,
          "f: a ZIP archive inside a ZIP archive; unpack it first"),
         (b"PK\x03\x04" + bytes(100), None, "f: a damaged ZIP archive (an Excel or OpenDocument file?): "
@@ -109,3 +113,4 @@ def test_a_table_packed_alone_is_read_with_its_name() -> None:
 def test_row_limit_everywhere(file: str) -> None:
     with pytest.raises(LimitExceededError, match="the limit is 2 rows"):
         read_any((DATA / file).read_bytes(), name=file, max_rows=2, known_columns=KNOWN)
+
