@@ -59,6 +59,7 @@ def test_a_report_time_in_a_workbook_is_its_day() -> None:
         ("gdelt_v2_header.tsv", "gdelt", 6),
         ("gdelt_v2.export.CSV.zip", "gdelt", 6),
         ("timemap_export.json", "timemap", 4),
+        ("timemap_download.json", "timemap", 2),
         ("timemap_datasheet.csv", "timemap", 3),
     ],
 )

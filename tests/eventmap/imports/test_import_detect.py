@@ -36,6 +36,8 @@ from eventmap.schema import COLUMN_NAMES
           "sources.paths"], "timemap"),
         (["id", "description", "date", "time", "location", "latitude", "longitude", "source1", "association1"],
          "timemap"),
+        (["id", "date", "latitude", "longitude", "location", "description", "sources.id", "sources.path",
+          "sources.description", "filters.key", "filters.value"], "timemap"),
         (["id", "description", "date", "location", "latitude", "longitude"], "project"),  # nothing of TimeMap's own
         (["event_id", "id", "description", "date", "latitude", "longitude", "source1"], "project"),
     ],

@@ -36,8 +36,20 @@ def test_the_json_export_resolves_sources_and_associations() -> None:
     assert "event type not stated in words the import knows" in events.loc["CIV0003", "notes"]
     assert set(events["status"]) == {UNVERIFIED}
     assert [str(p) for p in result.warnings if p.line == 3] == [
-        "timemap_export.json:3: sources: warning: record 3: 1 id(s) not in the file's 'sources' list; kept as they "
+        "timemap_export.json:3: sources: warning: record 3: 1 id(s) not among the file's 'sources'; kept as they "
         "are (got 'SRC-9')"]
+
+
+def test_the_download_button_file() -> None:
+    result = load_events(DATA / "timemap_download.json", limits=Limits())
+    assert (result.detected_format, result.rows_read, len(result.events)) == ("timemap", 2, 2)
+    events = result.events.set_index("event_id")
+    assert events["date"].tolist() == [pd.Timestamp("2020-10-17"), pd.Timestamp("2020-10-28")]  # month first
+    assert events.loc["CIV0101", ["sub_event_type", "sources"]].tolist() == [
+        "Shelling/artillery/missile attack", "https://example.org/v/11; TimeMap CIV0101"]  # "Missile"
+    assert events.loc["CIV0102", ["verification", "sources"]].tolist() == [
+        "multi-source", "https://example.org/p/12; https://example.org/p/13; TimeMap CIV0102"]
+    assert events.loc["CIV0101", "notes"].startswith("TimeMap associations: Missile, Residential")
 
 
 def test_the_datasheet() -> None:

@@ -63,7 +63,7 @@ def test_ids_are_resolved_through_the_lists_of_the_wrapper() -> None:
                                                  ["E2", "S9", "", ""]]
     [warning] = table.problems
     assert (warning.line, warning.severity, str(warning)) == (
-        2, Severity.WARNING, "f.json:2: sources: warning: record 2: 1 id(s) not in the file's 'sources' list; "
+        2, Severity.WARNING, "f.json:2: sources: warning: record 2: 1 id(s) not among the file's 'sources'; "
                              "kept as they are (got 'S9')")
 
 
@@ -88,3 +88,12 @@ def test_unusable_json(data: bytes, message: str) -> None:
 def test_record_limit() -> None:
     with pytest.raises(LimitExceededError, match=r"f\.json: the file has 2 records; the limit is 1 rows"):
         read_json(dumps(RECORDS), name="f.json", max_rows=1)
+
+
+def test_ids_are_resolved_through_an_object_keyed_by_id() -> None:
+    document = {"events": [{"id": "E1", "sources": ["S1"]}],
+                "sources": {"S1": {"paths": ["https://a", "https://b"]}, "S2": {"paths": []}}}
+    table = read_json(dumps(document), name="f.json")
+    assert dict(zip(table.header, table.rows[0].cells, strict=True)) == {
+        "id": "E1", "sources.id": "S1", "sources.paths": "https://a; https://b"}
+    assert table.problems == []
