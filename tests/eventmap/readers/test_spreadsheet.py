@@ -104,3 +104,17 @@ def test_cells_beyond_the_header_are_kept_for_the_loader_to_report() -> None:
     book = xlsx([("S", [["a", "b"], ["1", "2", "stray"], ["3", "4"]])])
     table = read_workbook(book, name="book", kind=TableKind.XLSX)
     assert [row.cells for row in table.rows] == [["1", "2", "stray"], ["3", "4"]]
+
+
+@pytest.mark.parametrize(("write", "kind"), WRITERS)
+def test_a_title_above_the_header_is_skipped_with_a_warning(write: Callable[[Sequence[Sheet]], bytes],
+                                                           kind: TableKind) -> None:
+    sheet: Sheet = ("Events", [["Events of 8 October 2020"], ["compiled by the project"], None,
+                               ["event_id", "date", "location"], ["E1", "2020-10-08", "Shusha"]])
+    table = read_workbook(write([sheet]), name="book", kind=kind, known_columns=KNOWN)
+    assert (table.header, table.header_line, [r.line for r in table.rows]) == (["event_id", "date", "location"], 4,
+                                                                                [5])
+    assert [str(p) for p in table.problems] == [
+        "book: warning: sheet 'Events': rows 1-2 above the header read as a title, not as events "
+        "(got 'Events of 8 October 2020 compiled by the project')"]
+    assert read_workbook(write([sheet]), name="book", kind=kind).header == ["Events of 8 October 2020"]  # no names
