@@ -2,11 +2,11 @@
 
 One sheet is one table: the header is the first row with text, or, when known column names are given, the
 first of the top rows that names two of them (a title above it is skipped, with a warning that shows it);
-blank rows are skipped, and an HXL hashtag row under the header is skipped as in CSV files. Cells are the text a person sees (dates as ISO dates,
-whole numbers without `.0`; see `cells.cell_text`) and `RawRow.line` is the spreadsheet's row number, so
-a problem at `book.xlsx:7` is on row 7 of the sheet. Without a `sheet`, the first sheet whose header names
-known columns is read (else the first with data, so that a cover sheet does not hide the events);
-`Table.sheets` lists every sheet so that the user can choose another.
+blank rows are skipped, and an HXL hashtag row under the header is skipped as in CSV files. Cells are the
+text a person sees (dates as ISO dates, whole numbers without `.0`; see `cells.cell_text`) and `RawRow.line`
+is the spreadsheet's row number, so a problem at `book.xlsx:7` is on row 7 of the sheet. Without a `sheet`,
+the first sheet whose header names known columns is read (else the first with data, so that a cover sheet
+does not hide the events); `Table.sheets` lists every sheet so that the user can choose another.
 
 Known limit: python-calamine gives a cell holding a formula error (`#DIV/0!`, `#N/A`) as an empty cell, so
 such a cell reads as empty (and a required column is then reported as missing in that row).
