@@ -235,7 +235,8 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
     `limits` default to `Settings.from_env()`; `source_format` forces "project", "acled", "ucdp", "gdelt" or
     "timemap" (default: detected from the header); `region_bbox` (south, west, north, east) is where points
     are expected, for the swapped-coordinates warning (default: the settings' region); `sheet` is the
-    workbook sheet to read (default: the first with data; `LoadResult.sheets` lists them).
+    workbook sheet to read (default: the one whose header names known columns, else the first with data;
+    `LoadResult.sheets` lists them).
     Raises `DataFileError` for a file that cannot be used at all, `LimitExceededError` above a limit and
     `ImportFormatError` when `source_format` does not match the file.
     """
