@@ -1,6 +1,7 @@
-"""Loading event files: the project's schema, ACLED or UCDP exports -> a validated events frame.
+"""Loading event files: the project's schema, ACLED, UCDP GED, GDELT or TimeMap exports -> a validated events frame.
 
-`load_events(source)` reads the bytes (any encoding, `,` `;` or tab), detects the format, maps an
+`load_events(source)` reads the bytes (CSV in any encoding, `,` `;` or tab; an Excel or OpenDocument sheet;
+JSON, GeoJSON or Parquet: see `eventmap.readers`), detects the format, maps an
 import onto the schema, validates every cell, and returns the valid rows as the events frame with every
 other row set aside and listed with its problems. Nothing is dropped silently: for every data row of the
 file, either it is in `events` or in `rejected` (`LoadResult.rows_read` counts them).
@@ -20,7 +21,8 @@ from eventmap.errors import DataFileError, ImportFormatError, LimitExceededError
 from eventmap.imports import IMPORTERS, detect_format
 from eventmap.imports.detect import PROJECT
 from eventmap.problems import Problem, Severity
-from eventmap.reading import RawRow, Record, Table, normalise_header, read_table
+from eventmap.readers import read_any
+from eventmap.reading import RawRow, Record, Table, normalise_header
 from eventmap.schema import COLUMN_NAMES, REQUIRED_COLUMNS
 from eventmap.settings import Settings
 from eventmap.validation import DATE_COLUMNS, FLOAT_COLUMNS, FRAME_COLUMNS, INT_COLUMNS, RowValidator, shorten
@@ -28,7 +30,8 @@ from eventmap.validation import DATE_COLUMNS, FLOAT_COLUMNS, FRAME_COLUMNS, INT_
 # What a required column missing from the header is set to, in every row (with a warning).
 HEADER_DEFAULTS: dict[str, str] = {"date_precision": "day", "geo_precision": "exact", "verification": "unverified"}
 _KNOWN_HEADER = frozenset(FRAME_COLUMNS) | frozenset().union(*(m.KNOWN_COLUMNS for m in IMPORTERS.values()))
-FORMAT_TITLES = {PROJECT: "the project's schema", "acled": "an ACLED export", "ucdp": "a UCDP GED export"}
+FORMAT_TITLES = {PROJECT: "the project's schema", "acled": "an ACLED export", "ucdp": "a UCDP GED export",
+                 "gdelt": "a GDELT event file", "timemap": "a TimeMap export"}
 _LISTED_NAMES = 10  # at most this many column names in a message
 
 
@@ -65,6 +68,10 @@ class LoadResult:
     encoding: str = ""
     delimiter: str = ""
     warnings: list[Problem] = field(default_factory=list)  # the problems of severity WARNING
+    kind: str = "csv"  # the container read (`Table.kind`): "csv", "xlsx", "json", ...
+    sheets: tuple[str, ...] = ()  # a workbook's sheets, to offer a choice
+    sheet: str = ""  # the sheet read
+    line_unit: str = "line"  # what a problem's line counts: "line", "row" (spreadsheet) or "record" (JSON)
 
     @property
     def errors(self) -> list[Problem]:
@@ -184,7 +191,7 @@ def _format_of(header: list[str], source_format: str | None, *, name: str) -> st
     detected = detect_format(header)
     fmt = source_format or detected
     if fmt not in FORMAT_TITLES:
-        raise ValueError(f"unknown format {fmt!r}: use project, acled or ucdp")
+        raise ValueError(f"unknown format {fmt!r}: use {', '.join(FORMAT_TITLES)}")
     if fmt != detected:
         raise ImportFormatError(f"{name}: not {FORMAT_TITLES[fmt]}: the header looks like {FORMAT_TITLES[detected]} "
                                 f"({_names([c for c in header if c])})")
@@ -221,13 +228,15 @@ def _to_schema(records: list[Record], header: list[str], fmt: str, *, name: str,
 
 def load_events(source: Path | str | bytes, *, name: str | None = None, limits: Limits | None = None,
                 source_format: str | None = None,
-                region_bbox: tuple[float, float, float, float] | None = None) -> LoadResult:
+                region_bbox: tuple[float, float, float, float] | None = None, sheet: str | None = None) -> LoadResult:
     """Read, map and validate an event file (a path, or the bytes of an upload).
 
     `name` is the file name used in problems (default: the path's name, or "upload.csv");
-    `limits` default to `Settings.from_env()`; `source_format` forces "project", "acled" or "ucdp"
-    (default: detected from the header); `region_bbox` (south, west, north, east) is where points are
-    expected, for the swapped-coordinates warning (default: the settings' region).
+    `limits` default to `Settings.from_env()`; `source_format` forces "project", "acled", "ucdp", "gdelt" or
+    "timemap" (default: detected from the header); `region_bbox` (south, west, north, east) is where points
+    are expected, for the swapped-coordinates warning (default: the settings' region); `sheet` is the
+    workbook sheet to read (default: the one whose header names known columns, else the first with data;
+    `LoadResult.sheets` lists them).
     Raises `DataFileError` for a file that cannot be used at all, `LimitExceededError` above a limit and
     `ImportFormatError` when `source_format` does not match the file.
     """
@@ -236,7 +245,7 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
         limits = limits or Limits.from_settings(settings)
         region_bbox = region_bbox or settings.region_bbox
     data, name = _read_source(source, name, limits)
-    table = read_table(data, name=name, max_rows=limits.max_rows, known_columns=_KNOWN_HEADER)
+    table = read_any(data, name=name, sheet=sheet, max_rows=limits.max_rows, known_columns=_KNOWN_HEADER)
     header = [normalise_header(cell) for cell in table.header]
     fmt = _format_of(header, source_format, name=name)
     problems = [*table.problems, *_check_header(header, table.header, name=name, fmt=fmt)]
@@ -274,6 +283,10 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
         encoding=table.encoding,
         delimiter=table.delimiter,
         warnings=[p for p in all_problems if p.severity is Severity.WARNING],
+        kind=table.kind,
+        sheets=table.sheets,
+        sheet=table.sheet,
+        line_unit=table.line_unit,
     )
 
 
