@@ -12,7 +12,7 @@ import streamlit as st
 
 from eventmap.filtering import Filters, apply_filters
 from eventmap.i18n import t
-from ui import data, hooks, panels, sidebar, url
+from ui import data, follow, hooks, panels, sidebar, url
 from ui import map_view as map_section
 from ui.router import routed, run_app
 from ui.table import render_table
@@ -35,7 +35,9 @@ if isinstance(loaded, data.LoadFailure):
     st.stop()
 
 events = loaded.events
+follow.follow_new_data(events, data_id=loaded.sha256, lang=lang)
 filters = sidebar.filter_controls(events, lang=lang, naming=naming, data_key=loaded.cache_key)
+follow.remember_filters(filters)
 hooks.presentation_switch(events, lang=lang, naming=naming)
 undated = apply_filters(events, filters.with_dates(None, None))  # the timeline shows every day of these
 shown = apply_filters(undated, Filters().with_dates(filters.date_from, filters.date_to))
@@ -49,7 +51,9 @@ panels.url_ignored(lang=lang)
 if upload_failure is not None:
     panels.upload_failed(upload_failure, lang=lang)
 panels.source_line(loaded, lang=lang)
+follow.reset_notice()
 panels.headline(shown, total=len(events), lang=lang)
+panels.hidden_by_filters(events, filters, lang=lang)
 panels.load_problems(loaded, lang=lang)
 panels.names_waiting(loaded, lang=lang)
 panels.without_location(shown, naming=naming, lang=lang)

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
+from eventmap.filter_report import hidden_report, hidden_text, loosen_text
 from eventmap.filtering import Filters
 from eventmap.i18n import t
 from eventmap.mapping.popups import event_card_html
@@ -37,6 +38,19 @@ def headline_text(shown: pd.DataFrame, *, total: int, lang: str) -> str:
 
 def headline(shown: pd.DataFrame, *, total: int, lang: str) -> None:
     st.markdown(f"#### {headline_text(shown, total=total, lang=lang)}")
+
+
+def hidden_by_filters(events: pd.DataFrame, filters: Filters, *, lang: str) -> None:
+    """How many events the filters hide and by which filter; when none is left, which filters to loosen."""
+    report = hidden_report(events, filters)
+    line = hidden_text(report, lang=lang)
+    if not line:
+        return
+    loosen = loosen_text(report, lang=lang)
+    if loosen:
+        st.warning(plain_markdown(f"{line}. {loosen}"), icon=":material/filter_alt:")
+    else:
+        st.caption(plain_markdown(line), help=None)
 
 
 def source_line(loaded: LoadedData, *, lang: str) -> None:
@@ -128,6 +142,7 @@ CARD_CSS = """<style>
 .em-card .em-popup ul { margin: 2px 0; padding-inline-start: 18px; }
 .em-card .em-popup a { word-break: break-all; }
 .em-card .em-muted { color: #666; }
+.em-card .em-no-source { color: #9A3412; margin: 6px 0; }
 .em-card .em-swatch { display: inline-block; width: 0.9em; height: 0.9em; border-radius: 2px;
   box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.4); vertical-align: -0.1em; margin-inline-end: 4px; }
 </style>"""
