@@ -14,6 +14,7 @@ from eventmap.filtering import Filters, apply_filters
 from eventmap.i18n import t
 from ui import data, follow, hooks, panels, sidebar, url
 from ui import map_view as map_section
+from ui import upload as uploads
 from ui.router import routed, run_app
 from ui.table import render_table
 from ui.timeline import render_timeline
@@ -28,7 +29,7 @@ lang, naming = choices.lang, choices.naming
 hooks.apply_direction(lang)
 
 with st.sidebar.expander(t("data.your_data", lang), icon=":material/upload_file:"):
-    upload, upload_failure = data.upload_panel(settings, lang=lang)
+    upload, upload_failure = uploads.upload_panel(settings, lang=lang)
 loaded = data.choose_data(settings, upload)
 if isinstance(loaded, data.LoadFailure):
     panels.data_file_failed(loaded, lang=lang)

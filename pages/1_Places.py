@@ -17,7 +17,7 @@ from eventmap.mapping.popups import folium_text
 from eventmap.schema import GEO_PRECISIONS
 from geo.geocoders.override import OverrideGeocoder
 from geo.naming import Naming, display_name
-from ui import data, hooks, sidebar
+from ui import data, hooks, sidebar, upload
 from ui.map_view import basemap_names
 from ui.places import candidates_for, labelled_candidates, places_to_review, view_of_points
 from ui.places_online import online_lookup_panel, online_source, online_status, show_notice
@@ -47,7 +47,7 @@ if saved:
     st.success(saved, icon=":material/check_circle:")
 show_notice()
 
-loaded = data.data_for_pages(settings)
+loaded = upload.data_for_pages(settings)
 if isinstance(loaded, data.LoadFailure):
     st.error(t("data.file_failed", lang, name=plain_markdown(loaded.source_name)))
     st.stop()

@@ -16,7 +16,6 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -35,10 +34,6 @@ SECRET_TO_ENV: dict[str, str] = {
     "geocoder_user_agent": "EVENTMAP_GEOCODER_USER_AGENT",
     "geocoder_api_key": "EVENTMAP_GEOCODER_API_KEY",
 }
-UPLOAD_WIDGET_KEY = "data_upload"
-UPLOAD_STATE_KEY = "_uploaded_data"  # (bytes, file name, sha256) of this session's upload
-_FAILURE_KEY = "_upload_failure"
-_UPLOAD_GENERATION_KEY = "_upload_generation"  # bumped to empty the uploader
 MB = 1024 * 1024
 SHORT_HASH_LENGTH = 12
 
@@ -302,71 +297,6 @@ def clear_geocoding_caches() -> None:
     shared_geocoder.clear()
 
 
-def upload_panel(settings: Settings, *, lang: str) -> tuple[LoadedData | None, LoadFailure | None]:
-    """The "your data" uploader: (this session's uploaded events when they loaded, a failed upload to show).
-
-    The upload is kept in the session (not only in the widget), so it stays in use on every page until
-    the user removes it or goes back to the data file.
-    """
-    max_mb = max(1, int(settings.max_upload_bytes // MB))
-    generation = st.session_state.get(_UPLOAD_GENERATION_KEY, 0)
-    widget_key = f"{UPLOAD_WIDGET_KEY}_{generation}"
-    st.file_uploader(
-        t("data.upload_label", lang),
-        type=["csv", "tsv", "txt"],
-        key=widget_key,
-        max_upload_size=max_mb,
-        help=t("data.upload_help", lang),
-        on_change=partial(_upload_changed, widget_key),
-    )
-    st.caption(t("data.upload_limits", lang, mb=max_mb, rows=f"{settings.max_rows:,}"))
-    kept = st.session_state.get(UPLOAD_STATE_KEY)
-    if kept is None:
-        return None, st.session_state.get(_FAILURE_KEY)
-    data, name, digest = kept
-    result = load_upload(data, name, settings, digest=digest)
-    if isinstance(result, LoadFailure):
-        st.session_state.pop(UPLOAD_STATE_KEY, None)
-        st.session_state[_FAILURE_KEY] = result
-        return None, result
-    st.caption(t("data.upload_in_use", lang, name=plain_markdown(result.source_name), rows=f"{len(result.events):,}"))
-    st.button(t("data.back_to_file", lang), key="back_to_data_file", on_click=forget_upload,
-              icon=":material/undo:")
-    return result, None
-
-
-def _upload_changed(widget_key: str) -> None:
-    """A callback: keep the new upload in the session, or forget it when the user removed the file."""
-    st.session_state.pop(_FAILURE_KEY, None)
-    uploaded = st.session_state.get(widget_key)
-    if uploaded is None:
-        st.session_state.pop(UPLOAD_STATE_KEY, None)
-        return
-    data = uploaded.getvalue()
-    st.session_state[UPLOAD_STATE_KEY] = (data, Path(uploaded.name).name, hashlib.sha256(data).hexdigest())
-
-
-def forget_upload() -> None:
-    """Back to the data file: forget the upload and empty the uploader."""
-    st.session_state.pop(UPLOAD_STATE_KEY, None)
-    st.session_state.pop(_FAILURE_KEY, None)
-    st.session_state[_UPLOAD_GENERATION_KEY] = st.session_state.get(_UPLOAD_GENERATION_KEY, 0) + 1
-
-
-def session_upload(settings: Settings) -> LoadedData | None:
-    """This session's upload, for pages without the uploader (it is loaded already: a cache hit)."""
-    kept = st.session_state.get(UPLOAD_STATE_KEY)
-    if kept is None:
-        return None
-    result = load_upload(kept[0], kept[1], settings, digest=kept[2])
-    return result if isinstance(result, LoadedData) else None
-
-
 def choose_data(settings: Settings, upload: LoadedData | None) -> LoadedData | LoadFailure:
     """What to show: this session's upload when it loaded, else the data file (shared by all sessions)."""
     return upload if upload is not None else load_file(data_path(settings), settings)
-
-
-def data_for_pages(settings: Settings) -> LoadedData | LoadFailure:
-    """What the other pages work on: this session's upload, else the data file."""
-    return session_upload(settings) or load_file(data_path(settings), settings)

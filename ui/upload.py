@@ -1,0 +1,107 @@
+"""The "your data" uploader: which files it takes, and this session's upload, kept until the user removes it.
+
+Streamlit's own type check names refused files by MIME type ("application/pdf files are not allowed"):
+the uploader takes any file and `refusal` says, in words, which kinds of table it reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import partial
+from pathlib import Path, PurePath
+
+import streamlit as st
+
+from eventmap.i18n import t
+from eventmap.problems import Problem
+from eventmap.settings import Settings
+from ui.data import MB, LoadedData, LoadFailure, data_path, load_file, load_upload
+from ui.safe_text import plain_markdown
+
+UPLOAD_WIDGET_KEY = "data_upload"
+UPLOAD_STATE_KEY = "_uploaded_data"  # (bytes, file name, sha256) of this session's upload
+_FAILURE_KEY = "_upload_failure"
+_UPLOAD_GENERATION_KEY = "_upload_generation"  # bumped to empty the uploader
+# The kinds of file the readers take, by name ending.
+ACCEPTED_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods", ".json", ".geojson",
+                                      ".parquet")
+
+
+def refusal(name: str, *, lang: str) -> LoadFailure | None:
+    """Why a file named `name` is not read (its kind, in words), or None when its name ending is one we read."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix in ACCEPTED_SUFFIXES:
+        return None
+    kind = t("data.type_known", lang, suffix=suffix) if suffix else t("data.type_unknown", lang)
+    message = t("data.wrong_type", lang, kind=kind, types=t("data.types_in_words", lang))
+    return LoadFailure(source_name=name, problems=(Problem(file=name, line=None, column=None, message=message),))
+
+
+def upload_panel(settings: Settings, *, lang: str) -> tuple[LoadedData | None, LoadFailure | None]:
+    """The "your data" uploader: (this session's uploaded events when they loaded, a failed upload to show).
+
+    The upload is kept in the session (not only in the widget), so it stays in use on every page until
+    the user removes it or goes back to the data file.
+    """
+    max_mb = max(1, int(settings.max_upload_bytes // MB))
+    generation = st.session_state.get(_UPLOAD_GENERATION_KEY, 0)
+    widget_key = f"{UPLOAD_WIDGET_KEY}_{generation}"
+    st.file_uploader(
+        t("data.upload_label", lang),
+        type=None,  # every file: a refused one is explained in words (see `refusal`)
+        key=widget_key,
+        max_upload_size=max_mb,
+        help=t("data.upload_help", lang, types=t("data.types_in_words", lang)),
+        on_change=partial(_upload_changed, widget_key, lang),
+    )
+    st.caption(t("data.upload_limits", lang, mb=max_mb, rows=f"{settings.max_rows:,}"))
+    kept = st.session_state.get(UPLOAD_STATE_KEY)
+    if kept is None:
+        return None, st.session_state.get(_FAILURE_KEY)
+    data, name, digest = kept
+    result = load_upload(data, name, settings, digest=digest)
+    if isinstance(result, LoadFailure):
+        st.session_state.pop(UPLOAD_STATE_KEY, None)
+        st.session_state[_FAILURE_KEY] = result
+        return None, result
+    st.caption(t("data.upload_in_use", lang, name=plain_markdown(result.source_name), rows=f"{len(result.events):,}"))
+    st.button(t("data.back_to_file", lang), key="back_to_data_file", on_click=forget_upload,
+              icon=":material/undo:")
+    return result, None
+
+
+def _upload_changed(widget_key: str, lang: str) -> None:
+    """A callback: keep the new upload in the session, or forget it when the user removed the file."""
+    st.session_state.pop(_FAILURE_KEY, None)
+    uploaded = st.session_state.get(widget_key)
+    if uploaded is None:
+        st.session_state.pop(UPLOAD_STATE_KEY, None)
+        return
+    name = Path(uploaded.name).name
+    refused = refusal(name, lang=lang)
+    if refused is not None:
+        st.session_state[_FAILURE_KEY] = refused  # the data shown before stays
+        return
+    data = uploaded.getvalue()
+    st.session_state[UPLOAD_STATE_KEY] = (data, name, hashlib.sha256(data).hexdigest())
+
+
+def forget_upload() -> None:
+    """Back to the data file: forget the upload and empty the uploader."""
+    st.session_state.pop(UPLOAD_STATE_KEY, None)
+    st.session_state.pop(_FAILURE_KEY, None)
+    st.session_state[_UPLOAD_GENERATION_KEY] = st.session_state.get(_UPLOAD_GENERATION_KEY, 0) + 1
+
+
+def session_upload(settings: Settings) -> LoadedData | None:
+    """This session's upload, for pages without the uploader (it is loaded already: a cache hit)."""
+    kept = st.session_state.get(UPLOAD_STATE_KEY)
+    if kept is None:
+        return None
+    result = load_upload(kept[0], kept[1], settings, digest=kept[2])
+    return result if isinstance(result, LoadedData) else None
+
+
+def data_for_pages(settings: Settings) -> LoadedData | LoadFailure:
+    """What the other pages work on: this session's upload, else the data file."""
+    return session_upload(settings) or load_file(data_path(settings), settings)
