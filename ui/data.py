@@ -10,6 +10,8 @@ override is used at once. The cached frame is shared: callers must never modify 
 from __future__ import annotations
 
 import hashlib
+import inspect
+import json
 import os
 import sys
 import time
@@ -22,6 +24,7 @@ import pandas as pd
 import streamlit as st
 
 import geo
+from eventmap.columns import ColumnMapping
 from eventmap.errors import EventMapError, SettingError
 from eventmap.i18n import t
 from eventmap.loading import Limits, load_events
@@ -35,6 +38,7 @@ SECRET_TO_ENV: dict[str, str] = {
     "geocoder_api_key": "EVENTMAP_GEOCODER_API_KEY",
 }
 MB = 1024 * 1024
+_LOAD_KEYWORDS = frozenset(inspect.signature(load_events).parameters)  # the loader this app runs with
 SHORT_HASH_LENGTH = 12
 
 
@@ -55,11 +59,42 @@ class LoadedData:
     geocode_summary: geo.GeocodeSummary | None = None
     geocoding_notes: tuple[str, ...] = ()  # why online geocoding, switched on, was not used
     cache_key: str = field(default="", compare=False)  # the file's SHA-256, plus the overrides' stamp when cached
+    filled: tuple = ()  # the loader's `FillIn`s for a mapped table ("status set to 'unverified' for 5 rows")
+    mapping: object | None = None  # the `ColumnMapping` a table was loaded with (None: schema or export)
+    date_format: str = ""  # how a mapped table writes its dates, in words
+    sheets: tuple[str, ...] = ()  # every sheet of a workbook
+    sheet: str = ""  # the sheet shown
+
+    @property
+    def identity(self) -> str:
+        """Names the data shown: the file's bytes, with the sheet and column mapping it was read with."""
+        mapping = self.mapping.to_json() if isinstance(self.mapping, ColumnMapping) else None
+        return f"{self.sha256}|{json.dumps([self.sheet, mapping], sort_keys=True, ensure_ascii=False)}"
 
     @property
     def without_location(self) -> pd.Series:
         """True for rows with no coordinates after geocoding."""
         return self.events["latitude"].isna() | self.events["longitude"].isna()
+
+
+@dataclass(frozen=True, kw_only=True)
+class LoadOptions:
+    """What the user chose for an upload: the sheet of a workbook, the column mapping of a table, the order
+    of its numeric dates (None: the loader's default for each)."""
+
+    sheet: str | None = None
+    mapping: ColumnMapping | None = None
+    dayfirst: bool | None = None
+
+    def key(self) -> str:
+        """A text that names these options (part of the cache key of a load)."""
+        mapping = self.mapping.to_json() if self.mapping is not None else None
+        return json.dumps([self.sheet, mapping, self.dayfirst], sort_keys=True, ensure_ascii=False)
+
+    def keywords(self) -> dict[str, object]:
+        """The `load_events` keywords of the options that are set."""
+        chosen = {"sheet": self.sheet, "mapping": self.mapping, "dayfirst": self.dayfirst}
+        return {name: value for name, value in chosen.items() if value is not None and name in _LOAD_KEYWORDS}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -134,14 +169,15 @@ def file_stamp(path: Path) -> tuple[int, int]:
 
 
 def load_and_geocode(source: Path | bytes, *, name: str, settings: Settings, geocoder: geo.Geocoder,
-                     source_path: Path | None = None) -> LoadedData | LoadFailure:
-    """Read, validate and geocode one file; a file that cannot be used gives a `LoadFailure` with its problems."""
+                     source_path: Path | None = None, options: LoadOptions | None = None) -> LoadedData | LoadFailure:
+    """Read, validate and geocode one file; a file that cannot be used gives a `LoadFailure` with its problems.
+    `options` are the user's choices for an upload (sheet, column mapping, date order)."""
     raw = source if isinstance(source, bytes) else _read_bytes(source, name=name, settings=settings)
     if isinstance(raw, LoadFailure):
         return raw
     try:
         result = load_events(raw, name=name, limits=Limits.from_settings(settings),
-                             region_bbox=settings.region_bbox)
+                             region_bbox=settings.region_bbox, **(options or LoadOptions()).keywords())
     except EventMapError as error:  # a limit, a file that is not a CSV, required columns missing
         return LoadFailure(source_name=name, problems=_problems_of(error, name))
     events = result.events
@@ -164,6 +200,11 @@ def load_and_geocode(source: Path | bytes, *, name: str, settings: Settings, geo
         modified=_modified_day(source_path),
         geocode_summary=summary,
         cache_key=digest,
+        filled=tuple(getattr(result, "filled", ()) or ()),
+        mapping=getattr(result, "mapping", None),
+        date_format=str(getattr(result, "date_format", "") or ""),
+        sheets=tuple(getattr(result, "sheets", ()) or ()),
+        sheet=str(getattr(result, "sheet", "") or ""),
     )
 
 
@@ -254,11 +295,11 @@ def _cached_file(path: str, stamp: tuple[int, int], overrides_stamp: tuple[int, 
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _cached_upload(digest: str, name: str, overrides_stamp: tuple[int, int], settings: Settings,
-                   _data: bytes) -> LoadedData | LoadFailure:
-    del digest  # the cache key stands for `_data`, which is not hashed again
+def _cached_upload(digest: str, name: str, overrides_stamp: tuple[int, int], settings: Settings, options_key: str,
+                   _data: bytes, _options: LoadOptions) -> LoadedData | LoadFailure:
+    del digest, options_key  # the cache key stands for `_data` and `_options`, which are not hashed again
     geocoder = loading_geocoder(settings, overrides_stamp)
-    loaded = load_and_geocode(_data, name=name, settings=settings, geocoder=geocoder)
+    loaded = load_and_geocode(_data, name=name, settings=settings, geocoder=geocoder, options=_options)
     return _with_note(_geocoded_key(loaded, overrides_stamp), geocoder_note(settings))
 
 
@@ -281,13 +322,15 @@ def load_file(path: Path, settings: Settings) -> LoadedData | LoadFailure:
     return _cached_file(str(resolved), file_stamp(resolved), file_stamp(settings.overrides_path), settings)
 
 
-def load_upload(data: bytes, name: str, settings: Settings, *, digest: str = "") -> LoadedData | LoadFailure:
-    """An uploaded file's events; the same bytes uploaded in two sessions are loaded once."""
+def load_upload(data: bytes, name: str, settings: Settings, *, digest: str = "",
+                options: LoadOptions | None = None) -> LoadedData | LoadFailure:
+    """An uploaded file's events; the same bytes (and choices) uploaded in two sessions are loaded once."""
     name = Path(name).name or "upload.csv"  # a name from the browser is never used as a path
     if len(data) > settings.max_upload_bytes:
         return LoadFailure(source_name=name, problems=(_too_big(name, len(data), settings),))
     digest = digest or hashlib.sha256(data).hexdigest()
-    return _cached_upload(digest, name, file_stamp(settings.overrides_path), settings, data)
+    options = options or LoadOptions()
+    return _cached_upload(digest, name, file_stamp(settings.overrides_path), settings, options.key(), data, options)
 
 
 def clear_geocoding_caches() -> None:

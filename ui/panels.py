@@ -79,6 +79,15 @@ def load_problems(loaded: LoadedData, *, lang: str) -> None:
         st.code(problems_text(list(loaded.problems)), language=None, wrap_lines=True)
 
 
+def filled_in(loaded: LoadedData, *, lang: str) -> None:
+    """What the loader filled in for a mapped table, in words: "status set to 'unverified' for 5 rows"."""
+    if not loaded.filled:
+        return
+    parts = [t("mapping.fill_one", lang, field=fill.field, value=fill.value, rows=f"{fill.rows:,}")
+             for fill in loaded.filled]
+    st.info(plain_markdown(t("mapping.filled", lang, items="; ".join(parts))), icon=":material/edit_note:")
+
+
 def names_waiting(loaded: LoadedData, *, lang: str) -> None:
     """Place names the online geocoder has not answered yet (its time for this load was used up, or it
     failed), with the way to the Places page, which looks them up."""

@@ -7,6 +7,7 @@ the uploader takes any file and `refusal` says, in words, which kinds of table i
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path, PurePath
 
@@ -15,13 +16,16 @@ import streamlit as st
 from eventmap.i18n import t
 from eventmap.problems import Problem
 from eventmap.settings import Settings
+from ui import mapping_step
 from ui.data import MB, LoadedData, LoadFailure, data_path, load_file, load_upload
+from ui.mapping_step import PendingMapping
 from ui.safe_text import plain_markdown
 
 UPLOAD_WIDGET_KEY = "data_upload"
 UPLOAD_STATE_KEY = "_uploaded_data"  # (bytes, file name, sha256) of this session's upload
 _FAILURE_KEY = "_upload_failure"
 _UPLOAD_GENERATION_KEY = "_upload_generation"  # bumped to empty the uploader
+SHEETS_KEY = "_upload_sheet"  # {sha256: the sheet chosen} of this session's workbooks
 # The kinds of file the readers take, by name ending.
 ACCEPTED_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods", ".json", ".geojson",
                                       ".parquet")
@@ -37,8 +41,18 @@ def refusal(name: str, *, lang: str) -> LoadFailure | None:
     return LoadFailure(source_name=name, problems=(Problem(file=name, line=None, column=None, message=message),))
 
 
-def upload_panel(settings: Settings, *, lang: str) -> tuple[LoadedData | None, LoadFailure | None]:
-    """The "your data" uploader: (this session's uploaded events when they loaded, a failed upload to show).
+@dataclass(frozen=True, kw_only=True)
+class UploadOutcome:
+    """This session's upload: loaded, failed, or waiting for its column mapping (a mapping that failed to
+    load gives both: the step is shown again with the failure)."""
+
+    loaded: LoadedData | None = None
+    failure: LoadFailure | None = None
+    pending: PendingMapping | None = None
+
+
+def upload_panel(settings: Settings, *, lang: str) -> UploadOutcome:
+    """The "your data" uploader, with the sheet of a workbook and a way back to the column mapping.
 
     The upload is kept in the session (not only in the widget), so it stays in use on every page until
     the user removes it or goes back to the data file.
@@ -57,17 +71,46 @@ def upload_panel(settings: Settings, *, lang: str) -> tuple[LoadedData | None, L
     st.caption(t("data.upload_limits", lang, mb=max_mb, rows=f"{settings.max_rows:,}"))
     kept = st.session_state.get(UPLOAD_STATE_KEY)
     if kept is None:
-        return None, st.session_state.get(_FAILURE_KEY)
+        return UploadOutcome(failure=st.session_state.get(_FAILURE_KEY))
     data, name, digest = kept
-    result = load_upload(data, name, settings, digest=digest)
+    preview, sheet = _sheet_and_preview(data, name, digest, settings=settings, lang=lang)
+    options = mapping_step.options_for(digest, sheet, preview, settings=settings)
+    if options is None:
+        return UploadOutcome(pending=PendingMapping(data=data, name=name, digest=digest, preview=preview,
+                                                    sheet=sheet))
+    result = load_upload(data, name, settings, digest=digest, options=options)
     if isinstance(result, LoadFailure):
+        if options.mapping is not None:  # the mapping did not work: back to the step, saying why
+            mapping_step.reopen((digest, sheet))
+            return UploadOutcome(failure=result, pending=PendingMapping(data=data, name=name, digest=digest,
+                                                                        preview=preview, sheet=sheet))
         st.session_state.pop(UPLOAD_STATE_KEY, None)
         st.session_state[_FAILURE_KEY] = result
-        return None, result
+        return UploadOutcome(failure=result)
     st.caption(t("data.upload_in_use", lang, name=plain_markdown(result.source_name), rows=f"{len(result.events):,}"))
+    if options.mapping is not None:
+        mapping_step.mapped_note_and_reopen(digest, sheet, lang=lang)
     st.button(t("data.back_to_file", lang), key="back_to_data_file", on_click=forget_upload,
               icon=":material/undo:")
-    return result, None
+    return UploadOutcome(loaded=result)
+
+
+def _sheet_and_preview(data: bytes, name: str, digest: str, *, settings: Settings, lang: str):
+    """The first look at the upload, and the sheet chosen when it is a workbook of several sheets."""
+    sheets = st.session_state.setdefault(SHEETS_KEY, {})
+    sheet = sheets.get(digest)
+    preview = mapping_step.cached_preview(digest, name, sheet, settings.max_rows, data)
+    if preview is not None and len(preview.sheets) > 1:
+        widget = f"upload_sheet_{digest[:12]}"
+        if st.session_state.get(widget) not in preview.sheets:
+            st.session_state[widget] = preview.sheet or preview.sheets[0]
+        chosen = st.selectbox(t("data.sheet", lang), list(preview.sheets), key=widget,
+                              help=t("data.sheet_help", lang, count=len(preview.sheets)))
+        if chosen != (sheet or preview.sheet):
+            sheets[digest] = chosen
+            return mapping_step.cached_preview(digest, name, chosen, settings.max_rows, data), chosen
+        sheet = sheet or preview.sheet
+    return preview, sheet
 
 
 def _upload_changed(widget_key: str, lang: str) -> None:
