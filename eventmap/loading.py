@@ -1,9 +1,14 @@
-"""Loading event files: the project's schema, ACLED or UCDP exports -> a validated events frame.
+"""Loading event files: the project's schema, ACLED or UCDP exports, any table of dated events -> a validated
+events frame.
 
 `load_events(source)` reads the bytes (any encoding, `,` `;` or tab), detects the format, maps an
 import onto the schema, validates every cell, and returns the valid rows as the events frame with every
 other row set aside and listed with its problems. Nothing is dropped silently: for every data row of the
 file, either it is in `events` or in `rejected` (`LoadResult.rows_read` counts them).
+
+A table that is neither the project's schema nor an export ("table") goes through a column mapping
+(`eventmap.columns`): guessed from its header and values, or given; only a date and a place are needed,
+and what it does not say is filled with visible defaults (`LoadResult.filled`).
 """
 
 from __future__ import annotations
@@ -16,6 +21,18 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from eventmap.columns.dates import DateFormat
+from eventmap.columns.guess import ColumnMapping
+from eventmap.columns.table import (
+    MAPPED_REQUIRED,
+    TABLE,
+    FillIn,
+    MappedRecords,
+    choose_mapping,
+    is_project_header,
+    map_records,
+    unique_keys,
+)
 from eventmap.errors import DataFileError, ImportFormatError, LimitExceededError
 from eventmap.imports import IMPORTERS, detect_format
 from eventmap.imports.detect import PROJECT
@@ -23,12 +40,21 @@ from eventmap.problems import Problem, Severity
 from eventmap.reading import RawRow, Record, Table, normalise_header, read_table
 from eventmap.schema import COLUMN_NAMES, REQUIRED_COLUMNS
 from eventmap.settings import Settings
-from eventmap.validation import DATE_COLUMNS, FLOAT_COLUMNS, FRAME_COLUMNS, INT_COLUMNS, RowValidator, shorten
+from eventmap.validation import (
+    DATE_COLUMNS,
+    FLOAT_COLUMNS,
+    FRAME_COLUMNS,
+    INT_COLUMNS,
+    REQUIRED,
+    RowValidator,
+    shorten,
+)
 
 # What a required column missing from the header is set to, in every row (with a warning).
 HEADER_DEFAULTS: dict[str, str] = {"date_precision": "day", "geo_precision": "exact", "verification": "unverified"}
 _KNOWN_HEADER = frozenset(FRAME_COLUMNS) | frozenset().union(*(m.KNOWN_COLUMNS for m in IMPORTERS.values()))
-FORMAT_TITLES = {PROJECT: "the project's schema", "acled": "an ACLED export", "ucdp": "a UCDP GED export"}
+FORMAT_TITLES = {PROJECT: "the project's schema", "acled": "an ACLED export", "ucdp": "a UCDP GED export",
+                 TABLE: "a table mapped onto the schema"}
 _LISTED_NAMES = 10  # at most this many column names in a message
 
 
@@ -65,6 +91,9 @@ class LoadResult:
     encoding: str = ""
     delimiter: str = ""
     warnings: list[Problem] = field(default_factory=list)  # the problems of severity WARNING
+    filled: tuple[FillIn, ...] = ()  # defaults set in a mapped table ("status set to 'unverified' for 5 rows")
+    mapping: ColumnMapping | None = None  # the column mapping a "table" was loaded with
+    date_format: DateFormat | None = None  # how a mapped table's date column writes its dates
 
     @property
     def errors(self) -> list[Problem]:
@@ -180,11 +209,15 @@ def _clean_cells(cells: list[str], table: Table, line: int, header: list[str], *
     return cleaned
 
 
-def _format_of(header: list[str], source_format: str | None, *, name: str) -> str:
+def _format_of(header: list[str], source_format: str | None, *, name: str, mapped: bool = False) -> str:
     detected = detect_format(header)
+    if detected == PROJECT and (mapped or (source_format != PROJECT and not is_project_header(header))):
+        detected = TABLE  # anything else with a date and a place, through a column mapping
     fmt = source_format or detected
     if fmt not in FORMAT_TITLES:
-        raise ValueError(f"unknown format {fmt!r}: use project, acled or ucdp")
+        raise ValueError(f"unknown format {fmt!r}: use project, acled, ucdp or table")
+    if fmt == TABLE:
+        return fmt  # any table can be read through a mapping
     if fmt != detected:
         raise ImportFormatError(f"{name}: not {FORMAT_TITLES[fmt]}: the header looks like {FORMAT_TITLES[detected]} "
                                 f"({_names([c for c in header if c])})")
@@ -221,13 +254,17 @@ def _to_schema(records: list[Record], header: list[str], fmt: str, *, name: str,
 
 def load_events(source: Path | str | bytes, *, name: str | None = None, limits: Limits | None = None,
                 source_format: str | None = None,
-                region_bbox: tuple[float, float, float, float] | None = None) -> LoadResult:
+                region_bbox: tuple[float, float, float, float] | None = None,
+                mapping: ColumnMapping | None = None, dayfirst: bool | None = None) -> LoadResult:
     """Read, map and validate an event file (a path, or the bytes of an upload).
 
     `name` is the file name used in problems (default: the path's name, or "upload.csv");
-    `limits` default to `Settings.from_env()`; `source_format` forces "project", "acled" or "ucdp"
-    (default: detected from the header); `region_bbox` (south, west, north, east) is where points are
+    `limits` default to `Settings.from_env()`; `source_format` forces "project", "acled", "ucdp" or
+    "table" (default: detected from the header); `region_bbox` (south, west, north, east) is where points are
     expected, for the swapped-coordinates warning (default: the settings' region).
+    `mapping` loads the file as a table through this column mapping (default for a "table": guessed);
+    `dayfirst` says how its numeric dates are written (True dd/mm, False mm/dd; default: decided by the
+    column's values, or left open).
     Raises `DataFileError` for a file that cannot be used at all, `LimitExceededError` above a limit and
     `ImportFormatError` when `source_format` does not match the file.
     """
@@ -238,18 +275,32 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
     data, name = _read_source(source, name, limits)
     table = read_table(data, name=name, max_rows=limits.max_rows, known_columns=_KNOWN_HEADER)
     header = [normalise_header(cell) for cell in table.header]
-    fmt = _format_of(header, source_format, name=name)
-    problems = [*table.problems, *_check_header(header, table.header, name=name, fmt=fmt)]
+    fmt = _format_of(header, source_format, name=name, mapped=mapping is not None)
     row_problems: dict[int, list[Problem]] = {}  # line -> problems of the rows set aside (so far)
-    records = _to_schema(_records(table, header, name=name, row_problems=row_problems), header, fmt, name=name,
-                         row_problems=row_problems)
-    source_column = IMPORTERS[fmt].SOURCE_COLUMN if fmt != PROJECT else {}
+    mapped: MappedRecords | None = None
+    if fmt == TABLE:
+        mapping = choose_mapping(table.header, [row.cells for row in table.rows], mapping, file=name)
+        keys = unique_keys(table.header)
+        mapped = map_records(_records(table, keys, name=name, row_problems=row_problems), mapping, keys,
+                             file=name, dayfirst=dayfirst)
+        problems = [*table.problems, *mapped.file_problems]
+        records = _merge_row_problems(mapped, row_problems)
+        source_column = dict(mapping.columns)
+    else:
+        mapping = None
+        problems = [*table.problems, *_check_header(header, table.header, name=name, fmt=fmt)]
+        records = _to_schema(_records(table, header, name=name, row_problems=row_problems), header, fmt,
+                             name=name, row_problems=row_problems)
+        source_column = IMPORTERS[fmt].SOURCE_COLUMN if fmt != PROJECT else {}
 
-    validator = RowValidator(file=name, region_bbox=region_bbox)
+    validator = RowValidator(file=name, region_bbox=region_bbox,
+                             required=MAPPED_REQUIRED if mapped is not None else REQUIRED)
     accepted_values: list[dict[str, object]] = []
     accepted_lines: list[int] = []
     for record in records:
         values, found = validator.check(record.line, record.values)
+        if mapped is not None and record.line in mapped.flagged:  # said already, in the table's words
+            found = [p for p in found if p.column not in mapped.flagged[record.line]]
         if source_column:  # name the export's column; side and actor both come from actor1: say it once
             found = list(dict.fromkeys(_rename_column(p, source_column) for p in found))
         found = [*row_problems.pop(record.line, ()), *found]
@@ -274,7 +325,18 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
         encoding=table.encoding,
         delimiter=table.delimiter,
         warnings=[p for p in all_problems if p.severity is Severity.WARNING],
+        filled=mapped.filled if mapped is not None else (),
+        mapping=mapping,
+        date_format=mapped.date_format if mapped is not None else None,
     )
+
+
+def _merge_row_problems(mapped: MappedRecords, row_problems: dict[int, list[Problem]]) -> list[Record]:
+    """The mapped records; the problems mapping found joined to the rows' own (a row with an error is set
+    aside by the validation loop)."""
+    for line, found in mapped.row_problems.items():
+        row_problems.setdefault(line, []).extend(found)
+    return mapped.records
 
 
 def _problem_order(problem: Problem) -> tuple[int, int]:

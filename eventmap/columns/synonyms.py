@@ -66,7 +66,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "target": ("target", "actor2", "actor2name", "victim", "side_b", "الهدف", "цель", "ziel", "objetivo",
                "cible"),
     "event_type": ("event_type", "type", "category", "kind", "incident_type", "eventtype", "type_of_event",
-                   "نوع", "نوع_الحدث", "الفئة", "тип", "тип_события", "вид", "категория",
+                   "نوع", "النوع", "نوع_الحدث", "الفئة", "тип", "тип_события", "вид", "категория",
                    "art", "typ", "ereignisart", "kategorie", "tipo", "tipo_de_evento", "categoría",
                    "type_d'événement", "catégorie"),
     "sub_event_type": ("sub_event_type", "subtype", "sub_type", "subcategory", "النوع_الفرعي", "подтип"),
@@ -88,6 +88,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "sources": ("sources", "source", "source_url", "sourceurl", "url", "urls", "link", "links", "reference",
                 "references", "citation", "المصدر", "المصادر", "رابط", "الرابط", "источник", "источники",
                 "ссылка", "quelle", "quellen", "fuente", "fuentes", "enlace"),
+    "event_type_original": ("event_type_original", "original_type", "type_original"),
     "notes": ("notes", "note", "comment", "comments", "remarks", "ملاحظات", "ملاحظة", "примечание",
               "примечания", "комментарий", "bemerkung", "bemerkungen", "anmerkung", "notas", "remarques"),
 }
