@@ -41,11 +41,11 @@ def _counts(result: LoadResult) -> tuple[int, int, int]:
 
 def run_validate(args: argparse.Namespace, *, out: TextIO | None = None,
                  err: TextIO | None = None) -> int:
-    """`validate FILE`: list every problem, then `FILE: N rows, V valid, I invalid, W warnings`."""
+    """`validate [--sheet NAME] FILE`: list every problem, then `FILE: N rows, V valid, I invalid, W warnings`."""
     out, err = out or sys.stdout, err or sys.stderr
     name = str(args.file)
     try:
-        result = load_events(Path(args.file), name=name)
+        result = load_events(Path(args.file), name=name, sheet=args.sheet)
     except _UNUSABLE as exc:
         print(f"{exc}", file=err)
         print(f"{name}: cannot be used (nothing loaded)", file=out)
@@ -59,14 +59,14 @@ def run_validate(args: argparse.Namespace, *, out: TextIO | None = None,
 
 def run_import(args: argparse.Namespace, *, out: TextIO | None = None,
                  err: TextIO | None = None) -> int:
-    """`import [--format acled|ucdp] IN -o OUT`: write the rows that map, list those that do not."""
+    """`import [--format FORMAT] [--sheet NAME] IN -o OUT`: write the rows that map, list those that do not."""
     out, err = out or sys.stdout, err or sys.stderr
     name, target = str(args.input), Path(args.output)
     if target.exists() and target.resolve() == Path(args.input).resolve():
         print(f"{target}: refusing to overwrite the input file; choose another -o", file=err)
         return EXIT_UNUSABLE
     try:
-        result = load_events(Path(args.input), name=name, source_format=args.format)
+        result = load_events(Path(args.input), name=name, source_format=args.format, sheet=args.sheet)
     except _UNUSABLE as exc:
         print(f"{exc}", file=err)
         print(f"{name}: cannot be imported (nothing written)", file=out)
@@ -91,22 +91,31 @@ def run_schema(args: argparse.Namespace, *, out: TextIO | None = None,
     return EXIT_OK
 
 
+def _add_sheet(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sheet", metavar="NAME", default=None,
+                        help="the sheet of a workbook to read (default: the first sheet with data)")
+
+
 def register_validate(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("validate", help="check an event file (project schema, ACLED or UCDP)",
+    parser = subparsers.add_parser("validate", help="check an event file (project schema, ACLED, UCDP, GDELT, TimeMap)",
                                    description="List every problem of an event file as FILE:LINE: column: message. "
                                    "Exit 0 when every row is valid, 1 when some rows are invalid, 2 when the file "
                                    "cannot be used.")
-    parser.add_argument("file", metavar="FILE.csv", help="the CSV file to check")
+    parser.add_argument("file", metavar="FILE", help="the file to check: CSV/TSV, Excel, OpenDocument, JSON, "
+                        "GeoJSON or Parquet")
+    _add_sheet(parser)
     parser.set_defaults(handler=run_validate)
 
 
 def register_import(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("import", help="convert an ACLED or UCDP GED export to the project's schema",
+    parser = subparsers.add_parser("import", help="convert an ACLED, UCDP GED, GDELT or TimeMap export to the "
+                                   "project's schema",
                                    description="Write the rows of an export that map onto the project's schema; "
                                    "list those that do not. Exit codes as for validate.")
-    parser.add_argument("--format", choices=("acled", "ucdp"), default=None,
+    parser.add_argument("--format", choices=("acled", "ucdp", "gdelt", "timemap"), default=None,
                         help="the export's format (default: detected from its header)")
-    parser.add_argument("input", metavar="IN.csv", help="the export")
+    parser.add_argument("input", metavar="IN", help="the export (any table format that validate reads)")
+    _add_sheet(parser)
     parser.add_argument("-o", "--output", metavar="OUT.csv", required=True, help="the file to write")
     parser.set_defaults(handler=run_import)
 

@@ -1,7 +1,8 @@
-"""Loading event files: the project's schema, ACLED or UCDP exports, any table of dated events -> a validated
-events frame.
+"""Loading event files: the project's schema, ACLED, UCDP GED, GDELT or TimeMap exports, any table of dated
+events -> a validated events frame.
 
-`load_events(source)` reads the bytes (any encoding, `,` `;` or tab), detects the format, maps an
+`load_events(source)` reads the bytes (CSV in any encoding, `,` `;` or tab; an Excel or OpenDocument sheet;
+JSON, GeoJSON or Parquet: see `eventmap.readers`), detects the format, maps an
 import onto the schema, validates every cell, and returns the valid rows as the events frame with every
 other row set aside and listed with its problems. Nothing is dropped silently: for every data row of the
 file, either it is in `events` or in `rejected` (`LoadResult.rows_read` counts them).
@@ -37,7 +38,8 @@ from eventmap.errors import DataFileError, ImportFormatError, LimitExceededError
 from eventmap.imports import IMPORTERS, detect_format
 from eventmap.imports.detect import PROJECT
 from eventmap.problems import Problem, Severity
-from eventmap.reading import RawRow, Record, Table, normalise_header, read_table
+from eventmap.readers import read_any
+from eventmap.reading import RawRow, Record, Table, normalise_header
 from eventmap.schema import COLUMN_NAMES, REQUIRED_COLUMNS
 from eventmap.settings import Settings
 from eventmap.validation import (
@@ -54,7 +56,7 @@ from eventmap.validation import (
 HEADER_DEFAULTS: dict[str, str] = {"date_precision": "day", "geo_precision": "exact", "verification": "unverified"}
 _KNOWN_HEADER = frozenset(FRAME_COLUMNS) | frozenset().union(*(m.KNOWN_COLUMNS for m in IMPORTERS.values()))
 FORMAT_TITLES = {PROJECT: "the project's schema", "acled": "an ACLED export", "ucdp": "a UCDP GED export",
-                 TABLE: "a table mapped onto the schema"}
+                 "gdelt": "a GDELT event file", "timemap": "a TimeMap export", TABLE: "a table mapped onto the schema"}
 _LISTED_NAMES = 10  # at most this many column names in a message
 
 
@@ -94,6 +96,10 @@ class LoadResult:
     filled: tuple[FillIn, ...] = ()  # defaults set in a mapped table ("status set to 'unverified' for 5 rows")
     mapping: ColumnMapping | None = None  # the column mapping a "table" was loaded with
     date_format: DateFormat | None = None  # how a mapped table's date column writes its dates
+    kind: str = "csv"  # the container read (`Table.kind`): "csv", "xlsx", "json", ...
+    sheets: tuple[str, ...] = ()  # a workbook's sheets, to offer a choice
+    sheet: str = ""  # the sheet read
+    line_unit: str = "line"  # what a problem's line counts: "line", "row" (spreadsheet) or "record" (JSON)
 
     @property
     def errors(self) -> list[Problem]:
@@ -215,7 +221,7 @@ def _format_of(header: list[str], source_format: str | None, *, name: str, mappe
         detected = TABLE  # anything else with a date and a place, through a column mapping
     fmt = source_format or detected
     if fmt not in FORMAT_TITLES:
-        raise ValueError(f"unknown format {fmt!r}: use project, acled, ucdp or table")
+        raise ValueError(f"unknown format {fmt!r}: use {', '.join(FORMAT_TITLES)}")
     if fmt == TABLE:
         return fmt  # any table can be read through a mapping
     if fmt != detected:
@@ -254,14 +260,15 @@ def _to_schema(records: list[Record], header: list[str], fmt: str, *, name: str,
 
 def load_events(source: Path | str | bytes, *, name: str | None = None, limits: Limits | None = None,
                 source_format: str | None = None,
-                region_bbox: tuple[float, float, float, float] | None = None,
+                region_bbox: tuple[float, float, float, float] | None = None, sheet: str | None = None,
                 mapping: ColumnMapping | None = None, dayfirst: bool | None = None) -> LoadResult:
     """Read, map and validate an event file (a path, or the bytes of an upload).
 
     `name` is the file name used in problems (default: the path's name, or "upload.csv");
-    `limits` default to `Settings.from_env()`; `source_format` forces "project", "acled", "ucdp" or
-    "table" (default: detected from the header); `region_bbox` (south, west, north, east) is where points are
-    expected, for the swapped-coordinates warning (default: the settings' region).
+    `limits` default to `Settings.from_env()`; `source_format` forces "project", "acled", "ucdp", "gdelt",
+    "timemap" or "table" (default: detected from the header); `region_bbox` (south, west, north, east) is
+    where points are expected, for the swapped-coordinates warning (default: the settings' region); `sheet`
+    is the workbook sheet to read (default: the first with data; `LoadResult.sheets` lists them).
     `mapping` loads the file as a table through this column mapping (default for a "table": guessed);
     `dayfirst` says how its numeric dates are written (True dd/mm, False mm/dd; default: decided by the
     column's values, or left open).
@@ -273,7 +280,7 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
         limits = limits or Limits.from_settings(settings)
         region_bbox = region_bbox or settings.region_bbox
     data, name = _read_source(source, name, limits)
-    table = read_table(data, name=name, max_rows=limits.max_rows, known_columns=_KNOWN_HEADER)
+    table = read_any(data, name=name, sheet=sheet, max_rows=limits.max_rows, known_columns=_KNOWN_HEADER)
     header = [normalise_header(cell) for cell in table.header]
     fmt = _format_of(header, source_format, name=name, mapped=mapping is not None)
     row_problems: dict[int, list[Problem]] = {}  # line -> problems of the rows set aside (so far)
@@ -328,6 +335,10 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
         filled=mapped.filled if mapped is not None else (),
         mapping=mapping,
         date_format=mapped.date_format if mapped is not None else None,
+        kind=table.kind,
+        sheets=table.sheets,
+        sheet=table.sheet,
+        line_unit=table.line_unit,
     )
 
 

@@ -69,7 +69,14 @@ class Record:
 
 @dataclass(slots=True)
 class Table:
-    """A CSV file as read: header, rows, and what was detected."""
+    """A table as read (a CSV file, a sheet of a workbook, the records of a JSON file, ...): header, rows,
+    and what was detected.
+
+    `kind` names the container ("csv", "xlsx", "xls", "ods", "json", "geojson", "parquet"); `line_unit` says
+    what `RawRow.line` counts: the physical "line" of a text file, the "row" number of a spreadsheet or
+    the 1-based "record" number of a JSON or Parquet file. A workbook's sheet names are in `sheets` and the
+    one read in `sheet`.
+    """
 
     header: list[str]
     header_line: int
@@ -80,6 +87,10 @@ class Table:
     skipped_lines: list[int] = field(default_factory=list)  # e.g. an HXL hashtag row
     has_nul: bool = False  # some cells hold NUL characters
     has_replacement: bool = False  # some bytes could not be decoded and were replaced by U+FFFD
+    kind: str = "csv"
+    sheets: tuple[str, ...] = ()  # every sheet of a workbook, in order
+    sheet: str = ""  # the sheet read
+    line_unit: str = "line"  # what `RawRow.line` counts: "line", "row" or "record"
 
 
 # --- bytes -> text -------------------------------------------------------------------------------------------

@@ -5,6 +5,11 @@ side B, with a best, low and high death estimate. The mapping: type 1 and 2 -> B
 type 3 -> Violence against civilians / Attack; the side from `side_a` ("Government of Azerbaijan" ->
 "Azerbaijan"); fatalities = `best`, with low and high kept in the notes; `date_prec` and `where_prec`
 as date and place precision; the articles as sources with `UCDP GED <id>`; `event_clarity` 2 -> claimed.
+
+Column variants of the versions (`ALIASES`): the estimates as `best_est`, `low_est`, `high_est` (versions
+before 5.0), the point only in `geom_wkt` (`POINT (lon lat)`) without `latitude`/`longitude`, or no point at
+all (only `where_coordinates`, the place's name: it is geocoded); the id columns of the sides
+(`side_a_new_id`, `side_a_dset_id`, ...) are not needed. Upper-case headers read the same.
 """
 
 from __future__ import annotations
@@ -28,10 +33,11 @@ COLUMNS: tuple[str, ...] = (
     "geom_wkt", "priogrid_gid", "country", "country_id", "region", "event_clarity", "date_prec", "date_start",
     "date_end", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "best", "high", "low",
 )
-KNOWN_COLUMNS: frozenset[str] = frozenset(COLUMNS)
+# Older versions' names -> the current ones.
+ALIASES: dict[str, str] = {"best_est": "best", "low_est": "low", "high_est": "high"}
+KNOWN_COLUMNS: frozenset[str] = frozenset(COLUMNS) | frozenset(ALIASES)
 REQUIRED_COLUMNS: tuple[str, ...] = (
-    "id", "type_of_violence", "side_a", "where_prec", "latitude", "longitude", "country", "date_prec",
-    "date_start", "best",
+    "id", "type_of_violence", "side_a", "where_prec", "country", "date_prec", "date_start",
 )
 SOURCE_COLUMN: dict[str, str] = {
     "event_id": "id", "date": "date_start", "date_precision": "date_prec", "location": "where_coordinates",
@@ -56,6 +62,21 @@ GEO_PRECISION = {"1": "exact", "2": "near", "3": "region", "4": "region", "5": "
                  "7": "region"}
 EVENT_CLARITY = {"1": "confirmed", "2": "claimed"}
 _GOVERNMENT = re.compile(r"Government of (.+?)(?: \(.*)?$")
+_WKT_POINT = re.compile(r"\s*POINT\s*\(\s*([-+]?[\d.]+)\s+([-+]?[\d.]+)\s*\)\s*", re.IGNORECASE)
+
+
+def current_names(values: dict[str, str]) -> dict[str, str]:
+    """A row of any GED version with the current column names: `best_est` as `best`, and `latitude` and
+    `longitude` from `geom_wkt` when the row has no such columns (or they are empty)."""
+    current = dict(values)
+    for old, new in ALIASES.items():
+        if old in values and not values.get(new):
+            current[new] = values[old]
+    if not values.get("latitude") and not values.get("longitude"):
+        point = _WKT_POINT.fullmatch(values.get("geom_wkt", ""))
+        if point:
+            current["longitude"], current["latitude"] = point[1], point[2]
+    return current
 
 
 def side_of(side_a: str) -> str:
@@ -104,7 +125,7 @@ def to_schema(rows: Iterable[Record], *, file: str = "ucdp.csv") -> tuple[list[R
     records: list[Record] = []
     problems: list[Problem] = []
     for row in rows:
-        values, line = row.values, row.line
+        values, line = current_names(row.values), row.line
         before = len(problems)
         violence = _code(values, "type_of_violence", TYPES_OF_VIOLENCE, file=file, line=line, problems=problems)
         date_prec = _code(values, "date_prec", DATE_PRECISION, file=file, line=line, problems=problems)

@@ -45,8 +45,8 @@ def test_validate_unusable_file_exits_2(tmp_path: Path) -> None:
     (tmp_path / "book.xlsx").write_bytes(b"PK\x03\x04" + bytes(100))
     done = run("validate", "book.xlsx", cwd=tmp_path)
     assert done.returncode == 2
-    assert done.stderr.strip() == ("book.xlsx: not a CSV file: this is a ZIP archive (an Excel .xlsx or "
-                                   "OpenDocument file?); save it as CSV first")
+    assert done.stderr.strip() == ("book.xlsx: a damaged ZIP archive (an Excel or OpenDocument file?): "
+                                   "File is not a zip file")
     assert done.stdout.strip() == "book.xlsx: cannot be used (nothing loaded)"
 
 
@@ -131,7 +131,7 @@ def test_import_unusable_exits_2(make_argv: Callable[[Path], list[str]], message
     assert not (tmp_path / "o.csv").exists()
 
 
-@pytest.mark.parametrize("argv", [[], ["nonsense"], ["import", "x.csv"], ["import", "--format", "gdelt", "x.csv",
+@pytest.mark.parametrize("argv", [[], ["nonsense"], ["import", "x.csv"], ["import", "--format", "nonsense", "x.csv",
                                                                           "-o", "y.csv"]])
 def test_bad_arguments_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:

@@ -137,8 +137,8 @@ def test_broken_file_gets_exact_line_numbered_problems() -> None:
         (b"", "t.csv: the file is empty"),
         (f"{HEADER},date\n".encode(), "t.csv: column 'date' appears twice in the header (columns 2 and 27)"),
         (b"event_id_cnty,actor1,event_date\nARM1,x,2020-10-09\n",
-         "t.csv: ACLED export without required columns: time_precision, event_type, sub_event_type, country, "
-         "location, latitude, longitude, geo_precision"),
+         "t.csv: ACLED export without required columns: time_precision, event_type, country, location, "
+         "latitude, longitude"),
     ],
 )
 def test_unusable_files_raise_one_line_errors(data: bytes, message: str) -> None:
