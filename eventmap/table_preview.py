@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from eventmap.imports import detect_format
+from eventmap.columns.table import is_project_header
+from eventmap.imports import IMPORTERS, detect_format
 from eventmap.imports.detect import PROJECT
-from eventmap.reading import normalise_header, read_table
-from eventmap.schema import REQUIRED_COLUMNS
+from eventmap.readers import read_any
+from eventmap.reading import normalise_header
+from eventmap.validation import FRAME_COLUMNS
 
 PREVIEW_ROWS = 10  # rows shown to the user
 SAMPLE_ROWS = 500  # rows the guess looks at
-_PROJECT_SHARE = 0.6  # a header with this share of the required columns is meant as the project's schema
+# Column names the readers look for to find a sheet's header (as the loader does).
+KNOWN_COLUMNS = frozenset(FRAME_COLUMNS) | frozenset().union(*(m.KNOWN_COLUMNS for m in IMPORTERS.values()))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -39,24 +42,20 @@ class TablePreview:
 
 
 def needs_mapping(header: list[str] | tuple[str, ...]) -> bool:
-    """Whether a table's columns must be mapped: not an ACLED or UCDP export, and not meant as the project's
-    schema (fewer than `_PROJECT_SHARE` of its required columns)."""
+    """Whether a table's columns must be mapped: not a known export, and not meant as the project's schema
+    (the loader's own test, `is_project_header`)."""
     names = [normalise_header(cell) for cell in header]
-    if detect_format(names) != PROJECT:
-        return False
-    present = set(names)
-    return sum(1 for c in REQUIRED_COLUMNS if c in present) < _PROJECT_SHARE * len(REQUIRED_COLUMNS)
+    return detect_format(names) == PROJECT and not is_project_header(names)
 
 
 def preview_table(data: bytes, *, name: str, sheet: str | None = None, max_rows: int | None = None) -> TablePreview:
     """The header and first rows of the table in `data` (raises the reader's `DataFileError` for a file that
     is not a table)."""
-    table = read_table(data, name=name, max_rows=max_rows)
-    del sheet  # one sheet only until the readers take workbooks
+    table = read_any(data, name=name, sheet=sheet, max_rows=max_rows, known_columns=KNOWN_COLUMNS)
     header = tuple(table.header)
     rows = tuple(tuple(row.cells) for row in table.rows[:SAMPLE_ROWS])
-    return TablePreview(header=header, rows=rows, sheets=tuple(getattr(table, "sheets", ()) or ()),
-                        sheet=str(getattr(table, "sheet", "") or ""), needs_mapping=needs_mapping(header))
+    return TablePreview(header=header, rows=rows, sheets=tuple(table.sheets), sheet=table.sheet,
+                        needs_mapping=needs_mapping(header))
 
 
 def unique_columns(header: tuple[str, ...]) -> list[str]:

@@ -10,7 +10,6 @@ override is used at once. The cached frame is shared: callers must never modify 
 from __future__ import annotations
 
 import hashlib
-import inspect
 import json
 import os
 import sys
@@ -25,6 +24,7 @@ import streamlit as st
 
 import geo
 from eventmap.columns import ColumnMapping
+from eventmap.columns.table import FillIn
 from eventmap.errors import EventMapError, SettingError
 from eventmap.i18n import t
 from eventmap.loading import Limits, load_events
@@ -38,7 +38,6 @@ SECRET_TO_ENV: dict[str, str] = {
     "geocoder_api_key": "EVENTMAP_GEOCODER_API_KEY",
 }
 MB = 1024 * 1024
-_LOAD_KEYWORDS = frozenset(inspect.signature(load_events).parameters)  # the loader this app runs with
 SHORT_HASH_LENGTH = 12
 
 
@@ -59,8 +58,8 @@ class LoadedData:
     geocode_summary: geo.GeocodeSummary | None = None
     geocoding_notes: tuple[str, ...] = ()  # why online geocoding, switched on, was not used
     cache_key: str = field(default="", compare=False)  # the file's SHA-256, plus the overrides' stamp when cached
-    filled: tuple = ()  # the loader's `FillIn`s for a mapped table ("status set to 'unverified' for 5 rows")
-    mapping: object | None = None  # the `ColumnMapping` a table was loaded with (None: schema or export)
+    filled: tuple[FillIn, ...] = ()  # what the loader filled in a mapped table ("status set to 'unverified' ...")
+    mapping: ColumnMapping | None = None  # the column mapping a table was loaded with (None: schema or export)
     date_format: str = ""  # how a mapped table writes its dates, in words
     sheets: tuple[str, ...] = ()  # every sheet of a workbook
     sheet: str = ""  # the sheet shown
@@ -68,7 +67,7 @@ class LoadedData:
     @property
     def identity(self) -> str:
         """Names the data shown: the file's bytes, with the sheet and column mapping it was read with."""
-        mapping = self.mapping.to_json() if isinstance(self.mapping, ColumnMapping) else None
+        mapping = self.mapping.to_json() if self.mapping is not None else None
         return f"{self.sha256}|{json.dumps([self.sheet, mapping], sort_keys=True, ensure_ascii=False)}"
 
     @property
@@ -94,7 +93,7 @@ class LoadOptions:
     def keywords(self) -> dict[str, object]:
         """The `load_events` keywords of the options that are set."""
         chosen = {"sheet": self.sheet, "mapping": self.mapping, "dayfirst": self.dayfirst}
-        return {name: value for name, value in chosen.items() if value is not None and name in _LOAD_KEYWORDS}
+        return {name: value for name, value in chosen.items() if value is not None}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -200,11 +199,11 @@ def load_and_geocode(source: Path | bytes, *, name: str, settings: Settings, geo
         modified=_modified_day(source_path),
         geocode_summary=summary,
         cache_key=digest,
-        filled=tuple(getattr(result, "filled", ()) or ()),
-        mapping=getattr(result, "mapping", None),
-        date_format=str(getattr(result, "date_format", "") or ""),
-        sheets=tuple(getattr(result, "sheets", ()) or ()),
-        sheet=str(getattr(result, "sheet", "") or ""),
+        filled=tuple(result.filled),
+        mapping=result.mapping,
+        date_format=str(result.date_format or ""),
+        sheets=tuple(result.sheets),
+        sheet=result.sheet,
     )
 
 

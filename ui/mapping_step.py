@@ -123,7 +123,7 @@ def _field_box(field_name: str, header: list[str], guess, *, prefix: str, lang: 
     reason = guess.guesses.get(field_name)
     return st.selectbox(
         _field_label(field_name, lang), options, index=options.index(guessed) if guessed in options else 0,
-        key=f"{prefix}_{field_name}", format_func=lambda c: t("mapping.no_column", lang) if c == NONE else c,
+        key=f"{prefix}__{field_name}", format_func=lambda c: t("mapping.no_column", lang) if c == NONE else c,
         help=plain_markdown(reason.reason) if reason is not None else None,
     )
 
