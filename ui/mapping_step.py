@@ -106,7 +106,13 @@ def render(pending: PendingMapping, *, settings: Settings, lang: str) -> None:
                 if field_name not in MAIN_FIELDS:
                     picked[field_name] = _field_box(field_name, header, guess, prefix=prefix, lang=lang)
     mapping = ColumnMapping({}, preview.header).with_overrides({f: c for f, c in picked.items() if c})
-    dayfirst, order_open = _date_order(preview, mapping, prefix=prefix, lang=lang)
+    with left:  # under the rows: how the dates read, what is missing, and the button
+        _load_controls(pending, mapping, settings=settings, prefix=prefix, lang=lang)
+
+
+def _load_controls(pending: PendingMapping, mapping: ColumnMapping, *, settings: Settings, prefix: str,
+                   lang: str) -> None:
+    dayfirst, order_open = _date_order(pending.preview, mapping, prefix=prefix, lang=lang)
     needs = mapping.needs()
     if needs:
         st.warning(t("mapping.needs", lang, what=", ".join(needs)), icon=":material/rule:")

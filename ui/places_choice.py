@@ -37,6 +37,7 @@ _NUMBER = re.compile(r"^\s*(\d+)\.")
 class PointOption:
     key: str  # "1", "2", ... for candidates, "clicked" for the user's own point
     label: str  # unescaped text: "1. Martuni (Armenia) — 40.1397, 45.3064"
+    short: str  # its marker's label: "1. Martuni (Armenia)"
     lat: float
     lon: float
 
@@ -49,10 +50,11 @@ def point_options(candidates: Sequence[tuple[Candidate, str]], clicked: tuple[fl
                   lang: str) -> list[PointOption]:
     """The points the user may save: the numbered candidates, then the point clicked on the map."""
     options = [PointOption(key=str(number), label=f"{number}. {text} — {c.lat:.4f}, {c.lon:.4f}",
-                           lat=float(c.lat), lon=float(c.lon))
+                           short=f"{number}. {text}", lat=float(c.lat), lon=float(c.lon))
                for number, (c, text) in enumerate(candidates, start=1)]
     if clicked:
         options.append(PointOption(key="clicked", lat=float(clicked[0]), lon=float(clicked[1]),
+                                   short=t("places.clicked_point", lang),
                                    label=t("places.clicked_option", lang, lat=f"{clicked[0]:.5f}",
                                            lon=f"{clicked[1]:.5f}")))
     return options
@@ -78,10 +80,9 @@ def candidate_map(name: str, *, events: pd.DataFrame, options: Sequence[PointOpt
     marks = folium.FeatureGroup(name="candidates", control=False)
     for option in options:
         colour = CLICKED_COLOUR if option.key == "clicked" else CANDIDATE_COLOUR
-        label = option.label if option.key != "clicked" else t("places.clicked_point", lang)
         folium.CircleMarker([option.lat, option.lon], radius=10, color=colour, weight=3, fill=True,
-                            fill_opacity=0.6, tooltip=folium.Tooltip(folium_text(label), permanent=True,
-                                                                     direction="right")).add_to(marks)
+                            fill_opacity=0.6, tooltip=folium.Tooltip(folium_text(option.short), permanent=True,
+                                                                     direction="auto")).add_to(marks)
     returned = st_folium(base, key=f"places_map_{name}", feature_group_to_add=marks,
                          returned_objects=["last_clicked", "last_object_clicked_tooltip"], height=MAP_HEIGHT_PX,
                          use_container_width=True) or {}

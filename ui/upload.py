@@ -16,6 +16,7 @@ import streamlit as st
 from eventmap.i18n import t
 from eventmap.problems import Problem
 from eventmap.settings import Settings
+from eventmap.table_preview import TablePreview
 from ui import mapping_step
 from ui.data import MB, LoadedData, LoadFailure, data_path, load_file, load_upload
 from ui.mapping_step import PendingMapping
@@ -109,8 +110,12 @@ def _sheet_and_preview(data: bytes, name: str, digest: str, *, settings: Setting
         if chosen != (sheet or preview.sheet):
             sheets[digest] = chosen
             return mapping_step.cached_preview(digest, name, chosen, settings.max_rows, data), chosen
-        sheet = sheet or preview.sheet
-    return preview, sheet
+    return preview, sheet_read(sheet, preview)
+
+
+def sheet_read(chosen: str | None, preview: TablePreview | None) -> str | None:
+    """The sheet the upload is read from: the one chosen, else the readers' default (None: not a workbook)."""
+    return chosen or (preview.sheet if preview is not None and preview.sheet else None)
 
 
 def _upload_changed(widget_key: str, lang: str) -> None:
@@ -141,7 +146,14 @@ def session_upload(settings: Settings) -> LoadedData | None:
     kept = st.session_state.get(UPLOAD_STATE_KEY)
     if kept is None:
         return None
-    result = load_upload(kept[0], kept[1], settings, digest=kept[2])
+    data, name, digest = kept
+    sheet = st.session_state.get(SHEETS_KEY, {}).get(digest)
+    preview = mapping_step.cached_preview(digest, name, sheet, settings.max_rows, data)
+    sheet = sheet_read(sheet, preview)
+    options = mapping_step.options_for(digest, sheet, preview, settings=settings)
+    if options is None:  # still waiting for its mapping: the pages show the data file meanwhile
+        return None
+    result = load_upload(data, name, settings, digest=digest, options=options)
     return result if isinstance(result, LoadedData) else None
 
 

@@ -14,7 +14,7 @@ SEPTEMBER_2022 = [
     {"date": "2022-09-13", "location": "Stepanakert", "side": "Artsakh", "country": "Azerbaijan"},
     {"date": "2022-09-13", "location": "Shusha", "side": "Azerbaijan", "country": "Azerbaijan"},
     {"date": "2022-09-14", "location": "Goris", "side": "Azerbaijan", "country": "Armenia"},
-    {"date": "2022-09-14", "location": "Jermuk", "side": "Azerbaijan", "country": "Armenia"},
+    {"date": "2022-09-14", "location": "Sotk", "side": "Azerbaijan", "country": "Armenia"},
     {"date": "2022-09-15", "location": "Vardenis", "side": "Armenia", "country": "Armenia"},
 ]
 

@@ -15,7 +15,7 @@ FIVE_COLUMNS = (
     b"2022-09-13,Stepanakert,Artsakh,Shelling reported in the town.,https://example.org/1\n"
     b"2022-09-13,Shusha,Azerbaijan,Drone strike reported.,https://example.org/2\n"
     b"2022-09-14,Goris,Azerbaijan,Artillery fire near the town.,\n"
-    b"2022-09-14,Jermuk,Azerbaijan,=HYPERLINK(\"http://x\"),https://example.org/4\n"
+    b"2022-09-14,Sotk,Azerbaijan,=HYPERLINK(\"http://x\"),https://example.org/4\n"
     b"2022-09-15,Vardenis,Armenia,Clashes reported.,https://example.org/5\n"
 )
 
@@ -111,3 +111,16 @@ def test_an_xlsx_workbook_goes_through_the_step_and_its_sheet_is_chosen():
     assert field_boxes(at)["location"] == "location"
     load_button(at).click().run()
     assert headline(at) == (5, 5, 0)
+
+
+def test_the_places_page_works_on_the_mapped_upload_and_one_click_saves_a_candidate():
+    at = upload(app(), "five.csv", FIVE_COLUMNS + b"2022-09-15,Martuni,Armenia,Shelling reported.,\n")
+    load_button(at).click().run()
+    assert headline(at) == (6, 6, 1)
+    at.switch_page("pages/1_Places.py").run()
+    assert at.dataframe[0].value["as_written"].tolist() == ["Martuni"]
+    at.button(key="places_use_Martuni_2").click().run()
+    assert not at.exception
+    assert "Every place name in five.csv is on the map" in text_of(at.success)
+    at.switch_page("app.py").run()
+    assert headline(at) == (6, 6, 0)
