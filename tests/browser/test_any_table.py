@@ -67,19 +67,20 @@ def in_view(page) -> int:
     return sum(1 for lat, lon in POINTS.values() if south <= lat <= north and west <= lon <= east)
 
 
-def open_far_away(page, url: str) -> None:
-    page.goto(f"{url}/?{FAR_AWAY}")
+def open_far_away(page, url: str, query: str = "") -> None:
+    page.goto(f"{url}/?{FAR_AWAY}{query}")
     map_frame(page)
     page.get_by_text(re.compile(r"events shown")).wait_for(timeout=30_000)
 
 
 def test_a_five_column_csv_is_mapped_counted_and_shown(start_app, page, screenshot, tmp_path):
     url = start_app({"EVENTMAP_ONLINE_BUDGET_S": "0.5"})
-    open_far_away(page, url)
+    open_far_away(page, url, "&from=2020-10-01&to=2020-10-05&place=Jabrayil")  # filters the new data lacks
     upload(page, csv_file(tmp_path, ROWS))
     map_the_columns(page, screenshot, "mapping_step_csv")
     page.get_by_text(re.compile(r"^5 of 5 events shown")).wait_for(timeout=30_000)
     assert headline(page) == (5, 5, 0)
+    expect(page.get_by_text("Filters reset to the new data: 13–15 Sep 2022, all places")).to_be_visible()
     assert in_view(page) == 5, "the map moved to the new events"
     assert map_frame(page).evaluate(COUNT_JS) == 5
     expect(page.get_by_text(re.compile("status set to 'unverified' for 5 rows"))).to_be_visible()
