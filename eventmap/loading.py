@@ -24,13 +24,13 @@ import pandas as pd
 from eventmap.columns.dates import DateFormat
 from eventmap.columns.guess import ColumnMapping
 from eventmap.columns.table import (
-    MAPPED_REQUIRED,
     TABLE,
     FillIn,
     MappedRecords,
     choose_mapping,
     is_project_header,
     map_records,
+    required_cells,
     unique_keys,
 )
 from eventmap.errors import DataFileError, ImportFormatError, LimitExceededError
@@ -252,6 +252,15 @@ def _to_schema(records: list[Record], header: list[str], fmt: str, *, name: str,
     return [Record(r.line, {**r.values, **defaults}) for r in records] if defaults else records
 
 
+def read_source_table(source: Path | str | bytes, *, name: str | None = None,
+                      limits: Limits | None = None) -> tuple[Table, str]:
+    """The table of an event file as read (header and rows, not yet mapped or validated), and the name used
+    in problems; for looking at a file before loading it (its header, to guess a column mapping)."""
+    limits = limits or Limits.from_settings(Settings.from_env())
+    data, name = _read_source(source, name, limits)
+    return read_table(data, name=name, max_rows=limits.max_rows, known_columns=_KNOWN_HEADER), name
+
+
 def load_events(source: Path | str | bytes, *, name: str | None = None, limits: Limits | None = None,
                 source_format: str | None = None,
                 region_bbox: tuple[float, float, float, float] | None = None,
@@ -272,8 +281,7 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
         settings = Settings.from_env()
         limits = limits or Limits.from_settings(settings)
         region_bbox = region_bbox or settings.region_bbox
-    data, name = _read_source(source, name, limits)
-    table = read_table(data, name=name, max_rows=limits.max_rows, known_columns=_KNOWN_HEADER)
+    table, name = read_source_table(source, name=name, limits=limits)
     header = [normalise_header(cell) for cell in table.header]
     fmt = _format_of(header, source_format, name=name, mapped=mapping is not None)
     row_problems: dict[int, list[Problem]] = {}  # line -> problems of the rows set aside (so far)
@@ -294,7 +302,7 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
         source_column = IMPORTERS[fmt].SOURCE_COLUMN if fmt != PROJECT else {}
 
     validator = RowValidator(file=name, region_bbox=region_bbox,
-                             required=MAPPED_REQUIRED if mapped is not None else REQUIRED)
+                             required=required_cells(header, mapped=mapped is not None) or REQUIRED)
     accepted_values: list[dict[str, object]] = []
     accepted_lines: list[int] = []
     for record in records:

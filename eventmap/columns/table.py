@@ -71,6 +71,13 @@ class MappedRecords:
     flagged: dict[int, set[str]] = field(default_factory=dict)  # line -> fields already reported
 
 
+def required_cells(header: Sequence[str], *, mapped: bool) -> frozenset[str] | None:
+    """The cells a row cannot leave empty: those of a mapped table for a table loaded through a mapping, and
+    for a project file that carries `event_type_original` (written from a mapped table by `import`, so it
+    loads back as it was); None: the schema's own required columns."""
+    return MAPPED_REQUIRED if mapped or "event_type_original" in header else None
+
+
 def unique_keys(header: Sequence[str]) -> list[str]:
     """A key for each header cell: its normalised name, with `_2`, `_3`... for repeated names."""
     keys: list[str] = []
@@ -173,7 +180,7 @@ class _Mapper:
         if not values.get("event_id"):
             mapped = tuple(values.get(f, "") for f in sorted(self.key_of))
             self.seen[mapped] += 1
-            self.fill(values, "event_id", row_id(mapped, self.seen[mapped] - 1), "row-<hash of the row's values>")
+            self.fill(values, "event_id", row_id(mapped, self.seen[mapped] - 1), "row-<hash of the row>")
 
     def map(self, record: Record, formats: dict[str, DateFormat]) -> Record:
         values = {f: record.values.get(key, "") for f, key in self.key_of.items()}
