@@ -40,6 +40,7 @@ from eventmap.problems import Problem, Severity
 from eventmap.reading import RawRow, Record, Table, normalise_header, read_table
 from eventmap.schema import COLUMN_NAMES, REQUIRED_COLUMNS
 from eventmap.settings import Settings
+from eventmap.swapped import swapped_point_problems
 from eventmap.validation import (
     DATE_COLUMNS,
     FLOAT_COLUMNS,
@@ -269,18 +270,16 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
 
     `name` is the file name used in problems (default: the path's name, or "upload.csv");
     `limits` default to `Settings.from_env()`; `source_format` forces "project", "acled", "ucdp" or
-    "table" (default: detected from the header); `region_bbox` (south, west, north, east) is where points are
-    expected, for the swapped-coordinates warning (default: the settings' region).
+    "table" (default: detected from the header); `region_bbox` (south, west, north, east), when given, is
+    where points are expected, for the swapped-coordinates warning (default: judged by the data's own
+    region, `eventmap.swapped`: the row's country, else the file's other points).
     `mapping` loads the file as a table through this column mapping (default for a "table": guessed);
     `dayfirst` says how its numeric dates are written (True dd/mm, False mm/dd; default: decided by the
     column's values, or left open).
     Raises `DataFileError` for a file that cannot be used at all, `LimitExceededError` above a limit and
     `ImportFormatError` when `source_format` does not match the file.
     """
-    if limits is None or region_bbox is None:
-        settings = Settings.from_env()
-        limits = limits or Limits.from_settings(settings)
-        region_bbox = region_bbox or settings.region_bbox
+    limits = limits or Limits.from_settings(Settings.from_env())
     table, name = read_source_table(source, name=name, limits=limits)
     header = [normalise_header(cell) for cell in table.header]
     fmt = _format_of(header, source_format, name=name, mapped=mapping is not None)
@@ -319,6 +318,8 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
         accepted_values.append(values)
         accepted_lines.append(record.line)
     problems.extend(validator.summary_problems())
+    if region_bbox is None:
+        problems.extend(swapped_point_problems(accepted_values, accepted_lines, file=name))
 
     raw_rows = {row.line: row for row in table.rows}
     rejected = [RejectedRow(line, _raw(raw_rows[line], table.header), found)
