@@ -166,3 +166,47 @@ def test_the_project_schema_is_not_mapped() -> None:
     assert result.mapping is None
     assert result.filled == ()
     assert result.date_format is None
+
+
+@pytest.mark.parametrize(
+    ("data", "dates", "date_format"),
+    [
+        (b"date,place\n44112,Shusha\n44113,Barda\n", [D(2020, 10, 8), D(2020, 10, 9)],
+         "Excel day numbers (days since 1899-12-30)"),
+        (b"GLOBALEVENTID,SQLDATE,ActionGeo_FullName,ActionGeo_Lat,ActionGeo_Long,SOURCEURL\n"
+         b"1,20201008,Shusha,39.7601,46.7499,https://example.org/g1\n"
+         b"2,20201011,Ganja,40.6816,46.3613,https://example.org/g2\n",
+         [D(2020, 10, 8), D(2020, 10, 11)], "yyyymmdd"),
+        ("дата,место\n8 октября 2020,Шуша\n11 октября 2020 г.,Гянджа\n".encode(), [D(2020, 10, 8), D(2020, 10, 11)],
+         "month names"),
+    ],
+)
+def test_other_date_forms(data: bytes, dates: list[dt.date], date_format: str) -> None:
+    result = load_events(data, name="t.csv")
+    assert [pd.Timestamp(d).date() for d in result.events["date"]] == dates
+    assert str(result.date_format) == date_format
+    assert result.rejected == []
+
+
+def test_gdelt_columns_map_by_their_names() -> None:
+    data = (b"GLOBALEVENTID,SQLDATE,ActionGeo_FullName,ActionGeo_Lat,ActionGeo_Long,SOURCEURL\n"
+            b"1,20201008,Shusha,39.7601,46.7499,https://example.org/g1\n")
+    result = load_events(data, name="gdelt.csv")
+    assert result.mapping is not None
+    assert dict(result.mapping.columns) == {
+        "event_id": "GLOBALEVENTID", "date": "SQLDATE", "location": "ActionGeo_FullName",
+        "latitude": "ActionGeo_Lat", "longitude": "ActionGeo_Long", "sources": "SOURCEURL"}
+    assert result.events["event_id"].tolist() == ["1"]
+    assert result.events["latitude"].tolist() == [39.7601]
+
+
+def test_arabic_table_keeps_arabic_places_and_maps_arabic_types() -> None:
+    result = load("table_arabic.csv")
+    events = result.events
+    assert events["location"].tolist() == ["شوشة", "ستيباناكيرت", "كنجة", "بردع", "ترتر"]
+    assert events["sub_event_type"].tolist() == ["Shelling/artillery/missile attack", "Air/drone strike",
+                                                 "Shelling/artillery/missile attack", "", "Armed clash"]
+    assert events["event_type_original"].iloc[3] == "هجوم"
+    assert [str(p) for p in result.warnings if p.line == 5] == [
+        "table_arabic.csv:5: النوع: warning: names no ACLED event type: kept in event_type_original, event_type "
+        "left empty (got 'هجوم')"]
