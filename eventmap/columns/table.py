@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -101,10 +101,16 @@ def no_source(events: pd.DataFrame) -> pd.Series:
     return events["sources"].astype(str).map(lambda text: not split_sources(text))
 
 
-def row_id(values: Sequence[str], occurrence: int) -> str:
-    """The id of a row without one: a hash of its mapped values and how many identical rows came before."""
+def row_id(values: Sequence[str], occurrence: int, *, taken: Container[str] = ()) -> str:
+    """The id of a row without one: a hash of its mapped values and how many identical rows came before,
+    `row-` and 8 hex digits; longer when those are `taken` by another row of the file (a hash collision,
+    about once in 100,000 rows), so two rows never share an id."""
     text = "\x1f".join([*values, str(occurrence)])
-    return "row-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    for length in (8, 12, 16):
+        if (candidate := f"row-{digest[:length]}") not in taken:
+            return candidate
+    return f"row-{digest}"
 
 
 class _Mapper:
@@ -117,6 +123,7 @@ class _Mapper:
         self.filled: Counter[tuple[str, str]] = Counter()
         self.result = MappedRecords([])
         self.seen: Counter[tuple[str, ...]] = Counter()
+        self.ids: set[str] = set()
 
     def problem(self, line: int, field_name: str | None, message: str, value: str | None = None,
                 severity: Severity = Severity.ERROR) -> None:
@@ -180,7 +187,9 @@ class _Mapper:
         if not values.get("event_id"):
             mapped = tuple(values.get(f, "") for f in sorted(self.key_of))
             self.seen[mapped] += 1
-            self.fill(values, "event_id", row_id(mapped, self.seen[mapped] - 1), "row-<hash of the row>")
+            new_id = row_id(mapped, self.seen[mapped] - 1, taken=self.ids)
+            self.fill(values, "event_id", new_id, "row-<hash of the row>")
+        self.ids.add(values["event_id"])
 
     def map(self, record: Record, formats: dict[str, DateFormat]) -> Record:
         values = {f: record.values.get(key, "") for f, key in self.key_of.items()}

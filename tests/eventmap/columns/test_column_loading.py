@@ -210,3 +210,13 @@ def test_arabic_table_keeps_arabic_places_and_maps_arabic_types() -> None:
     assert [str(p) for p in result.warnings if p.line == 5] == [
         "table_arabic.csv:5: النوع: warning: names no ACLED event type: kept in event_type_original, event_type "
         "left empty (got 'هجوم')"]
+
+
+def test_two_rows_whose_short_ids_collide_both_load() -> None:
+    # these two rows' hashes share their first 8 hex digits (found in a 100,000-row table)
+    data = (b"date,location,side,description,source\n"
+            b"25/10/2020,Shusha,Side 0,Event 54456 shelling reported,https://example.org/54456\n"
+            b"18/10/2020,Barda,Side 0,Event 87405 shelling reported,https://example.org/87405\n")
+    result = load_events(data, name="t.csv")
+    assert result.rejected == []
+    assert result.events["event_id"].tolist() == ["row-47d01ff2", "row-47d01ff23a97"]

@@ -66,3 +66,14 @@ def test_row_ids_are_stable_and_differ_by_values_and_occurrence() -> None:
     ids = {row_id(("2020-10-08", "Shusha"), 0), row_id(("2020-10-08", "Shusha"), 1),
            row_id(("2020-10-09", "Shusha"), 0), row_id(("2020-10-08Shusha",), 0)}
     assert len(ids) == 4
+
+
+def test_a_row_id_taken_by_another_row_gets_longer() -> None:
+    first = row_id(("2020-10-08", "Shusha"), 0)
+    longer = row_id(("2020-10-08", "Shusha"), 0, taken={first})
+    assert longer.startswith(first)
+    assert len(longer) == len(first) + 4
+    third = row_id(("2020-10-08", "Shusha"), 0, taken={first, longer})
+    full = row_id(("2020-10-08", "Shusha"), 0, taken={first, longer, third})
+    assert [len(i) for i in (first, longer, third, full)] == [12, 16, 20, 68]
+    assert full.startswith(third)
