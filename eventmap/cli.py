@@ -22,7 +22,7 @@ from eventmap.columns import cli as columns_cli
 from eventmap.csv_safety import write_events_csv
 from eventmap.errors import DataFileError, ImportFormatError, LimitExceededError, MappingError, SettingError
 from eventmap.export import cli as export_cli
-from eventmap.loading import LoadResult, load_events
+from eventmap.loading import LoadResult
 from eventmap.problems import Severity
 from eventmap.schema import schema_markdown
 
@@ -46,14 +46,14 @@ def run_validate(args: argparse.Namespace, *, out: TextIO | None = None,
     out, err = out or sys.stdout, err or sys.stderr
     name = str(args.file)
     try:
-        result = load_events(Path(args.file), name=name)
+        result = columns_cli.load_with_options(Path(args.file), args, name=name)
     except _UNUSABLE as exc:
         print(f"{exc}", file=err)
         print(f"{name}: cannot be used (nothing loaded)", file=out)
         return EXIT_UNUSABLE
     _print_problems(result, out)
     valid, invalid, warnings = _counts(result)
-    kind = "" if result.detected_format == "project" else f" ({result.detected_format} export)"
+    kind = {"project": "", "table": " (table)"}.get(result.detected_format, f" ({result.detected_format} export)")
     print(f"{name}{kind}: {result.rows_read} rows, {valid} valid, {invalid} invalid, {warnings} warnings", file=out)
     return EXIT_OK if invalid == 0 else EXIT_INVALID_ROWS
 
@@ -99,6 +99,7 @@ def register_validate(subparsers: argparse._SubParsersAction) -> None:
                                    "Exit 0 when every row is valid, 1 when some rows are invalid, 2 when the file "
                                    "cannot be used.")
     parser.add_argument("file", metavar="FILE.csv", help="the CSV file to check")
+    columns_cli.add_mapping_options(parser)
     parser.set_defaults(handler=run_validate)
 
 

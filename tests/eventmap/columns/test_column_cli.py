@@ -125,3 +125,17 @@ def test_dayfirst_and_monthfirst_exclude_each_other(capsys: pytest.CaptureFixtur
     assert caught.value.code == 2
     assert "not allowed with argument" in capsys.readouterr().err
 
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "summary"),
+    [
+        ([], 1, "table_undecidable_dates.csv (table): 5 rows, 3 valid, 2 invalid, 2 warnings"),
+        (["--dayfirst"], 0, "table_undecidable_dates.csv (table): 5 rows, 5 valid, 0 invalid, 2 warnings"),
+    ],
+)
+def test_validate_takes_the_mapping_options(capsys: pytest.CaptureFixture[str], args: list[str], code: int,
+                                            summary: str) -> None:
+    got, out, _ = run(["validate", str(DATA / "table_undecidable_dates.csv"), *args], capsys)
+    assert got == code
+    assert out.splitlines()[-1].endswith(summary)
