@@ -211,8 +211,12 @@ def _clean_cells(cells: list[str], table: Table, line: int, header: list[str], *
 
 
 def _format_of(header: list[str], source_format: str | None, *, name: str, mapped: bool = False) -> str:
+    if mapped:
+        if source_format not in (None, TABLE):
+            raise ValueError(f"a column mapping loads the file as a table, not as {source_format!r}")
+        return TABLE
     detected = detect_format(header)
-    if detected == PROJECT and (mapped or (source_format != PROJECT and not is_project_header(header))):
+    if detected == PROJECT and source_format != PROJECT and not is_project_header(header):
         detected = TABLE  # anything else with a date and a place, through a column mapping
     fmt = source_format or detected
     if fmt not in FORMAT_TITLES:

@@ -220,3 +220,12 @@ def test_two_rows_whose_short_ids_collide_both_load() -> None:
     result = load_events(data, name="t.csv")
     assert result.rejected == []
     assert result.events["event_id"].tolist() == ["row-47d01ff2", "row-47d01ff23a97"]
+
+
+def test_a_mapping_given_loads_even_an_export_as_a_table() -> None:
+    result = load("acled_current.csv", mapping=ColumnMapping({"date": "event_date", "location": "location"}, ()))
+    assert result.detected_format == "table"
+    assert len(result.events) + len(result.rejected) == result.rows_read == 12
+    assert set(result.events["status"]) == {"unverified"}
+    with pytest.raises(ValueError, match="'acled'"):
+        load("acled_current.csv", mapping=result.mapping, source_format="acled")

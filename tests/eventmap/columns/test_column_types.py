@@ -21,7 +21,8 @@ from eventmap.schema import COLUMN_NAMES
         ("clashes", CLASH), ("Fighting", CLASH), ("battle", CLASH), ("اشتباكات", CLASH), ("бои", CLASH),
         ("протест", PROTEST), ("Protest", PROTEST), ("demonstration", PROTEST), ("مظاهرة", PROTEST),
         ("Armed clash", CLASH), ("shelling/artillery/missile attack", SHELLING),  # ACLED's own words
-        ("Peaceful protest", PROTEST),
+        ("Peaceful protest", PROTEST), ("Battles", ("Battles", "")), ("protests", ("Protests", "")),
+        ("Explosions/Remote violence", ("Explosions/Remote violence", "")),
     ],
 )
 def test_words_that_name_a_type(text: str, expected: tuple[str, str]) -> None:
