@@ -28,6 +28,7 @@ from eventmap.columns.table import (
     FillIn,
     MappedRecords,
     choose_mapping,
+    gap_problems,
     is_project_header,
     map_records,
     required_cells,
@@ -304,8 +305,8 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
                              name=name, row_problems=row_problems)
         source_column = IMPORTERS[fmt].SOURCE_COLUMN if fmt != PROJECT else {}
 
-    validator = RowValidator(file=name, region_bbox=region_bbox,
-                             required=required_cells(header, mapped=mapped is not None) or REQUIRED)
+    relaxed = required_cells(header, mapped=mapped is not None)
+    validator = RowValidator(file=name, region_bbox=region_bbox, required=relaxed or REQUIRED)
     accepted_values: list[dict[str, object]] = []
     accepted_lines: list[int] = []
     for record in records:
@@ -324,6 +325,9 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
     problems.extend(validator.summary_problems())
     if region_bbox is None:
         problems.extend(swapped_point_problems(accepted_values, accepted_lines, file=name))
+    if relaxed is not None:
+        problems.extend(gap_problems(accepted_values, file=name, sources_column=source_column.get("sources", "sources"),
+                                     event_types=mapped is None))
 
     raw_rows = {row.line: row for row in table.rows}
     rejected = [RejectedRow(line, _raw(raw_rows[line], table.header), found)

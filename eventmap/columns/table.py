@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Container, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -213,12 +213,11 @@ def map_records(records: Sequence[Record], mapping: ColumnMapping, keys: Sequenc
     result.date_format = formats.get("date")
     order = {name: i for i, name in enumerate(COLUMN_NAMES)}
     result.filled = tuple(FillIn(f, v, n) for (f, v), n in sorted(mapper.filled.items(), key=lambda i: order[i[0][0]]))
-    result.file_problems = _file_problems(mapper, formats, mapped, file=file)
+    result.file_problems = _file_problems(mapper, formats, file=file)
     return result
 
 
-def _file_problems(mapper: _Mapper, formats: dict[str, DateFormat], mapped: list[Record], *,
-                   file: str) -> list[Problem]:
+def _file_problems(mapper: _Mapper, formats: dict[str, DateFormat], *, file: str) -> list[Problem]:
     problems: list[Problem] = []
     for field_name, found in formats.items():
         column = mapper.mapping.column_of(field_name)
@@ -238,13 +237,27 @@ def _file_problems(mapper: _Mapper, formats: dict[str, DateFormat], mapped: list
     if "event_type" not in mapper.key_of and "sub_event_type" not in mapper.key_of:
         problems.append(Problem(file, None, None, "no event type column: event_type is empty in every row",
                                 severity=Severity.WARNING))
-    missing_sources = sum(1 for r in mapped if not split_sources(r.values.get("sources", "")))
-    if missing_sources:
-        problems.append(Problem(
-            file, None, mapper.mapping.column_of("sources"),
-            f"{missing_sources} row{'' if missing_sources == 1 else 's'} without a source: loaded and marked "
-            "'no source'", severity=Severity.WARNING))
     return problems
+
+
+def gap_problems(rows: Sequence[Mapping[str, object]], *, file: str, sources_column: str | None = "sources",
+                 event_types: bool = False) -> list[Problem]:
+    """File-level warnings about loaded rows that lack what the schema asks for but a mapped table may
+    leave out: rows without a source (marked "no source"), and with `event_types`, rows without a type."""
+    problems: list[Problem] = []
+    missing = sum(1 for row in rows if not split_sources(str(row.get("sources") or "")))
+    if missing:
+        problems.append(Problem(file, None, sources_column, f"{_rows(missing)} without a source: loaded and "
+                                "marked 'no source'", severity=Severity.WARNING))
+    untyped = sum(1 for row in rows if not row.get("event_type")) if event_types else 0
+    if untyped:
+        problems.append(Problem(file, None, "event_type", f"{_rows(untyped)} without an event type: loaded with "
+                                "event_type empty", severity=Severity.WARNING))
+    return problems
+
+
+def _rows(number: int) -> str:
+    return f"{number} row{'' if number == 1 else 's'}"
 
 
 def choose_mapping(header: Sequence[str], rows: Sequence[Sequence[str]], mapping: ColumnMapping | None, *,

@@ -229,3 +229,19 @@ def test_a_mapping_given_loads_even_an_export_as_a_table() -> None:
     assert set(result.events["status"]) == {"unverified"}
     with pytest.raises(ValueError, match="'acled'"):
         load("acled_current.csv", mapping=result.mapping, source_format="acled")
+
+
+@pytest.mark.parametrize(("with_marker", "loaded", "rejected"), [(True, 1, 0), (False, 0, 1)])
+def test_a_project_file_written_from_a_table_loads_back(with_marker: bool, loaded: int, rejected: int) -> None:
+    header = ("event_id,date,date_precision,report_date,location,latitude,longitude,geo_precision,country,admin1,"
+              "side,actor,target,event_type,sub_event_type,description,description_original,language,fatalities,"
+              "injured,claimed_by,status,disputed_by,verification,sources,notes")
+    row = ("row-1a2b3c4d,2020-10-08,day,,Shusha,,,exact,,,not stated,not stated,,,,,,,,,not stated,unverified,,"
+           "unverified,,")
+    data = (f"{header},event_type_original\n{row},shelled\n" if with_marker else f"{header}\n{row}\n").encode()
+    result = load_events(data, name="t.csv")
+    assert (len(result.events), len(result.rejected)) == (loaded, rejected)
+    if with_marker:
+        assert [str(p) for p in result.warnings] == [
+            "t.csv: sources: warning: 1 row without a source: loaded and marked 'no source'",
+            "t.csv: event_type: warning: 1 row without an event type: loaded with event_type empty"]
