@@ -25,13 +25,14 @@ import pandas as pd
 from eventmap.columns.dates import DateFormat
 from eventmap.columns.guess import ColumnMapping
 from eventmap.columns.table import (
-    MAPPED_REQUIRED,
     TABLE,
     FillIn,
     MappedRecords,
     choose_mapping,
+    gap_problems,
     is_project_header,
     map_records,
+    required_cells,
     unique_keys,
 )
 from eventmap.errors import DataFileError, ImportFormatError, LimitExceededError
@@ -42,6 +43,7 @@ from eventmap.readers import read_any
 from eventmap.reading import RawRow, Record, Table, normalise_header
 from eventmap.schema import COLUMN_NAMES, REQUIRED_COLUMNS
 from eventmap.settings import Settings
+from eventmap.swapped import swapped_point_problems
 from eventmap.validation import (
     DATE_COLUMNS,
     FLOAT_COLUMNS,
@@ -216,8 +218,12 @@ def _clean_cells(cells: list[str], table: Table, line: int, header: list[str], *
 
 
 def _format_of(header: list[str], source_format: str | None, *, name: str, mapped: bool = False) -> str:
+    if mapped:
+        if source_format not in (None, TABLE):
+            raise ValueError(f"a column mapping loads the file as a table, not as {source_format!r}")
+        return TABLE
     detected = detect_format(header)
-    if detected == PROJECT and (mapped or (source_format != PROJECT and not is_project_header(header))):
+    if detected == PROJECT and source_format != PROJECT and not is_project_header(header):
         detected = TABLE  # anything else with a date and a place, through a column mapping
     fmt = source_format or detected
     if fmt not in FORMAT_TITLES:
@@ -258,6 +264,16 @@ def _to_schema(records: list[Record], header: list[str], fmt: str, *, name: str,
     return [Record(r.line, {**r.values, **defaults}) for r in records] if defaults else records
 
 
+def read_source_table(source: Path | str | bytes, *, name: str | None = None,
+                      limits: Limits | None = None, sheet: str | None = None) -> tuple[Table, str]:
+    """The table of an event file as read (header and rows, not yet mapped or validated), and the name used
+    in problems; for looking at a file before loading it (its header, to guess a column mapping). `sheet` is
+    the workbook sheet to read (default: the readers' choice)."""
+    limits = limits or Limits.from_settings(Settings.from_env())
+    data, name = _read_source(source, name, limits)
+    return read_any(data, name=name, sheet=sheet, max_rows=limits.max_rows, known_columns=_KNOWN_HEADER), name
+
+
 def load_events(source: Path | str | bytes, *, name: str | None = None, limits: Limits | None = None,
                 source_format: str | None = None,
                 region_bbox: tuple[float, float, float, float] | None = None, sheet: str | None = None,
@@ -266,21 +282,18 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
 
     `name` is the file name used in problems (default: the path's name, or "upload.csv");
     `limits` default to `Settings.from_env()`; `source_format` forces "project", "acled", "ucdp", "gdelt",
-    "timemap" or "table" (default: detected from the header); `region_bbox` (south, west, north, east) is
-    where points are expected, for the swapped-coordinates warning (default: the settings' region); `sheet`
-    is the workbook sheet to read (default: the first with data; `LoadResult.sheets` lists them).
+    "timemap" or "table" (default: detected from the header); `region_bbox` (south, west, north, east), when
+    given, is where points are expected, for the swapped-coordinates warning (default: judged by the data's
+    own region, `eventmap.swapped`: the row's country, else the file's other points); `sheet` is the workbook
+    sheet to read (default: the first with data; `LoadResult.sheets` lists them).
     `mapping` loads the file as a table through this column mapping (default for a "table": guessed);
     `dayfirst` says how its numeric dates are written (True dd/mm, False mm/dd; default: decided by the
     column's values, or left open).
     Raises `DataFileError` for a file that cannot be used at all, `LimitExceededError` above a limit and
     `ImportFormatError` when `source_format` does not match the file.
     """
-    if limits is None or region_bbox is None:
-        settings = Settings.from_env()
-        limits = limits or Limits.from_settings(settings)
-        region_bbox = region_bbox or settings.region_bbox
-    data, name = _read_source(source, name, limits)
-    table = read_any(data, name=name, sheet=sheet, max_rows=limits.max_rows, known_columns=_KNOWN_HEADER)
+    limits = limits or Limits.from_settings(Settings.from_env())
+    table, name = read_source_table(source, name=name, limits=limits, sheet=sheet)
     header = [normalise_header(cell) for cell in table.header]
     fmt = _format_of(header, source_format, name=name, mapped=mapping is not None)
     row_problems: dict[int, list[Problem]] = {}  # line -> problems of the rows set aside (so far)
@@ -300,8 +313,8 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
                              name=name, row_problems=row_problems)
         source_column = IMPORTERS[fmt].SOURCE_COLUMN if fmt != PROJECT else {}
 
-    validator = RowValidator(file=name, region_bbox=region_bbox,
-                             required=MAPPED_REQUIRED if mapped is not None else REQUIRED)
+    relaxed = required_cells(header, mapped=mapped is not None)
+    validator = RowValidator(file=name, region_bbox=region_bbox, required=relaxed or REQUIRED)
     accepted_values: list[dict[str, object]] = []
     accepted_lines: list[int] = []
     for record in records:
@@ -318,6 +331,11 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
         accepted_values.append(values)
         accepted_lines.append(record.line)
     problems.extend(validator.summary_problems())
+    if region_bbox is None:
+        problems.extend(swapped_point_problems(accepted_values, accepted_lines, file=name))
+    if relaxed is not None:
+        problems.extend(gap_problems(accepted_values, file=name, sources_column=source_column.get("sources", "sources"),
+                                     event_types=mapped is None))
 
     raw_rows = {row.line: row for row in table.rows}
     rejected = [RejectedRow(line, _raw(raw_rows[line], table.header), found)

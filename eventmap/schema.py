@@ -95,8 +95,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("verification", "How well it is sourced", Kind.CHOICE, required=True, choices=VERIFICATIONS),
     Column("sources", "URLs or citations, `;`-separated; at least one", Kind.SOURCES, required=True),
     Column("notes", "Differences between sources, caveats"),
-    Column("event_type_original", "The event type as another table wrote it (e.g. `shelling`), when mapped",
-           example="shelling"),
+    Column("event_type_original", "The event type as another table wrote it, when mapped; a file with this "
+           "column needs only a date and a place in each row (as a mapped table)", example="shelling"),
 )
 
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)

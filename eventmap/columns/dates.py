@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from eventmap.dates import DateFormatError, normalise_digits, parse_date
 
@@ -82,6 +83,7 @@ def _compact(text: str) -> dt.date | None:
         return None
 
 
+@lru_cache(maxsize=65536)
 def _parse(text: str, *, order: Order, excel_serial: bool) -> dt.date:
     original = text
     text = " ".join(normalise_digits(text).split())

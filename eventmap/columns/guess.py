@@ -137,7 +137,15 @@ def guess_mapping(header: Sequence[str], rows: Sequence[Sequence[str]]) -> Mappi
                 break
     sample = rows[:SAMPLE_ROWS]
     free = [i for i in range(len(names)) if i not in chosen.values()]
+    named_date = chosen.get("date")
+    if named_date is not None and _values(sample, named_date) \
+            and not decide_date_format(_values(sample, named_date)).is_dates:
+        del chosen["date"]  # a "time" or "day" column without dates: look for one in the values
     _guess_from_values(names, sample, free, chosen, reasons)
+    if named_date is not None and "date" not in chosen:
+        chosen["date"] = named_date  # none better: the name decides, and the loader reports the values
+    elif named_date is not None and chosen["date"] != named_date:
+        reasons["date"] += f" (the values of {names[named_date]!r} are not dates)"
     columns = {f: names[i] for f, i in chosen.items()}
     guesses = {f: FieldGuess(f, columns.get(f), reasons.get(f, "no column found")) for f in FIELDS}
     used = set(chosen.values())
@@ -156,8 +164,9 @@ def _guess_from_values(names: tuple[str, ...], rows: Sequence[Sequence[str]], fr
         best: tuple[int, int, int] | None = None  # (dates, values, index)
         for index in free:
             found = decide_date_format(_values(rows, index))
-            if found.is_dates and not found.excel_serial and (best is None or found.dates > best[0]):
-                best = (found.dates + found.undecided, found.values, index)
+            dates = found.dates + found.undecided
+            if found.is_dates and not found.excel_serial and (best is None or dates > best[0]):
+                best = (dates, found.values, index)
         if best is not None:
             chosen["date"], reasons["date"] = best[2], f"values: {best[0]} of {best[1]} are dates"
             free.remove(best[2])

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -71,6 +71,13 @@ class MappedRecords:
     flagged: dict[int, set[str]] = field(default_factory=dict)  # line -> fields already reported
 
 
+def required_cells(header: Sequence[str], *, mapped: bool) -> frozenset[str] | None:
+    """The cells a row cannot leave empty: those of a mapped table for a table loaded through a mapping, and
+    for a project file that carries `event_type_original` (written from a mapped table by `import`, so it
+    loads back as it was); None: the schema's own required columns."""
+    return MAPPED_REQUIRED if mapped or "event_type_original" in header else None
+
+
 def unique_keys(header: Sequence[str]) -> list[str]:
     """A key for each header cell: its normalised name, with `_2`, `_3`... for repeated names."""
     keys: list[str] = []
@@ -94,10 +101,16 @@ def no_source(events: pd.DataFrame) -> pd.Series:
     return events["sources"].astype(str).map(lambda text: not split_sources(text))
 
 
-def row_id(values: Sequence[str], occurrence: int) -> str:
-    """The id of a row without one: a hash of its mapped values and how many identical rows came before."""
+def row_id(values: Sequence[str], occurrence: int, *, taken: Container[str] = ()) -> str:
+    """The id of a row without one: a hash of its mapped values and how many identical rows came before,
+    `row-` and 8 hex digits; longer when those are `taken` by another row of the file (a hash collision,
+    about once in 100,000 rows), so two rows never share an id."""
     text = "\x1f".join([*values, str(occurrence)])
-    return "row-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    for length in (8, 12, 16):
+        if (candidate := f"row-{digest[:length]}") not in taken:
+            return candidate
+    return f"row-{digest}"
 
 
 class _Mapper:
@@ -110,6 +123,7 @@ class _Mapper:
         self.filled: Counter[tuple[str, str]] = Counter()
         self.result = MappedRecords([])
         self.seen: Counter[tuple[str, ...]] = Counter()
+        self.ids: set[str] = set()
 
     def problem(self, line: int, field_name: str | None, message: str, value: str | None = None,
                 severity: Severity = Severity.ERROR) -> None:
@@ -173,7 +187,9 @@ class _Mapper:
         if not values.get("event_id"):
             mapped = tuple(values.get(f, "") for f in sorted(self.key_of))
             self.seen[mapped] += 1
-            self.fill(values, "event_id", row_id(mapped, self.seen[mapped] - 1), "row-<hash of the row's values>")
+            new_id = row_id(mapped, self.seen[mapped] - 1, taken=self.ids)
+            self.fill(values, "event_id", new_id, "row-<hash of the row>")
+        self.ids.add(values["event_id"])
 
     def map(self, record: Record, formats: dict[str, DateFormat]) -> Record:
         values = {f: record.values.get(key, "") for f, key in self.key_of.items()}
@@ -197,12 +213,11 @@ def map_records(records: Sequence[Record], mapping: ColumnMapping, keys: Sequenc
     result.date_format = formats.get("date")
     order = {name: i for i, name in enumerate(COLUMN_NAMES)}
     result.filled = tuple(FillIn(f, v, n) for (f, v), n in sorted(mapper.filled.items(), key=lambda i: order[i[0][0]]))
-    result.file_problems = _file_problems(mapper, formats, mapped, file=file)
+    result.file_problems = _file_problems(mapper, formats, file=file)
     return result
 
 
-def _file_problems(mapper: _Mapper, formats: dict[str, DateFormat], mapped: list[Record], *,
-                   file: str) -> list[Problem]:
+def _file_problems(mapper: _Mapper, formats: dict[str, DateFormat], *, file: str) -> list[Problem]:
     problems: list[Problem] = []
     for field_name, found in formats.items():
         column = mapper.mapping.column_of(field_name)
@@ -222,13 +237,27 @@ def _file_problems(mapper: _Mapper, formats: dict[str, DateFormat], mapped: list
     if "event_type" not in mapper.key_of and "sub_event_type" not in mapper.key_of:
         problems.append(Problem(file, None, None, "no event type column: event_type is empty in every row",
                                 severity=Severity.WARNING))
-    missing_sources = sum(1 for r in mapped if not split_sources(r.values.get("sources", "")))
-    if missing_sources:
-        problems.append(Problem(
-            file, None, mapper.mapping.column_of("sources"),
-            f"{missing_sources} row{'' if missing_sources == 1 else 's'} without a source: loaded and marked "
-            "'no source'", severity=Severity.WARNING))
     return problems
+
+
+def gap_problems(rows: Sequence[Mapping[str, object]], *, file: str, sources_column: str | None = "sources",
+                 event_types: bool = False) -> list[Problem]:
+    """File-level warnings about loaded rows that lack what the schema asks for but a mapped table may
+    leave out: rows without a source (marked "no source"), and with `event_types`, rows without a type."""
+    problems: list[Problem] = []
+    missing = sum(1 for row in rows if not split_sources(str(row.get("sources") or "")))
+    if missing:
+        problems.append(Problem(file, None, sources_column, f"{_rows(missing)} without a source: loaded and "
+                                "marked 'no source'", severity=Severity.WARNING))
+    untyped = sum(1 for row in rows if not row.get("event_type")) if event_types else 0
+    if untyped:
+        problems.append(Problem(file, None, "event_type", f"{_rows(untyped)} without an event type: loaded with "
+                                "event_type empty", severity=Severity.WARNING))
+    return problems
+
+
+def _rows(number: int) -> str:
+    return f"{number} row{'' if number == 1 else 's'}"
 
 
 def choose_mapping(header: Sequence[str], rows: Sequence[Sequence[str]], mapping: ColumnMapping | None, *,

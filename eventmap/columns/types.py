@@ -35,6 +35,7 @@ _TOO_GENERAL = frozenset({"attack", "other"})
 _EXACT: dict[str, tuple[str, str]] = {
     sub.lower(): (etype, sub) for etype, subs in EVENT_TYPES.items() for sub in subs if sub.lower() not in _TOO_GENERAL
 }
+_EVENT_TYPES: dict[str, str] = {etype.lower(): etype for etype in EVENT_TYPES}
 _WORD_START = r"(?:^|(?<=[\s,;/()\-_.]))"
 # Whole words only for the short stems that begin other words (мина/минус, бой/бойкот, сву, ied).
 _WHOLE = re.compile(r"^(?:ied|мина|мины|бой|бои|сву)$", re.IGNORECASE)
@@ -44,13 +45,16 @@ _ARABIC = re.compile("[\u0600-\u06ff]")
 
 def acled_type(text: str) -> tuple[str, str] | None:
     """The (event type, sub-event type) of ACLED that a free-text type names; None when it names none
-    or more than one."""
+    or more than one. ACLED's own event type alone (`Battles`) gives an empty sub-event type: which one
+    is not said."""
     cleaned = " ".join(text.split())
     if not cleaned:
         return None
     lowered = cleaned.lower()
     if lowered in _EXACT:
         return _EXACT[lowered]
+    if lowered in _EVENT_TYPES:
+        return _EVENT_TYPES[lowered], ""
     found = {target for target, stems in _STEMS.items() if any(_names(lowered, stem) for stem in stems)}
     return found.pop() if len(found) == 1 else None
 

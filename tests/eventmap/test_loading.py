@@ -97,7 +97,7 @@ BROKEN_PROBLEMS = [
     "this file): write dates as yyyy-mm-dd",
     "project_broken.csv:5: date: '10/13/2020' is read day first (dd/mm/yyyy) and 13 is not a month; if the file "
     "writes month first, write dates as yyyy-mm-dd (2020-10-13)",
-    "project_broken.csv:6: latitude: warning: the point lies outside the region; swapped (39.3992, 47.0284) it "
+    "project_broken.csv:6: latitude: warning: the point lies outside Azerbaijan; swapped (39.3992, 47.0284) it "
     "would be inside: are latitude and longitude swapped? (got '47.0284, 39.3992')",
     "project_broken.csv:7: latitude: out of range -90..90; latitude and longitude look swapped (got '147.0')",
     "project_broken.csv:8: longitude: empty while latitude is given: give both or neither",

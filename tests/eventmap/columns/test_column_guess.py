@@ -45,6 +45,21 @@ def test_guess_from_header_names(header: list[str], expected: dict[str, str]) ->
         assert guess.guesses[field].reason == f"header {column!r}"
 
 
+@pytest.mark.parametrize(
+    ("header", "rows", "column", "reason"),
+    [
+        (["time", "when_reported", "place"], [["10:00", "2020-10-08", "Shusha"], ["11:30", "2020-10-09", "Barda"]],
+         "when_reported", "values: 2 of 2 are dates (the values of 'time' are not dates)"),
+        (["time", "place"], [["10:00", "Shusha"]], "time", "header 'time'"),  # nothing better: the name decides
+        (["Datum", "Ort"], [["08.10.2020", "Ort"]], "Datum", "header 'Datum'"),
+    ],
+)
+def test_a_named_date_column_without_dates_gives_way_to_one_with_dates(
+        header: list[str], rows: list[list[str]], column: str, reason: str) -> None:
+    guess = guess_mapping(header, rows).guesses["date"]
+    assert (guess.column, guess.reason) == (column, reason)
+
+
 def test_every_field_has_a_guess_with_a_reason() -> None:
     guess = guess_mapping(["date", "place", "whatever"], [["2020-10-08", "Shusha", "x"]])
     assert guess.guesses["fatalities"].column is None

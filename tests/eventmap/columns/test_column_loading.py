@@ -166,3 +166,82 @@ def test_the_project_schema_is_not_mapped() -> None:
     assert result.mapping is None
     assert result.filled == ()
     assert result.date_format is None
+
+
+@pytest.mark.parametrize(
+    ("data", "dates", "date_format"),
+    [
+        (b"date,place\n44112,Shusha\n44113,Barda\n", [D(2020, 10, 8), D(2020, 10, 9)],
+         "Excel day numbers (days since 1899-12-30)"),
+        (b"GLOBALEVENTID,SQLDATE,ActionGeo_FullName,ActionGeo_Lat,ActionGeo_Long,SOURCEURL\n"
+         b"1,20201008,Shusha,39.7601,46.7499,https://example.org/g1\n"
+         b"2,20201011,Ganja,40.6816,46.3613,https://example.org/g2\n",
+         [D(2020, 10, 8), D(2020, 10, 11)], "yyyymmdd"),
+        ("дата,место\n8 октября 2020,Шуша\n11 октября 2020 г.,Гянджа\n".encode(), [D(2020, 10, 8), D(2020, 10, 11)],
+         "month names"),
+    ],
+)
+def test_other_date_forms(data: bytes, dates: list[dt.date], date_format: str) -> None:
+    result = load_events(data, name="t.csv")
+    assert [pd.Timestamp(d).date() for d in result.events["date"]] == dates
+    assert str(result.date_format) == date_format
+    assert result.rejected == []
+
+
+def test_gdelt_columns_map_by_their_names() -> None:
+    data = (b"GLOBALEVENTID,SQLDATE,ActionGeo_FullName,ActionGeo_Lat,ActionGeo_Long,SOURCEURL\n"
+            b"1,20201008,Shusha,39.7601,46.7499,https://example.org/g1\n")
+    result = load_events(data, name="gdelt.csv")
+    assert result.mapping is not None
+    assert dict(result.mapping.columns) == {
+        "event_id": "GLOBALEVENTID", "date": "SQLDATE", "location": "ActionGeo_FullName",
+        "latitude": "ActionGeo_Lat", "longitude": "ActionGeo_Long", "sources": "SOURCEURL"}
+    assert result.events["event_id"].tolist() == ["1"]
+    assert result.events["latitude"].tolist() == [39.7601]
+
+
+def test_arabic_table_keeps_arabic_places_and_maps_arabic_types() -> None:
+    result = load("table_arabic.csv")
+    events = result.events
+    assert events["location"].tolist() == ["شوشة", "ستيباناكيرت", "كنجة", "بردع", "ترتر"]
+    assert events["sub_event_type"].tolist() == ["Shelling/artillery/missile attack", "Air/drone strike",
+                                                 "Shelling/artillery/missile attack", "", "Armed clash"]
+    assert events["event_type_original"].iloc[3] == "هجوم"
+    assert [str(p) for p in result.warnings if p.line == 5] == [
+        "table_arabic.csv:5: النوع: warning: names no ACLED event type: kept in event_type_original, event_type "
+        "left empty (got 'هجوم')"]
+
+
+def test_two_rows_whose_short_ids_collide_both_load() -> None:
+    # these two rows' hashes share their first 8 hex digits (found in a 100,000-row table)
+    data = (b"date,location,side,description,source\n"
+            b"25/10/2020,Shusha,Side 0,Event 54456 shelling reported,https://example.org/54456\n"
+            b"18/10/2020,Barda,Side 0,Event 87405 shelling reported,https://example.org/87405\n")
+    result = load_events(data, name="t.csv")
+    assert result.rejected == []
+    assert result.events["event_id"].tolist() == ["row-47d01ff2", "row-47d01ff23a97"]
+
+
+def test_a_mapping_given_loads_even_an_export_as_a_table() -> None:
+    result = load("acled_current.csv", mapping=ColumnMapping({"date": "event_date", "location": "location"}, ()))
+    assert result.detected_format == "table"
+    assert len(result.events) + len(result.rejected) == result.rows_read == 12
+    assert set(result.events["status"]) == {"unverified"}
+    with pytest.raises(ValueError, match="'acled'"):
+        load("acled_current.csv", mapping=result.mapping, source_format="acled")
+
+
+@pytest.mark.parametrize(("with_marker", "loaded", "rejected"), [(True, 1, 0), (False, 0, 1)])
+def test_a_project_file_written_from_a_table_loads_back(with_marker: bool, loaded: int, rejected: int) -> None:
+    header = ("event_id,date,date_precision,report_date,location,latitude,longitude,geo_precision,country,admin1,"
+              "side,actor,target,event_type,sub_event_type,description,description_original,language,fatalities,"
+              "injured,claimed_by,status,disputed_by,verification,sources,notes")
+    row = ("row-1a2b3c4d,2020-10-08,day,,Shusha,,,exact,,,not stated,not stated,,,,,,,,,not stated,unverified,,"
+           "unverified,,")
+    data = (f"{header},event_type_original\n{row},shelled\n" if with_marker else f"{header}\n{row}\n").encode()
+    result = load_events(data, name="t.csv")
+    assert (len(result.events), len(result.rejected)) == (loaded, rejected)
+    if with_marker:
+        assert [str(p) for p in result.warnings] == [
+            "t.csv: sources: warning: 1 row without a source: loaded and marked 'no source'",
+            "t.csv: event_type: warning: 1 row without an event type: loaded with event_type empty"]
