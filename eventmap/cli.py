@@ -30,7 +30,14 @@ EXIT_OK, EXIT_INVALID_ROWS, EXIT_UNUSABLE = 0, 1, 2
 _UNUSABLE = (DataFileError, ImportFormatError, LimitExceededError, MappingError)
 
 
+_LINE_UNITS = {"row": "the spreadsheet's row numbers", "record": "record numbers (the first record is 1)"}
+
+
 def _print_problems(result: LoadResult, out: TextIO) -> None:
+    if result.problems and result.line_unit in _LINE_UNITS:
+        sheet = f", sheet {result.sheet!r}" if result.sheet else ""
+        print(f"({result.kind} file{sheet}: the numbers after the file name are {_LINE_UNITS[result.line_unit]})",
+              file=out)
     for problem in result.problems:
         print(problem, file=out)
 

@@ -285,7 +285,8 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
     "timemap" or "table" (default: detected from the header); `region_bbox` (south, west, north, east), when
     given, is where points are expected, for the swapped-coordinates warning (default: judged by the data's
     own region, `eventmap.swapped`: the row's country, else the file's other points); `sheet` is the workbook
-    sheet to read (default: the first with data; `LoadResult.sheets` lists them).
+    sheet to read (default: the one whose header names known columns, else the first with data;
+    `LoadResult.sheets` lists them).
     `mapping` loads the file as a table through this column mapping (default for a "table": guessed);
     `dayfirst` says how its numeric dates are written (True dd/mm, False mm/dd; default: decided by the
     column's values, or left open).

@@ -79,16 +79,16 @@ OLD_EVENT_TYPES: dict[str, tuple[str, str]] = {
 # (event type, words in the notes, sub-event type), the first match wins; then the default of each type.
 OLD_SUB_EVENT_WORDS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
     (kind, re.compile(words, re.IGNORECASE), sub) for kind, words, sub in (
-        ("Explosions/Remote violence", r"chemical", "Chemical weapon"),
-        ("Explosions/Remote violence", r"suicide", "Suicide bomb"),
-        ("Explosions/Remote violence", r"(?:air ?strikes?|drones?|aircraft|jets?|helicopters?|bombed from)",
+        ("Explosions/Remote violence", r"\bchemical", "Chemical weapon"),
+        ("Explosions/Remote violence", r"\bsuicide", "Suicide bomb"),
+        ("Explosions/Remote violence", r"\b(?:air ?strikes?|drones?|aircraft|jets?|helicopters?|bombed from)",
          "Air/drone strike"),
-        ("Explosions/Remote violence", r"(?:ied|landmines?|mines?|roadside bombs?|explosive devices?)",
+        ("Explosions/Remote violence", r"\b(?:ied|landmines?|mines?|roadside bombs?|explosive devices?)\b",
          "Remote explosive/landmine/IED"),
-        ("Explosions/Remote violence", r"grenades?", "Grenade"),
+        ("Explosions/Remote violence", r"\bgrenades?\b", "Grenade"),
         ("Explosions/Remote violence", r"", "Shelling/artillery/missile attack"),
-        ("Violence against civilians", r"(?:abduct|kidnap|disappear|hostage)", "Abduction/forced disappearance"),
-        ("Violence against civilians", r"(?:rape|sexual)", "Sexual violence"),
+        ("Violence against civilians", r"\b(?:abduct|kidnap|disappear|hostage)", "Abduction/forced disappearance"),
+        ("Violence against civilians", r"\b(?:rape|sexual)", "Sexual violence"),
         ("Violence against civilians", r"", "Attack"),
     )
 )

@@ -20,8 +20,9 @@ _GDELT_MARKERS = frozenset({"globaleventid", "sqldate", "eventrootcode", "eventb
 # TimeMap (Forensic Architecture's timemap with datasheet-server): events have `id`, not `event_id`, and
 # these columns of their own (`associations.*` and `sources.*` are a JSON export's resolved lists).
 _TIMEMAP_MARKERS = frozenset({"associations", "association1", "associations.id", "associations.title",
-                              "sources.id", "sources.paths", "source1", "time_display", "time_precision",
-                              "category_full", "filters", "filter1", "narratives", "narrative1"})
+                              "sources.id", "sources.paths", "sources.path", "source1", "time_display",
+                              "time_precision", "category_full", "filters", "filters.key", "filters.value",
+                              "filter1", "narratives", "narrative1"})
 _TIMEMAP_BASE = frozenset({"id", "description", "date", "latitude", "longitude"})
 _ENOUGH = 2
 

@@ -108,12 +108,14 @@ def date_of(sqldate: str) -> str | None:
     return f"{match[1]}-{match[2]}-{match[3]}" if match else None
 
 
-def _place(full_name: str) -> tuple[str, str, str]:
-    """(location, admin1, country) of `ActionGeo_FullName` ("Stepanakert, Azarbaycan (general), Azerbaijan")."""
+def _place(full_name: str, geo_type: str) -> tuple[str, str, str]:
+    """(location, admin1, country) of `ActionGeo_FullName`: "City, Region, Country" for a city,
+    "Region, Country" for a region (types 2 and 5), "Country" for a country."""
     parts = [p.strip() for p in full_name.split(",") if p.strip()]
     if not parts:
         return "", "", ""
-    admin1 = parts[-2] if len(parts) >= 3 else parts[0] if len(parts) == 2 else ""
+    region = geo_type in ("2", "5")
+    admin1 = parts[-2] if len(parts) >= 3 or (len(parts) == 2 and region) else ""
     return full_name.strip(), admin1, parts[-1]
 
 
@@ -154,7 +156,7 @@ def to_schema(rows: Iterable[Record], *, file: str = "gdelt.csv") -> tuple[list[
         event_id = values.get("globaleventid", "").strip().removesuffix(".0")
         code, root = values.get("eventcode", "").strip().removesuffix(".0"), _root(values)
         event_type, sub_event_type = event_type_of(code or root)
-        location, admin1, country = _place(values.get("actiongeo_fullname", ""))
+        location, admin1, country = _place(values.get("actiongeo_fullname", ""), geo_type)
         actor = (values.get("actor1name", "") or values.get("actor1countrycode", "")
                  or values.get("actor1code", "")).strip() or NOT_STATED
         target = (values.get("actor2name", "") or values.get("actor2countrycode", "")).strip()

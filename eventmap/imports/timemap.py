@@ -1,11 +1,14 @@
 """TimeMap data (Forensic Architecture's timemap with datasheet-server; Bellingcat's TimeMap exports) -> the
 project's schema.
 
-Two shapes come in. The JSON export is an object with `events`, `sources` and `associations` lists; the
-events name their sources and associations by id, and the JSON reader resolves those ids, so the rows
-here carry `sources.paths`, `sources.url`, `sources.title`, `associations.title` and so on. The datasheet
-(the spreadsheet behind datasheet-server) has columns `id, description, date, time, location, latitude,
-longitude, type, category`, with numbered `source1, source2, ...` and `association1, ...` columns.
+Three shapes come in. The data behind a timemap (datasheet-server's API, saved as one JSON object) has
+`events`, `sources` and `associations`; the events name their sources and associations by id, and the
+JSON reader resolves those ids, so the rows here carry `sources.paths`, `sources.url`, `sources.title`,
+`associations.title` and so on. The file of a timemap's download button (Bellingcat's "Civilian Harm in
+Ukraine") is an array of events with their sources as `{id, path, description}` and their filters as
+`{key, value}` (rows with `sources.path`, `filters.value`). The datasheet (the spreadsheet behind
+datasheet-server) has columns `id, description, date, time, location, latitude, longitude, type,
+category`, with numbered `source1, source2, ...` and `association1, ...` columns.
 
 TimeMap writes dates month first (its default `DATE_FMT` is `MM/DD/YYYY`), so `03/10/2022` is 10 March;
 ISO dates are read as they are, and a date that cannot be month first (`24/02/2022`) is reported rather
@@ -34,7 +37,8 @@ EVENT_COLUMNS: tuple[str, ...] = (
 LIST_COLUMNS: tuple[str, ...] = (
     "associations", "associations.id", "associations.title", "associations.desc", "associations.mode",
     "associations.filter_paths", "sources", "sources.id", "sources.title", "sources.paths", "sources.url",
-    "sources.type", "sources.description", "sources.date", "source",
+    "sources.type", "sources.description", "sources.date", "source", "sources.path", "filters", "filters.key",
+    "filters.value",
 )
 KNOWN_COLUMNS: frozenset[str] = frozenset(EVENT_COLUMNS) | frozenset(LIST_COLUMNS)
 REQUIRED_COLUMNS: tuple[str, ...] = ("id", "description", "date", "latitude", "longitude")
@@ -106,7 +110,7 @@ def event_type_of(words: str) -> tuple[str, str] | None:
 def _sources(values: dict[str, str]) -> tuple[list[str], list[str]]:
     """(the event's sources as URLs or titles or ids, the titles of its sources)."""
     get = values.get
-    urls = _URL.findall(" ".join((get("sources.paths", ""), get("sources.url", ""))))
+    urls = _URL.findall(" ".join((get("sources.paths", ""), get("sources.path", ""), get("sources.url", ""))))
     titles = _split(get("sources.title", ""))
     ids = _split(get("sources.id", "")) or _split(get("sources", "")) or _numbered(values, "source")
     ids += _split(get("source", ""))
@@ -118,7 +122,8 @@ def _sources(values: dict[str, str]) -> tuple[list[str], list[str]]:
 def _associations(values: dict[str, str]) -> list[str]:
     get = values.get
     return (_split(get("associations.title", "")) or _split(get("associations.id", ""))
-            or _split(get("associations", "")) or _numbered(values, "association") + _numbered(values, "filter"))
+            or _split(get("associations", "")) or _split(get("filters.value", "")) or _split(get("filters", ""))
+            or _numbered(values, "association") + _numbered(values, "filter"))
 
 
 def _notes(values: dict[str, str], associations: list[str], titles: list[str], typed: bool) -> str:

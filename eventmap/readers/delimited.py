@@ -19,7 +19,7 @@ from eventmap.reading import RawRow, Table, read_table
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 _DATE_LIKE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[T ][\d:.]+)?")
 _YYYYMMDD = re.compile(r"(1[89]|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
-_MIN_DATA_CELLS = 3  # a first row with fewer filled cells is not judged
+_MIN_VALUES = 2  # numbers or dates in a first row that make it data
 
 
 def headerless_layout(first: list[str]) -> tuple[str, ...] | None:
@@ -33,9 +33,11 @@ def headerless_layout(first: list[str]) -> tuple[str, ...] | None:
 
 
 def looks_like_data(cells: list[str]) -> bool:
-    """True when every filled cell of a first row is a number or a date: values, not column names."""
+    """True when at least two cells of a first row, and at least half of its filled cells, are numbers or
+    dates: values, not column names."""
     filled = [c.strip() for c in cells if c.strip()]
-    return len(filled) >= _MIN_DATA_CELLS and all(_NUMBER.fullmatch(c) or _DATE_LIKE.fullmatch(c) for c in filled)
+    values = sum(1 for c in filled if _NUMBER.fullmatch(c) or _DATE_LIKE.fullmatch(c))
+    return values >= _MIN_VALUES and 2 * values >= len(filled)
 
 
 def read_delimited(data: bytes, *, name: str, max_rows: int | None = None,

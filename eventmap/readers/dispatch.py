@@ -40,8 +40,8 @@ def _zip_kind(archive: zipfile.ZipFile) -> TableKind | None:
     names = set(archive.namelist())
     if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
         return TableKind.XLSX
-    if "mimetype" in names and archive.read("mimetype").strip() == _ODS_MIMETYPE:
-        return TableKind.ODS
+    if "mimetype" in names and archive.read("mimetype").strip().startswith(_ODS_MIMETYPE):
+        return TableKind.ODS  # a spreadsheet or a spreadsheet template
     return None
 
 
@@ -55,7 +55,7 @@ def _read_zip(data: bytes, *, name: str, sheet: str | None, max_rows: int | None
                                  known_columns=known_columns)
         members = [m for m in archive.infolist()
                    if not m.is_dir() and not m.filename.startswith(_IGNORED_MEMBERS)]
-        if "word/document.xml" in archive.namelist() or "mimetype" in archive.namelist():
+        if {"word/document.xml", "ppt/presentation.xml", "mimetype"} & set(archive.namelist()):
             raise DataFileError(f"{name}: a text document or presentation, not a table; save the table as "
                                 "CSV or Excel")
         if len(members) != 1:

@@ -6,9 +6,10 @@ Each record is one row; nested objects become `parent.child` columns and lists a
 "record"); for JSON Lines it is the physical line, which is the record number when there are no blank lines.
 A value that is not an object (a number, a string, a list) is kept as a row with a problem, never dropped.
 
-A wrapper may also hold lists that records refer to by id, as TimeMap exports do (`"sources": ["S1"]` next
-to a top-level `"sources": [{"id": "S1", "url": ...}]`): such ids are replaced by the objects they name,
-so their fields become columns (`sources.url`); an id that names nothing stays as it is, with a warning.
+A wrapper may also hold tables that records refer to by id, as TimeMap exports do (`"sources": ["S1"]`
+next to a top-level `"sources": [{"id": "S1", "url": ...}]`, or `"sources": {"S1": {"paths": [...]}}` as
+datasheet-server serves them): such ids are replaced by the objects they name, so their fields become
+columns (`sources.url`); an id that names nothing stays as it is, with a warning.
 """
 
 from __future__ import annotations
@@ -78,9 +79,17 @@ def records_of(document: object, *, name: str) -> tuple[list[object], dict[str, 
             raise DataFileError(f"{name}: no list of records found: expected an array, or an object with one of "
                                 f"{', '.join(RECORD_KEYS)} (found keys: {', '.join(map(repr, list(document)[:10]))})")
         key = lists[0]
-    lookups = {k: {str(item["id"]): item for item in v if isinstance(item, Mapping) and "id" in item}
-               for k, v in document.items() if k != key and isinstance(v, list)}
+    lookups = {k: _lookup(v) for k, v in document.items() if k != key}
     return document[key], {k: v for k, v in lookups.items() if v}
+
+
+def _lookup(value: object) -> dict[str, Mapping]:
+    """id -> object of a list of objects with an `id`, or of an object of objects keyed by id."""
+    if isinstance(value, list):
+        return {str(item["id"]): item for item in value if isinstance(item, Mapping) and "id" in item}
+    if isinstance(value, Mapping) and value and all(isinstance(item, Mapping) for item in value.values()):
+        return {str(k): {"id": k, **item} for k, item in value.items()}
+    return {}
 
 
 def _resolve(record: Mapping[str, object], lookups: dict[str, dict[str, Mapping]], *, name: str,
@@ -96,8 +105,8 @@ def _resolve(record: Mapping[str, object], lookups: dict[str, dict[str, Mapping]
         found = [table.get(str(i)) for i in ids]
         missing = [str(i) for i, item in zip(ids, found, strict=True) if item is None]
         if missing:
-            problems.append(Problem(name, number, key, f"record {number}: {len(missing)} id(s) not in the file's "
-                                    f"{key!r} list; kept as they are", "; ".join(missing), Severity.WARNING))
+            problems.append(Problem(name, number, key, f"record {number}: {len(missing)} id(s) not among the file's "
+                                    f"{key!r}; kept as they are", "; ".join(missing), Severity.WARNING))
         resolved[key] = [item if item is not None else {"id": str(i)} for i, item in zip(ids, found, strict=True)]
     return resolved
 

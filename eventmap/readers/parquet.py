@@ -2,7 +2,8 @@
 
 Dates and timestamps are written as ISO dates (with the time of day when there is one), whole numbers
 without `.0`, nested structs as `parent.child` columns and lists joined with `; ` (see `cells`).
-`RawRow.line` is the record's 1-based number.
+`RawRow.line` is the record's 1-based number. The columns are turned into text one at a time, in batches,
+so no per-record dictionaries are built.
 """
 
 from __future__ import annotations
@@ -13,11 +14,19 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from eventmap.errors import DataFileError
-from eventmap.readers.cells import TableKind, check_rows, flatten, records_table
-from eventmap.reading import Table
+from eventmap.readers.cells import LineUnit, TableKind, cell_text, check_rows
+from eventmap.reading import RawRow, Table
 
 MAGIC = b"PAR1"
 _BATCH_ROWS = 65_536
+
+
+def _flat(batch: pa.RecordBatch) -> pa.Table:
+    """`batch` with its struct columns split into `parent.child` columns, however deep."""
+    table = pa.Table.from_batches([batch])
+    while any(pa.types.is_struct(field.type) for field in table.schema):
+        table = table.flatten()
+    return table
 
 
 def read_parquet(data: bytes, *, name: str, max_rows: int | None = None) -> Table:
@@ -27,13 +36,19 @@ def read_parquet(data: bytes, *, name: str, max_rows: int | None = None) -> Tabl
     except (pa.ArrowException, OSError, ValueError) as exc:
         raise DataFileError(f"{name}: not a readable Parquet file: {exc}") from None
     check_rows(source.metadata.num_rows, name=name, max_rows=max_rows)
-    rows: list[tuple[int, dict[str, str] | None, str]] = []
+    header: list[str] = []
+    rows: list[RawRow] = []
     try:
         for batch in source.iter_batches(batch_size=_BATCH_ROWS):
+            table = _flat(batch)
+            header = header or table.column_names
+            columns = [[cell_text(v) for v in column.to_pylist()] for column in table.columns]
             start = len(rows) + 1
-            rows.extend((start + i, flatten(record), "") for i, record in enumerate(batch.to_pylist()))
+            rows.extend(RawRow(start + i, list(cells), start + i) for i, cells in enumerate(zip(*columns, strict=True)))
     except (pa.ArrowException, OSError, ValueError) as exc:
         raise DataFileError(f"{name}: not a readable Parquet file: {exc}") from None
     if not rows:
         raise DataFileError(f"{name}: the Parquet file holds no records")
-    return records_table(rows, kind=TableKind.PARQUET)
+    return Table(header=header, header_line=0, rows=rows, encoding="", delimiter="", kind=TableKind.PARQUET.value,
+                 line_unit=LineUnit.RECORD.value, has_nul=any("\x00" in c for r in rows for c in r.cells),
+                 has_replacement=any("\ufffd" in c for r in rows for c in r.cells))

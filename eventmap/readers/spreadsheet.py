@@ -1,11 +1,15 @@
 """Workbooks: Excel (.xlsx, .xlsm, .xlsb, .xls) and OpenDocument (.ods) sheets, through python-calamine.
 
-One sheet is one table: the first row with any text is the header, blank rows are skipped, an HXL hashtag
-row under the header is skipped as in CSV files. Cells are the text a person sees (dates as ISO dates,
-whole numbers without `.0`; see `cells.cell_text`) and `RawRow.line` is the spreadsheet's row number, so
-a problem at `book.xlsx:7` is on row 7 of the sheet. Without a `sheet`, the first sheet whose header names
-known columns is read (else the first with data, so that a cover sheet does not hide the events);
-`Table.sheets` lists every sheet so that the user can choose another.
+One sheet is one table: the header is the first row with text, or, when known column names are given, the
+first of the top rows that names two of them (a title above it is skipped, with a warning that shows it);
+blank rows are skipped, and an HXL hashtag row under the header is skipped as in CSV files. Cells are the
+text a person sees (dates as ISO dates, whole numbers without `.0`; see `cells.cell_text`) and `RawRow.line`
+is the spreadsheet's row number, so a problem at `book.xlsx:7` is on row 7 of the sheet. Without a `sheet`,
+the first sheet whose header names known columns is read (else the first with data, so that a cover sheet
+does not hide the events); `Table.sheets` lists every sheet so that the user can choose another.
+
+Known limit: python-calamine gives a cell holding a formula error (`#DIV/0!`, `#N/A`) as an empty cell, so
+such a cell reads as empty (and a required column is then reported as missing in that row).
 """
 
 from __future__ import annotations
@@ -15,10 +19,13 @@ import io
 import python_calamine as calamine
 
 from eventmap.errors import DataFileError
+from eventmap.problems import Problem, Severity
 from eventmap.readers.cells import LineUnit, TableKind, cell_text, check_rows
 from eventmap.reading import RawRow, Table, is_hxl_row, normalise_header
+from eventmap.validation import shorten
 
-_ENOUGH_KNOWN = 2  # known column names in a sheet's first row that make it the events sheet
+_ENOUGH_KNOWN = 2  # known column names in a row that make it the header, and its sheet the events sheet
+_HEADER_SEARCH_ROWS = 10  # the header is looked for in this many rows with text at the top of a sheet
 _CALAMINE_ERRORS = (calamine.CalamineError, calamine.ZipError, calamine.XmlError, ValueError, OSError)
 
 
@@ -31,7 +38,7 @@ def _open(data: bytes, *, name: str, kind: TableKind) -> calamine.CalamineWorkbo
         if kind is TableKind.XLS:
             raise DataFileError(f"{name}: an old Office file that is not a readable Excel workbook (a Word "
                                 f"document?): {exc}; save the table as CSV or .xlsx") from None
-        what = "an OpenDocument spreadsheet" if kind is TableKind.ODS else "an Excel workbook"
+        what = "OpenDocument spreadsheet" if kind is TableKind.ODS else "Excel workbook"
         raise DataFileError(f"{name}: not a readable {what}: {exc}") from None
 
 
@@ -49,8 +56,12 @@ def _names(names: list[str]) -> str:
     return ", ".join(repr(n) for n in names)
 
 
-def _known(rows: list[tuple[int, list[str]]], known_columns: frozenset[str]) -> int:
-    return sum(1 for cell in rows[0][1] if normalise_header(cell) in known_columns) if rows else 0
+def _header_index(rows: list[tuple[int, list[str]]], known_columns: frozenset[str]) -> int | None:
+    """The index in `rows` of the first of the top rows that names two or more known columns, or None."""
+    for index, (_, cells) in enumerate(rows[:_HEADER_SEARCH_ROWS]):
+        if sum(1 for cell in cells if normalise_header(cell) in known_columns) >= _ENOUGH_KNOWN:
+            return index
+    return None
 
 
 def read_workbook(data: bytes, *, name: str, kind: TableKind, sheet: str | None = None, max_rows: int | None = None,
@@ -74,7 +85,7 @@ def read_workbook(data: bytes, *, name: str, kind: TableKind, sheet: str | None 
                 found = _rows(book.get_sheet_by_name(candidate))
                 if found and not rows:
                     chosen, rows = candidate, found  # the first with data, unless one has known columns
-                if _known(found, known_columns) >= _ENOUGH_KNOWN:
+                if _header_index(found, known_columns) is not None:
                     chosen, rows = candidate, found
                     break
     except _CALAMINE_ERRORS as exc:
@@ -82,7 +93,9 @@ def read_workbook(data: bytes, *, name: str, kind: TableKind, sheet: str | None 
     if not rows:
         where = f"sheet {sheet!r}" if sheet is not None else f"any of its sheets ({_names(names)})"
         raise DataFileError(f"{name}: the workbook has no data in {where}")
-    (header_line, header), body = rows[0], rows[1:]
+    start = _header_index(rows, known_columns) or 0
+    (header_line, header), body = rows[start], rows[start + 1:]
+    problems = [_title_warning(rows[:start], name=name, sheet=chosen)] if start else []
     skipped = []
     if body and is_hxl_row(body[0][1]):
         skipped.append(body[0][0])
@@ -93,9 +106,19 @@ def read_workbook(data: bytes, *, name: str, kind: TableKind, sheet: str | None 
         width -= 1  # empty columns at the right of the header: cells there are reported by the loader
     return Table(header=header[:width], header_line=header_line,
                  rows=[RawRow(number, _trimmed(cells, width), number) for number, cells in body],
-                 encoding="", delimiter="", skipped_lines=skipped, kind=kind.value, sheets=tuple(names),
+                 encoding="", delimiter="", problems=problems, skipped_lines=skipped, kind=kind.value,
+                 sheets=tuple(names),
                  sheet=chosen, line_unit=LineUnit.ROW.value,
                  has_nul=any("\x00" in c for _, cells in body for c in cells))
+
+
+def _title_warning(above: list[tuple[int, list[str]]], *, name: str, sheet: str) -> Problem:
+    """The warning that the rows above a sheet's header were read as its title."""
+    first, last = above[0][0], above[-1][0]
+    rows = f"row {first}" if first == last else f"rows {first}-{last}"
+    text = " ".join(cell for _, cells in above for cell in cells if cell.strip())
+    return Problem(name, None, None, f"sheet {sheet!r}: {rows} above the header read as a title, not as events",
+                   shorten(text), Severity.WARNING)
 
 
 def _trimmed(cells: list[str], width: int) -> list[str]:

@@ -222,7 +222,8 @@ def tsv(rows: list[list[str]], header: list[str] | None = None) -> bytes:
 def zipped(name: str, data: bytes) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(name, data)
+        archive.writestr(zipfile.ZipInfo(name, date_time=(2020, 10, 8, 0, 0, 0)), data,
+                         compress_type=zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
 
 
@@ -238,7 +239,8 @@ GDELT_2_HEADER = ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate
 
 # --- TimeMap -------------------------------------------------------------------------------------------------------
 def timemap_export() -> dict[str, object]:
-    """The shape of a timemap/datasheet-server export: events naming their sources and associations by id."""
+    """The data behind a timemap as datasheet-server serves it: events naming their sources and associations by
+    id; the sources an object keyed by id (its `deepids` shape), the associations a list (`deeprows`)."""
     events = [
         {"id": "CIV0001", "description": "Residential buildings in Stepanakert hit by shelling.", "date": "10/08/2020",
          "time": "09:30", "location": "Stepanakert", "latitude": "39.8177", "longitude": "46.7528",
@@ -270,7 +272,22 @@ def timemap_export() -> dict[str, object]:
         {"id": "Religious site", "title": "Religious site", "desc": "", "mode": "FILTER",
          "filter_paths": ["Impact", "Religious site"]},
     ]
-    return {"events": events, "sources": sources, "associations": associations}
+    return {"events": events, "sources": {s.pop("id"): s for s in sources}, "associations": associations}
+
+
+def timemap_download() -> list[dict[str, object]]:
+    """The file of a timemap's download button (Bellingcat's Ukraine timemap): sources and filters inline."""
+    return [
+        {"id": "CIV0101", "date": "10/17/2020", "latitude": "40.6816", "longitude": "46.3613", "location": "Ganja",
+         "description": "A missile struck a residential street in Ganja.",
+         "sources": [{"id": "SRC-11", "path": "https://example.org/v/11", "description": "Video of the street"}],
+         "filters": [{"key": "Weapon System", "value": "Missile"}, {"key": "Impact", "value": "Residential"}]},
+        {"id": "CIV0102", "date": "10/28/2020", "latitude": "40.3758", "longitude": "47.1262", "location": "Barda",
+         "description": "Cluster munitions fell on the town centre.",
+         "sources": [{"id": "SRC-12", "path": "https://example.org/p/12", "description": ""},
+                     {"id": "SRC-13", "path": "https://example.org/p/13", "description": ""}],
+         "filters": [{"key": "Weapon System", "value": "Cluster munitions"}]},
+    ]
 
 
 TIMEMAP_SHEET_HEADER = ("id", "description", "date", "time", "location", "latitude", "longitude", "type",
@@ -306,6 +323,7 @@ SAMPLES = {
     "gdelt_v2_header.tsv": lambda: tsv(gdelt_rows(COLUMNS_2_0), GDELT_2_HEADER),
     "gdelt_v2.export.CSV.zip": lambda: zipped("20201008000000.export.CSV", tsv(gdelt_rows(COLUMNS_2_0))),
     "timemap_export.json": lambda: json.dumps(timemap_export(), indent=1).encode("utf-8"),
+    "timemap_download.json": lambda: json.dumps(timemap_download(), indent=1).encode("utf-8"),
     "timemap_datasheet.csv": lambda: csv_text(TIMEMAP_SHEET_HEADER, TIMEMAP_SHEET_ROWS).encode("utf-8"),
 }
 

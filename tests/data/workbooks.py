@@ -16,6 +16,13 @@ _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _CT = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+_STAMP = (2020, 10, 8, 0, 0, 0)  # every member's date: the same bytes on every run
+
+
+def _member(name: str, *, stored: bool = False) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=_STAMP)
+    info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+    return info
 
 
 def _column(index: int) -> str:
@@ -46,25 +53,25 @@ def xlsx(sheets: Sequence[Sheet]) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as book:
         overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{_CT}.worksheet+xml"/>'
                             for i in range(1, len(sheets) + 1))
-        book.writestr("[Content_Types].xml", (
+        book.writestr(_member("[Content_Types].xml"), (
             '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
             'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
             'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
             f'<Override PartName="/xl/workbook.xml" ContentType="{_CT}.sheet.main+xml"/>'
             f'<Override PartName="/xl/styles.xml" ContentType="{_CT}.styles+xml"/>{overrides}</Types>'))
-        book.writestr("_rels/.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_RELS}">'
+        book.writestr(_member("_rels/.rels"), f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_RELS}">'
                       f'<Relationship Id="rId1" Type="{_DOC_RELS}/officeDocument" Target="xl/workbook.xml"/>'
                       '</Relationships>')
         names = "".join(f'<sheet name="{escape(name)}" sheetId="{i}" r:id="rId{i}"/>'
                         for i, (name, _) in enumerate(sheets, start=1))
-        book.writestr("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{_MAIN}" '
+        book.writestr(_member("xl/workbook.xml"), f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{_MAIN}" '
                       f'xmlns:r="{_DOC_RELS}"><sheets>{names}</sheets></workbook>')
         links = "".join(f'<Relationship Id="rId{i}" Type="{_DOC_RELS}/worksheet" Target="worksheets/sheet{i}.xml"/>'
                         for i in range(1, len(sheets) + 1))
-        book.writestr("xl/_rels/workbook.xml.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships '
+        book.writestr(_member("xl/_rels/workbook.xml.rels"), f'<?xml version="1.0" encoding="UTF-8"?><Relationships '
                       f'xmlns="{_RELS}">{links}<Relationship Id="rId{len(sheets) + 1}" Type="{_DOC_RELS}/styles" '
                       'Target="styles.xml"/></Relationships>')
-        book.writestr("xl/styles.xml", (
+        book.writestr(_member("xl/styles.xml"), (
             f'<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="{_MAIN}"><fonts count="1"><font/></fonts>'
             '<fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/>'
             '</cellStyleXfs><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/>'
@@ -73,7 +80,7 @@ def xlsx(sheets: Sequence[Sheet]) -> bytes:
             body = "".join(
                 f'<row r="{r}">' + "".join(_xlsx_cell(f"{_column(c)}{r}", v) for c, v in enumerate(row)) + "</row>"
                 for r, row in enumerate(rows, start=1) if row)
-            book.writestr(f"xl/worksheets/sheet{i}.xml", f'<?xml version="1.0" encoding="UTF-8"?><worksheet '
+            book.writestr(_member(f"xl/worksheets/sheet{i}.xml"), f'<?xml version="1.0" encoding="UTF-8"?><worksheet '
                           f'xmlns="{_MAIN}"><sheetData>{body}</sheetData></worksheet>')
     return buffer.getvalue()
 
@@ -105,14 +112,13 @@ def ods(sheets: Sequence[Sheet]) -> bytes:
         for name, rows in sheets)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as book:
-        book.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet",
-                      compress_type=zipfile.ZIP_STORED)
-        book.writestr("META-INF/manifest.xml", (
+        book.writestr(_member("mimetype", stored=True), "application/vnd.oasis.opendocument.spreadsheet")
+        book.writestr(_member("META-INF/manifest.xml"), (
             '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
             'opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
             'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
             'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'))
-        book.writestr("content.xml", f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns}>'
+        book.writestr(_member("content.xml"), f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns}>'
                       f"<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body>"
                       "</office:document-content>")
     return buffer.getvalue()

@@ -158,3 +158,51 @@ def test_a_wrong_setting_exits_2_naming_it(monkeypatch: pytest.MonkeyPatch, caps
     monkeypatch.setenv("EVENTMAP_MAX_ROWS", "lots")
     assert main(["validate", str(DATA / "ucdp_ged.csv")]) == 2
     assert capsys.readouterr().err == "python -m eventmap: EVENTMAP_MAX_ROWS must be a number, got 'lots'\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "stdout", "stderr"),
+    [
+        (["validate", str(DATA / "events.xlsx")], 0,
+         [f"{DATA / 'events.xlsx'}: 6 rows, 6 valid, 0 invalid, 0 warnings"], ""),
+        (["validate", "--sheet", "Nope", str(DATA / "events.xlsx")], 2,
+         [f"{DATA / 'events.xlsx'}: cannot be used (nothing loaded)"],
+         f"{DATA / 'events.xlsx'}: no sheet 'Nope'; the sheets are 'About', 'Events', 'Empty'\n"),
+        (["validate", str(DATA / "events.geojson")], 1,
+         ["(geojson file: the numbers after the file name are record numbers (the first record is 1))",
+          f"{DATA / 'events.geojson'}:7: feature 7: the geometry is a 'LineString', not a 'Point': only points can "
+          "be placed on the map",
+          f"{DATA / 'events.geojson'}: 7 rows, 6 valid, 1 invalid, 0 warnings"], ""),
+        (["validate", str(DATA / "acled_old.csv")], 1, None, ""),
+    ],
+)
+def test_validate_any_table(argv: list[str], code: int, stdout: list[str] | None, stderr: str,
+                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == code
+    captured = capsys.readouterr()
+    if stdout is not None:
+        assert captured.out.splitlines() == stdout
+    assert captured.err == stderr
+
+
+def test_a_sheet_with_problems_names_its_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from data.workbooks import xlsx
+
+    rows = pd.read_csv(DATA / "project_utf8.csv", dtype=str, keep_default_na=False)
+    header = list(rows.columns)
+    body = [list(r) for r in rows.itertuples(index=False)]
+    body[1][header.index("date")] = "31/02/2020"
+    (tmp_path / "book.xlsx").write_bytes(xlsx([("Notes", [["see Events"]]), ("Events", [None, header, *body])]))
+    assert main(["validate", "--sheet", "Events", str(tmp_path / "book.xlsx")]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "(xlsx file, sheet 'Events': the numbers after the file name are the spreadsheet's row numbers)"
+    assert out[1].startswith(f"{tmp_path / 'book.xlsx'}:4: date: ")  # header on row 2, the second event on row 4
+
+
+def test_import_gdelt_writes_a_valid_project_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "gdelt_events.csv"
+    assert main(["import", "--format", "gdelt", str(DATA / "gdelt_v2.export.CSV.zip"), "-o", str(out)]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        f"{DATA / 'gdelt_v2.export.CSV.zip'} (gdelt): 6 rows, 5 written to {out}, 1 could not be imported, 0 warnings")
+    again = load_events(out)
+    assert (again.detected_format, len(again.events), again.problems) == ("project", 5, [])

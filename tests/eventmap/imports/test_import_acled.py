@@ -158,3 +158,55 @@ def test_to_schema_directly() -> None:
     assert records[0].values["sources"] == "S1; S2; ACLED X1"
     assert [str(p) for p in problems] == ["x.csv:3: geo_precision: must be one of 1 (exact), 2 (near), 3 (region) "
                                           "(got '0')"]
+
+
+OLD_TYPES = {
+    "AZE1": ("Battles", "Armed clash", "near"),
+    "AZE2": ("Battles", "Government regains territory", "exact"),
+    "AZE3": ("Explosions/Remote violence", "Shelling/artillery/missile attack", "exact"),  # "a missile hit"
+    "AZE4": ("Violence against civilians", "Abduction/forced disappearance", "region"),  # "were abducted"
+    "AZE5": ("Protests", "Peaceful protest", "exact"),  # INTER1 6: protesters
+    "AZE6": ("Strategic developments", "Other", "exact"),
+    "AZE7": ("Strategic developments", "Change to group/activity", "near"),
+    "AZE8": ("Strategic developments", "Headquarters or base established", "near"),
+    "AZE9": ("Battles", "Non-state actor overtakes territory", "exact"),
+}
+
+
+def test_older_upper_case_files_map_old_event_types() -> None:
+    result = load_events(DATA / "acled_old.csv", limits=Limits())
+    assert result.detected_format == "acled"
+    assert result.rows_read == len(result.events) + len(result.rejected) == 10
+    events = result.events.set_index("event_id")
+    assert {i: tuple(events.loc[i, ["event_type", "sub_event_type", "geo_precision"]]) for i in events.index} == (
+        OLD_TYPES)
+    assert events.loc["AZE1", "date"] == pd.Timestamp("2020-10-08")  # 08/10/2020, day first
+    assert events.loc["AZE1", "notes"] == ("ACLED old event type 'Battle-No change of territory' mapped to Battles / "
+                                           "Armed clash")
+    assert (events.loc["AZE3", "side"], events.loc["AZE3", "fatalities"]) == ("Armenia", 10)
+    [rejected] = result.rejected
+    assert rejected.line == 11
+    assert [p.column for p in rejected.problems] == ["geo_precis", "event_type"]
+
+
+@pytest.mark.parametrize(
+    ("event_type", "notes", "inter1", "expected"),
+    [
+        ("Battle-No change of territory", "", "", ("Battles", "Armed clash")),
+        ("BATTLE - NO CHANGE OF TERRITORY", "", "", ("Battles", "Armed clash")),
+        ("Remote violence", "An air strike hit the market", "", ("Explosions/Remote violence", "Air/drone strike")),
+        ("Remote violence", "An IED exploded on the road", "", ("Explosions/Remote violence",
+                                                                 "Remote explosive/landmine/IED")),
+        ("Remote violence", "A suicide bomber", "", ("Explosions/Remote violence", "Suicide bomb")),
+        ("Remote violence", "Mortar fire", "", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+        ("Violence against civilians", "Women were raped", "", ("Violence against civilians", "Sexual violence")),
+        ("Violence against civilians", "Villagers were shot", "", ("Violence against civilians", "Attack")),
+        ("Riots/Protests", "Youths rioted", "5", ("Riots", "Violent demonstration")),
+        ("Riots/Protests", "A violent crowd burned cars", "", ("Riots", "Violent demonstration")),
+        ("Riots/Protests", "Teachers marched", "6", ("Protests", "Peaceful protest")),
+        ("Non-violent transfer of territory", "", "", ("Strategic developments", "Non-violent transfer of territory")),
+        ("Skirmish", "", "", None),
+    ],
+)
+def test_old_event_type(event_type: str, notes: str, inter1: str, expected: tuple[str, str] | None) -> None:
+    assert acled.old_event_type(event_type, notes=notes, inter1=inter1) == expected

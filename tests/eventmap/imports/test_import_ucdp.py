@@ -98,3 +98,33 @@ def test_rows_that_cannot_be_imported_name_the_ucdp_column(cells: dict[str, str]
     assert [str(p) for p in result.problems] == [problem]
     assert result.events.empty
     assert result.rejected[0].raw["id"] == "390001"
+
+
+def test_older_versions_estimates_and_points_from_geom_wkt() -> None:
+    result = load_events(DATA / "ucdp_ged_old.csv", limits=Limits())
+    assert result.detected_format == "ucdp"
+    assert [p for p in result.problems if p.severity.value == "error"] == []
+    assert len(result.events) == result.rows_read == 5
+    events = result.events.set_index("event_id")
+    assert events.loc["UCDP-390001", ["latitude", "longitude", "fatalities"]].tolist() == [40.6816, 46.3613, 10]
+    assert events.loc["UCDP-390001", "notes"].startswith("UCDP best 10 (low 7, high 10)")
+    assert pd.isna(events.loc["UCDP-390003", "latitude"])  # no point at all: geocoded from where_coordinates
+    assert events.loc["UCDP-390003", "location"] == "Barda town"
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({"best_est": "12", "low_est": "5", "high_est": "40"}, {"best": "12", "low": "5", "high": "40"}),
+        ({"best": "3", "best_est": "12"}, {"best": "3"}),  # the current column wins
+        ({"geom_wkt": "POINT (46.3613 40.6816)"}, {"latitude": "40.6816", "longitude": "46.3613"}),
+        ({"geom_wkt": "POINT(-1.5 -2)", "latitude": "", "longitude": ""}, {"latitude": "-2", "longitude": "-1.5"}),
+        ({"geom_wkt": "POINT (46 40)", "latitude": "41", "longitude": "47"}, {"latitude": "41", "longitude": "47"}),
+        ({"geom_wkt": "LINESTRING (1 2, 3 4)"}, {}),
+    ],
+)
+def test_current_names(values: dict[str, str], expected: dict[str, str]) -> None:
+    current = ucdp.current_names(values)
+    assert {k: current[k] for k in expected} == expected
+    if not expected:
+        assert "latitude" not in current
