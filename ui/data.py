@@ -175,8 +175,9 @@ def load_and_geocode(source: Path | bytes, *, name: str, settings: Settings, geo
     if isinstance(raw, LoadFailure):
         return raw
     try:
+        # No region box: swapped coordinates are judged by the data's own region, not the bundled war's.
         result = load_events(raw, name=name, limits=Limits.from_settings(settings),
-                             region_bbox=settings.region_bbox, **(options or LoadOptions()).keywords())
+                             **(options or LoadOptions()).keywords())
     except EventMapError as error:  # a limit, a file that is not a CSV, required columns missing
         return LoadFailure(source_name=name, problems=_problems_of(error, name))
     events = result.events
