@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from eventmap.columns import ColumnMapping
+from eventmap.columns import ColumnMapping, guess_mapping
 from eventmap.columns.table import FillIn, no_source
 from eventmap.errors import DataFileError
 from eventmap.loading import LoadResult, load_events
@@ -173,10 +173,8 @@ def test_the_project_schema_is_not_mapped() -> None:
     [
         (b"date,place\n44112,Shusha\n44113,Barda\n", [D(2020, 10, 8), D(2020, 10, 9)],
          "Excel day numbers (days since 1899-12-30)"),
-        (b"GLOBALEVENTID,SQLDATE,ActionGeo_FullName,ActionGeo_Lat,ActionGeo_Long,SOURCEURL\n"
-         b"1,20201008,Shusha,39.7601,46.7499,https://example.org/g1\n"
-         b"2,20201011,Ganja,40.6816,46.3613,https://example.org/g2\n",
-         [D(2020, 10, 8), D(2020, 10, 11)], "yyyymmdd"),
+        (b"day,place,lat,lon\n20201008,Shusha,39.7601,46.7499\n20201011,Ganja,40.6816,46.3613\n",
+         [D(2020, 10, 8), D(2020, 10, 11)], "yyyymmdd"),  # GDELT's SQLDATE form
         ("дата,место\n8 октября 2020,Шуша\n11 октября 2020 г.,Гянджа\n".encode(), [D(2020, 10, 8), D(2020, 10, 11)],
          "month names"),
     ],
@@ -189,15 +187,15 @@ def test_other_date_forms(data: bytes, dates: list[dt.date], date_format: str) -
 
 
 def test_gdelt_columns_map_by_their_names() -> None:
-    data = (b"GLOBALEVENTID,SQLDATE,ActionGeo_FullName,ActionGeo_Lat,ActionGeo_Long,SOURCEURL\n"
-            b"1,20201008,Shusha,39.7601,46.7499,https://example.org/g1\n")
-    result = load_events(data, name="gdelt.csv")
-    assert result.mapping is not None
-    assert dict(result.mapping.columns) == {
+    header = ["GLOBALEVENTID", "SQLDATE", "Actor1Name", "ActionGeo_FullName", "ActionGeo_Lat", "ActionGeo_Long",
+              "SOURCEURL"]
+    guess = guess_mapping(header, [["1", "20201008", "ARMENIA", "Shusha", "39.7601", "46.7499", "https://x.org"]])
+    assert dict(guess.mapping.columns) == {
         "event_id": "GLOBALEVENTID", "date": "SQLDATE", "location": "ActionGeo_FullName",
-        "latitude": "ActionGeo_Lat", "longitude": "ActionGeo_Long", "sources": "SOURCEURL"}
-    assert result.events["event_id"].tolist() == ["1"]
-    assert result.events["latitude"].tolist() == [39.7601]
+        "latitude": "ActionGeo_Lat", "longitude": "ActionGeo_Long", "actor": "Actor1Name", "sources": "SOURCEURL"}
+    result = load_events(b"id,day,place\n7,20201008,Shusha\n", name="t.csv",
+                         mapping=ColumnMapping({"event_id": "id", "date": "day", "location": "place"}, ()))
+    assert result.events["event_id"].tolist() == ["7"]  # the table's own id is kept
 
 
 def test_arabic_table_keeps_arabic_places_and_maps_arabic_types() -> None:
