@@ -23,8 +23,7 @@ import pandas as pd
 import streamlit as st
 
 import geo
-from eventmap.columns import ColumnMapping
-from eventmap.columns.table import FillIn
+from eventmap.columns import ColumnMapping, FillIn
 from eventmap.errors import EventMapError, SettingError
 from eventmap.i18n import t
 from eventmap.loading import Limits, load_events

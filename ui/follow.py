@@ -19,6 +19,7 @@ from ui.safe_text import plain_markdown
 from ui.sidebar import (
     CHOICE_WIDGETS,
     DATES_KEY,
+    FILTERS_RESET_NOTICE_KEY,
     MIN_FATALITIES_KEY,
     SELECTED_EVENT_KEY,
     SOURCES_KEY,
@@ -29,7 +30,7 @@ from ui.url import MAP_CENTER_KEY, MAP_ZOOM_KEY
 
 SEEN_DATA_KEY = "_data_seen"  # the SHA-256 of the data this session showed last
 LAST_FILTERS_KEY = "_last_filters"  # the Filters of the last run (what the widgets meant on that data)
-NOTICE_KEY = "_filters_reset_notice"
+NOTICE_KEY = FILTERS_RESET_NOTICE_KEY
 
 
 def remember_filters(filters: Filters) -> None:

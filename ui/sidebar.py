@@ -41,6 +41,7 @@ FILTER_KEYS: tuple[str, ...] = (DATES_KEY, TEXT_KEY, MIN_FATALITIES_KEY, SOURCES
                                 *(k for k, _ in CHOICE_WIDGETS.values()))
 TIMELINE_GENERATION_KEY = "timeline_generation"  # bumped to clear the timeline's brush
 SELECTED_EVENT_KEY = "selected_event"
+FILTERS_RESET_NOTICE_KEY = "_filters_reset_notice"  # the line saying which filters new data reset
 PERSIST = "session"  # widget values survive a visit to another page
 
 
@@ -139,6 +140,7 @@ def reset_filters() -> None:
     for key in FILTER_KEYS:
         st.session_state.pop(key, None)
     st.session_state.pop(SELECTED_EVENT_KEY, None)
+    st.session_state.pop(FILTERS_RESET_NOTICE_KEY, None)
     bump_timeline()
 
 

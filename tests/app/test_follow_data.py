@@ -63,6 +63,9 @@ def test_filters_that_do_not_fit_the_new_data_are_reset_and_the_page_says_so():
     assert at.multiselect(key="f_sides").value == ["Artsakh"]
     assert at.multiselect(key="f_places").value == []
     assert "4 of 5 events hidden: 4 by side" in captions(at)
+    at.button(key="reset_filters").click().run()
+    assert "Filters reset" not in infos(at), "the line goes once the user resets the filters"
+    assert headline(at)[:2] == (5, 5)
 
 
 def test_the_map_fits_the_new_events_not_the_old_view():
@@ -96,3 +99,10 @@ def test_when_nothing_matches_the_page_says_which_filter_to_loosen():
     assert "5 of 5 events hidden" in warning
     assert "Loosen one: Side (1 would show); Place (1 would show)" in warning
 
+
+
+def test_the_hidden_count_is_in_the_interface_language():
+    at = app({"lang": "ar"})
+    upload(at, SEPTEMBER_2022)
+    at.multiselect(key="f_sides").set_value(["Armenia"]).run()
+    assert "4 من 5 حدثًا مخفية: 4 بسبب الطرف" in captions(at)
