@@ -12,8 +12,9 @@ import streamlit as st
 
 from eventmap.filtering import Filters, apply_filters
 from eventmap.i18n import t
-from ui import data, hooks, panels, sidebar, url
+from ui import data, follow, hooks, mapping_step, panels, sidebar, url
 from ui import map_view as map_section
+from ui import upload as uploads
 from ui.router import routed, run_app
 from ui.table import render_table
 from ui.timeline import render_timeline
@@ -28,14 +29,21 @@ lang, naming = choices.lang, choices.naming
 hooks.apply_direction(lang)
 
 with st.sidebar.expander(t("data.your_data", lang), icon=":material/upload_file:"):
-    upload, upload_failure = data.upload_panel(settings, lang=lang)
-loaded = data.choose_data(settings, upload)
+    upload = uploads.upload_panel(settings, lang=lang)
+if upload.pending is not None:
+    if upload.failure is not None:
+        panels.upload_failed(upload.failure, lang=lang)
+    mapping_step.render(upload.pending, settings=settings, lang=lang)
+    st.stop()
+loaded = data.choose_data(settings, upload.loaded)
 if isinstance(loaded, data.LoadFailure):
     panels.data_file_failed(loaded, lang=lang)
     st.stop()
 
 events = loaded.events
+follow.follow_new_data(events, data_id=loaded.identity, lang=lang)
 filters = sidebar.filter_controls(events, lang=lang, naming=naming, data_key=loaded.cache_key)
+follow.remember_filters(filters)
 hooks.presentation_switch(events, lang=lang, naming=naming)
 undated = apply_filters(events, filters.with_dates(None, None))  # the timeline shows every day of these
 shown = apply_filters(undated, Filters().with_dates(filters.date_from, filters.date_to))
@@ -46,11 +54,14 @@ if view.present and hooks.show_presentation(events, view, settings=settings):
 
 st.title(t("app.title", lang))
 panels.url_ignored(lang=lang)
-if upload_failure is not None:
-    panels.upload_failed(upload_failure, lang=lang)
+if upload.failure is not None:
+    panels.upload_failed(upload.failure, lang=lang)
 panels.source_line(loaded, lang=lang)
+follow.reset_notice()
 panels.headline(shown, total=len(events), lang=lang)
+panels.hidden_by_filters(events, filters, lang=lang)
 panels.load_problems(loaded, lang=lang)
+panels.filled_in(loaded, lang=lang)
 panels.names_waiting(loaded, lang=lang)
 panels.without_location(shown, naming=naming, lang=lang)
 

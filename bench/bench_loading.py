@@ -1,4 +1,5 @@
-"""Benchmark: `load_events` on 10,000 to 1,000,000 rows, in the project's schema and as an ACLED export.
+"""Benchmark: `load_events` on 10,000 to 1,000,000 rows: the project's schema, an ACLED export, and a five-column
+table (`date,location,side,description,source`) loaded through a guessed column mapping.
 
 For each size N it writes N rows to a temporary file (the project's sample rows of `tests/data/`, with
 their Arabic sentences, repeated with fresh ids; and the ACLED sample rows), then times `load_events`:
@@ -32,16 +33,28 @@ from make_samples import (  # noqa: E402
 
 from eventmap.loading import Limits, load_events  # noqa: E402
 
+TABLE_HEADER = ("date", "location", "side", "description", "source")
 
-def write_rows(path: Path, header: tuple[str, ...], rows: list[dict[str, str]], n: int, id_column: str) -> None:
+
+def table_rows() -> list[dict[str, str]]:
+    """The project's sample rows as a five-column table."""
+    return [{"date": r["date"], "location": r["location"], "side": r["side"],
+             "description": r["description"], "source": r["sources"]} for r in PROJECT_ROWS]
+
+
+def write_rows(path: Path, header: tuple[str, ...], rows: list[dict[str, str]], n: int, id_column: str | None
+               ) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
     for i in range(n):
         row = dict(rows[i % len(rows)])
-        row[id_column] = f"B{i}"
+        if id_column:
+            row[id_column] = f"B{i}"
+        else:
+            row["description"] = f"{row['description']} ({i})"  # distinct rows
         if i % 997 == 0:
-            row["latitude"] = "not a number"  # one broken row in about a thousand
+            row["latitude" if id_column else "date"] = "not a number"  # one broken row in about a thousand
         writer.writerow([row.get(c, "") for c in header])
     path.write_text(buffer.getvalue(), encoding="utf-8")
 
@@ -58,6 +71,7 @@ def main() -> None:
             for fmt, header, rows, id_column in (
                 ("project", PROJECT_HEADER, PROJECT_ROWS, "event_id"),
                 ("acled", ACLED_CURRENT_HEADER, acled_current_rows(), "event_id_cnty"),
+                ("table", TABLE_HEADER, table_rows(), None),
             ):
                 path = Path(tmp) / f"{fmt}_{size}.csv"
                 write_rows(path, header, rows, size, id_column)

@@ -1,4 +1,4 @@
-"""The command line: `python -m eventmap validate|import|schema ...`.
+"""The command line: `python -m eventmap validate|import|inspect|schema ...`.
 
 Exit codes: 0 every row is valid; 1 some rows are invalid (each problem is listed as
 `FILE:LINE: column: message (got 'value')`); 2 the file cannot be used at all (or bad arguments).
@@ -18,16 +18,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from eventmap.columns import cli as columns_cli
 from eventmap.control import cli as control_cli
 from eventmap.csv_safety import write_events_csv
-from eventmap.errors import DataFileError, ImportFormatError, LimitExceededError, SettingError
+from eventmap.errors import DataFileError, ImportFormatError, LimitExceededError, MappingError, SettingError
 from eventmap.export import cli as export_cli
 from eventmap.loading import LoadResult, load_events
 from eventmap.problems import Severity
 from eventmap.schema import schema_markdown
 
 EXIT_OK, EXIT_INVALID_ROWS, EXIT_UNUSABLE = 0, 1, 2
-_UNUSABLE = (DataFileError, ImportFormatError, LimitExceededError)
+_UNUSABLE = (DataFileError, ImportFormatError, LimitExceededError, MappingError)
 
 
 _LINE_UNITS = {"row": "the spreadsheet's row numbers", "record": "record numbers (the first record is 1)"}
@@ -53,28 +54,33 @@ def run_validate(args: argparse.Namespace, *, out: TextIO | None = None,
     out, err = out or sys.stdout, err or sys.stderr
     name = str(args.file)
     try:
-        result = load_events(Path(args.file), name=name, sheet=args.sheet)
+        mapping, _ = columns_cli.mapping_for(Path(args.file), args.map, name=name)
+        result = load_events(Path(args.file), name=name, sheet=args.sheet, mapping=mapping,
+                             dayfirst=args.dayfirst)
     except _UNUSABLE as exc:
         print(f"{exc}", file=err)
         print(f"{name}: cannot be used (nothing loaded)", file=out)
         return EXIT_UNUSABLE
     _print_problems(result, out)
     valid, invalid, warnings = _counts(result)
-    kind = "" if result.detected_format == "project" else f" ({result.detected_format} export)"
+    kind = {"project": "", "table": " (table)"}.get(result.detected_format, f" ({result.detected_format} export)")
     print(f"{name}{kind}: {result.rows_read} rows, {valid} valid, {invalid} invalid, {warnings} warnings", file=out)
     return EXIT_OK if invalid == 0 else EXIT_INVALID_ROWS
 
 
 def run_import(args: argparse.Namespace, *, out: TextIO | None = None,
                  err: TextIO | None = None) -> int:
-    """`import [--format FORMAT] [--sheet NAME] IN -o OUT`: write the rows that map, list those that do not."""
+    """`import [--format FORMAT] [--sheet NAME] [--map FIELD=COLUMN ...] [--dayfirst|--monthfirst] IN -o OUT`:
+    write the rows that map, list those that do not."""
     out, err = out or sys.stdout, err or sys.stderr
     name, target = str(args.input), Path(args.output)
     if target.exists() and target.resolve() == Path(args.input).resolve():
         print(f"{target}: refusing to overwrite the input file; choose another -o", file=err)
         return EXIT_UNUSABLE
     try:
-        result = load_events(Path(args.input), name=name, source_format=args.format, sheet=args.sheet)
+        mapping, _ = columns_cli.mapping_for(Path(args.input), args.map, name=name)
+        result = load_events(Path(args.input), name=name, source_format=args.format, sheet=args.sheet,
+                             mapping=mapping, dayfirst=args.dayfirst)
     except _UNUSABLE as exc:
         print(f"{exc}", file=err)
         print(f"{name}: cannot be imported (nothing written)", file=out)
@@ -112,17 +118,21 @@ def register_validate(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("file", metavar="FILE", help="the file to check: CSV/TSV, Excel, OpenDocument, JSON, "
                         "GeoJSON or Parquet")
     _add_sheet(parser)
+    columns_cli.add_mapping_options(parser)
     parser.set_defaults(handler=run_validate)
 
 
 def register_import(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("import", help="convert an ACLED, UCDP GED, GDELT or TimeMap export to the "
-                                   "project's schema",
-                                   description="Write the rows of an export that map onto the project's schema; "
-                                   "list those that do not. Exit codes as for validate.")
-    parser.add_argument("--format", choices=("acled", "ucdp", "gdelt", "timemap"), default=None,
-                        help="the export's format (default: detected from its header)")
-    parser.add_argument("input", metavar="IN", help="the export (any table format that validate reads)")
+    parser = subparsers.add_parser("import", help="convert an ACLED, UCDP GED, GDELT or TimeMap export, or any "
+                                   "table of dated events, to the project's schema",
+                                   description="Write the rows of an export or table that map onto the project's "
+                                   "schema; list those that do not. A table needs a date and a place column; "
+                                   "see what is guessed with `inspect`. Exit codes as for validate.")
+    parser.add_argument("--format", choices=("acled", "ucdp", "gdelt", "timemap", "table"), default=None,
+                        help="the file's format (default: detected from its header; table: any table through "
+                        "a column mapping)")
+    columns_cli.add_mapping_options(parser)
+    parser.add_argument("input", metavar="IN", help="the export or table (any table format that validate reads)")
     _add_sheet(parser)
     parser.add_argument("-o", "--output", metavar="OUT.csv", required=True, help="the file to write")
     parser.set_defaults(handler=run_import)
@@ -140,6 +150,7 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], object]] = [
     register_validate,
     register_import,
     register_schema,
+    columns_cli.register,
     export_cli.register,
     control_cli.register,
 ]

@@ -42,6 +42,13 @@ MONTHS: dict[str, int] = {
         ("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول",
          "تشرين الثاني", "كانون الأول"), start=1)},
     "اذار": 3, "ايار": 5, "اب": 8, "ايلول": 9, "تشرين الاول": 10, "كانون الاول": 12,
+    # Russian month names: genitive ("8 октября 2020"), then nominative.
+    **{name: i for i, name in enumerate(
+        ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+         "ноября", "декабря"), start=1)},
+    **{name: i for i, name in enumerate(
+        ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
+         "ноябрь", "декабрь"), start=1)},
 }
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
@@ -87,7 +94,8 @@ def parse_date(text: str) -> dt.date:
 
     Accepted: ISO `2020-10-09` (a time part is ignored), `2020/10/09`, day-first `09/10/2020`,
     `9/10/2020`, `09.10.2020`, `09-10-2020`, month names `09 October 2020`, `9 Oct 2020`, `9-Oct-20`,
-    `October 9, 2020`, Arabic month names `9 أكتوبر 2020`, and all of these with Arabic-Indic digits.
+    `October 9, 2020`, Arabic month names `9 أكتوبر 2020`, Russian `9 октября 2020`, and all of these
+    with Arabic-Indic digits.
     Raises `DateFormatError` with a message that names the problem.
     """
     original = text

@@ -33,3 +33,7 @@ class ExportError(EventMapError, RuntimeError):
 
 class SettingError(EventMapError, ValueError):
     """A setting from the environment is unusable (not a number, out of range)."""
+
+
+class MappingError(EventMapError, ValueError):
+    """A column mapping names a field the schema does not have, or a column the table does not have."""

@@ -8,14 +8,24 @@ import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from datetime import date
+from enum import StrEnum
 
 import numpy as np
 import pandas as pd
 
 from eventmap.i18n import side_label, t
+from eventmap.schema import SOURCE_SEPARATOR
 
 TEXT_SEARCH_COLUMNS = ("description", "description_original", "actor", "target", "claimed_by", "disputed_by",
                        "location", "matched_name", "notes")
+
+
+class SourceFilter(StrEnum):
+    """Events by whether they give a source: all of them, only those with one, only those without."""
+
+    ANY = "any"
+    WITH = "with"
+    WITHOUT = "without"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -32,6 +42,7 @@ class Filters:
     places: tuple[str, ...] = ()  # values of the `location` column
     text: str = ""
     min_fatalities: int = 0
+    sources: SourceFilter = SourceFilter.ANY
 
     def is_empty(self) -> bool:
         return self == Filters()
@@ -65,7 +76,18 @@ def filter_mask(frame: pd.DataFrame, filters: Filters) -> np.ndarray:
         keep &= (frame["fatalities"].fillna(0) >= filters.min_fatalities).to_numpy(dtype=bool)
     if filters.text.strip():
         keep &= _text_mask(frame, filters.text.strip())
+    if filters.sources is not SourceFilter.ANY:
+        given = has_sources(frame)
+        keep &= given if filters.sources is SourceFilter.WITH else ~given
     return keep
+
+
+def has_sources(frame: pd.DataFrame) -> np.ndarray:
+    """A boolean array: which rows give at least one source (a `sources` cell with more than separators)."""
+    if "sources" not in frame.columns:
+        return np.zeros(len(frame), dtype=bool)
+    text = frame["sources"].fillna("").astype(str).str.replace(SOURCE_SEPARATOR, "", regex=False).str.strip()
+    return (text != "").to_numpy(dtype=bool)
 
 
 def apply_filters(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
@@ -120,6 +142,8 @@ def describe_filters(filters: Filters, lang: str = "en") -> str:
         parts.append(f"{t('filter.text', lang)}: “{filters.text.strip()}”")
     if filters.min_fatalities > 0:
         parts.append(f"{t('filter.min_fatalities', lang)}: {filters.min_fatalities}")
+    if filters.sources is not SourceFilter.ANY:
+        parts.append(f"{t('filter.sources', lang)}: {t('filter.sources.' + filters.sources.value, lang)}")
     return "; ".join(parts) if parts else t("filter.none", lang)
 
 

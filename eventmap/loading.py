@@ -1,10 +1,15 @@
-"""Loading event files: the project's schema, ACLED, UCDP GED, GDELT or TimeMap exports -> a validated events frame.
+"""Loading event files: the project's schema, ACLED, UCDP GED, GDELT or TimeMap exports, any table of dated
+events -> a validated events frame.
 
 `load_events(source)` reads the bytes (CSV in any encoding, `,` `;` or tab; an Excel or OpenDocument sheet;
 JSON, GeoJSON or Parquet: see `eventmap.readers`), detects the format, maps an
 import onto the schema, validates every cell, and returns the valid rows as the events frame with every
 other row set aside and listed with its problems. Nothing is dropped silently: for every data row of the
 file, either it is in `events` or in `rejected` (`LoadResult.rows_read` counts them).
+
+A table that is neither the project's schema nor an export ("table") goes through a column mapping
+(`eventmap.columns`): guessed from its header and values, or given; only a date and a place are needed,
+and what it does not say is filled with visible defaults (`LoadResult.filled`).
 """
 
 from __future__ import annotations
@@ -17,6 +22,19 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from eventmap.columns.dates import DateFormat
+from eventmap.columns.guess import ColumnMapping
+from eventmap.columns.table import (
+    TABLE,
+    FillIn,
+    MappedRecords,
+    choose_mapping,
+    gap_problems,
+    is_project_header,
+    map_records,
+    required_cells,
+    unique_keys,
+)
 from eventmap.errors import DataFileError, ImportFormatError, LimitExceededError
 from eventmap.imports import IMPORTERS, detect_format
 from eventmap.imports.detect import PROJECT
@@ -25,13 +43,22 @@ from eventmap.readers import read_any
 from eventmap.reading import RawRow, Record, Table, normalise_header
 from eventmap.schema import COLUMN_NAMES, REQUIRED_COLUMNS
 from eventmap.settings import Settings
-from eventmap.validation import DATE_COLUMNS, FLOAT_COLUMNS, FRAME_COLUMNS, INT_COLUMNS, RowValidator, shorten
+from eventmap.swapped import swapped_point_problems
+from eventmap.validation import (
+    DATE_COLUMNS,
+    FLOAT_COLUMNS,
+    FRAME_COLUMNS,
+    INT_COLUMNS,
+    REQUIRED,
+    RowValidator,
+    shorten,
+)
 
 # What a required column missing from the header is set to, in every row (with a warning).
 HEADER_DEFAULTS: dict[str, str] = {"date_precision": "day", "geo_precision": "exact", "verification": "unverified"}
 _KNOWN_HEADER = frozenset(FRAME_COLUMNS) | frozenset().union(*(m.KNOWN_COLUMNS for m in IMPORTERS.values()))
 FORMAT_TITLES = {PROJECT: "the project's schema", "acled": "an ACLED export", "ucdp": "a UCDP GED export",
-                 "gdelt": "a GDELT event file", "timemap": "a TimeMap export"}
+                 "gdelt": "a GDELT event file", "timemap": "a TimeMap export", TABLE: "a table mapped onto the schema"}
 _LISTED_NAMES = 10  # at most this many column names in a message
 
 
@@ -68,6 +95,9 @@ class LoadResult:
     encoding: str = ""
     delimiter: str = ""
     warnings: list[Problem] = field(default_factory=list)  # the problems of severity WARNING
+    filled: tuple[FillIn, ...] = ()  # defaults set in a mapped table ("status set to 'unverified' for 5 rows")
+    mapping: ColumnMapping | None = None  # the column mapping a "table" was loaded with
+    date_format: DateFormat | None = None  # how a mapped table's date column writes its dates
     kind: str = "csv"  # the container read (`Table.kind`): "csv", "xlsx", "json", ...
     sheets: tuple[str, ...] = ()  # a workbook's sheets, to offer a choice
     sheet: str = ""  # the sheet read
@@ -187,11 +217,19 @@ def _clean_cells(cells: list[str], table: Table, line: int, header: list[str], *
     return cleaned
 
 
-def _format_of(header: list[str], source_format: str | None, *, name: str) -> str:
+def _format_of(header: list[str], source_format: str | None, *, name: str, mapped: bool = False) -> str:
+    if mapped:
+        if source_format not in (None, TABLE):
+            raise ValueError(f"a column mapping loads the file as a table, not as {source_format!r}")
+        return TABLE
     detected = detect_format(header)
+    if detected == PROJECT and source_format != PROJECT and not is_project_header(header):
+        detected = TABLE  # anything else with a date and a place, through a column mapping
     fmt = source_format or detected
     if fmt not in FORMAT_TITLES:
         raise ValueError(f"unknown format {fmt!r}: use {', '.join(FORMAT_TITLES)}")
+    if fmt == TABLE:
+        return fmt  # any table can be read through a mapping
     if fmt != detected:
         raise ImportFormatError(f"{name}: not {FORMAT_TITLES[fmt]}: the header looks like {FORMAT_TITLES[detected]} "
                                 f"({_names([c for c in header if c])})")
@@ -226,39 +264,64 @@ def _to_schema(records: list[Record], header: list[str], fmt: str, *, name: str,
     return [Record(r.line, {**r.values, **defaults}) for r in records] if defaults else records
 
 
+def read_source_table(source: Path | str | bytes, *, name: str | None = None,
+                      limits: Limits | None = None, sheet: str | None = None) -> tuple[Table, str]:
+    """The table of an event file as read (header and rows, not yet mapped or validated), and the name used
+    in problems; for looking at a file before loading it (its header, to guess a column mapping). `sheet` is
+    the workbook sheet to read (default: the readers' choice)."""
+    limits = limits or Limits.from_settings(Settings.from_env())
+    data, name = _read_source(source, name, limits)
+    return read_any(data, name=name, sheet=sheet, max_rows=limits.max_rows, known_columns=_KNOWN_HEADER), name
+
+
 def load_events(source: Path | str | bytes, *, name: str | None = None, limits: Limits | None = None,
                 source_format: str | None = None,
-                region_bbox: tuple[float, float, float, float] | None = None, sheet: str | None = None) -> LoadResult:
+                region_bbox: tuple[float, float, float, float] | None = None, sheet: str | None = None,
+                mapping: ColumnMapping | None = None, dayfirst: bool | None = None) -> LoadResult:
     """Read, map and validate an event file (a path, or the bytes of an upload).
 
     `name` is the file name used in problems (default: the path's name, or "upload.csv");
-    `limits` default to `Settings.from_env()`; `source_format` forces "project", "acled", "ucdp", "gdelt" or
-    "timemap" (default: detected from the header); `region_bbox` (south, west, north, east) is where points
-    are expected, for the swapped-coordinates warning (default: the settings' region); `sheet` is the
-    workbook sheet to read (default: the one whose header names known columns, else the first with data;
+    `limits` default to `Settings.from_env()`; `source_format` forces "project", "acled", "ucdp", "gdelt",
+    "timemap" or "table" (default: detected from the header); `region_bbox` (south, west, north, east), when
+    given, is where points are expected, for the swapped-coordinates warning (default: judged by the data's
+    own region, `eventmap.swapped`: the row's country, else the file's other points); `sheet` is the workbook
+    sheet to read (default: the one whose header names known columns, else the first with data;
     `LoadResult.sheets` lists them).
+    `mapping` loads the file as a table through this column mapping (default for a "table": guessed);
+    `dayfirst` says how its numeric dates are written (True dd/mm, False mm/dd; default: decided by the
+    column's values, or left open).
     Raises `DataFileError` for a file that cannot be used at all, `LimitExceededError` above a limit and
     `ImportFormatError` when `source_format` does not match the file.
     """
-    if limits is None or region_bbox is None:
-        settings = Settings.from_env()
-        limits = limits or Limits.from_settings(settings)
-        region_bbox = region_bbox or settings.region_bbox
-    data, name = _read_source(source, name, limits)
-    table = read_any(data, name=name, sheet=sheet, max_rows=limits.max_rows, known_columns=_KNOWN_HEADER)
+    limits = limits or Limits.from_settings(Settings.from_env())
+    table, name = read_source_table(source, name=name, limits=limits, sheet=sheet)
     header = [normalise_header(cell) for cell in table.header]
-    fmt = _format_of(header, source_format, name=name)
-    problems = [*table.problems, *_check_header(header, table.header, name=name, fmt=fmt)]
+    fmt = _format_of(header, source_format, name=name, mapped=mapping is not None)
     row_problems: dict[int, list[Problem]] = {}  # line -> problems of the rows set aside (so far)
-    records = _to_schema(_records(table, header, name=name, row_problems=row_problems), header, fmt, name=name,
-                         row_problems=row_problems)
-    source_column = IMPORTERS[fmt].SOURCE_COLUMN if fmt != PROJECT else {}
+    mapped: MappedRecords | None = None
+    if fmt == TABLE:
+        mapping = choose_mapping(table.header, [row.cells for row in table.rows], mapping, file=name)
+        keys = unique_keys(table.header)
+        mapped = map_records(_records(table, keys, name=name, row_problems=row_problems), mapping, keys,
+                             file=name, dayfirst=dayfirst)
+        problems = [*table.problems, *mapped.file_problems]
+        records = _merge_row_problems(mapped, row_problems)
+        source_column = dict(mapping.columns)
+    else:
+        mapping = None
+        problems = [*table.problems, *_check_header(header, table.header, name=name, fmt=fmt)]
+        records = _to_schema(_records(table, header, name=name, row_problems=row_problems), header, fmt,
+                             name=name, row_problems=row_problems)
+        source_column = IMPORTERS[fmt].SOURCE_COLUMN if fmt != PROJECT else {}
 
-    validator = RowValidator(file=name, region_bbox=region_bbox)
+    relaxed = required_cells(header, mapped=mapped is not None)
+    validator = RowValidator(file=name, region_bbox=region_bbox, required=relaxed or REQUIRED)
     accepted_values: list[dict[str, object]] = []
     accepted_lines: list[int] = []
     for record in records:
         values, found = validator.check(record.line, record.values)
+        if mapped is not None and record.line in mapped.flagged:  # said already, in the table's words
+            found = [p for p in found if p.column not in mapped.flagged[record.line]]
         if source_column:  # name the export's column; side and actor both come from actor1: say it once
             found = list(dict.fromkeys(_rename_column(p, source_column) for p in found))
         found = [*row_problems.pop(record.line, ()), *found]
@@ -269,6 +332,11 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
         accepted_values.append(values)
         accepted_lines.append(record.line)
     problems.extend(validator.summary_problems())
+    if region_bbox is None:
+        problems.extend(swapped_point_problems(accepted_values, accepted_lines, file=name))
+    if relaxed is not None:
+        problems.extend(gap_problems(accepted_values, file=name, sources_column=source_column.get("sources", "sources"),
+                                     event_types=mapped is None))
 
     raw_rows = {row.line: row for row in table.rows}
     rejected = [RejectedRow(line, _raw(raw_rows[line], table.header), found)
@@ -283,11 +351,22 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
         encoding=table.encoding,
         delimiter=table.delimiter,
         warnings=[p for p in all_problems if p.severity is Severity.WARNING],
+        filled=mapped.filled if mapped is not None else (),
+        mapping=mapping,
+        date_format=mapped.date_format if mapped is not None else None,
         kind=table.kind,
         sheets=table.sheets,
         sheet=table.sheet,
         line_unit=table.line_unit,
     )
+
+
+def _merge_row_problems(mapped: MappedRecords, row_problems: dict[int, list[Problem]]) -> list[Record]:
+    """The mapped records; the problems mapping found joined to the rows' own (a row with an error is set
+    aside by the validation loop)."""
+    for line, found in mapped.row_problems.items():
+        row_problems.setdefault(line, []).extend(found)
+    return mapped.records
 
 
 def _problem_order(problem: Problem) -> tuple[int, int]:

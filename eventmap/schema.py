@@ -34,7 +34,7 @@ class Column:
 
 DATE_PRECISIONS = ("day", "week", "month")
 GEO_PRECISIONS = ("exact", "near", "region")
-STATUSES = ("confirmed", "claimed", "disputed", "denied")
+STATUSES = ("confirmed", "claimed", "disputed", "denied", "unverified")  # unverified: nobody has said yet
 VERIFICATIONS = ("multi-source", "single-source", "party-claim-only", "unverified")
 
 # ACLED's codebook (2023 and later): event types and their sub-event types.
@@ -95,6 +95,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("verification", "How well it is sourced", Kind.CHOICE, required=True, choices=VERIFICATIONS),
     Column("sources", "URLs or citations, `;`-separated; at least one", Kind.SOURCES, required=True),
     Column("notes", "Differences between sources, caveats"),
+    Column("event_type_original", "The event type as another table wrote it, when mapped; a file with this "
+           "column needs only a date and a place in each row (as a mapped table)", example="shelling"),
 )
 
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
@@ -102,7 +104,8 @@ REQUIRED_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.required)
 # Columns that may be absent from a file's header: they are then empty in every row.
 OPTIONAL_HEADER_COLUMNS: frozenset[str] = frozenset(
     {"report_date", "admin1", "target", "description_original", "language", "fatalities", "injured",
-     "disputed_by", "notes", "latitude", "longitude", "date_precision", "geo_precision", "verification"}
+     "disputed_by", "notes", "latitude", "longitude", "date_precision", "geo_precision", "verification",
+     "event_type_original"}
 )
 # Columns added by geocoding; kept when a file carries them.
 GEO_RESULT_COLUMNS: tuple[str, ...] = ("geo_source", "matched_name", "geo_confidence", "geo_status")

@@ -5,7 +5,8 @@
 - Shape says **what happened** (the event type), so the map still reads in greyscale or on a
   washed-out projector. Each shape has an SVG path (web map, legend) and a matplotlib marker code.
 - Line and fill say **how sure** it is (the claim status): confirmed events are filled, claimed ones
-  hollow with a thick ring, disputed ones dashed, denied ones hollow, dashed and faded.
+  hollow with a thick ring, disputed ones dashed, denied ones hollow, dashed and faded, unverified ones
+  (no status given) hollow with a dotted ring.
 - A translucent circle says **how exact the place** is: none for an exact point, about 5 km for
   "near a town", about 25 km for "a region".
 """
@@ -188,6 +189,9 @@ STATUS_STYLES: dict[str, StatusStyle] = {
     "disputed": StatusStyle("disputed", filled=True, fill_opacity=0.45, stroke_width=2.4, dash="3.5,2.5",
                             opacity=1.0),
     "denied": StatusStyle("denied", filled=False, fill_opacity=0.0, stroke_width=2.2, dash="2.5,2.5", opacity=0.6),
+    # Nobody has said yet (a table without a status column): hollow with a dotted ring.
+    "unverified": StatusStyle("unverified", filled=False, fill_opacity=0.0, stroke_width=2.6, dash="0.8,2.6",
+                              opacity=0.85),
 }
 assert tuple(STATUS_STYLES) == STATUSES
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from eventmap.filtering import Filters, as_tuple
+from eventmap.filtering import Filters, SourceFilter, as_tuple
 from geo.naming import Naming
 
 NAMINGS: tuple[str, ...] = tuple(naming.value for naming in Naming)  # en, hy, az, both, ar
@@ -36,7 +36,7 @@ CHOICE_PARAMETERS: dict[str, str] = {
 }
 # Every parameter this module reads and writes; others in the URL belong to someone else and are left alone.
 PARAMETERS: tuple[str, ...] = (
-    "from", "to", *CHOICE_PARAMETERS.values(), "q", "min_fatalities",
+    "from", "to", *CHOICE_PARAMETERS.values(), "q", "min_fatalities", "sources",
     "lat", "lon", "zoom", "naming", "lang", "basemap", "present", "event",
 )
 _TRUE = frozenset({"1", "true", "yes", "on", ""})  # a bare `?present` is on
@@ -81,6 +81,8 @@ def to_query(state: ViewState) -> dict[str, str | list[str]]:
         query["q"] = f.text.strip()
     if f.min_fatalities > 0:
         query["min_fatalities"] = str(f.min_fatalities)
+    if f.sources is not SourceFilter.ANY:
+        query["sources"] = f.sources.value
     if state.center is not None:
         query["lat"] = _format_coordinate(state.center[0])
         query["lon"] = _format_coordinate(state.center[1])
@@ -129,7 +131,10 @@ def from_query(
         bad("q", text)
         text = text[:MAX_TEXT_LENGTH]
     min_fatalities = _read_int(params, "min_fatalities", bad, low=0, high=10**9) or 0
-    filters = Filters(date_from=date_from, date_to=date_to, text=text, min_fatalities=min_fatalities, **choices)
+    sources = SourceFilter(_read_choice(params, "sources", tuple(s.value for s in SourceFilter),
+                                        SourceFilter.ANY.value, bad))
+    filters = Filters(date_from=date_from, date_to=date_to, text=text, min_fatalities=min_fatalities,
+                      sources=sources, **choices)
 
     lat = _read_float(params, "lat", bad, low=-90.0, high=90.0)
     lon = _read_float(params, "lon", bad, low=-180.0, high=180.0)

@@ -152,20 +152,33 @@ _PARSERS: dict[str, Callable[[str], object]] = {
     "sub_event_type": parse_sub_event_type,
     "sources": parse_sources,
 }
-# For each column of the frame: (name, required, value when empty, parser or None for text).
-_COLUMN_PLAN = tuple((c, c in _REQUIRED, _EMPTY.get(c, ""), _PARSERS.get(c)) for c in FRAME_COLUMNS)
+REQUIRED: frozenset[str] = _REQUIRED  # the columns a row of the project's schema cannot leave empty
+
+
+def _column_plan(required: frozenset[str]) -> tuple[tuple[str, bool, object, Callable[[str], object] | None], ...]:
+    """For each column of the frame: (name, required, value when empty, parser or None for text)."""
+    return tuple((c, c in required, _EMPTY.get(c, ""), _PARSERS.get(c)) for c in FRAME_COLUMNS)
+
+
+_COLUMN_PLAN = _column_plan(_REQUIRED)
 
 
 @dataclass(slots=True)
 class RowValidator:
-    """Checks rows of one file; remembers event ids to find duplicates."""
+    """Checks rows of one file; remembers event ids to find duplicates. `required` are the columns a row
+    cannot leave empty (default: the schema's required columns)."""
 
     file: str
     region_bbox: tuple[float, float, float, float] | None = None
+    required: frozenset[str] = _REQUIRED
     first_line_of_id: dict[str, int] = field(default_factory=dict)
     # Numeric dates by how they can be read (05/10/2020 either way, 13/10/2020 day first, 10/13/2020 month
     # first): the file-level warning about the day-first rule depends on them.
     date_orders: dict[str, int] = field(default_factory=lambda: {EITHER: 0, DAY_FIRST: 0, MONTH_FIRST: 0})
+    _plan: tuple[tuple[str, bool, object, Callable[[str], object] | None], ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._plan = _COLUMN_PLAN if self.required == _REQUIRED else _column_plan(self.required)
 
     def _problem(self, line: int, column: str | None, message: str, value: str | None = None,
                  severity: Severity = Severity.ERROR, *, quotes_value: bool = False) -> Problem:
@@ -178,7 +191,7 @@ class RowValidator:
         values: dict[str, object] = {}
         problems: list[Problem] = []
         get = record.get
-        for column, required, empty, parser in _COLUMN_PLAN:
+        for column, required, empty, parser in self._plan:
             text = get(column, "")
             if not text:
                 if required:

@@ -1,35 +1,28 @@
 """Places: the place names of the loaded data that geocoding could not settle (not found, ambiguous,
-unavailable, or a match under 0.9 confidence). Pick a candidate or click the map, and the point is
-saved to the overrides file (atomically, by the overrides geocoder) and used at once, in every session.
+unavailable, or a match under 0.9 confidence), each listed with its candidates. The candidates of the
+name picked are numbered markers on a small map and one button each: one click (on a button or a
+marker) saves the point to the overrides file (atomically, by the overrides geocoder), used at once in
+every session. A click elsewhere on the map offers that point.
 """
 
 from __future__ import annotations
 
-import folium
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
-from eventmap.errors import WriteConflictError
 from eventmap.i18n import t
-from eventmap.mapping import build_map
-from eventmap.mapping.popups import folium_text
-from eventmap.schema import GEO_PRECISIONS
-from geo.geocoders.override import OverrideGeocoder
 from geo.naming import Naming, display_name
-from ui import data, hooks, sidebar
+from ui import data, hooks, places_choice, sidebar, upload
 from ui.map_view import basemap_names
-from ui.places import candidates_for, labelled_candidates, places_to_review, view_of_points
+from ui.places import candidates_for, labelled_candidates, places_to_review
 from ui.places_online import online_lookup_panel, online_source, online_status, show_notice
 from ui.router import routed, run_app
 from ui.safe_text import plain_markdown, spreadsheet_safe
 
 PICK_KEY = "places_pick"
-SAVED_KEY = "_places_saved"
-SEEN_KEY = "_places_seen_override"  # the override shown to the user, for the conflict check
-CANDIDATE_COLOUR, CLICKED_COLOUR = "#0072B2", "#D55E00"
-
-
+MAX_CANDIDATES_LISTED = 6
 
 if not routed():
     run_app()
@@ -42,12 +35,12 @@ hooks.apply_direction(lang)
 
 st.title(t("places.title", lang))
 st.caption(t("places.intro", lang, threshold="0.9"))
-saved = st.session_state.pop(SAVED_KEY, None)
+saved = st.session_state.pop(places_choice.SAVED_KEY, None)
 if saved:
     st.success(saved, icon=":material/check_circle:")
 show_notice()
 
-loaded = data.data_for_pages(settings)
+loaded = upload.data_for_pages(settings)
 if isinstance(loaded, data.LoadFailure):
     st.error(t("data.file_failed", lang, name=plain_markdown(loaded.source_name)))
     st.stop()
@@ -60,19 +53,33 @@ if not review:
 by_name = {p.name: p for p in review}
 shown_name = {p.name: display_name(p.name, Naming(naming)) for p in review}
 online = online_lookup_panel(review, settings=settings, lang=lang, shown_name=shown_name)
+stamp = data.file_stamp(settings.overrides_path)
+offline = data.shared_geocoder(replace(settings, online_geocoding=False), stamp)  # the table asks nobody online
+source = online_source(settings, lang)
+
+
+def candidates_of(name: str, geocoder) -> list:
+    found = online.get(name)
+    return labelled_candidates(candidates_for(by_name[name], geocoder=geocoder),
+                               list(found.candidates) if found else [], online_source=source)
+
+
+listed = {p.name: [text for _, text in candidates_of(p.name, offline)] for p in review}
 st.dataframe(
     spreadsheet_safe(pd.DataFrame({
         "place": [shown_name[p.name] for p in review],
         "as_written": [p.name for p in review],
         "status": [t(f"places.status.{p.status}", lang) for p in review],
+        "candidates": ["; ".join(listed[p.name][:MAX_CANDIDATES_LISTED]) for p in review],
         "events": [p.events for p in review],
         "online": [online_status(online.get(p.name), lang) for p in review],
         "reason": [p.reason for p in review],
     })),
     hide_index=True, width="stretch",
     column_config={"place": t("filter.places", lang), "as_written": t("places.as_written", lang),
-                   "status": t("places.status", lang), "events": t("dash.table", lang),
-                   "reason": t("dash.reason", lang), "online": t("places.online", lang)},
+                   "status": t("places.status", lang), "candidates": t("places.candidates", lang),
+                   "events": t("dash.table", lang), "reason": t("dash.reason", lang),
+                   "online": t("places.online", lang)},
 )
 
 if st.session_state.get(PICK_KEY) not in by_name:
@@ -80,79 +87,24 @@ if st.session_state.get(PICK_KEY) not in by_name:
 name = st.selectbox(t("places.pick", lang), list(by_name), key=PICK_KEY,
                     format_func=lambda n: f"{shown_name[n]} — {t(f'places.status.{by_name[n].status}', lang)}")
 place = by_name[name]
-overrides = OverrideGeocoder(settings.overrides_path)
-seen = st.session_state.setdefault(SEEN_KEY, {})
-if name not in seen:
-    seen[name] = overrides.get(name)
-geocoder = data.shared_geocoder(settings, data.file_stamp(settings.overrides_path))
-found_online = online.get(name)
-candidates = labelled_candidates(candidates_for(place, geocoder=geocoder),
-                                 list(found_online.candidates) if found_online else [],
-                                 online_source=online_source(settings, lang))
+places_choice.remember_seen(name, settings)
+options = places_choice.point_options(candidates_of(name, data.shared_geocoder(settings, stamp)),
+                                      st.session_state.get(places_choice.clicked_key(name)), lang=lang)
 
 left, right = st.columns([2, 3], gap="large")
 with right:
-    points = [(c.lat, c.lon) for c, _ in candidates] + ([(place.lat, place.lon)] if place.lat is not None else [])
-    clicked_state = st.session_state.get(f"_clicked_{name}")
-    center, zoom = view_of_points(points)
-    # The view is the base map's own (one map per name): streamlit-folium's `center` loses to the initial fit.
-    # No legend: the map shows candidates, not events, and is small.
-    base = build_map(loaded.events, naming=naming, basemap=choices.basemap, lang=lang, with_events=False,
-                     legend=False, center=center, zoom=zoom, settings=settings)
-    marks = folium.FeatureGroup(name="candidates", control=False)
-    for number, (candidate, text) in enumerate(candidates, start=1):
-        folium.CircleMarker([candidate.lat, candidate.lon], radius=9, color=CANDIDATE_COLOUR, weight=3,
-                            fill=True, fill_opacity=0.5, tooltip=folium_text(f"{number}. {text}")).add_to(marks)
-    if clicked_state:
-        folium.CircleMarker(list(clicked_state), radius=8, color=CLICKED_COLOUR, weight=3, fill=True,
-                            fill_opacity=0.9, tooltip=folium_text(t("places.clicked_point", lang))).add_to(marks)
-    returned = st_folium(base, key=f"places_map_{name}", feature_group_to_add=marks,
-                         returned_objects=["last_clicked"], height=520, use_container_width=True)
-    st.caption(t("places.click_help", lang))
-    last = (returned or {}).get("last_clicked")
-    if isinstance(last, dict) and "lat" in last and "lng" in last:
-        point = (round(float(last["lat"]), 5), round(float(last["lng"]), 5))
-        if point != clicked_state:
-            st.session_state[f"_clicked_{name}"] = point
-            st.rerun()
-
+    marker_choice = places_choice.candidate_map(
+        name, events=loaded.events, options=options, naming=naming, basemap=choices.basemap, lang=lang,
+        settings=settings, current=(place.lat, place.lon) if place.lat is not None else None)
 with left:
     st.subheader(plain_markdown(shown_name[name]))
     st.caption(t("places.status_line", lang, status=t(f"places.status.{place.status}", lang), events=place.events))
     st.code(place.reason, language=None, wrap_lines=True)
-    points_by_label: dict[str, tuple[float, float]] = {}
-    for number, (candidate, text) in enumerate(candidates, start=1):
-        label = f"{number}. {text} — {candidate.lat:.4f}, {candidate.lon:.4f}"
-        points_by_label[label] = (float(candidate.lat), float(candidate.lon))
-    clicked = st.session_state.get(f"_clicked_{name}")
-    if clicked:
-        clicked_label = t("places.clicked_option", lang, lat=f"{clicked[0]:.5f}", lon=f"{clicked[1]:.5f}")
-        points_by_label[clicked_label] = (float(clicked[0]), float(clicked[1]))
-    if not points_by_label:
-        st.info(t("places.no_candidates", lang), icon=":material/ads_click:")
-    else:
-        labels = list(points_by_label)
-        picked_label = st.radio(t("places.point", lang), labels, index=len(labels) - 1 if clicked else 0,
-                                key=f"places_point_{name}", format_func=plain_markdown)
-        lat, lon = points_by_label[picked_label]
-        precision = st.radio(t("places.precision", lang), GEO_PRECISIONS, horizontal=True,
-                             key=f"places_precision_{name}", format_func=lambda p: t(f"places.precision.{p}", lang))
-        note = st.text_input(t("places.note", lang), key=f"places_note_{name}", max_chars=300)
-        if st.button(t("places.save", lang), type="primary", icon=":material/save:", key=f"places_save_{name}"):
-            try:
-                overrides.set(name, lat, lon, precision=precision, note=note, expected=seen[name])
-            except WriteConflictError as conflict:
-                seen.pop(name, None)
-                st.error(plain_markdown(str(conflict)), icon=":material/sync_problem:")
-            else:
-                data.clear_geocoding_caches()
-                seen.pop(name, None)
-                st.session_state.pop(f"_clicked_{name}", None)
-                st.session_state[SAVED_KEY] = t("places.saved", lang, name=plain_markdown(shown_name[name]),
-                                                lat=f"{lat:.5f}", lon=f"{lon:.5f}",
-                                                file=plain_markdown(settings.overrides_path.name))
-                st.rerun()
-
+    precision, note = places_choice.precision_and_note(name, lang=lang)
+    chosen = places_choice.choice_buttons(name, options, lang=lang) or marker_choice
+    if chosen is not None:
+        places_choice.save_choice(name, chosen, shown_name=shown_name[name], precision=precision, note=note,
+                                  settings=settings, lang=lang)
     events_here = loaded.events.loc[loaded.events["location"] == name, ["date", "side", "description"]]
     st.caption(t("places.events_here", lang))
     st.dataframe(spreadsheet_safe(events_here.assign(date=events_here["date"].dt.date)), hide_index=True,

@@ -12,7 +12,7 @@ import streamlit as st
 from eventmap.i18n import t
 from eventmap.schema import split_sources
 from eventmap.settings import PROJECT_ROOT
-from ui import data, hooks, panels, sidebar
+from ui import data, hooks, panels, sidebar, upload
 from ui.map_view import basemap_names
 from ui.router import routed, run_app
 from ui.safe_text import plain_markdown, spreadsheet_safe
@@ -32,7 +32,7 @@ hooks.apply_direction(lang)
 st.title(t("about.title", lang))
 
 st.header(t("about.in_use", lang))
-loaded = data.data_for_pages(settings)
+loaded = upload.data_for_pages(settings)
 if isinstance(loaded, data.LoadFailure):
     panels.data_file_failed(loaded, lang=lang)
 else:

@@ -10,19 +10,20 @@ override is used at once. The cached frame is shared: callers must never modify 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from functools import partial
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 import geo
+from eventmap.columns import ColumnMapping, FillIn
 from eventmap.errors import EventMapError, SettingError
 from eventmap.i18n import t
 from eventmap.loading import Limits, load_events
@@ -35,10 +36,6 @@ SECRET_TO_ENV: dict[str, str] = {
     "geocoder_user_agent": "EVENTMAP_GEOCODER_USER_AGENT",
     "geocoder_api_key": "EVENTMAP_GEOCODER_API_KEY",
 }
-UPLOAD_WIDGET_KEY = "data_upload"
-UPLOAD_STATE_KEY = "_uploaded_data"  # (bytes, file name, sha256) of this session's upload
-_FAILURE_KEY = "_upload_failure"
-_UPLOAD_GENERATION_KEY = "_upload_generation"  # bumped to empty the uploader
 MB = 1024 * 1024
 SHORT_HASH_LENGTH = 12
 
@@ -60,11 +57,42 @@ class LoadedData:
     geocode_summary: geo.GeocodeSummary | None = None
     geocoding_notes: tuple[str, ...] = ()  # why online geocoding, switched on, was not used
     cache_key: str = field(default="", compare=False)  # the file's SHA-256, plus the overrides' stamp when cached
+    filled: tuple[FillIn, ...] = ()  # what the loader filled in a mapped table ("status set to 'unverified' ...")
+    mapping: ColumnMapping | None = None  # the column mapping a table was loaded with (None: schema or export)
+    date_format: str = ""  # how a mapped table writes its dates, in words
+    sheets: tuple[str, ...] = ()  # every sheet of a workbook
+    sheet: str = ""  # the sheet shown
+
+    @property
+    def identity(self) -> str:
+        """Names the data shown: the file's bytes, with the sheet and column mapping it was read with."""
+        mapping = self.mapping.to_json() if self.mapping is not None else None
+        return f"{self.sha256}|{json.dumps([self.sheet, mapping], sort_keys=True, ensure_ascii=False)}"
 
     @property
     def without_location(self) -> pd.Series:
         """True for rows with no coordinates after geocoding."""
         return self.events["latitude"].isna() | self.events["longitude"].isna()
+
+
+@dataclass(frozen=True, kw_only=True)
+class LoadOptions:
+    """What the user chose for an upload: the sheet of a workbook, the column mapping of a table, the order
+    of its numeric dates (None: the loader's default for each)."""
+
+    sheet: str | None = None
+    mapping: ColumnMapping | None = None
+    dayfirst: bool | None = None
+
+    def key(self) -> str:
+        """A text that names these options (part of the cache key of a load)."""
+        mapping = self.mapping.to_json() if self.mapping is not None else None
+        return json.dumps([self.sheet, mapping, self.dayfirst], sort_keys=True, ensure_ascii=False)
+
+    def keywords(self) -> dict[str, object]:
+        """The `load_events` keywords of the options that are set."""
+        chosen = {"sheet": self.sheet, "mapping": self.mapping, "dayfirst": self.dayfirst}
+        return {name: value for name, value in chosen.items() if value is not None}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -139,14 +167,16 @@ def file_stamp(path: Path) -> tuple[int, int]:
 
 
 def load_and_geocode(source: Path | bytes, *, name: str, settings: Settings, geocoder: geo.Geocoder,
-                     source_path: Path | None = None) -> LoadedData | LoadFailure:
-    """Read, validate and geocode one file; a file that cannot be used gives a `LoadFailure` with its problems."""
+                     source_path: Path | None = None, options: LoadOptions | None = None) -> LoadedData | LoadFailure:
+    """Read, validate and geocode one file; a file that cannot be used gives a `LoadFailure` with its problems.
+    `options` are the user's choices for an upload (sheet, column mapping, date order)."""
     raw = source if isinstance(source, bytes) else _read_bytes(source, name=name, settings=settings)
     if isinstance(raw, LoadFailure):
         return raw
     try:
+        # No region box: swapped coordinates are judged by the data's own region, not the bundled war's.
         result = load_events(raw, name=name, limits=Limits.from_settings(settings),
-                             region_bbox=settings.region_bbox)
+                             **(options or LoadOptions()).keywords())
     except EventMapError as error:  # a limit, a file that is not a CSV, required columns missing
         return LoadFailure(source_name=name, problems=_problems_of(error, name))
     events = result.events
@@ -169,6 +199,11 @@ def load_and_geocode(source: Path | bytes, *, name: str, settings: Settings, geo
         modified=_modified_day(source_path),
         geocode_summary=summary,
         cache_key=digest,
+        filled=tuple(result.filled),
+        mapping=result.mapping,
+        date_format=str(result.date_format or ""),
+        sheets=tuple(result.sheets),
+        sheet=result.sheet,
     )
 
 
@@ -259,11 +294,11 @@ def _cached_file(path: str, stamp: tuple[int, int], overrides_stamp: tuple[int, 
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _cached_upload(digest: str, name: str, overrides_stamp: tuple[int, int], settings: Settings,
-                   _data: bytes) -> LoadedData | LoadFailure:
-    del digest  # the cache key stands for `_data`, which is not hashed again
+def _cached_upload(digest: str, name: str, overrides_stamp: tuple[int, int], settings: Settings, options_key: str,
+                   _data: bytes, _options: LoadOptions) -> LoadedData | LoadFailure:
+    del digest, options_key  # the cache key stands for `_data` and `_options`, which are not hashed again
     geocoder = loading_geocoder(settings, overrides_stamp)
-    loaded = load_and_geocode(_data, name=name, settings=settings, geocoder=geocoder)
+    loaded = load_and_geocode(_data, name=name, settings=settings, geocoder=geocoder, options=_options)
     return _with_note(_geocoded_key(loaded, overrides_stamp), geocoder_note(settings))
 
 
@@ -286,13 +321,15 @@ def load_file(path: Path, settings: Settings) -> LoadedData | LoadFailure:
     return _cached_file(str(resolved), file_stamp(resolved), file_stamp(settings.overrides_path), settings)
 
 
-def load_upload(data: bytes, name: str, settings: Settings, *, digest: str = "") -> LoadedData | LoadFailure:
-    """An uploaded file's events; the same bytes uploaded in two sessions are loaded once."""
+def load_upload(data: bytes, name: str, settings: Settings, *, digest: str = "",
+                options: LoadOptions | None = None) -> LoadedData | LoadFailure:
+    """An uploaded file's events; the same bytes (and choices) uploaded in two sessions are loaded once."""
     name = Path(name).name or "upload.csv"  # a name from the browser is never used as a path
     if len(data) > settings.max_upload_bytes:
         return LoadFailure(source_name=name, problems=(_too_big(name, len(data), settings),))
     digest = digest or hashlib.sha256(data).hexdigest()
-    return _cached_upload(digest, name, file_stamp(settings.overrides_path), settings, data)
+    options = options or LoadOptions()
+    return _cached_upload(digest, name, file_stamp(settings.overrides_path), settings, options.key(), data, options)
 
 
 def clear_geocoding_caches() -> None:
@@ -302,71 +339,6 @@ def clear_geocoding_caches() -> None:
     shared_geocoder.clear()
 
 
-def upload_panel(settings: Settings, *, lang: str) -> tuple[LoadedData | None, LoadFailure | None]:
-    """The "your data" uploader: (this session's uploaded events when they loaded, a failed upload to show).
-
-    The upload is kept in the session (not only in the widget), so it stays in use on every page until
-    the user removes it or goes back to the data file.
-    """
-    max_mb = max(1, int(settings.max_upload_bytes // MB))
-    generation = st.session_state.get(_UPLOAD_GENERATION_KEY, 0)
-    widget_key = f"{UPLOAD_WIDGET_KEY}_{generation}"
-    st.file_uploader(
-        t("data.upload_label", lang),
-        type=["csv", "tsv", "txt"],
-        key=widget_key,
-        max_upload_size=max_mb,
-        help=t("data.upload_help", lang),
-        on_change=partial(_upload_changed, widget_key),
-    )
-    st.caption(t("data.upload_limits", lang, mb=max_mb, rows=f"{settings.max_rows:,}"))
-    kept = st.session_state.get(UPLOAD_STATE_KEY)
-    if kept is None:
-        return None, st.session_state.get(_FAILURE_KEY)
-    data, name, digest = kept
-    result = load_upload(data, name, settings, digest=digest)
-    if isinstance(result, LoadFailure):
-        st.session_state.pop(UPLOAD_STATE_KEY, None)
-        st.session_state[_FAILURE_KEY] = result
-        return None, result
-    st.caption(t("data.upload_in_use", lang, name=plain_markdown(result.source_name), rows=f"{len(result.events):,}"))
-    st.button(t("data.back_to_file", lang), key="back_to_data_file", on_click=forget_upload,
-              icon=":material/undo:")
-    return result, None
-
-
-def _upload_changed(widget_key: str) -> None:
-    """A callback: keep the new upload in the session, or forget it when the user removed the file."""
-    st.session_state.pop(_FAILURE_KEY, None)
-    uploaded = st.session_state.get(widget_key)
-    if uploaded is None:
-        st.session_state.pop(UPLOAD_STATE_KEY, None)
-        return
-    data = uploaded.getvalue()
-    st.session_state[UPLOAD_STATE_KEY] = (data, Path(uploaded.name).name, hashlib.sha256(data).hexdigest())
-
-
-def forget_upload() -> None:
-    """Back to the data file: forget the upload and empty the uploader."""
-    st.session_state.pop(UPLOAD_STATE_KEY, None)
-    st.session_state.pop(_FAILURE_KEY, None)
-    st.session_state[_UPLOAD_GENERATION_KEY] = st.session_state.get(_UPLOAD_GENERATION_KEY, 0) + 1
-
-
-def session_upload(settings: Settings) -> LoadedData | None:
-    """This session's upload, for pages without the uploader (it is loaded already: a cache hit)."""
-    kept = st.session_state.get(UPLOAD_STATE_KEY)
-    if kept is None:
-        return None
-    result = load_upload(kept[0], kept[1], settings, digest=kept[2])
-    return result if isinstance(result, LoadedData) else None
-
-
 def choose_data(settings: Settings, upload: LoadedData | None) -> LoadedData | LoadFailure:
     """What to show: this session's upload when it loaded, else the data file (shared by all sessions)."""
     return upload if upload is not None else load_file(data_path(settings), settings)
-
-
-def data_for_pages(settings: Settings) -> LoadedData | LoadFailure:
-    """What the other pages work on: this session's upload, else the data file."""
-    return session_upload(settings) or load_file(data_path(settings), settings)

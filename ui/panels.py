@@ -11,6 +11,7 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
+from eventmap.filter_report import hidden_report, hidden_text, loosen_text
 from eventmap.filtering import Filters
 from eventmap.i18n import t
 from eventmap.mapping.popups import event_card_html
@@ -39,6 +40,19 @@ def headline(shown: pd.DataFrame, *, total: int, lang: str) -> None:
     st.markdown(f"#### {headline_text(shown, total=total, lang=lang)}")
 
 
+def hidden_by_filters(events: pd.DataFrame, filters: Filters, *, lang: str) -> None:
+    """How many events the filters hide and by which filter; when none is left, which filters to loosen."""
+    report = hidden_report(events, filters)
+    line = hidden_text(report, lang=lang)
+    if not line:
+        return
+    loosen = loosen_text(report, lang=lang)
+    if loosen:
+        st.warning(plain_markdown(f"{line}. {loosen}"), icon=":material/filter_alt:")
+    else:
+        st.caption(plain_markdown(line), help=None)
+
+
 def source_line(loaded: LoadedData, *, lang: str) -> None:
     """Which file is shown (its name and short hash; the About page says more), and any note about it."""
     for note in loaded.geocoding_notes:
@@ -63,6 +77,15 @@ def load_problems(loaded: LoadedData, *, lang: str) -> None:
     label = t("dash.problems", lang, count=len(loaded.problems), errors=errors, rejected=loaded.rejected_count)
     with st.expander(label, icon=":material/warning:"):
         st.code(problems_text(list(loaded.problems)), language=None, wrap_lines=True)
+
+
+def filled_in(loaded: LoadedData, *, lang: str) -> None:
+    """What the loader filled in for a mapped table, in words: "status set to 'unverified' for 5 rows"."""
+    if not loaded.filled:
+        return
+    parts = [t("mapping.fill_one", lang, field=fill.field, value=fill.value, rows=f"{fill.rows:,}")
+             for fill in loaded.filled]
+    st.info(plain_markdown(t("mapping.filled", lang, items="; ".join(parts))), icon=":material/edit_note:")
 
 
 def names_waiting(loaded: LoadedData, *, lang: str) -> None:
@@ -128,6 +151,7 @@ CARD_CSS = """<style>
 .em-card .em-popup ul { margin: 2px 0; padding-inline-start: 18px; }
 .em-card .em-popup a { word-break: break-all; }
 .em-card .em-muted { color: #666; }
+.em-card .em-no-source { color: #9A3412; margin: 6px 0; }
 .em-card .em-swatch { display: inline-block; width: 0.9em; height: 0.9em; border-radius: 2px;
   box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.4); vertical-align: -0.1em; margin-inline-end: 4px; }
 </style>"""

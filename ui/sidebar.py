@@ -14,7 +14,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from eventmap.filtering import Filters, as_tuple, date_bounds, options
+from eventmap.filtering import Filters, SourceFilter, as_tuple, date_bounds, options
 from eventmap.i18n import languages, t
 from eventmap.urlstate import DEFAULT_BASEMAP, DEFAULT_LANG, DEFAULT_NAMING, NAMINGS
 from geo.gazetteer import default_gazetteer
@@ -27,6 +27,7 @@ BASEMAP_KEY = "basemap"
 DATES_KEY = "f_dates"
 TEXT_KEY = "f_text"
 MIN_FATALITIES_KEY = "f_min_fatalities"
+SOURCES_KEY = "f_sources"
 # Filters field -> (widget key, frame column).
 CHOICE_WIDGETS: dict[str, tuple[str, str]] = {
     "sides": ("f_sides", "side"),
@@ -36,9 +37,11 @@ CHOICE_WIDGETS: dict[str, tuple[str, str]] = {
     "verifications": ("f_verifications", "verification"),
     "places": ("f_places", "location"),
 }
-FILTER_KEYS: tuple[str, ...] = (DATES_KEY, TEXT_KEY, MIN_FATALITIES_KEY, *(k for k, _ in CHOICE_WIDGETS.values()))
+FILTER_KEYS: tuple[str, ...] = (DATES_KEY, TEXT_KEY, MIN_FATALITIES_KEY, SOURCES_KEY,
+                                *(k for k, _ in CHOICE_WIDGETS.values()))
 TIMELINE_GENERATION_KEY = "timeline_generation"  # bumped to clear the timeline's brush
 SELECTED_EVENT_KEY = "selected_event"
+FILTERS_RESET_NOTICE_KEY = "_filters_reset_notice"  # the line saying which filters new data reset
 PERSIST = "session"  # widget values survive a visit to another page
 
 
@@ -103,10 +106,15 @@ def filter_controls(frame: pd.DataFrame, *, lang: str, naming: str, data_key: st
     st.session_state[MIN_FATALITIES_KEY] = min(max(int(current or 0), 0), max(most, 0))
     min_fatalities = sidebar.number_input(t("filter.min_fatalities", lang), min_value=0, max_value=max(most, 0),
                                           step=1, key=MIN_FATALITIES_KEY, persist_state=PERSIST)
+    sources_offered = [s.value for s in SourceFilter]
+    _keep_valid(SOURCES_KEY, sources_offered, SourceFilter.ANY.value)
+    sources = sidebar.radio(t("filter.sources", lang), sources_offered, key=SOURCES_KEY, horizontal=True,
+                            format_func=lambda value: t(f"filter.sources.{value}", lang),
+                            help=t("sidebar.sources_help", lang), persist_state=PERSIST)
     sidebar.button(t("sidebar.reset", lang), key="reset_filters", on_click=reset_filters,
                    icon=":material/restart_alt:", width="stretch")
     return Filters(date_from=date_from, date_to=date_to, text=text.strip(), min_fatalities=int(min_fatalities),
-                   **chosen)
+                   sources=SourceFilter(sources), **chosen)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -132,6 +140,7 @@ def reset_filters() -> None:
     for key in FILTER_KEYS:
         st.session_state.pop(key, None)
     st.session_state.pop(SELECTED_EVENT_KEY, None)
+    st.session_state.pop(FILTERS_RESET_NOTICE_KEY, None)
     bump_timeline()
 
 

@@ -22,6 +22,7 @@ from ui.sidebar import (
     MIN_FATALITIES_KEY,
     NAMING_KEY,
     SELECTED_EVENT_KEY,
+    SOURCES_KEY,
     TEXT_KEY,
 )
 
@@ -61,6 +62,7 @@ def apply_to_session(state: ViewState) -> None:
         st.session_state[TEXT_KEY] = f.text
     if f.min_fatalities:
         st.session_state[MIN_FATALITIES_KEY] = f.min_fatalities
+    st.session_state[SOURCES_KEY] = f.sources.value
     st.session_state[LANG_KEY] = state.lang
     st.session_state[NAMING_KEY] = state.naming
     st.session_state[BASEMAP_KEY] = state.basemap

@@ -62,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     sel.add_argument("--type", dest="event_type", nargs="+", action="extend", default=[], metavar="T",
                      help="event type(s), e.g. Battles")
     sel.add_argument("--status", nargs="+", action="extend", default=[], metavar="ST",
-                     help="claim status(es): confirmed claimed disputed denied")
+                     help="claim status(es): confirmed claimed disputed denied unverified")
     sel.add_argument("--place", nargs="+", action="extend", default=[], metavar="P", help="place(s) (location)")
     sel.add_argument("--text", default="", help="words that must occur in the event's text")
 

@@ -86,18 +86,22 @@ def event_bounds(frame: pd.DataFrame) -> tuple[float, float, float, float] | Non
     return float(np.min(lat)), float(np.min(lon)), float(np.max(lat)), float(np.max(lon))
 
 
-def main_bounds(frame: pd.DataFrame, *, keep_share: float = 0.8) -> tuple[float, float, float, float] | None:
+def main_bounds(frame: pd.DataFrame, *, keep_share: float = 0.8,
+                min_for_outliers: int = 20) -> tuple[float, float, float, float] | None:
     """Bounds of the main area of the events: (south, west, north, east), or None when there are none.
 
     Events far from the rest (talks in Geneva, a statement in Moscow) would zoom the first view out
     to a continent; they are left out when at least `keep_share` of the events remain: those within
-    max(3 degrees, 3 × the 75th percentile of the distances) of the median point.
+    max(3 degrees, 3 × the 75th percentile of the distances) of the median point. A small table (fewer
+    than `min_for_outliers` located events) is shown whole: each of its events counts.
     """
     mask = located_mask(frame)
     if not mask.any():
         return None
     lat = frame["latitude"].to_numpy(dtype=float)[mask]
     lon = frame["longitude"].to_numpy(dtype=float)[mask]
+    if len(lat) < min_for_outliers:
+        return float(lat.min()), float(lon.min()), float(lat.max()), float(lon.max())
     distance = np.hypot(lat - np.median(lat), (lon - np.median(lon)) * np.cos(np.radians(np.median(lat))))
     near = distance <= max(3.0, 3 * float(np.percentile(distance, 75)))
     if near.mean() >= keep_share:

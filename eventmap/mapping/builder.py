@@ -25,13 +25,14 @@ from eventmap.mapping.layers import DEFAULT_LIMITS, LayerLimits, event_feature_g
 from eventmap.mapping.legend import legend_html
 from eventmap.settings import Settings
 from eventmap.styling import side_colours
-from geo.basemap import REGION_BBOX
 from geo.naming import Naming
 
 DEFAULT_ZOOM = 8
 MAX_FIT_ZOOM = 11  # fitting a single town should not zoom to street level
 MIN_ZOOM, MAX_ZOOM = 2, 18
 LEGEND_WIDTH_PX = 260
+WORLD_VIEW = (-50.0, -170.0, 70.0, 170.0)  # (south, west, north, east) shown when no event has a point
+WORLD_ZOOM = 2
 
 
 def _colours(frame: pd.DataFrame, colours: Mapping[str, str] | None, settings: Settings) -> dict[str, str]:
@@ -99,8 +100,10 @@ def build_map(
     view = main_bounds(frame)
     if view is not None:
         south, west, north, east = view
-    else:
-        west, south, east, north = REGION_BBOX
+    else:  # no event has a point: the world, never the bundled war's box (the data may be anywhere)
+        south, west, north, east = WORLD_VIEW
+        if center is None and zoom is None:
+            center, zoom = ((south + north) / 2, (west + east) / 2), WORLD_ZOOM
     if center is None and zoom is not None:
         center = ((south + north) / 2, (west + east) / 2)
     m = folium.Map(location=list(center) if center is not None else None, zoom_start=zoom or DEFAULT_ZOOM,

@@ -189,6 +189,7 @@ def event_payload(frame: pd.DataFrame, *, naming: Naming, lang: str, colours: Ma
         "maxCircles": limits.max_circles,
         "strings": {
             "noDetails": esc(t("map.no_details", lang)),
+            "noSource": esc(t("map.popup.no_source", lang)),
             "cellEvents": esc(t("map.cell.events", lang, n="{n}")),
             "cellHelp": esc(t("map.cell.help", lang)),
             "tooManyCircles": esc(t("map.note.too_many_circles", lang)),

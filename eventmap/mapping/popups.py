@@ -224,6 +224,8 @@ def event_card_html(row: Mapping[str, Any], *, naming: Naming, lang: str, side_c
     sources = source_links_html(str(row.get("sources", "") or ""))
     if sources:
         body.append(f'<div class="em-sources"><b>{lab["sources"]}:</b>{sources}</div>')
+    else:
+        body.append(f'<p class="em-no-source"><b>{lab["sources"]}:</b> {esc(t("map.popup.no_source", lang))}</p>')
     if d["notes"]:
         body.append(f'<p class="em-notes" dir="auto"><b>{lab["notes"]}:</b> {d["notes"]}</p>')
     body.append(f'<div class="em-muted em-id">{d["event_id"]}</div></div>')

@@ -225,6 +225,8 @@
           return "<li>" + (s[0] ? '<a href="' + s[0] + '" target="_blank" rel="noopener noreferrer">' + s[1] + "</a>"
                                  : '<span dir="auto">' + s[1] + "</span>") + "</li>";
         }).join("") + "</ul></div>";
+      } else {
+        html += '<p class="em-no-source"><b>' + L_.sources + ":</b> " + P.strings.noSource + "</p>";
       }
       if (f("notes")) html += '<p class="em-notes" dir="auto"><b>' + L_.notes + ":</b> " + f("notes") + "</p>";
       html += '<div class="em-muted em-id">' + f("event_id") + "</div>";

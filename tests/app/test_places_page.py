@@ -52,6 +52,11 @@ def listed(at: AppTest) -> dict[str, str]:
     return dict(zip(table["as_written"], table["status"], strict=True))
 
 
+def point_buttons(at: AppTest, name: str) -> dict[str, str]:
+    """The one-click buttons of a name's points: {label as shown (Markdown-escaped): key}."""
+    return {b.label: b.key for b in at.button if b.key.startswith(f"places_use_{name}_")}
+
+
 def overrides(clean_env) -> list[dict[str, str]]:
     with (clean_env / "overrides.csv").open(encoding="utf-8") as file:
         return list(csv.DictReader(file))
@@ -61,7 +66,7 @@ def test_the_names_that_need_a_person_are_listed(data_file):
     at = places_page()
     assert listed(at) == {"Martuni": "ambiguous", "Atlantis-on-Sea": "not found", "Konya": "low confidence"}
     assert at.selectbox(key="places_pick").value == "Martuni", "most events first"
-    options = at.radio(key="places_point_Martuni").options
+    options = point_buttons(at, "Martuni")
     assert any("Martuni (Armenia)" in o for o in options)
     assert any("Martuni (Azerbaijan)" in o for o in options)
 
@@ -70,11 +75,11 @@ def test_saving_a_candidate_writes_the_override_and_the_dashboard_uses_it(data_f
     before = headline(app())
     assert before[2] == 3  # Martuni twice and Atlantis-on-Sea
     at = places_page()
-    choice = next(o for o in at.radio(key="places_point_Martuni").options if "Martuni (Azerbaijan)" in o)
-    at.radio(key="places_point_Martuni").set_value(choice).run()
     at.radio(key="places_precision_Martuni").set_value("near").run()
     at.text_input(key="places_note_Martuni").set_value("Karabakh town, per the report").run()
-    at.button(key="places_save_Martuni").click().run()
+    assert not (clean_env / "overrides.csv").exists(), "choosing how exact saves nothing yet"
+    key = next(k for label, k in point_buttons(at, "Martuni").items() if "Martuni (Azerbaijan)" in label)
+    at.button(key=key).click().run()
     assert not at.exception
     saved = overrides(clean_env)
     assert [(r["query"], r["precision"], r["note"]) for r in saved] == [
@@ -87,13 +92,34 @@ def test_saving_a_candidate_writes_the_override_and_the_dashboard_uses_it(data_f
     assert markers(after) == 4
 
 
+def test_each_name_is_listed_with_its_candidates(data_file):
+    at = places_page()
+    table = at.dataframe[0].value
+    candidates = dict(zip(table["as_written"], table["candidates"], strict=True))
+    assert "Martuni (Armenia)" in candidates["Martuni"]
+    assert "Martuni (Azerbaijan)" in candidates["Martuni"]
+    assert candidates["Atlantis-on-Sea"] == ""
+
+
+def test_a_click_on_a_candidate_s_marker_picks_that_candidate():
+    from geo.result import Candidate
+    from ui.places_choice import option_of_tooltip, point_options
+
+    found = [(Candidate(name="A", lat=1.0, lon=2.0), "A"), (Candidate(name="B", lat=3.0, lon=4.0), "B")]
+    options = point_options(found, (5.0, 6.0), lang="en")
+    assert [o.key for o in options] == ["1", "2", "clicked"]
+    assert option_of_tooltip("2. B — 3.0000, 4.0000", options) == options[1]
+    assert option_of_tooltip("Your point", options) is None
+    assert option_of_tooltip(None, options) is None
+
+
 def test_a_clicked_point_is_offered_and_saved(data_file, clean_env):
     at = places_page({"places_pick": "Atlantis-on-Sea"})
     assert any("click" in i.value.lower() for i in at.info), "no candidate: the page asks for a click"
     at.session_state["_clicked_Atlantis-on-Sea"] = (40.12345, 46.54321)  # what a click on the map leaves
     at.run()
-    assert at.radio(key="places_point_Atlantis-on-Sea").value == "The point you clicked: 40.12345, 46.54321"
-    at.button(key="places_save_Atlantis-on-Sea").click().run()
+    assert list(point_buttons(at, "Atlantis-on-Sea")) == ["The point you clicked\\: 40.12345, 46.54321"]
+    at.button(key="places_use_Atlantis-on-Sea_clicked").click().run()
     saved = overrides(clean_env)
     assert [(r["query"], float(r["lat"]), float(r["lon"])) for r in saved] == [("Atlantis-on-Sea", 40.12345, 46.54321)]
     assert "Atlantis-on-Sea" not in listed(at)
@@ -220,14 +246,12 @@ def test_looking_up_online_adds_labelled_candidates_that_can_be_saved(data_file,
     assert [r["params"]["q"][0] for r in fake.searches()] == ["Martuni", "Atlantis-on-Sea", "Konya"]
     assert clock.sleeps == [1.0, 1.0], "one request a second"
     assert online_column(at) == {"Martuni": "2 found", "Atlantis-on-Sea": "not found", "Konya": "1 found"}
-    options = at.radio(key="places_point_Martuni").options  # as shown: Markdown-escaped
+    options = list(point_buttons(at, "Martuni"))  # as shown: Markdown-escaped
     assert options[2:] == [
         "3. Martuni, Khojavend District, Azerbaijan (online\\: Nominatim) — 39.7915, 47.1133",
         "4. Martuni, Gegharkunik, Armenia (online\\: Nominatim) — 40.1397, 45.3064",
     ], "after the offline candidates, labelled with their source"
-    online = "3. Martuni, Khojavend District, Azerbaijan (online: Nominatim) — 39.7915, 47.1133"
-    at.radio(key="places_point_Martuni").set_value(online).run()
-    at.button(key="places_save_Martuni").click().run()
+    at.button(key="places_use_Martuni_3").click().run()
     assert not at.exception
     saved = overrides(clean_env)
     assert [(r["query"], float(r["lat"]), float(r["lon"])) for r in saved] == [("Martuni", 39.7915, 47.1133)]
@@ -273,7 +297,7 @@ def test_a_failing_service_leaves_the_names_waiting_with_the_reason(data_file, f
     assert len(fake.searches()) == 4, "the retries, then a pause: the other names are not asked"
     cache = CachedGeocoder(online_module.OnlineGeocoder(None), Settings.from_env().cache_path)
     assert cache.count() == {}, "a failure is never cached"
-    assert not any("online" in o for o in at.radio(key="places_point_Martuni").options)
+    assert not any("online" in o for o in point_buttons(at, "Martuni"))
 
 
 def test_look_up_name_answers_a_failure_as_waiting(fake_service):
@@ -347,4 +371,4 @@ def test_a_name_without_candidates_asks_for_a_click_and_still_shows_its_events(d
     assert "click the map where the place is" in " ".join(i.value for i in at.info)
     events_here = at.dataframe[-1].value
     assert len(events_here) == 1, "the events at the place help to find it"
-    assert "places_save_Atlantis-on-Sea" not in [b.key for b in at.button], "nothing to save before a click"
+    assert point_buttons(at, "Atlantis-on-Sea") == {}, "nothing to save before a click"

@@ -16,7 +16,7 @@ from eventmap.settings import Settings
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 REGION = Settings.region_bbox
-HEADER = ",".join(COLUMN_NAMES)
+HEADER = ",".join(c for c in COLUMN_NAMES if c != "event_type_original")  # a project file as people write it
 ROW = ("NK-1,2020-10-08,day,,Stepanakert,39.8177,46.7528,exact,Azerbaijan,,Azerbaijan,Azerbaijani Armed Forces,,"
        "Explosions/Remote violence,Shelling/artillery/missile attack,Shelling.,,,,,Artsakh authorities,claimed,,"
        "single-source,https://example.org/a,")
@@ -97,7 +97,7 @@ BROKEN_PROBLEMS = [
     "this file): write dates as yyyy-mm-dd",
     "project_broken.csv:5: date: '10/13/2020' is read day first (dd/mm/yyyy) and 13 is not a month; if the file "
     "writes month first, write dates as yyyy-mm-dd (2020-10-13)",
-    "project_broken.csv:6: latitude: warning: the point lies outside the region; swapped (39.3992, 47.0284) it "
+    "project_broken.csv:6: latitude: warning: the point lies outside Azerbaijan; swapped (39.3992, 47.0284) it "
     "would be inside: are latitude and longitude swapped? (got '47.0284, 39.3992')",
     "project_broken.csv:7: latitude: out of range -90..90; latitude and longitude look swapped (got '147.0')",
     "project_broken.csv:8: longitude: empty while latitude is given: give both or neither",
@@ -126,8 +126,12 @@ def test_broken_file_gets_exact_line_numbered_problems() -> None:
     ("data", "message"),
     [
         (b"event_id,location\nE1,Shusha\n",
-         "t.csv: required columns missing: date, country, side, actor, event_type, sub_event_type, description, "
-         "claimed_by, status, sources"),
+         "t.csv: no date column found among the columns 'event_id', 'location'; a table needs a date and a place "
+         "(a name, or latitude and longitude): name them with --map FIELD=COLUMN (e.g. --map date=Datum)"),
+        (b"event_id,status\nE1,2020-10-08\n",
+         "t.csv: no date column and no place column (a name, or latitude and longitude) found among the columns "
+         "'event_id', 'status'; a table needs a date and a place (a name, or latitude and longitude): name them "
+         "with --map FIELD=COLUMN (e.g. --map date=Datum)"),
         ("\n".join([HEADER.replace(",location", ""), ROW]).encode(), "t.csv: required columns missing: location"),
         (b"\x89PNG\r\n\x1a\n", "t.csv: not a CSV file: this is a PNG image"),
         (b"", "t.csv: the file is empty"),
@@ -178,7 +182,7 @@ def test_limits_default_to_settings(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_missing_optional_columns_are_filled() -> None:
     keep = ["event_id", "date", "location", "country", "side", "actor", "event_type", "sub_event_type",
             "description", "claimed_by", "status", "sources"]
-    values = dict(zip(COLUMN_NAMES, ROW.split(","), strict=True))
+    values = dict(zip(HEADER.split(","), ROW.split(","), strict=True))
     data = (",".join(keep) + "\n" + ",".join(values[c] for c in keep) + "\n").encode()
     result = load(data)
     assert [str(p) for p in result.problems] == [

@@ -96,7 +96,8 @@ def test_every_shape_has_a_matplotlib_marker() -> None:
 
 @pytest.mark.parametrize(
     ("status", "filled", "dashed"),
-    [("confirmed", True, False), ("claimed", False, False), ("disputed", True, True), ("denied", False, True)],
+    [("confirmed", True, False), ("claimed", False, False), ("disputed", True, True), ("denied", False, True),
+     ("unverified", False, True)],
 )
 def test_status_styles_differ_visibly(status, filled, dashed) -> None:
     style = STATUS_STYLES[status]
@@ -106,6 +107,18 @@ def test_status_styles_differ_visibly(status, filled, dashed) -> None:
     kwargs = style.matplotlib_kwargs("#0072B2")
     assert (kwargs["facecolors"] != "none") == filled
     assert (kwargs["linestyle"] == "--") == dashed
+
+
+def test_every_status_marker_looks_different() -> None:
+    svgs = {marker_svg(shape_for("Battles"), "#0072B2", status) for status in STATUSES}
+    assert len(svgs) == len(STATUSES)
+
+
+def test_unverified_has_a_label_in_english_and_arabic() -> None:
+    from eventmap.i18n import t
+
+    assert t("status.unverified", "en") == "unverified"
+    assert t("status.unverified", "ar") == "غير متحقَّق منه"
 
 
 def test_statuses_all_have_styles_and_unknown_is_not_shown_as_confirmed() -> None:

@@ -63,8 +63,8 @@ def test_the_valid_row_is_valid() -> None:
                                   "'09 October 2020')"),
         ({"date_precision": "daily"}, "t.csv:2: date_precision: must be one of: day, week, month (got 'daily')"),
         ({"geo_precision": "town"}, "t.csv:2: geo_precision: must be one of: exact, near, region (got 'town')"),
-        ({"status": "rumour"}, "t.csv:2: status: must be one of: confirmed, claimed, disputed, denied "
-                               "(got 'rumour')"),
+        ({"status": "rumour"}, "t.csv:2: status: must be one of: confirmed, claimed, disputed, denied, "
+                               "unverified (got 'rumour')"),
         ({"verification": "multi source"}, "t.csv:2: verification: must be one of: multi-source, single-source, "
                                            "party-claim-only, unverified (got 'multi source')"),
         ({"event_type": "War"}, "t.csv:2: event_type: must be one of: Battles, Explosions/Remote violence, "

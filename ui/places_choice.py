@@ -1,0 +1,153 @@
+"""The Places page's choice of a point for one name: its candidates on a small map, one marker each,
+numbered and labelled, and one button each; a click on a button or on a marker saves that point at once
+(with the precision and note set above the buttons). A click elsewhere on the map offers that point too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import folium
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from eventmap.errors import WriteConflictError
+from eventmap.i18n import t
+from eventmap.mapping import build_map
+from eventmap.mapping.popups import folium_text
+from eventmap.schema import GEO_PRECISIONS
+from eventmap.settings import Settings
+from geo.geocoders.override import OverrideGeocoder
+from geo.result import Candidate
+from ui import data
+from ui.places import view_of_points
+from ui.safe_text import plain_markdown
+
+SAVED_KEY = "_places_saved"
+SEEN_KEY = "_places_seen_override"  # the override shown to the user, for the conflict check
+CANDIDATE_COLOUR, CLICKED_COLOUR = "#0072B2", "#D55E00"
+MAP_HEIGHT_PX = 520
+_NUMBER = re.compile(r"^\s*(\d+)\.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class PointOption:
+    key: str  # "1", "2", ... for candidates, "clicked" for the user's own point
+    label: str  # unescaped text: "1. Martuni (Armenia) — 40.1397, 45.3064"
+    short: str  # its marker's label: "1. Martuni (Armenia)"
+    lat: float
+    lon: float
+
+
+def clicked_key(name: str) -> str:
+    return f"_clicked_{name}"
+
+
+def point_options(candidates: Sequence[tuple[Candidate, str]], clicked: tuple[float, float] | None, *,
+                  lang: str) -> list[PointOption]:
+    """The points the user may save: the numbered candidates, then the point clicked on the map."""
+    options = [PointOption(key=str(number), label=f"{number}. {text} — {c.lat:.4f}, {c.lon:.4f}",
+                           short=f"{number}. {text}", lat=float(c.lat), lon=float(c.lon))
+               for number, (c, text) in enumerate(candidates, start=1)]
+    if clicked:
+        options.append(PointOption(key="clicked", lat=float(clicked[0]), lon=float(clicked[1]),
+                                   short=t("places.clicked_point", lang),
+                                   label=t("places.clicked_option", lang, lat=f"{clicked[0]:.5f}",
+                                           lon=f"{clicked[1]:.5f}")))
+    return options
+
+
+def option_of_tooltip(tooltip: object, options: Sequence[PointOption]) -> PointOption | None:
+    """The candidate whose marker was clicked: its tooltip starts with its number ("2. Martuni (Armenia)")."""
+    found = _NUMBER.match(str(tooltip or ""))
+    if not found:
+        return None
+    return next((o for o in options if o.key == found.group(1)), None)
+
+
+def candidate_map(name: str, *, events: pd.DataFrame, options: Sequence[PointOption], current: tuple | None,
+                  naming: str, basemap: str, lang: str, settings: Settings) -> PointOption | None:
+    """The small map of `options` (one labelled marker each); returns the candidate whose marker was just
+    clicked. A click elsewhere keeps that point as this name's clicked point (and reruns)."""
+    points = [(o.lat, o.lon) for o in options] + ([current] if current else [])
+    center, zoom = view_of_points(points)
+    # The view is the base map's own (one map per name): streamlit-folium's `center` loses to the initial fit.
+    base = build_map(events, naming=naming, basemap=basemap, lang=lang, with_events=False, legend=False,
+                     center=center, zoom=zoom, settings=settings)
+    marks = folium.FeatureGroup(name="candidates", control=False)
+    for option in options:
+        colour = CLICKED_COLOUR if option.key == "clicked" else CANDIDATE_COLOUR
+        folium.CircleMarker([option.lat, option.lon], radius=10, color=colour, weight=3, fill=True,
+                            fill_opacity=0.6, tooltip=folium.Tooltip(folium_text(option.short), permanent=True,
+                                                                     direction="auto")).add_to(marks)
+    returned = st_folium(base, key=f"places_map_{name}", feature_group_to_add=marks,
+                         returned_objects=["last_clicked", "last_object_clicked_tooltip"], height=MAP_HEIGHT_PX,
+                         use_container_width=True) or {}
+    st.caption(t("places.click_help", lang))
+    handled_key = f"_handled_{name}"
+    handled = st.session_state.get(handled_key, (None, None))
+    tooltip, last = returned.get("last_object_clicked_tooltip"), returned.get("last_clicked")
+    last_point = _point(last)
+    st.session_state[handled_key] = (tooltip, last_point)
+    if tooltip and tooltip != handled[0]:
+        return option_of_tooltip(tooltip, options)
+    if last_point is not None and last_point != handled[1] and last_point != st.session_state.get(clicked_key(name)):
+        st.session_state[clicked_key(name)] = last_point
+        st.rerun()
+    return None
+
+
+def _point(value: object) -> tuple[float, float] | None:
+    if isinstance(value, Mapping) and "lat" in value and "lng" in value:
+        return (round(float(value["lat"]), 5), round(float(value["lng"]), 5))
+    return None
+
+
+def choice_buttons(name: str, options: Sequence[PointOption], *, lang: str) -> PointOption | None:
+    """One button per point ("one click saves it"); returns the one clicked."""
+    if not options:
+        st.info(t("places.no_candidates", lang), icon=":material/ads_click:")
+        return None
+    st.markdown(f"**{t('places.choose', lang)}**")
+    chosen = None
+    for option in options:
+        if st.button(plain_markdown(option.label), key=f"places_use_{name}_{option.key}", width="stretch",
+                     icon=":material/where_to_vote:", type="primary" if option.key == "clicked" else "secondary"):
+            chosen = option
+    return chosen
+
+
+def save_choice(name: str, option: PointOption, *, shown_name: str, precision: str, note: str,
+                settings: Settings, lang: str) -> None:
+    """Save `option` as the point of `name` (atomically, with the conflict check) and rerun the page."""
+    overrides = OverrideGeocoder(settings.overrides_path)
+    seen = st.session_state.setdefault(SEEN_KEY, {})
+    try:
+        overrides.set(name, option.lat, option.lon, precision=precision, note=note, expected=seen.get(name))
+    except WriteConflictError as conflict:
+        seen.pop(name, None)
+        st.error(plain_markdown(str(conflict)), icon=":material/sync_problem:")
+        return
+    data.clear_geocoding_caches()
+    seen.pop(name, None)
+    st.session_state.pop(clicked_key(name), None)
+    st.session_state[SAVED_KEY] = t("places.saved", lang, name=plain_markdown(shown_name), lat=f"{option.lat:.5f}",
+                                    lon=f"{option.lon:.5f}", file=plain_markdown(settings.overrides_path.name))
+    st.rerun()
+
+
+def remember_seen(name: str, settings: Settings) -> None:
+    """Keep the override this name had when first shown (a save then checks nobody changed it since)."""
+    seen = st.session_state.setdefault(SEEN_KEY, {})
+    if name not in seen:
+        seen[name] = OverrideGeocoder(settings.overrides_path).get(name)
+
+
+def precision_and_note(name: str, *, lang: str) -> tuple[str, str]:
+    precision = st.radio(t("places.precision", lang), GEO_PRECISIONS, horizontal=True,
+                         key=f"places_precision_{name}", format_func=lambda p: t(f"places.precision.{p}", lang))
+    note = st.text_input(t("places.note", lang), key=f"places_note_{name}", max_chars=300)
+    return precision, note
