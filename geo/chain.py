@@ -31,6 +31,7 @@ from geo.geocoders.online import OnlineGeocoder, RateLimiter, make_geopy_geocode
 from geo.geocoders.override import OverrideGeocoder
 from geo.geocoders.villages import VillageGeocoder
 from geo.learned import LearnedPlaceStore
+from geo.nearest import PlaceGrid
 from geo.placeindex import PlaceIndex
 
 
@@ -44,6 +45,12 @@ def shared_geonames() -> GeoNamesFallbackGeocoder:
 def shared_place_index(state_dir: Path) -> PlaceIndex:
     """One village index per process and state folder (read in about 0.6 s; built once, ~15 s)."""
     return PlaceIndex.load_or_build(state_dir)
+
+
+@cache
+def shared_place_grid(state_dir: Path) -> PlaceGrid:
+    """The village index as a grid for naming points (`geocode_frame(..., namer=...)`), one per process."""
+    return PlaceGrid(shared_place_index(state_dir))
 
 
 @cache
