@@ -191,8 +191,11 @@ def geocode_frame(
         _set(frame, todo, "matched_name", per_row([r.matched_name for r in results], "object"))
         _set(frame, todo, "geo_status", per_row([r.status_text() for r in results], "object"))
         _set(frame, todo[ok], "geo_precision", per_row([r.precision for r in results], "object")[ok])
-        for cell, values in (("country", [country_name(r.country) if r.country else "" for r in results]),
-                             ("admin1", [r.admin1 for r in results])):
+        fills: tuple[tuple[str, list[object]], ...] = (
+            ("country", [country_name(r.country) if r.country else "" for r in results]),
+            ("admin1", [r.admin1 for r in results]),
+        )
+        for cell, values in fills:
             if cell in frame.columns:
                 empty = (frame[cell].iloc[todo].fillna("").astype(str).str.strip() == "").to_numpy()
                 filled = per_row(values, "object")
@@ -250,7 +253,8 @@ def _refuse_far(frame: pd.DataFrame, has_point: np.ndarray, results: list[GeoRes
     lats, lons = np.array([a[0] for a in anchors]), np.array([a[1] for a in anchors])
     checked: list[GeoResult] = []
     for result, country in zip(results, countries, strict=True):
-        if not country and result.resolved and result.geo_source not in ("override", "data"):
+        if (not country and result.resolved and result.lat is not None and result.lon is not None
+                and result.geo_source not in ("override", "data")):
             distance = float(haversine_km(result.lat, result.lon, lats, lons).min())
             if distance > far_km:
                 where = f" ({country_name(result.country)})" if result.country else ""

@@ -184,8 +184,11 @@ class PlaceIndex:
             if index is not None:
                 return index
         index = cls.from_packages()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, index.to_bytes(stamp=stamp))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, index.to_bytes(stamp=stamp))
+        except OSError:  # a read-only state folder: the index works from memory, built again next time
+            pass
         return index
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from eventmap.settings import Settings
+from geo.chain import default_chain
 from geo.errors import ConfigurationError
 from geo.geocoders.learned import LearnedPlacesGeocoder
 from geo.learned import LearnedPlaceStore, learn_places
@@ -67,3 +69,10 @@ def test_a_damaged_file_is_reported_and_kept(store: LearnedPlaceStore) -> None:
     with pytest.raises(ConfigurationError, match="damaged"):
         store.find("chinari")
     assert store.path.read_text() == "{not json"
+
+
+def test_the_default_chain_asks_learned_places_before_geonames(offline_settings: Settings) -> None:
+    store = LearnedPlaceStore.in_state_dir(offline_settings.state_dir)
+    learn_places(frame(("Kharkiv", "Ukraine", "", 50.0, 36.3)), source="mine.csv", store=store)
+    result = default_chain(offline_settings).geocode("Kharkiv", context=GeoContext(country="UA"))
+    assert (result.geo_source, result.lat, result.lon) == ("learned", 50.0, 36.3)

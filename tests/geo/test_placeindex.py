@@ -59,3 +59,9 @@ def test_main_and_alternate_names() -> None:
     index = small_index()
     found = {(index.names[i], main) for i, main in index.lookup("jermuk")}
     assert found == {("Jermuk", True), ("Çermik", False)}
+
+
+def test_a_read_only_state_folder_still_gives_an_index(tmp_path: Path, built: list[int]) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the state folder should be")
+    assert len(PlaceIndex.load_or_build(blocker)) == len(small_index())
