@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from eventmap.atomic import write_atomic
-from geo.geocoders.geonames import REFUSED_ALTERNATE_NAMES, _indexable
+from geo.geocoders.geonames import REFUSED_ALTERNATE_NAMES, indexable_name
 from geo.romanize import roman_key
 
 FORMAT = 2
@@ -123,7 +123,7 @@ class PlaceIndex:
                 keys[main].append(i)
             geonameid = int(raw["geonameid"])
             others = {roman_key(n) for n in raw.get("alternatenames") or ()
-                      if _indexable(n) and (geonameid, n) not in REFUSED_ALTERNATE_NAMES}
+                      if indexable_name(n) and (geonameid, n) not in REFUSED_ALTERNATE_NAMES}
             for key in others - {main, ""}:
                 keys[key].append(i | ALT_FLAG)
         return cls(
