@@ -11,6 +11,7 @@ missing one raises `ConfigurationError` saying which variable to set.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from functools import cache
@@ -41,21 +42,35 @@ def shared_geonames() -> GeoNamesFallbackGeocoder:
     return GeoNamesFallbackGeocoder()
 
 
-@cache
+class _SharedIndex:
+    """The one village index of the process (the same whatever the state folder: it is made from the
+    installed packages), read from or built into the first state folder that asks for it."""
+
+    lock = threading.Lock()
+    index: PlaceIndex | None = None
+    grid: PlaceGrid | None = None
+
+
 def shared_place_index(state_dir: Path) -> PlaceIndex:
-    """One village index per process and state folder (read in about 0.6 s; built once, ~15 s)."""
-    return PlaceIndex.load_or_build(state_dir)
+    """The village index: read from `state_dir` (about 0.6 s) or built there (about 30 s), once per process."""
+    with _SharedIndex.lock:
+        if _SharedIndex.index is None:
+            _SharedIndex.index = PlaceIndex.load_or_build(state_dir)
+        return _SharedIndex.index
 
 
-@cache
 def shared_place_grid(state_dir: Path) -> PlaceGrid:
-    """The village index as a grid for naming points (`geocode_frame(..., namer=...)`), one per process."""
-    return PlaceGrid(shared_place_index(state_dir))
+    """The village index as a grid for naming points (`geocode_frame(..., namer=...)`), once per process."""
+    index = shared_place_index(state_dir)
+    with _SharedIndex.lock:
+        if _SharedIndex.grid is None or _SharedIndex.grid.index is not index:
+            _SharedIndex.grid = PlaceGrid(index)
+        return _SharedIndex.grid
 
 
 @cache
 def shared_villages(state_dir: Path) -> VillageGeocoder:
-    """One village geocoder per state folder; its index is read on first use."""
+    """One village geocoder per state folder; the index is read on its first question."""
     return VillageGeocoder(lambda: shared_place_index(state_dir))
 
 

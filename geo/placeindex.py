@@ -213,19 +213,21 @@ def admin1_names_of(records: list[Mapping[str, Any]], *, max_deg: float = 0.03) 
     for r in records:
         lat, lon = float(r["latitude"]), float(r["longitude"])
         cells[(r["countrycode"], round(lat * 10), round(lon * 10))].append(
-            (lat, lon, str(r.get("admin1code") or ""), roman_key(r["name"])))
+            (lat, lon, str(r.get("admin1code") or ""), r["name"]))
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for row in csv.DictReader(io.StringIO(text)):
         if not row["admin1"]:
             continue
-        lat, lon, key = float(row["lat"]), float(row["lon"]), roman_key(row["name"])
-        near = [(abs(lat - a) + abs(lon - b), name != key, code)
+        lat, lon = float(row["lat"]), float(row["lon"])
+        near = [(abs(lat - a) + abs(lon - b), code, name)
                 for dr in (-1, 0, 1) for dc in (-1, 0, 1)
                 for a, b, code, name in cells.get((row["cc"], round(lat * 10) + dr, round(lon * 10) + dc), ())
                 if abs(lat - a) <= max_deg and abs(lon - b) <= max_deg]
+        if len(near) > 1:  # several records close by: the one of the same name, if any
+            key = roman_key(row["name"])
+            near.sort(key=lambda n: (roman_key(n[2]) != key, n[0]))
         if near:
-            _, _, code = min(near, key=lambda n: (n[1], n[0]))
-            votes[(row["cc"], code)][row["admin1"]] += 1
+            votes[(row["cc"], near[0][1])][row["admin1"]] += 1
     return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
 
 

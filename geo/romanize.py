@@ -45,12 +45,22 @@ _NOT_KEY = re.compile(f"[^0-9a-z{_ARABIC_LETTER}]+")
 @lru_cache(maxsize=131072)
 def roman_key(text: str) -> str:
     """The romanisation-folded key of a place name (see the module docstring); "" for no letters."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = _AZ_C.sub("j", text.translate(_AZERBAIJANI))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    text = text.casefold().translate(_AZERBAIJANI)
+    if "c" in text:
+        text = _AZ_C.sub("j", text)
     if not text.isascii():
         text = arabic_normalize(_ARMENIAN_U.sub("u", text))
         text = _NOT_ASCII_OR_ARABIC.sub(lambda m: anyascii(m.group()), text).lower()
-    text = _WORD_START_YE.sub("e", _APOSTROPHES.sub("", text))
+    text = _APOSTROPHES.sub("", text)
+    if "e" in text:
+        text = _WORD_START_YE.sub("e", text)
     for spelling, folded in _FOLDS:
-        text = text.replace(spelling, folded)
-    return _DOUBLED.sub(r"\1", _NOT_KEY.sub("", text))
+        if spelling in text:
+            text = text.replace(spelling, folded)
+    return _DOUBLED.sub(_first_letter, _NOT_KEY.sub("", text))
+
+
+def _first_letter(match: re.Match[str]) -> str:
+    return match[1]

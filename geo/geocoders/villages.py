@@ -18,6 +18,10 @@ answered; with an admin1 (matched by name, fuzzily, in any romanisation) no plac
 `dominance` times larger than the next, else *ambiguous* with them all listed. A main-name match
 loses to nothing but is refused (ambiguous) when a far larger place has the name as an alternate
 ("Kiev", a village, against Kyiv).
+
+Confidence (below the curated gazetteer's): 0.85 by a main name, 0.8 by an alternate name, 0.75 ×
+the fuzzy score; 0.05 more (0.9 at most) when the row's admin1 was known; 0.7 at most when the
+population decided between places.
 """
 
 from __future__ import annotations
@@ -182,7 +186,7 @@ class VillageGeocoder(Geocoder):
         # a larger place that has the name as an alternate name, far away: not silently overruled
         bigger = [p for p in places if p not in top and p.how != "fuzzy"
                   and index.population[p.id] >= self.dominance * max(int(index.population[first.id]), 1)]
-        confidence = 0.9 if first.how == "name" else 0.85 if first.how == "alternate name" else 0.8 * first.score
+        confidence = 0.85 if first.how == "name" else 0.8 if first.how == "alternate name" else 0.75 * first.score
         if len(top) > 1 or bigger:
             others = top[1:] + bigger
             second = max(int(index.population[p.id]) for p in others)
