@@ -52,7 +52,7 @@ class _SharedIndex:
 
 
 def shared_place_index(state_dir: Path) -> PlaceIndex:
-    """The village index: read from `state_dir` (about 0.6 s) or built there (about 30 s), once per process."""
+    """The village index: read from `state_dir` (about 0.6 s) or built there (about 15 s), once per process."""
     with _SharedIndex.lock:
         if _SharedIndex.index is None:
             _SharedIndex.index = PlaceIndex.load_or_build(state_dir)
