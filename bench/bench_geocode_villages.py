@@ -73,13 +73,16 @@ def admin1_base(admin1: str) -> str:
     return text
 
 
-def score(geocoder: Geocoder, queries: list[tuple[str, GeoContext | None, float, float]], *,
+Query = tuple[str, GeoContext | None, float, float]  # name, context, true latitude, true longitude
+
+
+def score(geocoder: Geocoder, queries: list[Query], *,
           near_km: float, far_km: float) -> tuple[float, float, float]:
     """(share within near_km, share resolved farther than far_km, share unresolved)."""
     near = far = unresolved = 0
     for query, context, lat, lon in queries:
         result = geocoder.geocode(query, context=context)
-        if not result.resolved:
+        if result.lat is None or result.lon is None or not result.resolved:
             unresolved += 1
             continue
         distance = float(haversine_km(lat, lon, result.lat, result.lon))
@@ -137,10 +140,13 @@ def main() -> int:
     naive: Geocoder = GeocoderChain([GazetteerGeocoder(), GeoNamesFallbackGeocoder()])
 
     places = read_places(Path(args.places))
-    villages = [(r.location, GeoContext(country=r.country or None, admin1=r.admin1 or None), r.latitude, r.longitude)
-                for r in places.itertuples()]
-    naive_villages = [(q, GeoContext(country=c.country) if c else None, la, lo) for q, c, la, lo in villages]
-    messy = [(f"{admin1_base(r.admin1)} Oblast  {r.location}", None, r.latitude, r.longitude)
+    villages: list[Query] = [
+        (r.location, GeoContext(country=r.country or None, admin1=r.admin1 or None), r.latitude, r.longitude)
+        for r in places.itertuples()
+    ]
+    naive_villages: list[Query] = [(q, GeoContext(country=c.country) if c else None, la, lo)
+                                   for q, c, la, lo in villages]
+    messy: list[Query] = [(f"{admin1_base(r.admin1)} Oblast  {r.location}", None, r.latitude, r.longitude)
              for r in places.itertuples() if r.admin1]
 
     print(f"data: {args.places} ({len(places)} distinct places, {len(messy)} with an admin1)")
