@@ -1,7 +1,11 @@
 """geo: place names to coordinates, offline first, and place names as the user chooses to see them.
 
-- `default_chain(settings)`: overrides → gazetteer → GeoNames → cache → online (when enabled);
-- `geocode_frame(frame, *, geocoder)`: fill the coordinates of an events frame;
+- `default_chain(settings)`: overrides → gazetteer → learned places → GeoNames villages → cache →
+  online (when enabled);
+- `geocode_frame(frame, *, geocoder, namer=None)`: fill the coordinates of an events frame (with the
+  row's country and admin1 as context), name rows that have only a point;
+- `geo.learned.learn_places(frame, source=..., store=...)`: remember the places of a file with coordinates;
+- `geo.nearest`: `nearest_place`, `describe_point` ("12 km NE of Barda") over `geo.placeindex`;
 - `GeoResult`, `GeoContext`, `Candidate`: what a geocoder answers and the context it may use;
 - `geo.naming`: `Naming`, `display_name`, `search_names`, `all_variants`;
 - `python -m geo lookup NAME` / `python -m geo geocode IN.csv -o OUT.csv`.

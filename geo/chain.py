@@ -1,7 +1,8 @@
 """The geocoder the app and the command line use, built from `Settings`.
 
-    overrides (geo/overrides.csv) → gazetteer (exact, then fuzzy) → GeoNames cities (offline)
-    → SQLite cache → online service (only when `settings.online_geocoding`)
+    overrides (geo/overrides.csv) → gazetteer (exact, then fuzzy) → places learned from earlier
+    files → GeoNames villages (offline, 500+ people, country/admin1 context) → SQLite cache →
+    online service (only when `settings.online_geocoding`)
 
 Everything before the online service works offline. Online geocoding needs a user agent (and, for
 some providers, an API key) from the environment or Streamlit secrets, never from the repo: a
@@ -10,9 +11,11 @@ missing one raises `ConfigurationError` saying which variable to set.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from eventmap.settings import Settings
@@ -24,14 +27,51 @@ from geo.geocoders.cache import CachedGeocoder
 from geo.geocoders.chain import GeocoderChain
 from geo.geocoders.gazetteer import DEFAULT_FUZZY_THRESHOLD, GazetteerGeocoder
 from geo.geocoders.geonames import GeoNamesFallbackGeocoder
+from geo.geocoders.learned import LearnedPlacesGeocoder
 from geo.geocoders.online import OnlineGeocoder, RateLimiter, make_geopy_geocoder
 from geo.geocoders.override import OverrideGeocoder
+from geo.geocoders.villages import VillageGeocoder
+from geo.learned import LearnedPlaceStore
+from geo.nearest import PlaceGrid
+from geo.placeindex import PlaceIndex
 
 
 @cache
 def shared_geonames() -> GeoNamesFallbackGeocoder:
     """One GeoNames index per process (building it takes about a second, on first use)."""
     return GeoNamesFallbackGeocoder()
+
+
+class _SharedIndex:
+    """The one village index of the process (the same whatever the state folder: it is made from the
+    installed packages), read from or built into the first state folder that asks for it."""
+
+    lock = threading.Lock()
+    index: PlaceIndex | None = None
+    grid: PlaceGrid | None = None
+
+
+def shared_place_index(state_dir: Path) -> PlaceIndex:
+    """The village index: read from `state_dir` (about 0.6 s) or built there (about 15 s), once per process."""
+    with _SharedIndex.lock:
+        if _SharedIndex.index is None:
+            _SharedIndex.index = PlaceIndex.load_or_build(state_dir)
+        return _SharedIndex.index
+
+
+def shared_place_grid(state_dir: Path) -> PlaceGrid:
+    """The village index as a grid for naming points (`geocode_frame(..., namer=...)`), once per process."""
+    index = shared_place_index(state_dir)
+    with _SharedIndex.lock:
+        if _SharedIndex.grid is None or _SharedIndex.grid.index is not index:
+            _SharedIndex.grid = PlaceGrid(index)
+        return _SharedIndex.grid
+
+
+@cache
+def shared_villages(state_dir: Path) -> VillageGeocoder:
+    """One village geocoder per state folder; the index is read on its first question."""
+    return VillageGeocoder(lambda: shared_place_index(state_dir))
 
 
 def online_geocoder(settings: Settings, *, http_geocoder: Any = None,
@@ -63,7 +103,8 @@ def default_chain(
     online_budget_s: float | None = None,
     clock: Callable[[], float] = time.monotonic,
 ) -> GeocoderChain:
-    """overrides → gazetteer → GeoNames → cache(online), the last only when online geocoding is on.
+    """overrides → gazetteer → learned places → GeoNames villages → cache(online), the last only when
+    online geocoding is on.
 
     `online_budget_s`: ask the service for that long at most from now (`clock`), then answer "waiting"
     (`TimeBudgetGeocoder`; cached answers are still served): for loading a file without holding the app.
@@ -72,8 +113,9 @@ def default_chain(
         OverrideGeocoder(settings.overrides_path),
         GazetteerGeocoder(gazetteer, fuzzy_threshold=fuzzy_threshold),
     ]
+    geocoders.append(LearnedPlacesGeocoder(LearnedPlaceStore.in_state_dir(settings.state_dir)))
     if use_geonames:
-        geocoders.append(shared_geonames())
+        geocoders.append(shared_villages(Path(settings.state_dir)))
     if settings.online_geocoding:
         online: Geocoder = online_geocoder(settings, http_geocoder=http_geocoder, rate_limiter=rate_limiter)
         if online_budget_s is not None:

@@ -1,6 +1,6 @@
 """Command line: look up one name, or geocode the place names of a CSV file.
 
-    python -m geo lookup NAME [--country CC] [--json] [--online]
+    python -m geo lookup NAME [--country CC] [--admin1 NAME] [--json] [--online]
     python -m geo geocode IN.csv -o OUT.csv [--column location] [--country CC] [--online]
 
 Exit status: 0 resolved (every row, for `geocode`), 1 not found / ambiguous / unresolved rows,
@@ -26,7 +26,7 @@ from eventmap.csv_safety import write_events_csv
 from eventmap.errors import EventMapError
 from eventmap.reading import read_table
 from eventmap.settings import Settings
-from geo.chain import default_chain
+from geo.chain import default_chain, shared_place_grid
 from geo.frame import FLOAT_COLUMNS, TEXT_COLUMNS, geocode_frame
 from geo.result import GeoContext, GeoResult
 
@@ -79,13 +79,13 @@ def _settings(online: bool) -> Settings:
     return dataclasses.replace(settings, online_geocoding=True) if online else settings
 
 
-def _context(country: str | None) -> GeoContext | None:
-    return GeoContext(country=country) if country else None
+def _context(country: str | None, admin1: str | None = None) -> GeoContext | None:
+    return GeoContext(country=country, admin1=admin1) if country or admin1 else None
 
 
 def cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
     chain = default_chain(_settings(args.online))
-    result = chain.geocode(args.name, context=_context(args.country))
+    result = chain.geocode(args.name, context=_context(args.country, args.admin1))
     if args.json:
         out.write(json.dumps(result_json(result), ensure_ascii=False) + "\n")
     else:
@@ -177,7 +177,7 @@ def cmd_geocode(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     chain = default_chain(settings)
     frame, header, column = read_csv_frame(args.input, column=args.column, max_rows=settings.max_rows, warn=err)
     summary = geocode_frame(frame, geocoder=chain, column=column, context=_context(args.country),
-                            progress=_Progress(err))
+                            progress=_Progress(err), namer=shared_place_grid(Path(settings.state_dir)))
     columns = header + [c for c in OUTPUT_COLUMNS if c not in header]
     for name in columns:
         if name not in FLOAT_COLUMNS and name not in TEXT_COLUMNS:
@@ -194,6 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
     lookup = commands.add_parser("lookup", help="look up one place name")
     lookup.add_argument("name")
     lookup.add_argument("--country", help="expected country (name or ISO code), e.g. AZ")
+    lookup.add_argument("--admin1", help="expected province, oblast, marz or rayon (any spelling), e.g. Tavush")
     lookup.add_argument("--json", action="store_true", help="print one JSON object")
     lookup.add_argument("--online", action="store_true", help="also ask the online geocoder (needs a user agent)")
     geocode = commands.add_parser("geocode", help="fill latitude/longitude of a CSV file's rows")

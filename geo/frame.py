@@ -6,6 +6,14 @@ without coordinates, `latitude`, `longitude`, `geo_precision`, `geo_source`, `ma
 `geo_confidence` and `geo_status`. Rows that already have coordinates keep them and get
 `geo_source='data'`. A row that cannot be resolved stays, with empty coordinates and a
 `geo_status` that says why: `not_found: ...`, `ambiguous: A, B`, `unavailable: waiting ...`.
+
+The row's `country` and `admin1` cells go into the `GeoContext` of its name. A name of a row
+without a country whose answer lies more than `far_km` from every other point of the data
+(coordinates that came with it, or names resolved within their country) is not taken: it is
+*ambiguous*, the far place its one candidate ("Jermuk" of a file about Turkey is not Armenia's).
+Rows resolved by name get their empty `country`/`admin1` cells filled from the answer. With a
+`namer` (`geo.nearest.PlaceGrid`), a row with coordinates and no `location` is named after the
+nearest place ("12 km NE of Barda", `matched_name` the place) and its empty country filled.
 """
 
 from __future__ import annotations
@@ -17,9 +25,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from geo.countries import country_name
 from geo.errors import FrameColumnError, GeoError
 from geo.geocoders.base import Geocoder
+from geo.nearest import PlaceGrid, haversine_km
 from geo.result import Candidate, GeoContext, GeoResult
+
+FAR_KM = 1000.0
+MIN_ANCHORS = 3
 
 TEXT_COLUMNS = ("geo_precision", "geo_source", "matched_name", "geo_status")
 FLOAT_COLUMNS = ("latitude", "longitude", "geo_confidence")
@@ -110,11 +123,14 @@ def geocode_frame(
     progress: Callable[[int, int], None] | None = None,
     use_row_country: bool = True,
     regeocode: Collection[str] = (),
+    namer: PlaceGrid | None = None,
+    far_km: float = FAR_KM,
 ) -> GeocodeSummary:
     """Fill the coordinates of `frame`'s rows that have none, in place; see the module docstring.
 
     `context` applies to every row; with `use_row_country`, a row's own `country` cell replaces the
-    context's country. `progress(done, total)` is called after each distinct name.
+    context's country (and its `admin1` cell the context's admin1). `progress(done, total)` is
+    called after each distinct name.
     `regeocode`: place names whose rows are geocoded again although they have coordinates (after
     an override was saved for them); rows whose coordinates came with the data (`geo_source`
     'data') keep them.
@@ -132,23 +148,31 @@ def geocode_frame(
     _set(frame, np.flatnonzero(has_point & (frame["geo_source"] == "").to_numpy()), "geo_source", "data")
     _set(frame, np.flatnonzero(has_point & (frame["geo_status"] == "").to_numpy()), "geo_status", "resolved")
 
+    if namer is not None:
+        _name_points(frame, np.flatnonzero(has_point), column=column, namer=namer)
+
     todo = np.flatnonzero(~has_point)  # positions, whatever the index
     names = frame[column].iloc[todo].fillna("").astype(str).str.strip().to_numpy()
-    if use_row_country and "country" in frame.columns:
-        countries = frame["country"].iloc[todo].fillna("").astype(str).str.strip().to_numpy()
-    else:
-        countries = np.full(len(todo), "", dtype=object)
-    codes, uniques = pd.factorize(pd.MultiIndex.from_arrays([names, countries])) if len(todo) else ([], [])
+    countries, admin1s = (
+        frame[c].iloc[todo].fillna("").astype(str).str.strip().to_numpy()
+        if use_row_country and c in frame.columns else np.full(len(todo), "", dtype=object)
+        for c in ("country", "admin1")
+    )
+    codes, uniques = (pd.factorize(pd.MultiIndex.from_arrays([names, countries, admin1s]))
+                      if len(todo) else ([], []))
 
     results: list[GeoResult] = []
     total = len(uniques)
-    for done, (name, country) in enumerate(uniques, start=1):
+    for done, (name, country, admin1) in enumerate(uniques, start=1):
         row_context = context
-        if country:
-            row_context = GeoContext(country=country, bbox=context.bbox if context else None)
+        if country or admin1:
+            row_context = GeoContext(country=country or (context.country if context else None),
+                                     bbox=context.bbox if context else None, admin1=admin1 or None)
         results.append(_lookup(geocoder, name, row_context))
         if progress is not None:
             progress(done, total)
+    if total:
+        results = _refuse_far(frame, has_point, results, [country for _, country, _ in uniques], far_km=far_km)
 
     unresolved: list[UnresolvedName] = []
     if total:
@@ -167,9 +191,19 @@ def geocode_frame(
         _set(frame, todo, "matched_name", per_row([r.matched_name for r in results], "object"))
         _set(frame, todo, "geo_status", per_row([r.status_text() for r in results], "object"))
         _set(frame, todo[ok], "geo_precision", per_row([r.precision for r in results], "object")[ok])
+        fills: tuple[tuple[str, list[object]], ...] = (
+            ("country", [country_name(r.country) if r.country else "" for r in results]),
+            ("admin1", [r.admin1 for r in results]),
+        )
+        for cell, values in fills:
+            if cell in frame.columns:
+                empty = (frame[cell].iloc[todo].fillna("").astype(str).str.strip() == "").to_numpy()
+                filled = per_row(values, "object")
+                fill = ok & empty & (filled != "")
+                _set(frame, todo[fill], cell, filled[fill])
         for index, result in enumerate(results):
             if not result.resolved:
-                name, country = uniques[index]
+                name, country, _ = uniques[index]
                 unresolved.append(UnresolvedName(name, country, result.status, result.reason,
                                                  int(row_counts[index]), result.candidates))
     located = (frame["latitude"].notna() & frame["longitude"].notna()).to_numpy()
@@ -184,3 +218,53 @@ def geocode_frame(
         unresolved=tuple(sorted(unresolved, key=lambda u: (-u.rows, u.name))),
         elapsed_s=time.perf_counter() - started,
     )
+
+
+def _name_points(frame: pd.DataFrame, positions: np.ndarray, *, column: str, namer: PlaceGrid) -> None:
+    """Rows with coordinates and no place name: named after the nearest place ("12 km NE of Barda")."""
+    empty = (frame[column].iloc[positions].fillna("").astype(str).str.strip() == "").to_numpy()
+    positions = positions[empty]
+    if not len(positions):
+        return
+    if not pd.api.types.is_object_dtype(frame[column]) and not pd.api.types.is_string_dtype(frame[column]):
+        frame[column] = frame[column].astype(object)
+    lats = frame["latitude"].iloc[positions].to_numpy()
+    lons = frame["longitude"].iloc[positions].to_numpy()
+    has_country = "country" in frame.columns
+    for position, lat, lon in zip(positions.tolist(), lats.tolist(), lons.tolist(), strict=True):
+        place = namer.nearest(lat, lon)
+        if place is None:
+            continue
+        frame.iloc[position, frame.columns.get_loc(column)] = place.describe()
+        frame.iloc[position, frame.columns.get_loc("matched_name")] = place.name
+        if has_country and not str(frame["country"].iloc[position] or "").strip():
+            frame.iloc[position, frame.columns.get_loc("country")] = country_name(place.country)
+
+
+def _refuse_far(frame: pd.DataFrame, has_point: np.ndarray, results: list[GeoResult], countries: list[str], *,
+                far_km: float) -> list[GeoResult]:
+    """Results for names without a country that lie more than `far_km` from every other point: ambiguous."""
+    anchors = [(float(a), float(b)) for a, b in zip(frame["latitude"].to_numpy()[has_point],
+                                                    frame["longitude"].to_numpy()[has_point], strict=True)]
+    anchors += [(r.lat, r.lon) for r, c in zip(results, countries, strict=True)
+                if c and r.resolved and r.lat is not None and r.lon is not None]
+    if len(anchors) < MIN_ANCHORS:
+        return results
+    lats, lons = np.array([a[0] for a in anchors]), np.array([a[1] for a in anchors])
+    checked: list[GeoResult] = []
+    for result, country in zip(results, countries, strict=True):
+        if (not country and result.resolved and result.lat is not None and result.lon is not None
+                and result.geo_source not in ("override", "data")):
+            distance = float(haversine_km(result.lat, result.lon, lats, lons).min())
+            if distance > far_km:
+                where = f" ({country_name(result.country)})" if result.country else ""
+                candidate = Candidate(name=result.matched_name or result.query, place_id=result.place_id,
+                                      lat=result.lat, lon=result.lon,
+                                      country=country_name(result.country) if result.country else "",
+                                      score=result.confidence)
+                result = GeoResult.ambiguous(
+                    result.query, geo_source=result.geo_source, candidates=(candidate,),
+                    reason=f"the only match, {result.matched_name!r}{where}, is {distance:.0f} km from the "
+                           f"data's other points: give the row a country to accept it")
+        checked.append(result)
+    return checked

@@ -36,7 +36,8 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class GeoContext:
-    """Where a name is expected: a country (name or ISO 3166 alpha-2 code) and/or a box.
+    """Where a name is expected: a country (name or ISO 3166 alpha-2 code), its admin1 (province,
+    oblast, marz, rayon: by name, any romanisation) and/or a box.
 
     `bbox` is `(south, west, north, east)` in degrees, like `Settings.region_bbox`. Context is a
     preference: among several places with the name, those inside the context win.
@@ -44,6 +45,7 @@ class GeoContext:
 
     country: str | None = None
     bbox: tuple[float, float, float, float] | None = None
+    admin1: str | None = None
 
     def __post_init__(self) -> None:
         if self.bbox is not None:
@@ -66,7 +68,8 @@ class GeoContext:
     def cache_key(self) -> str:
         """A stable text form, part of the cache key."""
         box = ",".join(f"{v:.4f}" for v in self.bbox) if self.bbox else ""
-        return f"country={(self.country or '').strip().casefold()};bbox={box}"
+        key = f"country={(self.country or '').strip().casefold()};bbox={box}"
+        return key + f";admin1={self.admin1.strip().casefold()}" if self.admin1 and self.admin1.strip() else key
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,8 @@ class GeoResult:
     precision: Precision = "exact"
     candidates: tuple[Candidate, ...] = field(default=())
     reason: str = ""
+    country: str = ""  # the place's country (ISO 3166-1 alpha-2), when the geocoder knows it
+    admin1: str = ""  # the place's admin1 name, when the geocoder knows it
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:

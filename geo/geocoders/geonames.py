@@ -39,7 +39,8 @@ _INDEXABLE = re.compile(
 )
 
 
-def _indexable(name: str) -> bool:
+def indexable_name(name: str) -> bool:
+    """True for an alternate name worth indexing (see `_INDEXABLE`), not a machine transliteration."""
     return bool(_INDEXABLE.fullmatch(name)) and not (name.isascii() and name == name.lower())
 
 
@@ -121,7 +122,7 @@ class GeoNamesFallbackGeocoder(Geocoder):
     def _names(raw: Mapping[str, Any], geonameid: int) -> Iterable[str]:
         yield raw["name"]
         for name in raw.get("alternatenames") or ():
-            if _indexable(name) and (geonameid, name) not in REFUSED_ALTERNATE_NAMES:
+            if indexable_name(name) and (geonameid, name) not in REFUSED_ALTERNATE_NAMES:
                 yield name
 
     def geocode(self, query: str, *, context: GeoContext | None = None) -> GeoResult:

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from fake_nominatim import FakeClock, FakeNominatim
 
+import geo.chain
 from eventmap.settings import Settings
+from geo.placeindex import PlaceIndex
 
 
 @pytest.fixture
@@ -42,3 +44,15 @@ def offline_settings(tmp_path: Path) -> Settings:
     """Settings writing only under tmp_path, online geocoding off."""
     return dataclasses.replace(Settings(), state_dir=tmp_path / "var", overrides_path=tmp_path / "overrides.csv",
                                online_geocoding=False)
+
+
+@pytest.fixture(scope="session")
+def real_place_index() -> PlaceIndex:
+    """The real village index (235,000 places), built once into the app's state folder and reused."""
+    return PlaceIndex.load_or_build(Settings().state_dir)
+
+
+@pytest.fixture(autouse=True)
+def _one_place_index(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """Chains built on a test's temporary state folder read the one real index, not a new one each."""
+    monkeypatch.setattr(geo.chain, "shared_place_index", lambda _state_dir: request.getfixturevalue("real_place_index"))

@@ -11,11 +11,12 @@ from geo.geocoders import (
     CachedGeocoder,
     GazetteerGeocoder,
     GeocoderChain,
-    GeoNamesFallbackGeocoder,
     OnlineGeocoder,
     OverrideGeocoder,
 )
 from geo.geocoders.base import Geocoder
+from geo.geocoders.learned import LearnedPlacesGeocoder
+from geo.geocoders.villages import VillageGeocoder
 from geo.result import GeoContext, GeoResult
 
 
@@ -91,7 +92,7 @@ def test_a_bug_is_not_hidden_as_unavailable() -> None:
 def test_default_chain_offline(offline_settings: Settings) -> None:
     chain = default_chain(offline_settings)
     kinds = [type(g) for g in chain.geocoders]
-    assert kinds == [OverrideGeocoder, GazetteerGeocoder, GeoNamesFallbackGeocoder]
+    assert kinds == [OverrideGeocoder, GazetteerGeocoder, LearnedPlacesGeocoder, VillageGeocoder]
     assert chain.geocode("Şuşa").place_id == "shusha"
 
 

