@@ -38,10 +38,10 @@ NOT_STATED, UNVERIFIED = "not stated", "unverified"
 # What a missing field is set to (the `actor` default is the row's side).
 DEFAULTS: dict[str, str] = {"status": UNVERIFIED, "verification": UNVERIFIED, "claimed_by": NOT_STATED,
                             "side": NOT_STATED, "date_precision": "day", "geo_precision": "exact"}
-# The fields a mapped table's row cannot do without (a place may also be latitude and longitude).
+# The fields a mapped table's row cannot do without, besides a place: a name, or latitude and longitude (a
+# point without a name is named after the nearest known place when it is geocoded: "12 km NE of Barda").
 MAPPED_REQUIRED: frozenset[str] = frozenset(
-    {"event_id", "date", "date_precision", "location", "geo_precision", "side", "actor", "claimed_by", "status",
-     "verification"})
+    {"event_id", "date", "date_precision", "geo_precision", "side", "actor", "claimed_by", "status", "verification"})
 _SUB_EVENT_TYPES = frozenset(s.lower() for s in SUB_EVENT_TYPES)
 _LISTED = 12  # at most this many column names in a message
 _PROJECT_SHARE = 0.6  # a header with this share of the required columns is the project's schema
@@ -153,9 +153,7 @@ class _Mapper:
         lat, lon = values.get("latitude", ""), values.get("longitude", "")
         if values.get("location"):
             return
-        if lat and lon:
-            self.fill(values, "location", f"{lat}, {lon}", "<latitude>, <longitude>")
-        else:
+        if not (lat and lon):
             self.problem(line, "location", "no place: a row needs a place name, or latitude and longitude")
 
     def event_type(self, values: dict[str, str], line: int) -> None:

@@ -217,3 +217,20 @@ def test_a_wrong_setting_stops_the_page_with_its_name(monkeypatch):
     at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
     assert not at.exception
     assert "EVENTMAP\\_MAX\\_ROWS must be a number, got 'lots'" in " ".join(e.value for e in at.error)
+
+
+def test_a_file_with_coordinates_teaches_its_places_to_the_next_file_and_names_bare_points(tmp_path):
+    settings = Settings(state_dir=tmp_path, overrides_path=tmp_path / "overrides.csv")
+    first = "date,location,lat,lng\n2022-09-13,Khachik-Verin,39.7,45.4\n2022-09-14,,40.39,47.20\n"
+    loaded = load_and_geocode(first.encode(), name="with-points.csv", settings=settings,
+                              geocoder=geo.default_chain(settings))
+    assert isinstance(loaded, LoadedData)
+    named = loaded.events.loc[1, "location"]
+    assert named.endswith("Barda") or "of Barda" in named  # the nearest known place names the bare point
+
+    second = "date,location\n2022-09-20,Khachik-Verin\n"
+    again = load_and_geocode(second.encode(), name="names-only.csv", settings=settings,
+                             geocoder=geo.default_chain(settings))
+    assert isinstance(again, LoadedData)
+    assert again.events.loc[0, ["latitude", "longitude"]].tolist() == pytest.approx([39.7, 45.4])
+    assert again.events.loc[0, "geo_source"] == "learned"

@@ -108,9 +108,10 @@ def test_free_text_types_are_kept_and_mapped_only_where_the_word_says_so() -> No
     assert events["event_type"].tolist()[3] == ""
 
 
-def test_coordinates_only_table_names_places_by_their_coordinates() -> None:
+def test_coordinates_only_table_keeps_its_points_without_inventing_a_name() -> None:
     result = load("table_when_lat_lng.csv")
-    assert result.events["location"].iloc[0] == "39.7601, 46.7499"
+    assert result.events["location"].iloc[0] == ""  # named after the nearest place when geocoded
+    assert result.events[["latitude", "longitude"]].iloc[0].tolist() == [39.7601, 46.7499]
     assert str(result.rejected[0].problems[0]) == (
         "table_when_lat_lng.csv:6: location: no place: a row needs a place name, or latitude and longitude")
 
