@@ -2,7 +2,7 @@
 
 `acled_type(text)` returns the ACLED event type and sub-event type a free-text type names, or None. It is
 conservative: a text that is ACLED's own type or sub-event type is taken as it is; otherwise a few words
-(English, Arabic, Russian) that each name one ACLED sub-event type; a text whose words point to two
+(English, Arabic, Russian, German, French, Spanish) that each name one ACLED sub-event type; a text whose words point to two
 different types, or to none, maps to nothing (the loader keeps the text in `event_type_original`).
 """
 
@@ -21,13 +21,17 @@ PROTEST = ("Protests", "Peaceful protest")
 # Word stems: a word of the text that starts with one of these names the type.
 _STEMS: dict[tuple[str, str], tuple[str, ...]] = {
     SHELLING: ("shell", "artiller", "rocket", "missile", "mortar", "قصف", "صاروخ", "صواريخ", "مدفع",
-               "обстрел", "артиллер", "ракет", "миномет", "миномёт"),
+               "обстрел", "артиллер", "ракет", "миномет", "миномёт",
+               "beschuss", "granatbeschuss", "rakete", "mörser", "obus", "tir d'artillerie", "cohete", "misil",
+               "mortero"),
     AIR_STRIKE: ("drone", "airstrike", "air strike", "air-strike", "bombing", "غارة", "مسيرة",
-                 "مسيّرة", "طائرة مسيرة", "авиаудар", "беспилотн", "бпла", "дрон", "бомбардир"),
+                 "مسيّرة", "طائرة مسيرة", "авиаудар", "беспилотн", "бпла", "дрон", "бомбардир",
+                 "luftangriff", "drohne", "frappe aérienne", "frappe de drone", "ataque aéreo", "dron"),
     LANDMINE: ("landmine", "land mine", "ied", "لغم", "ألغام", "عبوة ناسفة", "мина", "мины", "фугас", "сву"),
-    CLASH: ("clash", "fighting", "battle", "firefight", "اشتباك", "معارك", "معركة", "бой", "бои", "столкновен"),
+    CLASH: ("clash", "fighting", "battle", "firefight", "اشتباك", "معارك", "معركة", "бой", "бои", "столкновен",
+            "gefecht", "kämpfe", "affrontement", "combats", "enfrentamiento", "combate"),
     PROTEST: ("protest", "demonstrat", "rally", "مظاهرة", "تظاهر", "احتجاج", "протест", "митинг",
-              "демонстрац"),
+              "демонстрац", "kundgebung", "manifestation", "manifestación"),
 }
 # ACLED's own sub-event types, except those that are everyday words meaning more than ACLED's sense
 # ("attack" is not always an attack on civilians).
@@ -36,7 +40,7 @@ _EXACT: dict[str, tuple[str, str]] = {
     sub.lower(): (etype, sub) for etype, subs in EVENT_TYPES.items() for sub in subs if sub.lower() not in _TOO_GENERAL
 }
 _EVENT_TYPES: dict[str, str] = {etype.lower(): etype for etype in EVENT_TYPES}
-_WORD_START = r"(?:^|(?<=[\s,;/()\-_.]))"
+_WORD_START = r"(?:^|(?<=[\s,;/()\-_.'’]))"
 # Whole words only for the short stems that begin other words (мина/минус, бой/бойкот, сву, ied).
 _WHOLE = re.compile(r"^(?:ied|мина|мины|бой|бои|сву)$", re.IGNORECASE)
 # Arabic words take prefixes (و، ب، ال): they match anywhere in a word.

@@ -14,7 +14,10 @@ from eventmap.schema import COLUMN_NAMES
     [
         ("shelling", SHELLING), ("Artillery fire", SHELLING), ("rocket attack", SHELLING), ("Missile", SHELLING),
         ("mortar shells", SHELLING), ("قصف مدفعي", SHELLING), ("صواريخ", SHELLING), ("обстрел", SHELLING),
-        ("ракетный удар", SHELLING),
+        ("ракетный удар", SHELLING), ("Beschuss", SHELLING), ("Raketenangriff", SHELLING), ("tirs d'obus", SHELLING),
+        ("ataque con cohetes", SHELLING), ("Luftangriff", AIR_STRIKE), ("Drohnenangriff", AIR_STRIKE),
+        ("frappe aérienne", AIR_STRIKE), ("ataque aéreo", AIR_STRIKE), ("Gefechte", CLASH), ("affrontements", CLASH),
+        ("enfrentamientos", CLASH), ("Kundgebung", PROTEST), ("manifestación", PROTEST),
         ("drone strike", AIR_STRIKE), ("Airstrike", AIR_STRIKE), ("air strike", AIR_STRIKE), ("bombing", AIR_STRIKE),
         ("غارة جوية", AIR_STRIKE), ("авиаудар", AIR_STRIKE), ("удар беспилотника", AIR_STRIKE),
         ("landmine", LANDMINE), ("IED", LANDMINE), ("لغم أرضي", LANDMINE), ("мина", LANDMINE),
@@ -31,7 +34,7 @@ def test_words_that_name_a_type(text: str, expected: tuple[str, str]) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "attack", "Attack", "cluster munitions", "Beschuss", "eggshell", "минус", "бойкот",
+    ["", "   ", "attack", "Attack", "cluster munitions", "Beschuss und Gefechte", "eggshell", "минус", "бойкот",
      "shelling and clashes", "drone shelling", "incident", "other", "unknown"],
 )
 def test_words_that_name_no_type_or_two(text: str) -> None:
