@@ -2,8 +2,9 @@
 
 `acled_type(text)` returns the ACLED event type and sub-event type a free-text type names, or None. It is
 conservative: a text that is ACLED's own type or sub-event type is taken as it is; otherwise a few words
-(English, Arabic, Russian, German, French, Spanish) that each name one ACLED sub-event type; a text whose words point to two
-different types, or to none, maps to nothing (the loader keeps the text in `event_type_original`).
+(English, Arabic, Russian, German, French, Spanish) that each name one ACLED sub-event type; a text whose
+words point to two different types, or to none, maps to nothing (the loader keeps the text in
+`event_type_original`).
 """
 
 from __future__ import annotations
