@@ -14,8 +14,9 @@ Two keys are computed from a name; two names match when a key is equal:
 matching): Azerbaijani letters are first romanised the English way (in every name, query and gazetteer
 alike, so only consistency matters) (`ə` → `a`, `ş` → `sh`,
 `ç` → `ch`, `ğ` → `gh`, `x` → `kh`, `c` → `j`, `q` → `g`), then transliterated; then spelling
-variants common to English, French, Russian and Turkish romanisations are folded (`dzh`/`dj`/`zh`
-→ `j`, `kh` → `h`, `gh` → `g`, `sh` → `s`, `tch` → `ch`, `ou` → `u`, `y` → `i`), doubled letters
+variants common to English, French, German, Russian and Turkish romanisations are folded
+(`dsch` → `j`, `sch` → `sh`, `dzh`/`dj`/`zh` → `j`, `kh` → `h`, `gh` → `g`, `sh` → `s`, `tch` → `ch`,
+`ou` → `u`, `y` → `i`), doubled letters
 collapsed and spaces removed. So `Agdjabedi`, `Agjabedi` and `Ağcabədi` share `agjabadi`/`agjabedi`
 closely enough for the fuzzy pass, and `Xankəndi`/`Khankendi`/`Hankendi` share one key.
 
@@ -93,6 +94,7 @@ _AZ_X = re.compile("x")
 _AZ_C = re.compile("c(?!h)")
 _AZ_Q = re.compile("q")
 _LOOSE_FOLDS = (
+    ("dsch", "j"), ("tsch", "ch"), ("sch", "sh"),  # German: Gandscha, Tschetschenien, Schuscha
     ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("tch", "ch"), ("kh", "h"), ("gh", "g"), ("sh", "s"),
     ("ou", "u"), ("y", "i"),
 )

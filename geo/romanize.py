@@ -8,6 +8,7 @@ romanisations and folds the differences between them:
 - Azerbaijani letters, read the English way first: `ə` → `a`, `ş` → `sh`, `ç` → `ch`, `ğ` → `g`,
   `ı` → `i`, `ö` → `o`, `ü` → `u`, `x` → `kh`, `c` → `j`, `q` → `k`;
 - other scripts transliterated with `anyascii` (Armenian `ու` read as `u`);
+- German `dsch` → `j`, `tsch` → `c`, `sch` → `s` (Gandscha, Schuscha);
 - `kh`/`x`/`h` → `h`, `gh` → `g`, `dzh`/`dj`/`zh`/`j` → `j`, `shch`/`sh` → `s`, `ts`/`tz`/`ch`
   → `c`, `q` → `k`, `w` → `v`, `ou` → `u`, `y` → `i`; a word's leading `ye`/`ie` → `e`;
 - apostrophes (`'`, `ʼ`, `’`) and everything but letters and digits dropped, doubled letters
@@ -34,6 +35,7 @@ _ARMENIAN_U = re.compile("ու")
 _NOT_ASCII_OR_ARABIC = re.compile(f"[^\\x00-\\x7f{_ARABIC_LETTER}]+")
 _APOSTROPHES = re.compile("['`´ʹʻʼʽ’‘ʿʾ]")
 _FOLDS = (
+    ("dsch", "j"), ("tsch", "c"), ("sch", "s"),  # German: Gandscha, Tschetschenien, Schuscha
     ("shch", "s"), ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("tch", "c"), ("tz", "c"), ("ts", "c"),
     ("ch", "c"), ("kh", "h"), ("gh", "g"), ("sh", "s"), ("ou", "u"), ("w", "v"), ("y", "i"),
 )

@@ -161,3 +161,10 @@ def test_the_fuzzy_threshold_is_configurable() -> None:
     assert GazetteerGeocoder(fuzzy_threshold=80).geocode("Goranbo").place_id == "goranboy"
     with pytest.raises(ValueError, match="fuzzy_threshold"):
         GazetteerGeocoder(fuzzy_threshold=0)
+
+
+@pytest.mark.parametrize(("german", "place"), [("Schuscha", "Shusha"), ("Gandscha", "Ganja")])
+def test_german_spellings_find_the_place(german, place):
+    result = GazetteerGeocoder().geocode(german)
+    assert result.resolved
+    assert result.matched_name == place
