@@ -19,6 +19,7 @@ from eventmap.export.png import PictureSpec, render_png, view_extent
 from eventmap.export.stamp import DataStamp
 from eventmap.export.tiles import TileSource, urllib_fetcher
 from eventmap.export.viewport import Extent, PixelSize, pixel_size, preset_size
+from eventmap.scene import Scene
 from eventmap.settings import Settings
 from eventmap.urlstate import ViewState
 
@@ -40,11 +41,16 @@ class ViewExport:
     data_stamp: DataStamp | None = None
     screen_size: tuple[int, int] = DEFAULT_SCREEN
     title: str = ""
-    colours: Mapping[str, str] | None = None  # the dashboard's side colours
+    colours: Mapping[str, str] | None = None  # the dashboard's side colours (without a scene)
+    scene: Scene | None = None  # the scene of the map on screen: colours, labels, legend, areas, extent
 
     @cached_property
     def extent(self) -> Extent:
-        """The view's extent (Leaflet's centre + zoom on the screen's map), else the events' extent."""
+        """The view on screen (Leaflet's centre + zoom on the screen's map); before the map reported one, the
+        scene's extent (where the map opened), else the events' extent."""
+        if self.scene is not None and (self.view.center is None or self.view.zoom is None):
+            b = self.scene.extent.bounds
+            return Extent.from_bbox(b.south, b.west, b.north, b.east)
         return view_extent(center=self.view.center, zoom=self.view.zoom, screen=self.screen_size, frame=self.frame,
                            fallback_bbox=self.settings.region_bbox)
 
@@ -52,7 +58,7 @@ class ViewExport:
     def spec(self) -> PictureSpec:
         return PictureSpec(title=self.title, filters=self.view.filters, naming=self.view.naming, lang=self.view.lang,
                            data_stamp=self.data_stamp, sides_config_path=self.settings.sides_config_path,
-                           colours=self.colours)
+                           colours=self.colours, scene=self.scene)
 
     def size(self, preset: str) -> PixelSize:
         return preset_size(preset, screen=self.screen_size)
@@ -90,13 +96,23 @@ class ViewExport:
             return render_gif(self.frame, size=size, extent=self.extent, spec=self.spec, step=step,
                               tiles=self.tiles())
 
+    def mp4(self, preset: str, *, step: int = 1) -> bytes:
+        from eventmap.export.gif import render_mp4
+
+        size = self.size(preset)
+        if size.width > MAX_GIF_WIDTH:
+            size = pixel_size(MAX_GIF_WIDTH, round(size.height * MAX_GIF_WIDTH / size.width))
+        with RENDER_LOCK:
+            return render_mp4(self.frame, size=size, extent=self.extent, spec=self.spec, step=step,
+                              tiles=self.tiles())
+
     def html(self) -> bytes:
         from eventmap.export.html import render_html
 
-        extent = self.extent if (self.view.center is not None or len(self.frame)) else None
+        extent = self.extent if (self.view.center is not None or len(self.frame) or self.scene) else None
         return render_html(self.frame, naming=self.view.naming, lang=self.view.lang, title=self.title,
-                           filters=self.view.filters, extent=extent,
-                           basemap=self.view.basemap).encode("utf-8")
+                           filters=self.view.filters, extent=extent, basemap=self.view.basemap,
+                           scene=self.scene).encode("utf-8")
 
     def csv(self, *, bom: bool = True) -> bytes:
         from eventmap.export.tables import events_csv
