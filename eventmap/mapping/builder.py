@@ -24,7 +24,7 @@ from eventmap.mapping.basemap import BaseLayers, Basemap, base_options, event_bo
 from eventmap.mapping.layers import DEFAULT_LIMITS, LayerLimits, event_feature_group, event_payload
 from eventmap.mapping.legend import legend_html
 from eventmap.mapping.scene_parts import area_options, label_rows, layer_options, legend_html_of
-from eventmap.scene import Scene
+from eventmap.scene import AreaLayer, Scene
 from eventmap.settings import Settings
 from eventmap.styling import side_colours
 from geo.basemap import REGION_BBOX
@@ -94,6 +94,7 @@ def build_map(
     marker_size_px: int = 22,
     settings: Settings | None = None,
     scene: Scene | None = None,
+    areas: Sequence[AreaLayer] | None = None,
 ) -> folium.Map:
     """A Leaflet map of `frame`'s events that works with no internet.
 
@@ -103,7 +104,8 @@ def build_map(
     With `with_events=False` the map has no events: add them with `build_event_layer`. `asset_mode="served"` links the
     project's JS/CSS at /app/static (the app); `"inline"` embeds them (a standalone HTML file).
     With a `scene` (`eventmap.scene.build_scene` of `frame`), the map draws the scene: its colours,
-    extent, labels, legend and area layers (nothing is chosen from `frame` then).
+    extent, labels, legend and area layers (nothing is chosen from `frame` then). `areas`: the area layers
+    to draw (default: the scene's), e.g. a scene's areas on the dashboard's base map.
     """
     settings = settings or Settings.from_env()
     naming = Naming(naming)
@@ -138,7 +140,7 @@ def build_map(
     options = base_options(
         basemap=basemap, bounds=bounds, labels=label_list, legend_html=legend_text,
         lang=lang, label_size_px=label_size_px, text_size_px=text_size_px, tiles_url=settings.tiles_url,
-        areas=area_options(scene) if scene is not None else (),
+        areas=area_options(areas if areas is not None else scene.areas if scene is not None else ()),
     )
     BaseLayers(options).add_to(m)
     if with_events:

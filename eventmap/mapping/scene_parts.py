@@ -7,14 +7,17 @@ the area names, which the browser puts into the page with `textContent`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from eventmap.i18n import direction, is_rtl, t
 from eventmap.mapping.popups import esc
-from eventmap.scene import ExtentRule, Legend, Scene
+from eventmap.scene import AreaLayer, ExtentRule, Legend, Scene
 from eventmap.styling import PRECISION_RADIUS_M, SHAPES, marker_svg
 
 NEUTRAL = "#555555"
+LEGEND_CLEARANCE_PX = (260, 30)  # fit the events clear of the legend (bottom right; bottom left in RTL)
+EDGE_PX = (30, 30)
 
 
 def label_rows(scene: Scene) -> list[list[Any]]:
@@ -22,11 +25,11 @@ def label_rows(scene: Scene) -> list[list[Any]]:
     return [[label.lat, label.lon, esc(label.text), label.priority] for label in scene.labels]
 
 
-def area_options(scene: Scene) -> list[dict[str, Any]]:
-    """The scene's area layers: GeoJSON, style, an escaped title for the layer switch, raw area names."""
+def area_options(areas: Sequence[AreaLayer]) -> list[dict[str, Any]]:
+    """A scene's area layers: GeoJSON, style, an escaped title for the layer switch, raw area names."""
     return [{"key": area.key.value, "titleHtml": esc(area.title), "geojson": area.geojson, "stroke": area.stroke,
              "weight": area.weight, "dash": area.dash, "fill": area.fill, "fillOpacity": area.fill_opacity,
-             "shown": area.shown, "attributionHtml": esc(area.attribution)} for area in scene.areas]
+             "shown": area.shown, "attributionHtml": esc(area.attribution)} for area in areas]
 
 
 def fit_bounds(scene: Scene) -> list[list[float]] | None:
@@ -47,9 +50,12 @@ def empty_html(scene: Scene) -> str:
 def layer_options(scene: Scene, *, fit_first: bool) -> dict[str, Any]:
     """What the events layer brings along in the dashboard (swapped with the filters): the fit, the labels,
     the legend and the note for an empty result. `fit_first`: fit even when the map is new (no view kept)."""
+    rtl = is_rtl(scene.lang)
     return {"fit": fit_bounds(scene), "fitKey": scene.signature(), "fitFirst": fit_first,
+            "fitPaddingTopLeft": LEGEND_CLEARANCE_PX if rtl else EDGE_PX,
+            "fitPaddingBottomRight": EDGE_PX if rtl else LEGEND_CLEARANCE_PX,
             "labels": label_rows(scene), "legendHtml": legend_html_of(scene.legend, lang=scene.lang),
-            "empty": empty_html(scene), "legendPosition": "bottomleft" if is_rtl(scene.lang) else "bottomright"}
+            "empty": empty_html(scene), "legendPosition": "bottomleft" if rtl else "bottomright"}
 
 
 def _row(symbol: str, text: str) -> str:

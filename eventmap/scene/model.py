@@ -210,7 +210,10 @@ class Scene:
         return _plain(asdict(self))
 
     def signature(self) -> str:
-        """Names what a renderer fits to: the extent and the events shown (the same scene fits once)."""
+        """Names what a renderer fits to: the extent and the events shown (the same scene fits once). A kept
+        view fits nothing: its signature does not change as the user pans."""
+        if self.extent.rule is ExtentRule.KEPT_VIEW:
+            return f"{self.extent.rule}:{len(self.marks)}"
         b = self.extent.bounds
         return f"{self.extent.rule}:{b.south:.4f},{b.west:.4f},{b.north:.4f},{b.east:.4f}:{len(self.marks)}"
 

@@ -407,7 +407,8 @@
       if (S.fit) {
         var first = map._emFitKey === undefined;
         if (map._emFitKey !== S.fitKey && (!first || S.fitFirst)) {
-          map.fitBounds(S.fit, { padding: [20, 20], maxZoom: 11, animate: false });
+          map.fitBounds(S.fit, { paddingTopLeft: S.fitPaddingTopLeft, paddingBottomRight: S.fitPaddingBottomRight,
+                                 maxZoom: 11, animate: false });
         }
         map._emFitKey = S.fitKey;
       } else {
