@@ -259,7 +259,9 @@ class MapFigure:
         if self.located.empty:
             self.ax.text(0.5, 0.5, self._empty_text(),
                          parse_math=False, transform=self.ax.transAxes, ha="center", va="center", fontsize=16,
-                         color="#555555", family=self.family, zorder=30)
+                         color="#333333", family=self.family, zorder=30,
+                         bbox={"boxstyle": "round,pad=0.6", "facecolor": "white", "edgecolor": "#999999",
+                               "alpha": 0.92})
 
     def _empty_text(self) -> str:
         """What the picture says when no event is on it (the scene says which filters to loosen)."""
