@@ -95,11 +95,10 @@ def build_scene(frame: pd.DataFrame, *, full_frame: pd.DataFrame, filters: Filte
 
 
 def scene_palette(full_frame: pd.DataFrame, *, sides_config_path: Path) -> Palette:
-    """Every side of the whole data set, most events first, with its colour."""
-    sides = full_frame["side"].astype(str) if len(full_frame) else pd.Series(dtype=str)
-    colours = side_colours(sorted(set(sides)), config_path=sides_config_path)
-    ordered = list(sides.value_counts(sort=True).index)
-    ordered.sort(key=lambda s: (-int((sides == s).sum()), s))
+    """Every side of the whole data set, most events first (then by name), with its colour."""
+    counts = full_frame["side"].astype(str).value_counts() if len(full_frame) else pd.Series(dtype=int)
+    ordered = sorted(counts.index.tolist(), key=lambda s: (-int(counts[s]), s))
+    colours = side_colours(sorted(ordered), config_path=sides_config_path)
     return Palette(sides=tuple(ordered), colours=tuple(colours[s] for s in ordered))
 
 
@@ -111,20 +110,23 @@ def _located(frame: pd.DataFrame) -> np.ndarray:
 
 
 def scene_marks(frame: pd.DataFrame, palette: Palette) -> Marks:
-    """The located events of `frame`, in its order."""
+    """The located events of `frame`, in its order (columns built vectorised: fast at any size)."""
     rows = frame.loc[_located(frame)] if len(frame) else frame
+    if not len(rows):
+        return Marks(ids=(), lat=(), lon=(), side=(), shape=(), status=(), precision=(), day=())
     index = {side: i for i, side in enumerate(palette.sides)}
-    days = pd.to_datetime(rows["date"], errors="coerce") if len(rows) else pd.Series(dtype="datetime64[ns]")
-    precision = rows["geo_precision"].astype(str).replace("", "exact") if len(rows) else pd.Series(dtype=str)
+    types = rows["event_type"].astype(str)
+    shapes = {ty: shape_for(ty).name for ty in types.unique().tolist()}
+    days = pd.to_datetime(rows["date"], errors="coerce").dt.strftime("%Y-%m-%d").fillna("")
     return Marks(
-        ids=tuple(rows["event_id"].astype(str)),
-        lat=tuple(round(float(v), 5) for v in rows["latitude"]),
-        lon=tuple(round(float(v), 5) for v in rows["longitude"]),
-        side=tuple(index[str(s)] for s in rows["side"]),
-        shape=tuple(shape_for(str(ty)).name for ty in rows["event_type"]),
-        status=tuple(str(s) for s in rows["status"]),
-        precision=tuple(precision),
-        day=tuple("" if pd.isna(d) else d.date().isoformat() for d in days),
+        ids=tuple(rows["event_id"].astype(str).tolist()),
+        lat=tuple(np.round(rows["latitude"].to_numpy(dtype=float), 5).tolist()),
+        lon=tuple(np.round(rows["longitude"].to_numpy(dtype=float), 5).tolist()),
+        side=tuple(rows["side"].astype(str).map(index).tolist()),
+        shape=tuple(types.map(shapes).tolist()),
+        status=tuple(rows["status"].astype(str).tolist()),
+        precision=tuple(rows["geo_precision"].astype(str).replace("", "exact").tolist()),
+        day=tuple(days.tolist()),
     )
 
 
@@ -183,9 +185,9 @@ def scene_legend(frame: pd.DataFrame, palette: Palette, *, lang: Lang) -> Legend
     """The sides (most events first), types and statuses of `frame`; nothing for an empty frame."""
     counts = frame["side"].astype(str).value_counts() if len(frame) else pd.Series(dtype=int)
     sides = sorted(counts.index, key=lambda s: (-int(counts[s]), palette.sides.index(s)))
-    present_types = set(frame["event_type"].astype(str)) if len(frame) else set()
+    present_types = set(frame["event_type"].astype(str).unique().tolist()) if len(frame) else set()
     types = [ty for ty in EVENT_TYPES if ty in present_types] + sorted(present_types - set(EVENT_TYPES))
-    present_statuses = set(frame["status"].astype(str)) if len(frame) else set()
+    present_statuses = set(frame["status"].astype(str).unique().tolist()) if len(frame) else set()
     statuses = [s for s in STATUSES if s in present_statuses] + sorted(present_statuses - set(STATUSES))
     return Legend(
         title=t("map.legend.title", lang),

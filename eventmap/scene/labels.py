@@ -20,7 +20,7 @@ TOWN_PRIORITY = {"capital": 300, "city": 200, "town": 100}
 def scene_labels(frame: pd.DataFrame, *, bounds: Bounds, naming: Naming, limit: int = MAX_LABELS) -> tuple[Label, ...]:
     if not len(frame):
         return ()
-    labels = _event_places(frame, naming=naming)
+    labels = _event_places(frame, naming=naming, limit=limit)
     taken = {label.text.casefold() for label in labels}
     for label in _towns(bounds, naming=naming):
         if label.text.casefold() not in taken:
@@ -30,7 +30,8 @@ def scene_labels(frame: pd.DataFrame, *, bounds: Bounds, naming: Naming, limit: 
     return tuple(labels[:limit])
 
 
-def _event_places(frame: pd.DataFrame, *, naming: Naming) -> list[Label]:
+def _event_places(frame: pd.DataFrame, *, naming: Naming, limit: int = MAX_LABELS) -> list[Label]:
+    """The places with most events (named only for the few that can be shown: fast at any size)."""
     lat = pd.to_numeric(frame["latitude"], errors="coerce")
     lon = pd.to_numeric(frame["longitude"], errors="coerce")
     mask = lat.notna() & lon.notna() & frame["geo_precision"].astype(str).isin(LABEL_PRECISIONS)
@@ -39,15 +40,20 @@ def _event_places(frame: pd.DataFrame, *, naming: Naming) -> list[Label]:
                          "lat": lat, "lon": lon})[mask]
     if rows.empty:
         return []
-    grouped = rows.groupby(["location", "country"], sort=False).agg(
-        n=("lat", "size"), lat=("lat", "median"), lon=("lon", "median")).reset_index()
-    grouped["name"] = [display_name(loc, naming, country=country or None)
-                       for loc, country in zip(grouped["location"], grouped["country"], strict=True)]
-    merged = (grouped.sort_values("n", ascending=False, kind="stable")
-              .groupby("name", sort=False).agg(n=("n", "sum"), lat=("lat", "first"), lon=("lon", "first")))
-    return [Label(text=str(name), lat=round(float(r.lat), 5), lon=round(float(r.lon), 5),
-                  priority=EVENT_PRIORITY + int(r.n), kind=LabelKind.EVENT_PLACE)
-            for name, r in merged.iterrows()]
+    grouped = (rows.groupby(["location", "country"], sort=False)
+               .agg(n=("lat", "size"), lat=("lat", "median"), lon=("lon", "median")).reset_index()
+               .sort_values("n", ascending=False, kind="stable").head(3 * limit))
+    merged: dict[str, list] = {}  # name shown → [events, lat, lon] (spellings shown alike are one place)
+    for location, country, n, la, lo in zip(grouped["location"].tolist(), grouped["country"].tolist(),
+                                            grouped["n"].tolist(), grouped["lat"].tolist(), grouped["lon"].tolist(),
+                                            strict=True):
+        name = display_name(location, naming, country=country or None)
+        if name in merged:
+            merged[name][0] += n
+        else:
+            merged[name] = [n, la, lo]
+    return [Label(text=name, lat=round(float(la), 5), lon=round(float(lo), 5), priority=EVENT_PRIORITY + int(n),
+                  kind=LabelKind.EVENT_PLACE) for name, (n, la, lo) in merged.items()]
 
 
 def _towns(bounds: Bounds, *, naming: Naming) -> list[Label]:
