@@ -18,10 +18,11 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from eventmap.export.view import ScreenView
 from eventmap.filtering import options
 from eventmap.i18n import t
 from eventmap.mapping import Basemap, build_event_layer, build_map
-from eventmap.scene import AreaKey, Lang, Scene, SceneView, build_scene
+from eventmap.scene import AreaKey, Bounds, Lang, Scene, SceneView, build_scene
 from eventmap.settings import Settings
 from eventmap.styling import side_colours
 from eventmap.urlstate import ViewState
@@ -34,6 +35,7 @@ BASE_VIEW_KEY = "_map_base_view"
 _LAYER_KEY = "_map_event_layer"
 _NUDGE_KEY = "_map_nudge"
 _SCENE_KEY = "_map_scene"
+_ON_SCREEN_KEY = "_map_on_screen"  # {"view": ScreenView}: what the map shows now (the exports read it on click)
 MAP_HEIGHT_PX = 600
 SCREEN = (1280, MAP_HEIGHT_PX)  # the map's size on a usual screen (for the bounds of a kept view)
 SELECTED_ZOOM = 11  # zoom to at least this when an event is picked in the table
@@ -134,11 +136,14 @@ def render_map(shown: pd.DataFrame, *, events: pd.DataFrame, naming: str, lang: 
         feature_group_to_add=layers,
         center=list(move_to) if move_to else None,  # only to move the map: the base map holds the view
         zoom=move_zoom,
-        returned_objects=["center", "zoom"],
+        returned_objects=["center", "zoom", "bounds"],
         height=MAP_HEIGHT_PX,
         use_container_width=True,
     )
     moved_center, moved_zoom = view_of(returned)
+    on_screen = screen_view_of(returned, zoom=moved_zoom)
+    if on_screen is not None:
+        on_screen_holder()["view"] = on_screen
     if moved_center is not None and (moved_center != _rounded(st.session_state.get(MAP_CENTER_KEY))
                                      or moved_zoom != st.session_state.get(MAP_ZOOM_KEY)):
         write_map_view(moved_center, moved_zoom)
@@ -193,6 +198,31 @@ def view_of(returned: Mapping[str, object] | None) -> tuple[tuple[float, float] 
     except (KeyError, TypeError, ValueError):
         return None, None
     return _rounded((lat, lng)), int(zoom)
+
+
+def on_screen_holder() -> dict[str, ScreenView]:
+    """This session's holder of what the map shows: updated in place by the map's fragment, so that a download
+    made after a pan (which reruns only the fragment) draws the view on screen."""
+    holder = st.session_state.get(_ON_SCREEN_KEY)
+    if holder is None:
+        holder = st.session_state[_ON_SCREEN_KEY] = {}
+    return holder
+
+
+def screen_view_of(returned: Mapping[str, object] | None, *, zoom: int | None) -> ScreenView | None:
+    """The bounds the browser reported (``{"_southWest": {"lat", "lng"}, "_northEast": ...}``) and the zoom."""
+    if not returned or zoom is None:
+        return None
+    bounds = returned.get("bounds")
+    try:
+        south_west, north_east = bounds["_southWest"], bounds["_northEast"]  # type: ignore[index]
+        south, west = float(south_west["lat"]), float(south_west["lng"])
+        north, east = float(north_east["lat"]), float(north_east["lng"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not (-90 <= south < north <= 90 and -180 <= west < east <= 180):
+        return None  # a map zoomed out past the world's edge: use the centre and zoom instead
+    return ScreenView(bounds=Bounds(south, west, north, east), zoom=float(zoom))
 
 
 def _rounded(center: Sequence[float] | None) -> tuple[float, float] | None:

@@ -8,9 +8,8 @@ the data all show the same events. No streamlit here: `ui/export_panel.py` only 
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from functools import cached_property
 
 import pandas as pd
 
@@ -18,8 +17,8 @@ from eventmap.export.paths import safe_file_name
 from eventmap.export.png import PictureSpec, render_png, view_extent
 from eventmap.export.stamp import DataStamp
 from eventmap.export.tiles import TileSource, urllib_fetcher
-from eventmap.export.viewport import Extent, PixelSize, pixel_size, preset_size
-from eventmap.scene import Scene
+from eventmap.export.viewport import Extent, PixelSize, pixel_size, preset_size, resolution_at_zoom
+from eventmap.scene import Bounds, Scene
 from eventmap.settings import Settings
 from eventmap.urlstate import ViewState
 
@@ -29,6 +28,24 @@ MIME = {".png": "image/png", ".gif": "image/gif", ".html": "text/html", ".csv": 
         ".geojson": "application/geo+json", ".mp4": "video/mp4"}
 # matplotlib is not thread-safe, and download buttons render in Streamlit's threads: one export at a time.
 RENDER_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScreenView:
+    """What the map on screen shows right now: its bounds and Leaflet's zoom (as the browser reported them)."""
+
+    bounds: Bounds
+    zoom: float
+
+    @property
+    def extent(self) -> Extent:
+        b = self.bounds
+        return Extent.from_bbox(b.south, b.west, b.north, b.east)
+
+    def size_px(self) -> tuple[int, int]:
+        """The map's size in pixels on screen."""
+        extent, res = self.extent, resolution_at_zoom(self.zoom)
+        return round(extent.width / res), round(extent.height / res)
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -43,11 +60,19 @@ class ViewExport:
     title: str = ""
     colours: Mapping[str, str] | None = None  # the dashboard's side colours (without a scene)
     scene: Scene | None = None  # the scene of the map on screen: colours, labels, legend, areas, extent
+    # What the map shows at the moment a file is made (the user may have panned since this object was made).
+    on_screen: Callable[[], ScreenView | None] | None = None
 
-    @cached_property
+    def screen(self) -> ScreenView | None:
+        return self.on_screen() if self.on_screen is not None else None
+
+    @property
     def extent(self) -> Extent:
-        """The view on screen (Leaflet's centre + zoom on the screen's map); before the map reported one, the
-        scene's extent (where the map opened), else the events' extent."""
+        """Exactly the view on screen (the bounds the map reported); else Leaflet's centre + zoom on a map of
+        `screen_size`; before the map reported anything, the scene's extent (where the map opens)."""
+        screen = self.screen()
+        if screen is not None:
+            return screen.extent
         if self.scene is not None and (self.view.center is None or self.view.zoom is None):
             b = self.scene.extent.bounds
             return Extent.from_bbox(b.south, b.west, b.north, b.east)
@@ -61,7 +86,8 @@ class ViewExport:
                            colours=self.colours, scene=self.scene)
 
     def size(self, preset: str) -> PixelSize:
-        return preset_size(preset, screen=self.screen_size)
+        screen = self.screen()
+        return preset_size(preset, screen=screen.size_px() if screen is not None else self.screen_size)
 
     def tiles(self) -> TileSource | None:
         """OpenStreetMap tiles when the view shows them (falls back to the offline basemap when unreachable)."""

@@ -121,3 +121,18 @@ def test_mp4_of_the_view(war_week: pd.DataFrame, settings: Settings) -> None:
     export = scene_export(war_week, settings, filters=Filters(date_from=date(2020, 10, 8), date_to=date(2020, 10, 9)))
     data = export.mp4("1024x768")
     assert data[4:8] == b"ftyp"
+
+
+def test_the_pictures_draw_exactly_the_view_on_screen_at_the_moment_of_the_click(war_week: pd.DataFrame,
+                                                                                 settings: Settings) -> None:
+    from eventmap.export.view import ScreenView
+    from eventmap.scene import Bounds
+
+    holder: dict[str, ScreenView] = {}
+    export = replace(scene_export(war_week, settings), on_screen=lambda: holder.get("view"))
+    assert export.extent == scene_export(war_week, settings).extent  # nothing reported yet: the scene's
+    holder["view"] = ScreenView(bounds=Bounds(39.5, 46.5, 40.0, 47.5), zoom=9)  # the user panned since
+    assert export.extent == Extent.from_bbox(39.5, 46.5, 40.0, 47.5)
+    width, height = export.size("screen").width, export.size("screen").height
+    assert width == round(export.extent.width / (40075016.68557849 / (256 * 2**9)))
+    assert height == round(export.extent.height / (40075016.68557849 / (256 * 2**9)))
