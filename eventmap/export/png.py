@@ -206,7 +206,8 @@ class MapFigure:
         width_in, height_in = size.inches
         self.figure: Figure = Figure(figsize=(width_in, height_in), dpi=size.dpi)
         self.canvas = FigureCanvasAgg(self.figure)
-        filter_lines = wrap_filters(describe_filters(spec.filters, spec.lang), width_in=width_in)
+        filters_text = spec.scene.stamp.filters if spec.scene is not None else describe_filters(spec.filters, spec.lang)
+        filter_lines = wrap_filters(filters_text, width_in=width_in)
         self.layout = plan_layout(width_in=width_in, height_in=height_in, filter_lines=len(filter_lines))
         left, _, w, h = self.layout.map_rect
         self.map_left = 0
@@ -232,7 +233,7 @@ class MapFigure:
             area_credits = [a.attribution for a in spec.scene.areas if a.shown]
             self.attribution = " · ".join([self.attribution, *area_credits])
         first, last = date_span(frame, spec.filters)
-        subtitle = format_date_range(first, last, spec.lang)
+        subtitle = spec.scene.stamp.dates if spec.scene is not None else format_date_range(first, last, spec.lang)
         self.inside = self._inside_mask()
         subtitle = " · ".join(p for p in (subtitle, self._count_text()) if p)
         draw_header(self.figure, self.layout, title=spec.title_text(), subtitle=subtitle, filter_lines=filter_lines,
