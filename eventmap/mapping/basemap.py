@@ -168,5 +168,6 @@ def base_options(*, basemap: Basemap | str, bounds: Sequence[float] | None, labe
         "textSizePx": int(text_size_px),
         "legendHtml": legend_html,
         "legendPosition": "bottomleft" if is_rtl(lang) else "bottomright",
+        "layersPosition": "topleft" if is_rtl(lang) else "topright",  # the layer switch, mirrored in RTL
         "areas": list(areas),  # a scene's area layers (`eventmap.mapping.scene_parts.area_options`)
     }

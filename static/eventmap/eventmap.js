@@ -165,7 +165,7 @@
       choices[o.strings.offline] = L.layerGroup();
     }
     if (choices || overlays) {
-      L.control.layers(choices, overlays, { collapsed: false, position: "topright" }).addTo(map);
+      L.control.layers(choices, overlays, { collapsed: false, position: o.layersPosition || "topright" }).addTo(map);
     }
     if (o.labels && o.labels.length) addLabels(map, o.labels);
     if (o.legendHtml) legendControl(map, o.legendHtml, o.legendPosition).addTo(map);
