@@ -65,10 +65,13 @@ panels.filled_in(loaded, lang=lang)
 panels.names_waiting(loaded, lang=lang)
 panels.without_location(shown, naming=naming, lang=lang)
 
-colours = map_section.colours_for(events, settings=settings, data_key=loaded.cache_key)
 signature = panels.view_signature(filters, loaded)
+scene = map_section.scene_for(shown, events=events, view=view, settings=settings, signature=signature,
+                              data_version=f"{loaded.source_name} · {loaded.short_hash}")
+colours = scene.palette.as_dict()
+map_section.map_options(lang=lang)
 map_section.render_map(shown, events=events, naming=naming, lang=lang, basemap=choices.basemap,
-                       colours=colours, settings=settings, signature=signature)
+                       scene=scene, settings=settings, signature=signature)
 panels.selected_event(shown, naming=naming, lang=lang, colours=colours)
 
 st.subheader(t("dash.timeline", lang), help=t("dash.timeline_help", lang))
@@ -76,4 +79,4 @@ render_timeline(undated, colours=colours, lang=lang, date_range=sidebar.effectiv
 
 st.subheader(t("dash.table", lang), help=t("dash.table_help", lang))
 render_table(shown, naming=naming, lang=lang, generation=panels.table_generation(signature))
-hooks.export_panel(shown, view=view, loaded=loaded, settings=settings, colours=colours)
+hooks.export_panel(shown, view=view, loaded=loaded, settings=settings, scene=scene)

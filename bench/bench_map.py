@@ -6,8 +6,9 @@ two sources each) and measures, in one run:
 
 - **build+render**: `build_map(...)` and rendering the page's HTML (served assets, as in the app);
 - **payload**: bytes of that HTML, and of the event layer alone (what a filter change sends);
-- **filter change**: `apply_filters` (a date range and one side) plus `build_event_layer` on the
-  result: the server's work when a user moves the date slider;
+- **filter change**: `apply_filters` (a date range and one side), `build_scene` (what every picture shows:
+  colours, extent, labels, legend) and `build_event_layer` on the result: the server's work when a user
+  moves the date slider;
 - **naive**: one `folium.Marker` with an escaped popup per event, built and rendered; measured up to
   `--naive-max` events and estimated linearly above ("skipped (est. X s)");
 - with `--browser`: seconds until the first markers show in headless chromium (inline HTML, no network).
@@ -121,7 +122,18 @@ def filter_change(frame: pd.DataFrame, colours: dict[str, str]) -> tuple[pd.Data
     except ImportError:  # before the app's filtering module exists: the same mask by hand
         mask = frame["date"].between(pd.Timestamp(start), pd.Timestamp(end)) & (frame["side"] == "Armenia")
         filtered = frame.loc[mask]
-    layer = build_event_layer(filtered, naming=Naming.EN, colours=colours)
+    try:
+        from eventmap.filtering import Filters
+        from eventmap.scene import Lang, SceneView, build_scene
+        from eventmap.settings import Settings
+    except ImportError:  # before the scene existed: the layer alone, as the app built it then
+        layer = build_event_layer(filtered, naming=Naming.EN, colours=colours)
+    else:
+        scene = build_scene(filtered, full_frame=frame, filters=Filters(date_from=start, date_to=end,
+                                                                         sides=("Armenia",)),
+                            view=SceneView(), lang=Lang.EN, naming=Naming.EN,
+                            sides_config_path=Settings().sides_config_path)
+        layer = build_event_layer(filtered, naming=Naming.EN, scene=scene)
     return filtered, script_json(next(iter(layer._children.values())).payload)
 
 

@@ -1,5 +1,6 @@
-"""The view in the URL: filters, map centre and zoom, naming, language, basemap, presentation mode and
-the selected event, to and from a query string, so that a link opens the same view.
+"""The view in the URL: filters, map centre and zoom, naming, language, basemap, presentation mode, the
+selected event, "keep my view" and the area layers shown, to and from a query string, so that a link opens
+the same view.
 
 Pure: no streamlit. `to_query` writes only what differs from the defaults (a short link); `from_query`
 reads anything a person may paste or edit by hand and never fails: a value it cannot use is dropped
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from eventmap.filtering import Filters, SourceFilter, as_tuple
+from eventmap.scene.model import AreaKey
 from geo.naming import Naming
 
 NAMINGS: tuple[str, ...] = tuple(naming.value for naming in Naming)  # en, hy, az, both, ar
@@ -22,6 +24,7 @@ DEFAULT_NAMING = Naming.EN.value
 DEFAULT_LANG = "en"
 DEFAULT_BASEMAP = "offline"
 MIN_ZOOM, MAX_ZOOM = 0, 20
+AREA_KEYS: tuple[str, ...] = tuple(key.value for key in AreaKey)  # ?layer=districts
 MAX_TEXT_LENGTH = 200
 MAX_VALUES_PER_PARAMETER = 200
 
@@ -37,7 +40,7 @@ CHOICE_PARAMETERS: dict[str, str] = {
 # Every parameter this module reads and writes; others in the URL belong to someone else and are left alone.
 PARAMETERS: tuple[str, ...] = (
     "from", "to", *CHOICE_PARAMETERS.values(), "q", "min_fatalities", "sources",
-    "lat", "lon", "zoom", "naming", "lang", "basemap", "present", "event",
+    "lat", "lon", "zoom", "naming", "lang", "basemap", "present", "event", "keep", "layer",
 )
 _TRUE = frozenset({"1", "true", "yes", "on", ""})  # a bare `?present` is on
 _FALSE = frozenset({"0", "false", "no", "off"})
@@ -55,6 +58,8 @@ class ViewState:
     basemap: str = DEFAULT_BASEMAP
     present: bool = False
     selected_event: str = ""  # an event_id
+    keep_view: bool = False  # the map keeps the view on screen instead of fitting the filtered events
+    areas: tuple[str, ...] = ()  # area layers shown (`eventmap.scene.AreaKey` values)
     # Parameters `from_query` could not use, as "name=value" (not written back by `to_query`).
     ignored: tuple[str, ...] = field(default=(), compare=False)
 
@@ -98,6 +103,10 @@ def to_query(state: ViewState) -> dict[str, str | list[str]]:
         query["present"] = "1"
     if state.selected_event:
         query["event"] = state.selected_event
+    if state.keep_view:
+        query["keep"] = "1"
+    if state.areas:
+        query["layer"] = list(state.areas)
     return query
 
 
@@ -142,6 +151,12 @@ def from_query(
     if (lat is None) != (lon is None):
         bad("lat" if lat is not None else "lon", _first(params, "lat" if lat is not None else "lon"))
     zoom = _read_int(params, "zoom", bad, low=MIN_ZOOM, high=MAX_ZOOM)
+    areas = []
+    for value in _all(params, "layer")[:MAX_VALUES_PER_PARAMETER]:
+        if value.strip() in AREA_KEYS:
+            areas.append(value.strip())
+        else:
+            bad("layer", value)
 
     return ViewState(
         filters=filters,
@@ -152,6 +167,8 @@ def from_query(
         basemap=_read_choice(params, "basemap", tuple(basemaps), DEFAULT_BASEMAP, bad),
         present=_read_flag(params, "present", bad),
         selected_event=_first(params, "event").strip()[:MAX_TEXT_LENGTH],
+        keep_view=_read_flag(params, "keep", bad),
+        areas=tuple(dict.fromkeys(areas)),
         ignored=tuple(ignored),
     )
 

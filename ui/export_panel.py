@@ -12,7 +12,10 @@ Call from app.py (inside an expander, after the filters and the map):
   footer; e.g. `DataStamp(name=loaded.source_name, sha256=loaded.cache_key)`;
 - `screen_size`: the map's (width, height) in pixels on screen, for the "screen" preset and the extent
   (default `eventmap.export.view.DEFAULT_SCREEN`);
-- `colours`: the map's side colours (`ui.map_view.colours_for`), so a side has the same colour in the picture.
+- `colours`: the map's side colours (`ui.map_view.colours_for`), so a side has the same colour in the picture;
+- `scene`: the map's scene (`ui.map_view.scene_for`): the pictures draw it (colours, labels, legend, layers);
+- `on_screen`: returns what the map shows when a button is clicked (`ui.map_view.on_screen_holder`): the
+  pictures draw exactly that view.
 
 Each button builds its file only when clicked (Streamlit runs the callable then, in its own thread), so
 the panel costs nothing until someone downloads. Nothing is written to disk.
@@ -20,15 +23,17 @@ the panel costs nothing until someone downloads. Nothing is written to disk.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 import streamlit as st
 
+from eventmap.export.gif import mp4_available
 from eventmap.export.stamp import DataStamp
-from eventmap.export.view import DEFAULT_SCREEN, MIME, ViewExport
+from eventmap.export.view import DEFAULT_SCREEN, MIME, ScreenView, ViewExport
 from eventmap.export.viewport import PRESET_NAMES
 from eventmap.i18n import t
+from eventmap.scene import Scene
 from eventmap.settings import Settings
 from eventmap.urlstate import ViewState
 
@@ -41,7 +46,8 @@ def preset_label(preset: str, *, lang: str, screen_size: tuple[int, int]) -> str
 
 def render_export_panel(view_state: ViewState, frame_filtered: pd.DataFrame, settings: Settings, *,
                         data_stamp: DataStamp | None = None, screen_size: tuple[int, int] | None = None,
-                        colours: Mapping[str, str] | None = None, key: str = "export") -> None:
+                        colours: Mapping[str, str] | None = None, scene: Scene | None = None,
+                        on_screen: Callable[[], ScreenView | None] | None = None, key: str = "export") -> None:
     """The export controls for the current view (see the module docstring)."""
     lang = view_state.lang
     screen = screen_size or DEFAULT_SCREEN
@@ -55,10 +61,11 @@ def render_export_panel(view_state: ViewState, frame_filtered: pd.DataFrame, set
     title = right.text_input(t("export.title_input", lang), value=t("export.default_title", lang),
                              max_chars=120, key=f"{key}_title")
     export = ViewExport(frame=frame_filtered, view=view_state, settings=settings, data_stamp=data_stamp,
-                        screen_size=screen, title=title, colours=colours)
+                        screen_size=screen, title=title, colours=colours, scene=scene, on_screen=on_screen)
     buttons = (
         ("png", ".png", lambda: export.png(preset), ":material/image:"),
         ("gif", ".gif", lambda: export.gif(preset), ":material/animated_images:"),
+        *((("mp4", ".mp4", lambda: export.mp4(preset), ":material/movie:"),) if mp4_available() else ()),
         ("html", ".html", export.html, ":material/public:"),
         ("csv", ".csv", export.csv, ":material/table:"),
         ("geojson", ".geojson", export.geojson, ":material/location_on:"),

@@ -3,16 +3,15 @@ presentation view (`ui.present`) and the download buttons (`ui.export_panel`).""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import pandas as pd
 import streamlit as st
 
 from eventmap.export.stamp import DataStamp
 from eventmap.i18n import t
+from eventmap.scene import Scene
 from eventmap.settings import Settings
 from eventmap.urlstate import ViewState
-from ui import present, rtl
+from ui import map_view, present, rtl
 from ui.data import LoadedData
 from ui.export_panel import render_export_panel
 
@@ -33,8 +32,10 @@ def show_presentation(events: pd.DataFrame, view: ViewState, *, settings: Settin
 
 
 def export_panel(shown: pd.DataFrame, *, view: ViewState, loaded: LoadedData, settings: Settings,
-                 colours: Mapping[str, str]) -> None:
-    """Download the shown events and figures (in the map's side colours)."""
+                 scene: Scene) -> None:
+    """Download the shown events and figures (drawing the map's scene: its colours, labels, layers)."""
     with st.expander(t("export.panel_title", view.lang), icon=":material/download:"):
-        render_export_panel(view, shown, settings, colours=colours, data_stamp=DataStamp(
-            name=loaded.source_name, sha256=loaded.sha256, modified=loaded.modified))
+        holder = map_view.on_screen_holder()
+        stamp = DataStamp(name=loaded.source_name, sha256=loaded.sha256, modified=loaded.modified)
+        render_export_panel(view, shown, settings, scene=scene, on_screen=lambda: holder.get("view"),
+                            data_stamp=stamp)

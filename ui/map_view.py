@@ -1,8 +1,10 @@
 """The map in the dashboard: a stable base map, the filtered events swapped in as a layer.
 
-The base map (`eventmap.mapping.build_map` without events) depends only on the whole data, the naming,
-the language and the basemap, so a filter change does not remount it: `st_folium(feature_group_to_add=...)`
-swaps the events layer. The map reruns only its own fragment when the user pans or zooms (for the
+The map draws the scene (`eventmap.scene.build_scene`, see `scene_for`): the base map (`build_map` without
+events) depends only on the whole data, the naming, the language, the basemap and the area layers, so a filter
+change does not remount it: `st_folium(feature_group_to_add=...)` swaps the events layer, which brings the
+scene's fit (the map fits the filtered events unless "keep my view" is on), labels, legend and empty note.
+The map reruns only its own fragment when the user pans or zooms (for the
 centre and zoom in the URL), never the whole page.
 """
 
@@ -16,18 +18,26 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from eventmap.export.view import ScreenView
 from eventmap.filtering import options
+from eventmap.i18n import t
 from eventmap.mapping import Basemap, build_event_layer, build_map
+from eventmap.scene import AreaKey, Bounds, Lang, Scene, SceneView, build_scene
 from eventmap.settings import Settings
 from eventmap.styling import side_colours
+from eventmap.urlstate import ViewState
+from geo.naming import Naming
 from ui.sidebar import SELECTED_EVENT_KEY
-from ui.url import CENTER_PENDING_KEY, MAP_CENTER_KEY, MAP_ZOOM_KEY, write_map_view
+from ui.url import AREAS_KEY, CENTER_PENDING_KEY, KEEP_VIEW_KEY, MAP_CENTER_KEY, MAP_ZOOM_KEY, write_map_view
 
 MAP_KEY = "event_map"
 BASE_VIEW_KEY = "_map_base_view"
 _LAYER_KEY = "_map_event_layer"
 _NUDGE_KEY = "_map_nudge"
+_SCENE_KEY = "_map_scene"
+_ON_SCREEN_KEY = "_map_on_screen"  # {"view": ScreenView}: what the map shows now (the exports read it on click)
 MAP_HEIGHT_PX = 600
+SCREEN = (1280, MAP_HEIGHT_PX)  # the map's size on a usual screen (for the bounds of a kept view)
 SELECTED_ZOOM = 11  # zoom to at least this when an event is picked in the table
 HIGHLIGHT_COLOUR = "#000000"
 
@@ -48,6 +58,33 @@ def _colours_cached(data_key: str, config_path: Path, _events: pd.DataFrame) -> 
     colours = side_colours(options(_events, "side"), config_path=config_path)
     by_count = _events["side"].value_counts(sort=True).index
     return [(side, colours[side]) for side in by_count if side in colours]
+
+
+def map_options(*, lang: str) -> None:
+    """Over the map: "keep my view" and the area layers (both in the URL; read by `ui.url.view_from_session`)."""
+    left, right = st.columns([1, 2])
+    left.toggle(t("scene.keep_view", lang), key=KEEP_VIEW_KEY, help=t("scene.keep_view_help", lang))
+    if st.session_state.get(AREAS_KEY) is None:
+        st.session_state[AREAS_KEY] = []
+    right.pills(t("scene.layers", lang), [key.value for key in AreaKey], selection_mode="multi", key=AREAS_KEY,
+                format_func=lambda key: t(f"scene.area.{key}", lang), label_visibility="collapsed")
+
+
+def scene_for(shown: pd.DataFrame, *, events: pd.DataFrame, view: ViewState, settings: Settings, signature: str,
+              data_version: str) -> Scene:
+    """The scene every picture of this view draws (the map, the presentation, the exports), rebuilt only when
+    the data, filters, naming, language, layers or a kept view change."""
+    scene_view = SceneView(center=view.center, zoom=view.zoom, screen=SCREEN, keep=view.keep_view)
+    key = (signature, view.naming, view.lang, view.areas, view.keep_view,
+           (view.center, view.zoom) if view.keep_view else None, settings.sides_config_path)
+    kept = st.session_state.get(_SCENE_KEY)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    scene = build_scene(shown, full_frame=events, filters=view.filters, view=scene_view, lang=Lang(view.lang),
+                        naming=Naming(view.naming), sides_config_path=settings.sides_config_path,
+                        areas=frozenset(AreaKey(a) for a in view.areas), data_version=data_version)
+    st.session_state[_SCENE_KEY] = (key, scene)
+    return scene
 
 
 def highlight_layer(event: Mapping[str, object]) -> folium.FeatureGroup:
@@ -73,9 +110,9 @@ def selected_row(shown: pd.DataFrame) -> dict[str, object] | None:
 
 @st.fragment
 def render_map(shown: pd.DataFrame, *, events: pd.DataFrame, naming: str, lang: str, basemap: str,
-               colours: Mapping[str, str], settings: Settings, signature: str) -> None:
-    """The map of `shown` (the filtered events) over a base map of all `events`. `signature` names the
-    data and filters that gave `shown` (the events layer is rebuilt only when it changes)."""
+               scene: Scene, settings: Settings, signature: str) -> None:
+    """The map of `shown` (the filtered events, drawn as `scene`) over a base map of all `events`. `signature`
+    names the data and filters that gave `shown` (the events layer is rebuilt only when it changes)."""
     selected = selected_row(shown)
     move_to: tuple[float, float] | None = None
     move_zoom: int | None = None
@@ -83,11 +120,14 @@ def render_map(shown: pd.DataFrame, *, events: pd.DataFrame, naming: str, lang: 
         move_to = _nudged((float(selected["latitude"]), float(selected["longitude"])))
         move_zoom = max(st.session_state.get(MAP_ZOOM_KEY) or 0, SELECTED_ZOOM)
         write_map_view(_rounded(move_to), move_zoom)  # before `base_view`: a new base map opens there
-    center, zoom = base_view((naming, lang, basemap, len(events)))
-    base = build_map(events, naming=naming, basemap=basemap, lang=lang, with_events=False, colours=colours,
-                     center=center, zoom=zoom, settings=settings)
+    area_keys = tuple(area.key for area in scene.areas)
+    center, zoom = base_view((naming, lang, basemap, len(events), area_keys))
+    base = build_map(events, naming=naming, basemap=basemap, lang=lang, with_events=False,
+                     colours=scene.palette.as_dict(), center=center, zoom=zoom, settings=settings, labels=False,
+                     legend=False, areas=scene.areas)
     layers: list[folium.FeatureGroup] = [
-        event_layer(shown, naming=naming, lang=lang, colours=colours, settings=settings, signature=signature)]
+        event_layer(shown, naming=naming, lang=lang, scene=scene, settings=settings, signature=signature,
+                    fit_first=center is None)]
     if selected is not None:
         layers.append(highlight_layer(selected))
     returned = st_folium(
@@ -96,25 +136,28 @@ def render_map(shown: pd.DataFrame, *, events: pd.DataFrame, naming: str, lang: 
         feature_group_to_add=layers,
         center=list(move_to) if move_to else None,  # only to move the map: the base map holds the view
         zoom=move_zoom,
-        returned_objects=["center", "zoom"],
+        returned_objects=["center", "zoom", "bounds"],
         height=MAP_HEIGHT_PX,
         use_container_width=True,
     )
     moved_center, moved_zoom = view_of(returned)
+    on_screen = screen_view_of(returned, zoom=moved_zoom)
+    if on_screen is not None:
+        on_screen_holder()["view"] = on_screen
     if moved_center is not None and (moved_center != _rounded(st.session_state.get(MAP_CENTER_KEY))
                                      or moved_zoom != st.session_state.get(MAP_ZOOM_KEY)):
         write_map_view(moved_center, moved_zoom)
 
 
-def event_layer(shown: pd.DataFrame, *, naming: str, lang: str, colours: Mapping[str, str], settings: Settings,
-                signature: str) -> folium.FeatureGroup:
-    """The events layer, rebuilt only when the data, filters, naming or language change: a pan, a click in
-    the table or an opened expander reuse this session's last one (at 100,000 events it takes seconds)."""
-    key = (signature, naming, lang)
+def event_layer(shown: pd.DataFrame, *, naming: str, lang: str, scene: Scene, settings: Settings,
+                signature: str, fit_first: bool) -> folium.FeatureGroup:
+    """The events layer, rebuilt only when the data, filters, naming, language or scene change: a pan, a click
+    in the table or an opened expander reuse this session's last one (at 100,000 events it takes seconds)."""
+    key = (signature, naming, lang, scene.signature(), tuple(area.key for area in scene.areas))
     kept = st.session_state.get(_LAYER_KEY)
     if kept is not None and kept[0] == key:
         return kept[1]
-    layer = build_event_layer(shown, naming=naming, lang=lang, colours=colours, settings=settings)
+    layer = build_event_layer(shown, naming=naming, lang=lang, scene=scene, settings=settings, fit_first=fit_first)
     st.session_state[_LAYER_KEY] = (key, layer)  # per session: st_folium attaches the layer to its map
     return layer
 
@@ -155,6 +198,31 @@ def view_of(returned: Mapping[str, object] | None) -> tuple[tuple[float, float] 
     except (KeyError, TypeError, ValueError):
         return None, None
     return _rounded((lat, lng)), int(zoom)
+
+
+def on_screen_holder() -> dict[str, ScreenView]:
+    """This session's holder of what the map shows: updated in place by the map's fragment, so that a download
+    made after a pan (which reruns only the fragment) draws the view on screen."""
+    holder = st.session_state.get(_ON_SCREEN_KEY)
+    if holder is None:
+        holder = st.session_state[_ON_SCREEN_KEY] = {}
+    return holder
+
+
+def screen_view_of(returned: Mapping[str, object] | None, *, zoom: int | None) -> ScreenView | None:
+    """The bounds the browser reported (``{"_southWest": {"lat", "lng"}, "_northEast": ...}``) and the zoom."""
+    if not returned or zoom is None:
+        return None
+    bounds = returned.get("bounds")
+    try:
+        south_west, north_east = bounds["_southWest"], bounds["_northEast"]  # type: ignore[index]
+        south, west = float(south_west["lat"]), float(south_west["lng"])
+        north, east = float(north_east["lat"]), float(north_east["lng"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not (-90 <= south < north <= 90 and -180 <= west < east <= 180):
+        return None  # a map zoomed out past the world's edge: use the centre and zoom instead
+    return ScreenView(bounds=Bounds(south, west, north, east), zoom=float(zoom))
 
 
 def _rounded(center: Sequence[float] | None) -> tuple[float, float] | None:

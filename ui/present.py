@@ -16,9 +16,10 @@ import streamlit as st
 from eventmap.filtering import apply_filters
 from eventmap.i18n import is_rtl, language_name, languages, t
 from eventmap.playback import Story, build_playback_document, ready_made_stories
+from eventmap.scene import AreaKey, Lang, SceneView, build_scene
 from eventmap.settings import Settings
 from eventmap.urlstate import ViewState
-from geo.naming import display_name
+from geo.naming import Naming, display_name
 from ui.sidebar import LANG_KEY
 
 PRESENT_PARAM = "present"
@@ -125,7 +126,6 @@ def hide_app_chrome(lang: str) -> None:
 
 def render(events: pd.DataFrame, *, view: ViewState, settings: Settings) -> bool:
     """Presentation mode instead of the dashboard (the caller stops after it). Always True: it was shown."""
-    del settings  # the document reads side colours and assets from their usual places
     lang = view.lang
     hide_app_chrome(lang)
     with st.container(key=BAR_CONTAINER, horizontal=True):
@@ -136,9 +136,13 @@ def render(events: pd.DataFrame, *, view: ViewState, settings: Settings) -> bool
                              format_func=language_name, on_change=_copy_language, label_visibility="collapsed",
                              required=True)
     shown = apply_filters(events, view.filters)
+    scene = build_scene(shown, full_frame=events, filters=view.filters, lang=Lang(lang), naming=Naming(view.naming),
+                        view=SceneView(center=view.center, zoom=view.zoom, keep=view.keep_view),
+                        sides_config_path=settings.sides_config_path,
+                        areas=frozenset(AreaKey(a) for a in view.areas))
     document = build_playback_document(
         shown, naming=view.naming, lang=lang, asset_mode="served", filters=view.filters,
-        story=chosen_story(events), basemap=view.basemap, language_switch=False, remember=True,
+        story=chosen_story(events), basemap=view.basemap, language_switch=False, remember=True, scene=scene,
     )
     with st.container(key=FRAME_CONTAINER):
         st.iframe(document, height=FRAME_HEIGHT_PX)

@@ -9,6 +9,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from eventmap.i18n import t
 from eventmap.timeline import SELECTION_NAME, selected_span, timeline_chart
 from ui.sidebar import TIMELINE_GENERATION_KEY, set_dates
 
@@ -22,7 +23,11 @@ def timeline_key() -> str:
 
 def render_timeline(frame: pd.DataFrame, *, colours: Mapping[str, str], lang: str,
                     date_range: tuple[date, date] | None) -> None:
-    """`frame`: the events that pass every filter but the dates; `date_range`: the date filter (dims the rest)."""
+    """`frame`: the events that pass every filter but the dates; `date_range`: the date filter (dims the rest).
+    No such event: a sentence instead of an empty chart (the map says which filters to loosen)."""
+    if frame.empty:
+        st.info(t("scene.empty", lang), icon=":material/filter_alt_off:")
+        return
     chart = timeline_chart(frame, colours=colours, lang=lang, date_range=date_range)
     key = timeline_key()
     st.altair_chart(chart, key=key, on_select=partial(_brushed, key), selection_mode=SELECTION_NAME,

@@ -31,6 +31,8 @@ RESTORED_KEY = "_url_restored"
 IGNORED_KEY = "_url_ignored"
 MAP_CENTER_KEY = "map_center"
 MAP_ZOOM_KEY = "map_zoom"
+KEEP_VIEW_KEY = "map_keep_view"  # "keep my view" (a toggle over the map)
+AREAS_KEY = "map_areas"  # area layers shown (toggles over the map), AreaKey values
 VIEW_KEY = "_view"  # the ViewState of the last full run (the map fragment updates its centre and zoom)
 
 
@@ -70,6 +72,8 @@ def apply_to_session(state: ViewState) -> None:
         st.session_state[MAP_CENTER_KEY] = state.center
     if state.zoom is not None:
         st.session_state[MAP_ZOOM_KEY] = state.zoom
+    st.session_state[KEEP_VIEW_KEY] = state.keep_view
+    st.session_state[AREAS_KEY] = list(state.areas)
     if state.selected_event:
         st.session_state[SELECTED_EVENT_KEY] = state.selected_event
         if state.center is None:  # a link to an event without a view: show the event
@@ -90,6 +94,8 @@ def view_from_session(filters: Filters, *, lang: str, naming: str, basemap: str)
         basemap=basemap,
         present=present,
         selected_event=st.session_state.get(SELECTED_EVENT_KEY, "") or "",
+        keep_view=bool(st.session_state.get(KEEP_VIEW_KEY, False)),
+        areas=tuple(st.session_state.get(AREAS_KEY) or ()),
     )
 
 

@@ -2,14 +2,15 @@
 
     python -m eventmap export --png OUT.png [--from DATE] [--to DATE] [--side S ...] [--type T ...]
         [--size 1920x1080 | --dpi 300] [--naming en|hy|az|ar|both] [--lang en|ar] [--data FILE]
-        [--bbox S,W,N,E] [--title TEXT] [--basemap offline|osm]
+        [--bbox S,W,N,E] [--title TEXT] [--basemap offline|osm] [--layer districts]
     ... --gif OUT.gif [--step 1] [--frame-ms 600]   (one frame per day or per --step days)
     ... --mp4 OUT.mp4                               (needs imageio-ffmpeg)
     ... --html OUT.html                             (the interactive map, one file that opens offline)
     ... --csv OUT.csv [--no-bom]  --geojson OUT.geojson
 
-Several outputs can be asked for at once; they all show the same events. The extent fits the selected
-events (a few far-away ones left out, and said so on the picture) unless `--bbox` is given. Output paths
+Several outputs can be asked for at once; they all draw the same scene as the app's map
+(`eventmap.scene`: colours, labels, legend, layers). The extent is the scene's (the selected events, a few
+far-away ones left out and said so on the picture) unless `--bbox` is given. Output paths
 are the operator's choice (this is a command line, not a name from the data); each file is written
 with `eventmap.atomic.write_atomic`, and the data file itself is never overwritten.
 
@@ -30,7 +31,8 @@ import pandas as pd
 
 from eventmap.atomic import write_atomic
 from eventmap.errors import EventMapError
-from eventmap.filtering import Filters, apply_filters, as_tuple, describe_filters, options
+from eventmap.filtering import Filters, apply_filters, as_tuple, describe_filters
+from eventmap.scene.model import AreaKey
 from eventmap.settings import Settings
 from geo.naming import Naming
 
@@ -80,6 +82,9 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     look.add_argument("--basemap", choices=("offline", "osm"), default="offline",
                       help="osm: OpenStreetMap tiles under the map when reachable (falls back to offline)")
     look.add_argument("--no-towns", action="store_true", help="label only the events' places")
+    look.add_argument("--layer", dest="layers", nargs="+", action="extend", default=[], metavar="L",
+                      choices=tuple(key.value for key in AreaKey),
+                      help="area layers under the events, as on the map: districts")
     look.add_argument("--step", type=int, default=1, metavar="DAYS", help="GIF/MP4: days per frame (default 1)")
     look.add_argument("--frame-ms", type=int, default=600, metavar="MS", help="GIF/MP4: time per frame")
     look.add_argument("--no-bom", action="store_true", help="CSV without the byte-order mark Excel needs")
@@ -169,9 +174,9 @@ def run_export(args: argparse.Namespace, *, out: TextIO | None = None, err: Text
 def _export(args: argparse.Namespace, targets: dict[str, Path], *, data_path: Path, settings: Settings,
             out: TextIO, err: TextIO) -> int:
     from eventmap.export.png import PictureSpec, fit_extent
-    from eventmap.export.viewport import parse_bbox
+    from eventmap.export.viewport import Extent, parse_bbox
     from eventmap.i18n import languages
-    from eventmap.styling import side_colours
+    from eventmap.scene import Lang, SceneView, build_scene
 
     if args.lang not in languages():
         raise EventMapError(f"--lang: one of {', '.join(languages())} (got {args.lang!r})")
@@ -187,17 +192,22 @@ def _export(args: argparse.Namespace, targets: dict[str, Path], *, data_path: Pa
     frame = apply_filters(loaded.frame, filters)
     print(f"{data_path}: {len(frame)} of {len(loaded.frame)} events selected ({describe_filters(filters, 'en')})",
           file=out)
-    extent = extent_given or fit_extent(frame, fallback_bbox=settings.region_bbox, keep_outliers=args.all_in_extent)
-    colours = side_colours(options(loaded.frame, "side"), config_path=settings.sides_config_path)  # as the app
+    # The same scene as the app's map: colours of the whole data and the sides settings, extent, labels, layers.
+    scene = build_scene(frame, full_frame=loaded.frame, filters=filters, view=SceneView(), lang=Lang(args.lang),
+                        naming=Naming(args.naming), sides_config_path=settings.sides_config_path,
+                        areas=frozenset(AreaKey(a) for a in args.layers), title=args.title)
+    b = scene.extent.bounds
+    extent = extent_given or (fit_extent(frame, fallback_bbox=settings.region_bbox, keep_outliers=True)
+                              if args.all_in_extent else Extent.from_bbox(b.south, b.west, b.north, b.east))
     spec = PictureSpec(title=args.title, filters=filters, naming=args.naming, lang=args.lang,
                        data_stamp=loaded.stamp, sides_config_path=settings.sides_config_path,
-                       show_towns=not args.no_towns, colours=colours)
+                       show_towns=not args.no_towns, scene=scene)
     tiles = _tiles(settings) if args.basemap == "osm" else None
     writers: dict[str, Callable[[], tuple[bytes, str]]] = {
         "png": lambda: _png(frame, args, extent, spec, tiles),
         "gif": lambda: _animation(frame, args, extent, spec, tiles, video=False),
         "mp4": lambda: _animation(frame, args, extent, spec, tiles, video=True),
-        "html": lambda: _html(frame, args, extent, filters, extent_given is not None),
+        "html": lambda: _html(frame, args, extent, filters, scene),
         "csv": lambda: _csv(frame, args),
         "geojson": lambda: _geojson(frame, spec),
     }
@@ -234,11 +244,11 @@ def _animation(frame, args, extent, spec, tiles, *, video: bool) -> tuple[bytes,
     return data, f"{size.width}x{size.height}, {args.step} day(s) per frame"
 
 
-def _html(frame, args, extent, filters, extent_given: bool) -> tuple[bytes, str]:
+def _html(frame, args, extent, filters, scene) -> tuple[bytes, str]:
     from eventmap.export.html import render_html
 
     page = render_html(frame, naming=args.naming, lang=args.lang, title=args.title, filters=filters,
-                       extent=extent if extent_given or len(frame) else None, basemap=args.basemap)
+                       extent=extent, basemap=args.basemap, scene=scene)
     return page.encode("utf-8"), f"{len(frame)} events, assets inlined"
 
 

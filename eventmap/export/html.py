@@ -13,6 +13,7 @@ import pandas as pd
 from eventmap.errors import ExportError
 from eventmap.export.viewport import Extent, unproject
 from eventmap.filtering import Filters
+from eventmap.scene import Scene
 
 
 def extent_bounds(extent: Extent) -> tuple[float, float, float, float]:
@@ -23,7 +24,7 @@ def extent_bounds(extent: Extent) -> tuple[float, float, float, float]:
 
 
 def render_html(frame: pd.DataFrame, *, naming: str, lang: str, title: str, filters: Filters,
-                extent: Extent | None = None, basemap: str = "offline") -> str:
+                extent: Extent | None = None, basemap: str = "offline", scene: Scene | None = None) -> str:
     """The filtered events as one self-contained HTML page (no request leaves the file)."""
     try:
         from eventmap.playback.document import build_playback_document
@@ -31,5 +32,5 @@ def render_html(frame: pd.DataFrame, *, naming: str, lang: str, title: str, filt
         raise ExportError(f"the standalone HTML needs eventmap.playback ({exc})") from exc
     return build_playback_document(
         frame, naming=naming, lang=lang, asset_mode="inline", title=title or None, filters=filters,
-        bounds=extent_bounds(extent) if extent is not None else None, basemap=basemap,
+        bounds=extent_bounds(extent) if extent is not None else None, basemap=basemap, scene=scene,
     )

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from eventmap.errors import ExportError
+from eventmap.export.areas import draw_areas
 from eventmap.export.basemap import NATURAL_EARTH, basemap_for, draw_basemap, load_basemap
 from eventmap.export.labels import (
     PlaceLabel,
@@ -49,9 +50,17 @@ from eventmap.export.text import font_families, label, register_fonts
 from eventmap.export.tiles import TileMosaic, TileSource, fetch_mosaic
 from eventmap.export.viewport import MIN_SPAN_M, Extent, PixelSize, Viewport, project
 from eventmap.filtering import Filters, describe_filters
-from eventmap.i18n import is_rtl, side_label
+from eventmap.i18n import is_rtl, side_label, t
+from eventmap.scene import LabelKind, Legend, Scene
 from eventmap.settings import Settings
-from eventmap.styling import PRECISION_RADIUS_M, STATUS_STYLES, shape_for, side_colours, status_style
+from eventmap.styling import (
+    PRECISION_RADIUS_M,
+    SHAPE_MATPLOTLIB_MARKERS,
+    STATUS_STYLES,
+    shape_for,
+    side_colours,
+    status_style,
+)
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -77,6 +86,9 @@ class PictureSpec:
     # The dashboard's side colours (computed over the whole data, so a side keeps its colour whatever the
     # filters); None: from `sides_config_path` over the picture's own sides.
     colours: Mapping[str, str] | None = None
+    # The scene of the picture's events (`eventmap.scene.build_scene`): its colours, labels, legend, area
+    # layers and empty-result note are drawn instead of being chosen here.
+    scene: Scene | None = None
 
     def title_text(self) -> str:
         return self.title.strip() or label("export.default_title", self.lang, "Conflict events")
@@ -118,6 +130,27 @@ def date_span(frame: pd.DataFrame, filters: Filters) -> tuple[date | None, date 
         if last is None:
             last = frame["date"].max().date()
     return first, last
+
+
+def scene_legend_entries(legend: Legend) -> list[LegendEntry]:
+    """A scene's legend (only what it shows) as the picture's legend lines."""
+    entries: list[LegendEntry] = []
+    if legend.sides:
+        entries.append(LegendEntry(text=legend.sides_title, is_heading=True))
+        entries += [LegendEntry(text=s.text, marker="o", facecolor=s.colour, edgecolor="#222222")
+                    for s in legend.sides]
+    if legend.types:
+        entries.append(LegendEntry(text=legend.types_title, is_heading=True))
+        entries += [LegendEntry(text=ty.text, marker=SHAPE_MATPLOTLIB_MARKERS[ty.shape], facecolor="#8c8c8c",
+                                edgecolor="#222222") for ty in legend.types]
+    if legend.statuses:
+        entries.append(LegendEntry(text=legend.statuses_title, is_heading=True))
+        for entry in legend.statuses:
+            style = status_style(entry.status)
+            kwargs = style.matplotlib_kwargs("#555555")
+            entries.append(LegendEntry(text=entry.text, marker="o", facecolor=kwargs["facecolors"],
+                                       edgecolor=kwargs["edgecolors"], linestyle="dashed" if style.dash else "solid"))
+    return entries
 
 
 def legend_entries(frame: pd.DataFrame, colours: dict[str, str], lang: str) -> list[LegendEntry]:
@@ -164,14 +197,17 @@ class MapFigure:
         self.located = frame.loc[located]
         self.without_coordinates = int((~located).sum())
         self.colours = side_colours(frame["side"].unique(), config_path=spec.sides_config_path)
-        if spec.colours:
+        if spec.scene is not None:
+            self.colours.update(spec.scene.palette.as_dict())
+        elif spec.colours:
             self.colours.update({side: colour for side, colour in spec.colours.items() if side in self.colours})
         self.family = font_families(spec.lang)
 
         width_in, height_in = size.inches
         self.figure: Figure = Figure(figsize=(width_in, height_in), dpi=size.dpi)
         self.canvas = FigureCanvasAgg(self.figure)
-        filter_lines = wrap_filters(describe_filters(spec.filters, spec.lang), width_in=width_in)
+        filters_text = spec.scene.stamp.filters if spec.scene is not None else describe_filters(spec.filters, spec.lang)
+        filter_lines = wrap_filters(filters_text, width_in=width_in)
         self.layout = plan_layout(width_in=width_in, height_in=height_in, filter_lines=len(filter_lines))
         left, _, w, h = self.layout.map_rect
         self.map_left = 0
@@ -192,8 +228,12 @@ class MapFigure:
 
         self.country_names: list[Artist] = []
         self.attribution = self._draw_basemap(tiles)
+        if spec.scene is not None:
+            self.areas = draw_areas(self.ax, spec.scene.areas)
+            area_credits = [a.attribution for a in spec.scene.areas if a.shown]
+            self.attribution = " · ".join([self.attribution, *area_credits])
         first, last = date_span(frame, spec.filters)
-        subtitle = format_date_range(first, last, spec.lang)
+        subtitle = spec.scene.stamp.dates if spec.scene is not None else format_date_range(first, last, spec.lang)
         self.inside = self._inside_mask()
         subtitle = " · ".join(p for p in (subtitle, self._count_text()) if p)
         draw_header(self.figure, self.layout, title=spec.title_text(), subtitle=subtitle, filter_lines=filter_lines,
@@ -208,16 +248,29 @@ class MapFigure:
         self.ring_px = 0.7 * marker_px  # labels start this far from their point (the smallest ring)
         self.positions = marker_positions(self.located, self.viewport, marker_px=marker_px,
                                           merge_px=1.6 * marker_px)
-        shown_rows = self.located.loc[self.inside] if self.inside.any() else self.located
-        entries = legend_entries(shown_rows if len(shown_rows) else frame, self.colours, spec.lang)
+        if spec.scene is not None:
+            entries = scene_legend_entries(spec.scene.legend)
+        else:
+            shown_rows = self.located.loc[self.inside] if self.inside.any() else self.located
+            entries = legend_entries(shown_rows if len(shown_rows) else frame, self.colours, spec.lang)
         self.legend = draw_legend(self.ax, entries, lang=spec.lang, corner=self._legend_corner(),
                                   marker_pt=MARKER_PT * 0.9) if entries else None
         self.labels = self._draw_labels([a for a in (self.legend, scale_box) if a is not None])
         self._hide_covered_country_names([a for a in (self.legend, scale_box, *self.labels) if a is not None])
         if self.located.empty:
-            self.ax.text(0.5, 0.5, label("export.no_events", spec.lang, "No events match the filters"),
+            self.ax.text(0.5, 0.5, self._empty_text(),
                          parse_math=False, transform=self.ax.transAxes, ha="center", va="center", fontsize=16,
-                         color="#555555", family=self.family, zorder=30)
+                         color="#333333", family=self.family, zorder=30,
+                         bbox={"boxstyle": "round,pad=0.6", "facecolor": "white", "edgecolor": "#999999",
+                               "alpha": 0.92})
+
+    def _empty_text(self) -> str:
+        """What the picture says when no event is on it (the scene says which filters to loosen)."""
+        note = self.spec.scene.empty if self.spec.scene is not None else None
+        if note is None:
+            return label("export.no_events", self.spec.lang, "No events match the filters")
+        loosen = t("scene.loosen", self.spec.lang, filters=", ".join(note.loosen)) if note.loosen else ""
+        return "\n".join(p for p in (note.message, loosen) if p)
 
     def _count_text(self) -> str:
         """"16 events (10 on this map, 4 outside it, 2 without a place)", only the parts that apply."""
@@ -305,6 +358,12 @@ class MapFigure:
         for artist in in_the_way:
             ext = artist.get_window_extent(renderer)
             obstacles.append((ext.x0, ext.y0, ext.x1, ext.y1))
+        if self.spec.scene is not None:
+            wanted = [PlaceLabel(lab.text.casefold(), lab.text, lab.lat, lab.lon, lab.kind is LabelKind.EVENT_PLACE,
+                                 float(lab.priority)) for lab in self.spec.scene.labels
+                      if self.spec.show_towns or lab.kind is LabelKind.EVENT_PLACE]
+            return place_labels(self.ax, wanted, viewport=self.viewport, obstacles=obstacles, family=self.family,
+                                lang=self.spec.lang, clearance_px=self.ring_px + half)
         wanted: list[PlaceLabel] = event_place_labels(self.located, naming=self.spec.naming)
         if self.spec.show_towns:
             wanted += town_labels(self.viewport, naming=self.spec.naming, limit=MAX_TOWN_LABELS,

@@ -8,9 +8,8 @@ the data all show the same events. No streamlit here: `ui/export_panel.py` only 
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from functools import cached_property
 
 import pandas as pd
 
@@ -18,7 +17,8 @@ from eventmap.export.paths import safe_file_name
 from eventmap.export.png import PictureSpec, render_png, view_extent
 from eventmap.export.stamp import DataStamp
 from eventmap.export.tiles import TileSource, urllib_fetcher
-from eventmap.export.viewport import Extent, PixelSize, pixel_size, preset_size
+from eventmap.export.viewport import Extent, PixelSize, pixel_size, preset_size, resolution_at_zoom
+from eventmap.scene import Bounds, Scene
 from eventmap.settings import Settings
 from eventmap.urlstate import ViewState
 
@@ -28,6 +28,24 @@ MIME = {".png": "image/png", ".gif": "image/gif", ".html": "text/html", ".csv": 
         ".geojson": "application/geo+json", ".mp4": "video/mp4"}
 # matplotlib is not thread-safe, and download buttons render in Streamlit's threads: one export at a time.
 RENDER_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScreenView:
+    """What the map on screen shows right now: its bounds and Leaflet's zoom (as the browser reported them)."""
+
+    bounds: Bounds
+    zoom: float
+
+    @property
+    def extent(self) -> Extent:
+        b = self.bounds
+        return Extent.from_bbox(b.south, b.west, b.north, b.east)
+
+    def size_px(self) -> tuple[int, int]:
+        """The map's size in pixels on screen."""
+        extent, res = self.extent, resolution_at_zoom(self.zoom)
+        return round(extent.width / res), round(extent.height / res)
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -40,11 +58,24 @@ class ViewExport:
     data_stamp: DataStamp | None = None
     screen_size: tuple[int, int] = DEFAULT_SCREEN
     title: str = ""
-    colours: Mapping[str, str] | None = None  # the dashboard's side colours
+    colours: Mapping[str, str] | None = None  # the dashboard's side colours (without a scene)
+    scene: Scene | None = None  # the scene of the map on screen: colours, labels, legend, areas, extent
+    # What the map shows at the moment a file is made (the user may have panned since this object was made).
+    on_screen: Callable[[], ScreenView | None] | None = None
 
-    @cached_property
+    def screen(self) -> ScreenView | None:
+        return self.on_screen() if self.on_screen is not None else None
+
+    @property
     def extent(self) -> Extent:
-        """The view's extent (Leaflet's centre + zoom on the screen's map), else the events' extent."""
+        """Exactly the view on screen (the bounds the map reported); else Leaflet's centre + zoom on a map of
+        `screen_size`; before the map reported anything, the scene's extent (where the map opens)."""
+        screen = self.screen()
+        if screen is not None:
+            return screen.extent
+        if self.scene is not None and (self.view.center is None or self.view.zoom is None):
+            b = self.scene.extent.bounds
+            return Extent.from_bbox(b.south, b.west, b.north, b.east)
         return view_extent(center=self.view.center, zoom=self.view.zoom, screen=self.screen_size, frame=self.frame,
                            fallback_bbox=self.settings.region_bbox)
 
@@ -52,10 +83,11 @@ class ViewExport:
     def spec(self) -> PictureSpec:
         return PictureSpec(title=self.title, filters=self.view.filters, naming=self.view.naming, lang=self.view.lang,
                            data_stamp=self.data_stamp, sides_config_path=self.settings.sides_config_path,
-                           colours=self.colours)
+                           colours=self.colours, scene=self.scene)
 
     def size(self, preset: str) -> PixelSize:
-        return preset_size(preset, screen=self.screen_size)
+        screen = self.screen()
+        return preset_size(preset, screen=screen.size_px() if screen is not None else self.screen_size)
 
     def tiles(self) -> TileSource | None:
         """OpenStreetMap tiles when the view shows them (falls back to the offline basemap when unreachable)."""
@@ -90,13 +122,23 @@ class ViewExport:
             return render_gif(self.frame, size=size, extent=self.extent, spec=self.spec, step=step,
                               tiles=self.tiles())
 
+    def mp4(self, preset: str, *, step: int = 1) -> bytes:
+        from eventmap.export.gif import render_mp4
+
+        size = self.size(preset)
+        if size.width > MAX_GIF_WIDTH:
+            size = pixel_size(MAX_GIF_WIDTH, round(size.height * MAX_GIF_WIDTH / size.width))
+        with RENDER_LOCK:
+            return render_mp4(self.frame, size=size, extent=self.extent, spec=self.spec, step=step,
+                              tiles=self.tiles())
+
     def html(self) -> bytes:
         from eventmap.export.html import render_html
 
-        extent = self.extent if (self.view.center is not None or len(self.frame)) else None
+        extent = self.extent if (self.view.center is not None or len(self.frame) or self.scene) else None
         return render_html(self.frame, naming=self.view.naming, lang=self.view.lang, title=self.title,
-                           filters=self.view.filters, extent=extent,
-                           basemap=self.view.basemap).encode("utf-8")
+                           filters=self.view.filters, extent=extent, basemap=self.view.basemap,
+                           scene=self.scene).encode("utf-8")
 
     def csv(self, *, bom: bool = True) -> bytes:
         from eventmap.export.tables import events_csv

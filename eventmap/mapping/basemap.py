@@ -139,7 +139,7 @@ class BaseLayers(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        EventMap.setupBase({{ this._parent.get_name() }}, {{ this.options_json }});
+        EventMap.setupBase({{ this._parent.get_name() }}, /*em-base*/{{ this.options_json }});
         {% endmacro %}
         """
     )
@@ -153,7 +153,7 @@ class BaseLayers(MacroElement):
 
 def base_options(*, basemap: Basemap | str, bounds: Sequence[float] | None, labels: list[list[Any]],
                  legend_html: str, lang: str, label_size_px: int, text_size_px: int,
-                 tiles_url: str) -> dict[str, Any]:
+                 tiles_url: str, areas: Sequence[Mapping[str, Any]] = ()) -> dict[str, Any]:
     """The options of `BaseLayers`."""
     try:
         choice = Basemap(basemap)
@@ -172,4 +172,6 @@ def base_options(*, basemap: Basemap | str, bounds: Sequence[float] | None, labe
         "textSizePx": int(text_size_px),
         "legendHtml": legend_html,
         "legendPosition": "bottomleft" if is_rtl(lang) else "bottomright",
+        "layersPosition": "topleft" if is_rtl(lang) else "topright",  # the layer switch, mirrored in RTL
+        "areas": list(areas),  # a scene's area layers (`eventmap.mapping.scene_parts.area_options`)
     }

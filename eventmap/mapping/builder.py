@@ -23,6 +23,8 @@ from eventmap.mapping.assets import AssetMode, use_assets
 from eventmap.mapping.basemap import BaseLayers, Basemap, base_options, event_bounds, main_bounds, place_labels
 from eventmap.mapping.layers import DEFAULT_LIMITS, LayerLimits, event_feature_group, event_payload
 from eventmap.mapping.legend import legend_html
+from eventmap.mapping.scene_parts import area_options, label_rows, layer_options, legend_html_of
+from eventmap.scene import AreaLayer, Scene
 from eventmap.settings import Settings
 from eventmap.styling import side_colours
 from geo.naming import Naming
@@ -53,15 +55,23 @@ def build_event_layer(
     limits: LayerLimits = DEFAULT_LIMITS,
     marker_size_px: int = 22,
     settings: Settings | None = None,
+    scene: Scene | None = None,
+    fit_first: bool = True,
 ) -> folium.FeatureGroup:
     """The events of `frame` as one `folium.FeatureGroup` (for ``st_folium(feature_group_to_add=...)``).
 
     Pass the same `colours` as to `build_map` (``side_colours`` of every side in the data), so that a
-    side keeps its colour whatever the filters leave.
+    side keeps its colour whatever the filters leave. With a `scene` (of `frame`), the colours are the
+    scene's and the layer brings the scene's fit, labels, legend and empty-result note along (the map fits
+    the scene once per scene; `fit_first=False`: not when the map has just opened at a kept view).
     """
     settings = settings or Settings.from_env()
+    if scene is not None:
+        colours = scene.palette.as_dict()
     payload = event_payload(frame, naming=Naming(naming), lang=lang, colours=_colours(frame, colours, settings),
                             limits=limits, marker_size_px=marker_size_px)
+    if scene is not None:
+        payload["scene"] = layer_options(scene, fit_first=fit_first)
     return event_feature_group(payload, name=t("map.events", lang))
 
 
@@ -84,6 +94,8 @@ def build_map(
     limits: LayerLimits = DEFAULT_LIMITS,
     marker_size_px: int = 22,
     settings: Settings | None = None,
+    scene: Scene | None = None,
+    areas: Sequence[AreaLayer] | None = None,
 ) -> folium.Map:
     """A Leaflet map of `frame`'s events that works with no internet.
 
@@ -92,12 +104,19 @@ def build_map(
     `legend=False` leaves the legend out (a small map of something else, such as place candidates).
     With `with_events=False` the map has no events: add them with `build_event_layer`. `asset_mode="served"` links the
     project's JS/CSS at /app/static (the app); `"inline"` embeds them (a standalone HTML file).
+    With a `scene` (`eventmap.scene.build_scene` of `frame`), the map draws the scene: its colours,
+    extent, labels, legend and area layers (nothing is chosen from `frame` then). `areas`: the area layers
+    to draw (default: the scene's), e.g. a scene's areas on the dashboard's base map.
     """
     settings = settings or Settings.from_env()
     naming = Naming(naming)
-    palette = _colours(frame, colours, settings)
+    palette = scene.palette.as_dict() if scene is not None else _colours(frame, colours, settings)
     bounds = event_bounds(frame)
-    view = main_bounds(frame)
+    if scene is None:
+        view = main_bounds(frame)
+    else:
+        b = scene.extent.bounds
+        view = (b.south, b.west, b.north, b.east)
     if view is not None:
         south, west, north, east = view
     else:  # no event has a point: the world, never the bundled war's box (the data may be anywhere)
@@ -115,11 +134,16 @@ def build_map(
         top_left, bottom_right = (legend_side, other_side) if is_rtl(lang) else (other_side, legend_side)
         m.fit_bounds([[south, west], [north, east]], padding_top_left=top_left, padding_bottom_right=bottom_right,
                      max_zoom=MAX_FIT_ZOOM)
+    if scene is not None:
+        label_list = label_rows(scene) if labels else []
+        legend_text = legend_html_of(scene.legend, lang=lang) if legend else ""
+    else:
+        label_list = place_labels(frame, naming=naming) if labels else []
+        legend_text = legend_html(frame, colours=palette, lang=lang) if legend else ""
     options = base_options(
-        basemap=basemap, bounds=bounds,
-        labels=place_labels(frame, naming=naming) if labels else [],
-        legend_html=legend_html(frame, colours=palette, lang=lang) if legend else "",
+        basemap=basemap, bounds=bounds, labels=label_list, legend_html=legend_text,
         lang=lang, label_size_px=label_size_px, text_size_px=text_size_px, tiles_url=settings.tiles_url,
+        areas=area_options(areas if areas is not None else scene.areas if scene is not None else ()),
     )
     BaseLayers(options).add_to(m)
     if with_events:

@@ -4,7 +4,8 @@ Nothing from the data is ever trusted: every value goes through `html.escape` (q
 a source becomes a link only when it is an ``http``/``https`` URL with a host; anything else
 (``javascript:``, ``data:``, a citation in words) is shown as text.
 
-The map sends `detail_values` (a list in the order of `DETAIL_FIELDS`) to the browser, where
+What a card says is the scene's rule (`eventmap.scene.cards`, raw text); this module escapes it, once, for
+the map. The map sends `detail_values` (a list in the order of `DETAIL_FIELDS`) to the browser, where
 `static/eventmap/eventmap.js` lays them out; `event_card_html` lays out the same values in Python,
 for pages that show one event outside the map.
 """
@@ -13,17 +14,16 @@ from __future__ import annotations
 
 import html
 import math
-import re
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlsplit
 
 import pandas as pd
 
 from eventmap.i18n import direction, side_label, t
+from eventmap.scene.cards import CardMaker, Source, iso_day, place_name, term, web_url, whole
 from eventmap.schema import split_sources
 from eventmap.styling import PRECISION_RADIUS_M
-from geo.naming import Naming, display_name
+from geo.naming import Naming
 
 DETAIL_FIELDS: tuple[str, ...] = (
     "sub_event_type", "actor", "target", "description", "description_original", "language", "fatalities",
@@ -40,9 +40,6 @@ LABEL_KEYS: dict[str, str] = {
     "original": "map.popup.original", "sources": "map.popup.sources", "notes": "map.popup.notes",
     "type": "map.popup.type", "description": "map.popup.description",
 }
-
-_LANG_CODE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-
 
 def esc(value: object) -> str:
     """`value` as text that HTML shows literally (``""`` for missing values)."""
@@ -64,24 +61,14 @@ def folium_text(value: object) -> str:
     return esc(value).translate(_TEMPLATE_ACTIVE)
 
 
-def web_url(text: str) -> str | None:
-    """`text` when it is an http(s) URL with a host and nothing that could break out of an attribute."""
-    candidate = text.strip()
-    if not candidate or any(ch.isspace() or ord(ch) < 32 for ch in candidate):
-        return None
-    try:
-        parts = urlsplit(candidate)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
-        return None
-    return candidate
-
-
 def source_item(source: str) -> tuple[str, str]:
     """(escaped href or ``""``, escaped text) for one source."""
     url = web_url(source)
     return (esc(url) if url else "", esc(source.strip()))
+
+
+def _escaped_source(source: Source) -> list[str]:
+    return [esc(source.url) if source.url else "", esc(source.text)]
 
 
 def source_links_html(sources: str) -> str:
@@ -100,57 +87,23 @@ def labels(lang: str) -> dict[str, str]:
     return {name: esc(t(key, lang)) for name, key in LABEL_KEYS.items()}
 
 
-def term(prefix: str, value: str, lang: str) -> str:
-    """The catalogue's word for a data value (``map.status.claimed``), else the value itself; unescaped."""
-    key = f"{prefix}.{value}"
-    text = t(key, lang)
-    return value if text == key else text
-
-
 def _whole(value: Any) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return esc(int(value))
+    number = whole(value)
+    return "" if number is None else esc(number)
 
 
 def _day(value: Any) -> str:
-    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return esc(pd.Timestamp(value).date().isoformat())
+    return esc(iso_day(value))
 
 
-def place_name(row: Mapping[str, Any], naming: Naming) -> str:
-    """The place of an event in the chosen naming (unescaped); the row's country settles shared names."""
-    location = str(row.get("location", "") or "")
-    country = str(row.get("country", "") or "") or None
-    return display_name(location, naming, country=country) if location else ""
+_TEXT_FIELDS = tuple(name for name in DETAIL_FIELDS if name not in ("fatalities", "injured", "sources"))
 
 
 class DetailRenderer:
-    """`detail_values` for many rows of one map: names, terms and source lists worked out once each."""
+    """`detail_values` for many rows of one map: the scene's cards (`eventmap.scene.cards`), escaped here."""
 
     def __init__(self, *, naming: Naming, lang: str) -> None:
-        self.naming = Naming(naming)
-        self.lang = lang
-        self._places: dict[tuple[str, str], str] = {}
-        self._terms: dict[tuple[str, str], str] = {}
-        self._sources: dict[str, list[list[str]]] = {}
-
-    def _place(self, row: Mapping[str, Any]) -> str:
-        key = (str(row.get("location", "") or ""), str(row.get("country", "") or ""))
-        if key not in self._places:
-            self._places[key] = place_name(row, self.naming)
-        return self._places[key]
-
-    def _term(self, prefix: str, value: str) -> str:
-        if (prefix, value) not in self._terms:
-            self._terms[prefix, value] = esc(term(prefix, value, self.lang))
-        return self._terms[prefix, value]
-
-    def _source_list(self, text: str) -> list[list[str]]:
-        if text not in self._sources:
-            self._sources[text] = [list(source_item(s)) for s in split_sources(text)]
-        return self._sources[text]
+        self.cards = CardMaker(naming=Naming(naming), lang=lang)
 
     def values(self, row: Mapping[str, Any]) -> list[Any]:
         """The details of one event (a frame row as a mapping), escaped, in the order of `DETAIL_FIELDS`.
@@ -158,29 +111,11 @@ class DetailRenderer:
         ``sources`` is a list of (href, text) pairs; ``location`` is the place as reported when it
         differs from the name shown; ``date_note`` says when the date is only known to the week or month.
         """
-        location = str(row.get("location", "") or "")
-        shown = self._place(row)
-        date_precision = str(row.get("date_precision", "") or "day")
-        language = str(row.get("language", "") or "")
-        values: dict[str, Any] = {
-            "sub_event_type": esc(row.get("sub_event_type", "")),
-            "actor": esc(row.get("actor", "")),
-            "target": esc(row.get("target", "")),
-            "description": esc(row.get("description", "")),
-            "description_original": esc(row.get("description_original", "")),
-            "language": esc(language) if _LANG_CODE.match(language) else "",
-            "fatalities": _whole(row.get("fatalities")),
-            "injured": _whole(row.get("injured")),
-            "claimed_by": esc(row.get("claimed_by", "")),
-            "disputed_by": esc(row.get("disputed_by", "")),
-            "verification": self._term("verification", str(row.get("verification", "") or "")),
-            "report_date": _day(row.get("report_date")),
-            "date_note": self._term("map.date_precision", date_precision) if date_precision != "day" else "",
-            "location": esc(location) if location and location != shown else "",
-            "notes": esc(row.get("notes", "")),
-            "event_id": esc(row.get("event_id", "")),
-            "sources": self._source_list(str(row.get("sources", "") or "")),
-        }
+        card = self.cards.card(row)
+        values: dict[str, Any] = {name: html.escape(getattr(card, name), quote=True) for name in _TEXT_FIELDS}
+        values["fatalities"] = "" if card.fatalities is None else esc(card.fatalities)
+        values["injured"] = "" if card.injured is None else esc(card.injured)
+        values["sources"] = [_escaped_source(source) for source in card.sources]
         return [values[name] for name in DETAIL_FIELDS]
 
 

@@ -35,6 +35,7 @@ from eventmap.i18n import DEFAULT_LANG, RTL_LANGS, direction, language_name, lan
 from eventmap.mapping import build_map
 from eventmap.playback.payload import Payload, build_payload, script_json
 from eventmap.playback.stories import Story
+from eventmap.scene import Scene
 from eventmap.styling import SHAPES, STATUS_STYLES
 from geo.naming import Naming
 
@@ -106,6 +107,7 @@ def build_playback_document(
     height: int | None = None,
     today: date | None = None,
     look: Look = PROJECTOR,
+    scene: Scene | None = None,
 ) -> str:
     """The whole HTML page for `frame` (the filtered events), ready to save or to put in an iframe.
 
@@ -118,6 +120,8 @@ def build_playback_document(
     `bounds` (south, west, north, east) is the first view; default: where most events are.
     `width`/`height` fix the page's size in px (default: the window's). With `remember`, the page keeps the
     day, mode and speed in the tab's session storage, so a rebuilt page (after a rerun) goes on where it was.
+    With a `scene` (`eventmap.scene.build_scene` of `frame`), the page draws the scene: its side colours (of
+    the whole data and the sides settings), its extent (unless `bounds` is given), labels and area layers.
     """
     naming = Naming(naming)
     _check_options(lang=lang, mode=mode, days=days, speed=speed, width=width, height=height)
@@ -128,7 +132,11 @@ def build_playback_document(
         raise PlaybackOptionError(
             f"initial_date: outside the timeline {start.isoformat()} – {end.isoformat()} (got {day.isoformat()!r})"
         )
-    payload = build_payload(frame, naming=naming, origin=start)
+    payload = build_payload(frame, naming=naming, origin=start,
+                            colours=scene.palette.as_dict() if scene is not None else None)
+    if bounds is None and scene is not None:
+        b = scene.extent.bounds
+        bounds = (b.south, b.west, b.north, b.east)
     langs = languages()
     config = {
         "mapVar": "",
@@ -170,7 +178,8 @@ def build_playback_document(
         },
     }
     m = build_map(frame, naming=naming, basemap=basemap, lang=lang, asset_mode=asset_mode, with_events=False,
-                  labels=labels, label_size_px=look.label_size_px, text_size_px=look.text_size_px)
+                  labels=labels, label_size_px=look.label_size_px,
+                  text_size_px=look.text_size_px, scene=scene)
     config["mapVar"] = m.get_name()
     root = m.get_root()
     page_title = _titles(title, [lang])[lang]

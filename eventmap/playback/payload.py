@@ -72,6 +72,7 @@ def build_payload(
     origin: date | None = None,
     sides_config_path: Path | None = None,
     type_shapes: Mapping[str, str] | None = None,
+    colours: Mapping[str, str] | None = None,
 ) -> Payload:
     """The engine's data for `frame` (one row per event at one place), sorted by day, stable within a day.
 
@@ -84,8 +85,9 @@ def build_payload(
     shapes = EVENT_TYPE_SHAPES if type_shapes is None else type_shapes
     rows = frame.sort_values("date", kind="stable") if len(frame) else frame
     sides = sorted({str(s) for s in rows["side"]}) if len(rows) else []
-    colour_kwargs = {} if sides_config_path is None else {"config_path": sides_config_path}
-    colours = side_colours(sides, **colour_kwargs)
+    if colours is None:  # a scene's palette (`eventmap.scene.Palette.as_dict`) gives the colours of the whole data
+        colour_kwargs = {} if sides_config_path is None else {"config_path": sides_config_path}
+        colours = side_colours(sides, **colour_kwargs)
     types = sorted({str(v) for v in rows["event_type"]}) if len(rows) else []
     side_index = {name: i for i, name in enumerate(sides)}
     type_index = {name: i for i, name in enumerate(types)}

@@ -4,8 +4,11 @@
  * data; every text in it is already HTML-escaped there, and every link is already checked to be
  * http(s), so this file only puts escaped pieces together: nothing from the data is interpreted.
  *
- *   EventMap.setupBase(map, options)    panes, offline basemap, optional tiles, labels, legend
- *   EventMap.addEvents(group, payload)  the events of one filter state into a L.featureGroup
+ *   EventMap.setupBase(map, options)    panes, offline basemap, optional tiles, labels, legend, area layers
+ *   EventMap.addEvents(group, payload)  the events of one filter state into a L.featureGroup; with
+ *                                       `payload.scene` also the scene's fit, labels, legend, empty note
+ *
+ * Area names (districts) are the only texts not escaped in Python: they go into the page as textContent.
  */
 (function () {
   "use strict";
@@ -13,14 +16,14 @@
 
   // Basemap under the tiles (200); precision circles under other overlays (400); place names above
   // those but under the markers (600), so a label never hides a marker or a cluster's count.
-  var PANES = { "em-basemap": 150, "em-precision": 350, "em-labels": 550 };
+  var PANES = { "em-basemap": 150, "em-areas": 300, "em-precision": 350, "em-labels": 550 };
 
   function ensurePanes(map) {
     Object.keys(PANES).forEach(function (name) {
       if (!map.getPane(name)) {
         var pane = map.createPane(name);
         pane.style.zIndex = PANES[name];
-        if (name !== "em-basemap") pane.style.pointerEvents = "none";
+        if (name !== "em-basemap" && name !== "em-areas") pane.style.pointerEvents = "none";
       }
     });
   }
@@ -55,13 +58,13 @@
     });
   }
 
-  function addLabels(map, labels) {
+  function addLabels(map, labels, target) {
     var items = labels.map(function (l) {
       var marker = L.marker([l[0], l[1]], {
         pane: "em-labels", interactive: false, keyboard: false,
         icon: L.divIcon({ className: "em-place", iconSize: [0, 0],
                           html: '<span class="em-place-name" dir="auto">' + l[2] + "</span>" })
-      }).addTo(map);
+      }).addTo(target || map);
       return { marker: marker, priority: l[3], box: null };
     });
     items.sort(function (a, b) { return b.priority - a.priority; });
@@ -85,6 +88,35 @@
     setTimeout(declutter, 0);
     return declutter;
   }
+
+  // The scene's area layers (districts ...): drawn under the events, each one switchable in the layer control.
+  function addAreas(map, areas) {
+    var overlays = {};
+    areas.forEach(function (a) {
+      var layer = L.geoJSON(a.geojson, {
+        pane: "em-areas",
+        style: function () {
+          return { color: a.stroke, weight: a.weight, dashArray: a.dash || null, fillColor: a.fill,
+                   fillOpacity: a.fillOpacity, opacity: 0.9 };
+        },
+        onEachFeature: function (feature, shape) {
+          var name = document.createElement("span");
+          name.className = "em-area-name";
+          name.setAttribute("dir", "auto");
+          name.textContent = feature.properties.name || "";
+          shape.bindTooltip(name, { sticky: true, direction: "top", opacity: 0.9 });
+        }
+      });
+      layer.emKey = a.key;
+      if (a.shown) layer.addTo(map);
+      if (map.attributionControl && a.attributionHtml) map.attributionControl.addAttribution(a.attributionHtml);
+      overlays[a.titleHtml] = layer;
+      EM.areas[a.key] = layer;
+    });
+    return overlays;
+  }
+
+  EM.areas = {};  // the area layers by key (for tests and debugging)
 
   var REGION_DETAIL_MIN_ZOOM = 6;
 
@@ -123,20 +155,27 @@
       map.on("zoomend", toggle);
       map.whenReady(toggle);
     });
+    var overlays = o.areas && o.areas.length ? addAreas(map, o.areas) : null;
+    var choices = null;
     if (o.tiles) {
       var tiles = L.tileLayer(o.tiles.url, { attribution: o.tiles.attribution, maxZoom: o.tiles.maxZoom });
       tiles.addTo(map);
-      var choices = {};
+      choices = {};
       choices[o.strings.tiles] = tiles;
       choices[o.strings.offline] = L.layerGroup();
-      L.control.layers(choices, null, { collapsed: false, position: "topright" }).addTo(map);
+    }
+    if (choices || overlays) {
+      L.control.layers(choices, overlays, { collapsed: false, position: o.layersPosition || "topright" }).addTo(map);
     }
     if (o.labels && o.labels.length) addLabels(map, o.labels);
-    if (o.legendHtml) {
-      var legend = L.control({ position: o.legendPosition || "bottomright" });
+    if (o.legendHtml) legendControl(map, o.legendHtml, o.legendPosition).addTo(map);
+  };
+
+  function legendControl(map, legendHtml, position) {
+      var legend = L.control({ position: position || "bottomright" });
       legend.onAdd = function () {
         var div = L.DomUtil.create("div", "em-legend-box");
-        div.innerHTML = o.legendHtml;  // rendered and escaped by eventmap.mapping.legend
+        div.innerHTML = legendHtml;  // rendered and escaped by eventmap.mapping.legend / scene_parts
         L.DomEvent.disableClickPropagation(div);
         L.DomEvent.disableScrollPropagation(div);
         // Controls sit above popups: fold the legend while an event's details are open, then restore it.
@@ -150,9 +189,8 @@
         });
         return div;
       };
-      legend.addTo(map);
-    }
-  };
+      return legend;
+  }
 
   // ---------------------------------------------------------------- events
 
@@ -363,6 +401,35 @@
     });
   }
 
+  // The scene's parts that change with the filters come with the events layer and leave with it.
+  function addSceneParts(group, S) {
+    var legend = null, labels = null, removeDeclutter = null;
+    whenOnMap(group, function (map) {
+      ensurePanes(map);
+      if (S.fit) {
+        var first = map._emFitKey === undefined;
+        if (map._emFitKey !== S.fitKey && (!first || S.fitFirst)) {
+          map.fitBounds(S.fit, { paddingTopLeft: S.fitPaddingTopLeft, paddingBottomRight: S.fitPaddingBottomRight,
+                                 maxZoom: 11, animate: false });
+        }
+        map._emFitKey = S.fitKey;
+      } else {
+        map._emFitKey = S.fitKey;
+      }
+      if (legend) legend.remove();
+      legend = S.legendHtml ? legendControl(map, S.legendHtml, S.legendPosition).addTo(map) : null;
+      if (!labels && S.labels && S.labels.length) {
+        labels = L.layerGroup().addTo(group);
+        removeDeclutter = addLabels(map, S.labels, labels);
+      }
+    });
+    group.on("remove", function () {
+      if (legend) { legend.remove(); legend = null; }
+      if (removeDeclutter && group._map) group._map.off("zoomend", removeDeclutter);
+    });
+    if (S.empty) addNote(group, S.empty);
+  }
+
   EM.layers = [];  // the event layers on the map (for tests and debugging)
 
   EM.addEvents = function (group, P) {
@@ -382,6 +449,7 @@
       }
     }
     addNote(group, P.note);
+    if (P.scene) addSceneParts(group, P.scene);
     return group;
   };
 })();

@@ -1,4 +1,4 @@
-"""The export panel in a Streamlit page (AppTest, no browser): presets, title and five download buttons.
+"""The export panel in a Streamlit page (AppTest, no browser): presets, title and six download buttons.
 
 The files behind the buttons are made by `eventmap.export.view.ViewExport` (tested in tests/eventmap/export);
 here: the panel renders, in English and Arabic, and names its downloads safely.
@@ -29,8 +29,9 @@ render_export_panel(view, apply_filters(events, view.filters), Settings.from_env
 """
 
 LABELS = {
-    "en": ["Picture (PNG)", "Playback (GIF)", "Interactive map (HTML)", "Data (CSV)", "Data (GeoJSON)"],
-    "ar": ["صورة (PNG)", "عرض متحرك (GIF)", "خريطة تفاعلية (HTML)", "البيانات (CSV)", "البيانات (GeoJSON)"],
+    "en": ["Picture (PNG)", "Playback (GIF)", "MP4 video", "Interactive map (HTML)", "Data (CSV)", "Data (GeoJSON)"],
+    "ar": ["صورة (PNG)", "عرض متحرك (GIF)", "فيديو MP4", "خريطة تفاعلية (HTML)", "البيانات (CSV)",
+           "البيانات (GeoJSON)"],
 }
 
 
@@ -46,7 +47,7 @@ def buttons(at: AppTest) -> list:
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_five_downloads_for_the_current_view(lang: str) -> None:
+def test_six_downloads_for_the_current_view(lang: str) -> None:
     at = run_page(lang=lang)
     assert not at.exception
     assert [b.label for b in buttons(at)] == LABELS[lang]

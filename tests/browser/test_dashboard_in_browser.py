@@ -26,6 +26,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 HEADLINE = re.compile(r"([\d,]+) of ([\d,]+) events shown; ([\d,]+) without a location")
 WORLD = "lat=40&lon=0&zoom=2"  # every event of the bundled data in view (markercluster draws only what is in view)
+KEPT_WORLD = f"{WORLD}&keep=1"  # ... and kept there when the filters change (else the map fits the filtered events)
 COUNT_JS = """() => {
   let n = document.querySelectorAll('.leaflet-marker-icon.em-marker').length;
   document.querySelectorAll('.leaflet-marker-icon.em-cluster span').forEach(s => { n += parseInt(s.textContent, 10); });
@@ -161,7 +162,7 @@ def test_clicking_a_marker_shows_its_details(app_url, page, screenshot, bundled)
 
 
 def test_moving_the_date_slider_changes_the_map(app_url, page, screenshot, bundled):
-    frame = open_dashboard(page, f"{app_url}/?{WORLD}")
+    frame = open_dashboard(page, f"{app_url}/?{KEPT_WORLD}")
     before = wait_for_count(page, frame, located(bundled))
     last_day = bundled["date"].max().date()
     thumbs = page.get_by_test_id("stSidebar").get_by_test_id("stSlider").get_by_role("slider")
@@ -182,7 +183,7 @@ def test_moving_the_date_slider_changes_the_map(app_url, page, screenshot, bundl
 
 
 def test_brushing_the_timeline_sets_the_dates(app_url, page, screenshot, bundled):
-    frame = open_dashboard(page, f"{app_url}/?{WORLD}")
+    frame = open_dashboard(page, f"{app_url}/?{KEPT_WORLD}")
     chart = page.locator('[data-testid="stVegaLiteChart"]').first
     chart.scroll_into_view_if_needed()
     box = chart.bounding_box()
@@ -231,6 +232,41 @@ def test_a_link_to_an_event_opens_on_it(app_url, page, screenshot, bundled):
                             f"{event['longitude']}]) < 100", timeout=20_000)
     assert event["event_id"] in page.locator(".em-card").inner_text()
     screenshot(page, "dashboard_event_link")
+
+
+FIT_CASES = {"armenia": Filters(sides=("Armenia",)), "three days": Filters(date_from=date(2020, 10, 8),
+                                                                          date_to=date(2020, 10, 10))}
+
+
+def test_the_map_fits_the_filtered_events_after_a_change(app_url, page, screenshot, bundled):
+    """Without "keep my view", each filter change moves the map to the scene's extent of the filtered events."""
+    from eventmap.scene import Lang, SceneView, build_scene
+    from geo.naming import Naming
+
+    frame = open_dashboard(page, f"{app_url}/?{WORLD}")
+    views = []
+    for name, filters in FIT_CASES.items():
+        sidebar = page.get_by_test_id("stSidebar")
+        if filters.sides:
+            sidebar.get_by_test_id("stMultiSelect").first.click()
+            page.get_by_role("option", name=filters.sides[0], exact=True).click()
+            page.keyboard.press("Escape")
+        else:
+            page.goto(f"{app_url}/?from=2020-10-08&to=2020-10-10")
+            frame = map_frame(page)
+            frame.wait_for_selector(".em-marker, .em-cluster", timeout=30_000)
+        expected = apply_filters(bundled, filters)
+        wait_for_headline(page, len(expected))
+        settle(page)
+        scene = build_scene(expected, full_frame=bundled, filters=filters, view=SceneView(), lang=Lang.EN,
+                            naming=Naming.EN, sides_config_path=PROJECT_ROOT / "sides.toml")
+        b = scene.extent.bounds
+        frame.wait_for_function(f"() => window.map.getBounds().contains([[{b.south}, {b.west}], [{b.north}, {b.east}]])"
+                                " && window.map.getZoom() > 4", timeout=20_000)
+        views.append(frame.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng, "
+                                    "window.map.getZoom()]"))
+        screenshot(page, f"dashboard_fits_{name.replace(' ', '_')}")
+    assert views[0] != views[1]
 
 
 def test_a_shared_link_restores_the_view(app_url, page, screenshot, bundled):

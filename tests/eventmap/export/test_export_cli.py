@@ -118,3 +118,15 @@ def test_a_missing_data_file_is_a_clear_error(tmp_path: Path, settings: Settings
 def test_size_and_dpi_exclude_each_other(settings: Settings) -> None:
     with pytest.raises(SystemExit):
         run(["--png", "x.png", "--size", "1024x768", "--dpi", "300"], settings)
+
+
+@pytest.mark.parametrize(("layers", "purple"), [([], False), (["--layer", "districts"], True)])
+def test_the_command_line_draws_the_scene_with_its_layers(tmp_path: Path, settings: Settings, layers: list[str],
+                                                         purple: bool) -> None:
+    """The command line draws the app's scene, with the districts when asked."""
+    target = tmp_path / "out.png"
+    code, _, err = run(["--png", str(target), "--size", "1024x768", *layers], settings)
+    assert code == 0, err
+    pixels = np.asarray(Image.open(target).convert("RGB")).astype(int)
+    district_lines = (np.abs(pixels - np.array([0x6A, 0x3D, 0x9A])) <= 40).all(axis=2).sum()
+    assert (district_lines > 500) == purple

@@ -1,0 +1,148 @@
+"""What an event's card says, as raw text: one rule for every page that shows a card.
+
+`CardMaker(naming=..., lang=...).card(row)` gives a `Card`: the place as reported when the naming shows it
+otherwise, the catalogue's words for terms (verification, "that week"), whole numbers, ISO days, and the
+sources, each with its URL only when it is a plain http(s) address. Nothing is escaped here: a renderer
+escapes each field once, where it meets its page (`eventmap.mapping.popups` for the map's popups).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from eventmap.i18n import t
+from eventmap.schema import split_sources
+from geo.naming import Naming, display_name
+
+_LANG_CODE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    url: str | None  # a plain http(s) address, else None (the text is shown as text)
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One event's details, raw; the field names are those of `eventmap.mapping.popups.DETAIL_FIELDS`."""
+
+    sub_event_type: str
+    actor: str
+    target: str
+    description: str
+    description_original: str
+    language: str  # a language code ("hy", "az-Latn"), else ""
+    fatalities: int | None
+    injured: int | None
+    claimed_by: str
+    disputed_by: str
+    verification: str  # in words
+    report_date: str  # ISO day, else ""
+    date_note: str  # "(that week)" when the day is not known, else ""
+    location: str  # the place as reported, when the chosen naming shows another name
+    notes: str
+    event_id: str
+    sources: tuple[Source, ...]
+
+
+def web_url(text: str) -> str | None:
+    """`text` when it is an http(s) URL with a host and nothing that could break out of an attribute."""
+    candidate = text.strip()
+    if not candidate or any(ch.isspace() or ord(ch) < 32 for ch in candidate):
+        return None
+    try:
+        parts = urlsplit(candidate)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        return None
+    return candidate
+
+
+def text(value: object) -> str:
+    """A cell as text ("" for missing values)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    return str(value)
+
+
+def whole(value: Any) -> int | None:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return int(value)
+
+
+def iso_day(value: Any) -> str:
+    if value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return pd.Timestamp(value).date().isoformat()
+
+
+def term(prefix: str, value: str, lang: str) -> str:
+    """The catalogue's word for a data value (``status.claimed``), else the value itself."""
+    key = f"{prefix}.{value}"
+    found = t(key, lang)
+    return value if found == key else found
+
+
+def place_name(row: Mapping[str, Any], naming: Naming) -> str:
+    """The place of an event in the chosen naming; the row's country settles shared names."""
+    location = text(row.get("location", ""))
+    country = text(row.get("country", "")) or None
+    return display_name(location, naming, country=country) if location else ""
+
+
+class CardMaker:
+    """Cards for many rows of one page: names, terms and source lists worked out once each."""
+
+    def __init__(self, *, naming: Naming, lang: str) -> None:
+        self.naming = Naming(naming)
+        self.lang = lang
+        self._places: dict[tuple[str, str], str] = {}
+        self._terms: dict[tuple[str, str], str] = {}
+        self._sources: dict[str, tuple[Source, ...]] = {}
+
+    def place(self, row: Mapping[str, Any]) -> str:
+        key = (text(row.get("location", "")), text(row.get("country", "")))
+        if key not in self._places:
+            self._places[key] = place_name(row, self.naming)
+        return self._places[key]
+
+    def term(self, prefix: str, value: str) -> str:
+        if (prefix, value) not in self._terms:
+            self._terms[prefix, value] = term(prefix, value, self.lang)
+        return self._terms[prefix, value]
+
+    def sources(self, cell: str) -> tuple[Source, ...]:
+        if cell not in self._sources:
+            self._sources[cell] = tuple(Source(url=web_url(s), text=s.strip()) for s in split_sources(cell))
+        return self._sources[cell]
+
+    def card(self, row: Mapping[str, Any]) -> Card:
+        location = text(row.get("location", ""))
+        date_precision = text(row.get("date_precision", "")) or "day"
+        language = text(row.get("language", ""))
+        return Card(
+            sub_event_type=text(row.get("sub_event_type", "")), actor=text(row.get("actor", "")),
+            target=text(row.get("target", "")), description=text(row.get("description", "")),
+            description_original=text(row.get("description_original", "")),
+            language=language if _LANG_CODE.match(language) else "",
+            fatalities=whole(row.get("fatalities")), injured=whole(row.get("injured")),
+            claimed_by=text(row.get("claimed_by", "")), disputed_by=text(row.get("disputed_by", "")),
+            verification=self.term("verification", text(row.get("verification", ""))),
+            report_date=iso_day(row.get("report_date")),
+            date_note=self.term("map.date_precision", date_precision) if date_precision != "day" else "",
+            location=location if location and location != self.place(row) else "",
+            notes=text(row.get("notes", "")), event_id=text(row.get("event_id", "")),
+            sources=self.sources(text(row.get("sources", ""))),
+        )
