@@ -9,7 +9,8 @@ code, population, elevation, dem, timezone, modification date. Licence: CC BY 4.
 (geonames.org); see `geo/data/README.md` for the origin of the committed file.
 
 Kept: populated places (feature class `P`) that are places of their own: not sections of a town
-(`PPLX`), historical (`PPLH`, `PPLCH`), abandoned (`PPLQ`) or destroyed (`PPLW`) places. Kept of each:
+(`PPLX`), historical (`PPLH`, `PPLCH`), abandoned (`PPLQ`) or destroyed (`PPLW`) places, nor places
+outside their country's box (`COUNTRY_BOXES`: GeoNames errors). Kept of each:
 geonameid, name, asciiname, its alternate names in Latin, Cyrillic, Armenian, Arabic or Georgian
 script (not GeoNames' all-lowercase machine transliterations, see `indexable_name`), latitude,
 longitude, feature code, country code, admin1 code and population (0: unknown).
@@ -34,6 +35,11 @@ OUTPUT = Path(__file__).resolve().parent / "data" / "geonames_villages.tsv.gz"
 COLUMNS = ("geonameid", "name", "asciiname", "alternatenames", "latitude", "longitude", "feature_code",
            "country_code", "admin1_code", "population")
 REFUSED_FEATURE_CODES = frozenset({"PPLX", "PPLH", "PPLCH", "PPLQ", "PPLW"})
+# (south, north, west, east) of a country, with a margin: a place of the country outside is a GeoNames
+# error (Sasovo, 694774, coded UA, lies in Russia's Ryazan Oblast) and is left out.
+COUNTRY_BOXES: dict[str, tuple[float, float, float, float]] = {
+    "UA": (44.2, 52.5, 22.0, 40.4), "AM": (38.7, 41.4, 43.3, 46.7), "AZ": (38.3, 42.0, 44.6, 50.7),
+}
 _DUMP_COLUMNS = 19
 
 
@@ -69,6 +75,9 @@ def village_row(cells: list[str]) -> tuple[str, ...] | None:
     latitude, longitude = float(lat), float(lon)
     if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
         raise ValueError(f"geonameid {geonameid}: coordinates out of range ({lat}, {lon})")
+    south, north, west, east = COUNTRY_BOXES.get(country, (-90.0, 90.0, -180.0, 180.0))
+    if not (south <= latitude <= north and west <= longitude <= east):
+        return None
     seen = {name, asciiname}
     kept: list[str] = []
     for alternate in alternates.split(","):
