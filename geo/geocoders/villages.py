@@ -82,7 +82,7 @@ def _fold_g_k(key: str) -> str:
 
 
 class VillageGeocoder(Geocoder):
-    """GeoNames places of 500+ people, with country and admin1 context (see the module docstring)."""
+    """GeoNames places of 500+ people and smaller villages, with country and admin1 context (module docstring)."""
 
     name = "geonames"
 
