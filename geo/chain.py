@@ -1,8 +1,8 @@
 """The geocoder the app and the command line use, built from `Settings`.
 
     overrides (geo/overrides.csv) → gazetteer (exact, then fuzzy) → places learned from earlier
-    files → GeoNames villages (offline, 500+ people, country/admin1 context) → SQLite cache →
-    online service (only when `settings.online_geocoding`)
+    files → GeoNames villages (offline, 500+ people and Ukraine's smaller villages, country/admin1
+    context) → SQLite cache → online service (only when `settings.online_geocoding`)
 
 Everything before the online service works offline. Online geocoding needs a user agent (and, for
 some providers, an API key) from the environment or Streamlit secrets, never from the repo: a
@@ -52,7 +52,7 @@ class _SharedIndex:
 
 
 def shared_place_index(state_dir: Path) -> PlaceIndex:
-    """The village index: read from `state_dir` (about 0.6 s) or built there (about 15 s), once per process."""
+    """The village index: read from `state_dir` (about 0.4 s) or built there (about 25 s), once per process."""
     with _SharedIndex.lock:
         if _SharedIndex.index is None:
             _SharedIndex.index = PlaceIndex.load_or_build(state_dir)

