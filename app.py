@@ -53,17 +53,20 @@ if view.present and hooks.show_presentation(events, view, settings=settings):
     st.stop()
 
 st.title(t("app.title", lang))
-panels.url_ignored(lang=lang)
-if upload.failure is not None:
-    panels.upload_failed(upload.failure, lang=lang)
-panels.source_line(loaded, lang=lang)
-follow.reset_notice()
-panels.headline(shown, total=len(events), lang=lang)
-panels.hidden_by_filters(events, filters, lang=lang)
-panels.load_problems(loaded, lang=lang)
-panels.filled_in(loaded, lang=lang)
-panels.names_waiting(loaded, lang=lang)
-panels.without_location(shown, naming=naming, lang=lang)
+# One container for the lines that come and go with the filters: the map below keeps its place in the page,
+# so a filter change swaps its events without remounting it (which would lose the fit and the view).
+with st.container():
+    panels.url_ignored(lang=lang)
+    if upload.failure is not None:
+        panels.upload_failed(upload.failure, lang=lang)
+    panels.source_line(loaded, lang=lang)
+    follow.reset_notice()
+    panels.headline(shown, total=len(events), lang=lang)
+    panels.hidden_by_filters(events, filters, lang=lang)
+    panels.load_problems(loaded, lang=lang)
+    panels.filled_in(loaded, lang=lang)
+    panels.names_waiting(loaded, lang=lang)
+    panels.without_location(shown, naming=naming, lang=lang)
 
 signature = panels.view_signature(filters, loaded)
 scene = map_section.scene_for(shown, events=events, view=view, settings=settings, signature=signature,
