@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -57,7 +58,18 @@ def wait_for_health(base_url: str, process: subprocess.Popen, *, timeout_s: floa
 
 
 @pytest.fixture(scope="session")
-def start_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StartApp]:
+def village_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The GeoNames village index, built once for the session (about 20 s) and copied into each app's state
+    folder: an app would otherwise build it on the first unknown place name, past a test's time-outs."""
+    from geo.placeindex import INDEX_FILE, PlaceIndex
+
+    folder = tmp_path_factory.mktemp("village-index")
+    PlaceIndex.load_or_build(folder)
+    return folder / INDEX_FILE
+
+
+@pytest.fixture(scope="session")
+def start_app(tmp_path_factory: pytest.TempPathFactory, village_index: Path) -> Iterator[StartApp]:
     servers: dict[tuple, tuple[subprocess.Popen, str]] = {}
     logs: list[Path] = []
 
@@ -66,6 +78,7 @@ def start_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StartApp]:
         if key in servers:
             return servers[key][1]
         state = tmp_path_factory.mktemp("app-state")
+        shutil.copyfile(village_index, state / village_index.name)
         port = free_port()
         base_url = f"http://127.0.0.1:{port}"
         full_env = {k: v for k, v in os.environ.items() if not k.startswith("EVENTMAP_")}
