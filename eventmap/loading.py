@@ -22,6 +22,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from base.errors import DataFileError, ImportFormatError, LimitExceededError
+from base.problems import Problem, Severity
+from base.reading import RawRow, Record, Table, normalise_header
+from base.settings import Settings
 from eventmap.columns.dates import DateFormat
 from eventmap.columns.guess import ColumnMapping
 from eventmap.columns.table import (
@@ -35,14 +39,10 @@ from eventmap.columns.table import (
     required_cells,
     unique_keys,
 )
-from eventmap.errors import DataFileError, ImportFormatError, LimitExceededError
 from eventmap.imports import IMPORTERS, detect_format
 from eventmap.imports.detect import PROJECT
-from eventmap.problems import Problem, Severity
 from eventmap.readers import read_any
-from eventmap.reading import RawRow, Record, Table, normalise_header
 from eventmap.schema import COLUMN_NAMES, REQUIRED_COLUMNS
-from eventmap.settings import Settings
 from eventmap.swapped import swapped_point_problems
 from eventmap.validation import (
     DATE_COLUMNS,

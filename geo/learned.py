@@ -6,7 +6,7 @@ source="acled_armenia.csv", store=store)`. A later file naming the same places w
 coordinates finds them through `geo.geocoders.learned.LearnedPlacesGeocoder`.
 
 `LearnedPlaceStore` keeps them in `learned-places.json` in the state folder, changed under a
-lock and written atomically (`eventmap.atomic.update_atomic`), so two sessions learning at once
+lock and written atomically (`base.atomic.update_atomic`), so two sessions learning at once
 both keep what they learned. A damaged file is reported (`ConfigurationError`, with the path) and
 never overwritten.
 """
@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from eventmap.atomic import update_atomic
+from base.atomic import update_atomic
 from geo.countries import country_code
 from geo.errors import ConfigurationError
 from geo.romanize import roman_key

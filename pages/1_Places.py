@@ -14,9 +14,9 @@ import streamlit as st
 
 from eventmap.i18n import t
 from geo.naming import Naming, display_name
+from services.places import candidates_for, labelled_candidates, places_to_review
 from ui import data, hooks, places_choice, sidebar, upload
 from ui.map_view import basemap_names
-from ui.places import candidates_for, labelled_candidates, places_to_review
 from ui.places_online import online_lookup_panel, online_source, online_status, show_notice
 from ui.router import routed, run_app
 from ui.safe_text import plain_markdown, spreadsheet_safe

@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
+from base.settings import PROJECT_ROOT
 from eventmap.i18n import t
 from eventmap.schema import split_sources
-from eventmap.settings import PROJECT_ROOT
 from ui import data, hooks, panels, sidebar, upload
 from ui.map_view import basemap_names
 from ui.router import routed, run_app

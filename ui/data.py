@@ -23,12 +23,12 @@ import pandas as pd
 import streamlit as st
 
 import geo
+from base.errors import EventMapError, SettingError
+from base.problems import Problem
+from base.settings import Settings
 from eventmap.columns import ColumnMapping, FillIn
-from eventmap.errors import EventMapError, SettingError
 from eventmap.i18n import t
 from eventmap.loading import Limits, load_events
-from eventmap.problems import Problem
-from eventmap.settings import Settings
 from geo.chain import shared_place_grid
 from geo.learned import LearnedPlaceStore, learn_places
 from geo.nearest import PlaceGrid

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from base.settings import Settings
 from eventmap.export.stamp import DataStamp
 from eventmap.i18n import t
 from eventmap.scene import Scene
-from eventmap.settings import Settings
 from eventmap.urlstate import ViewState
 from ui import map_view, present, rtl
 from ui.data import LoadedData

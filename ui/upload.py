@@ -13,9 +13,9 @@ from pathlib import Path, PurePath
 
 import streamlit as st
 
+from base.problems import Problem
+from base.settings import Settings
 from eventmap.i18n import t
-from eventmap.problems import Problem
-from eventmap.settings import Settings
 from eventmap.table_preview import TablePreview
 from ui import mapping_step
 from ui.data import MB, LoadedData, LoadFailure, data_path, load_file, load_upload

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from eventmap.errors import DataFileError
-from eventmap.problems import Problem, Severity
-from eventmap.reading import normalise_header, read_table
+from base.errors import DataFileError
+from base.problems import Problem, Severity
+from base.reading import normalise_header, read_table
 from eventmap.validation import shorten
 
 from .layers import Unit, unit_catalogue

@@ -11,9 +11,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import geo
+from base.settings import Settings
 from eventmap.filtering import Filters, apply_filters
 from eventmap.loading import load_events
-from eventmap.settings import Settings
 from tests.app.conftest import APP, PROJECT_ROOT, TIMEOUT_S, app, headline, map_args, markers, table_ids
 from ui import data as data_module
 from ui.map_view import SELECTED_ZOOM
