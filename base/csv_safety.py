@@ -58,6 +58,7 @@ def format_value(value: object) -> str:
 def records(events: pd.DataFrame | Iterable[Mapping[str, object]]) -> tuple[list[Mapping[str, object]], set[str]]:
     """The rows of a frame (or records) as mappings, and every column name they have."""
     if isinstance(events, pd.DataFrame):
+        # to_dict types its keys Hashable: the columns of the frames written here are text
         return events.to_dict("records"), set(events.columns)  # type: ignore[return-value]
     rows = list(events)
     return rows, {key for row in rows for key in row}

@@ -17,7 +17,9 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -397,7 +399,7 @@ def build_frame(rows: Sequence[dict[str, object]], lines: Sequence[int]) -> pd.D
         values = [row[column] for row in rows]
         if column in DATE_COLUMNS:
             columns[column] = pd.Series(
-                np.array([np.datetime64(v, "D") if v is not None else np.datetime64("NaT") for v in values],
+                np.array([np.datetime64(cast(date, v), "D") if v is not None else np.datetime64("NaT") for v in values],
                          dtype="datetime64[D]").astype("datetime64[ns]"))
         elif column in FLOAT_COLUMNS:
             columns[column] = pd.Series(np.array(values, dtype="float64"))

@@ -17,7 +17,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from base.atomic import update_atomic
 from geo.countries import country_code
@@ -137,7 +137,9 @@ def learn_places(frame: pd.DataFrame, *, source: str, store: LearnedPlaceStore, 
     table = pd.DataFrame({"name": names, "country": texts["country"], "admin1": texts["admin1"],
                           "lat": lat.round(5), "lon": lon.round(5)})[ok]
     counts = table.groupby(["name", "country", "admin1", "lat", "lon"], sort=False).size()
-    places = [LearnedPlace(name=name, country=country_code(country) or "", admin1=admin1, lat=float(la),
-                           lon=float(lo), source=source, count=int(n))
-              for (name, country, admin1, la, lo), n in counts.items()]
+    places: list[LearnedPlace] = []
+    for key, n in counts.items():
+        name, country, admin1, la, lo = cast(tuple[str, str, str, float, float], key)  # the groupby's five keys
+        places.append(LearnedPlace(name=name, country=country_code(country) or "", admin1=admin1, lat=float(la),
+                                   lon=float(lo), source=source, count=int(n)))
     return store.add(places)

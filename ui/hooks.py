@@ -11,8 +11,8 @@ from eventmap.export.stamp import DataStamp
 from eventmap.i18n import t
 from eventmap.scene import Scene
 from eventmap.urlstate import ViewState
+from services.loading import LoadedData
 from ui import map_view, present, rtl
-from ui.data import LoadedData
 from ui.export_panel import render_export_panel
 
 

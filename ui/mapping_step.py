@@ -18,7 +18,7 @@ from base.settings import Settings
 from eventmap.columns import FIELDS, ColumnMapping, MappingMemory, Order, decide_date_format, guess_mapping
 from eventmap.i18n import t
 from eventmap.table_preview import TablePreview, preview_table, unique_columns
-from ui.data import LoadOptions
+from services.loading import LoadOptions
 from ui.safe_text import plain_markdown, spreadsheet_safe
 
 CHOICES_KEY = "_upload_choices"  # {(sha256, sheet): LoadOptions} the user confirmed (or memory gave)

@@ -17,7 +17,7 @@ from eventmap.filtering import Filters
 from eventmap.i18n import t
 from eventmap.mapping.popups import event_card_html
 from geo.naming import Naming, display_name
-from ui.data import LoadedData, LoadFailure
+from services.loading import LoadedData, LoadFailure
 from ui.safe_text import plain_markdown, spreadsheet_safe
 from ui.sidebar import SELECTED_EVENT_KEY
 from ui.url import IGNORED_KEY
