@@ -12,6 +12,7 @@ import streamlit as st
 
 from eventmap.filtering import Filters, apply_filters
 from eventmap.i18n import t
+from services.loading import LoadFailure
 from ui import data, follow, hooks, mapping_step, panels, sidebar, url
 from ui import map_view as map_section
 from ui import upload as uploads
@@ -36,7 +37,7 @@ if upload.pending is not None:
     mapping_step.render(upload.pending, settings=settings, lang=lang)
     st.stop()
 loaded = data.choose_data(settings, upload.loaded)
-if isinstance(loaded, data.LoadFailure):
+if isinstance(loaded, LoadFailure):
     panels.data_file_failed(loaded, lang=lang)
     st.stop()
 

@@ -28,7 +28,8 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from eventmap.atomic import write_atomic  # noqa: E402
+from base.atomic import write_atomic  # noqa: E402
+from base.settings import Settings  # noqa: E402
 from eventmap.export.gif import mp4_available, render_gif, render_mp4  # noqa: E402
 from eventmap.export.html import render_html  # noqa: E402
 from eventmap.export.png import PictureSpec, fit_extent, render_png  # noqa: E402
@@ -37,7 +38,6 @@ from eventmap.export.tables import events_csv, export_metadata, geojson_bytes  #
 from eventmap.export.viewport import a4_landscape, parse_size  # noqa: E402
 from eventmap.filtering import Filters, apply_filters, options  # noqa: E402
 from eventmap.loading import load_events  # noqa: E402
-from eventmap.settings import Settings  # noqa: E402
 from eventmap.styling import side_colours  # noqa: E402
 
 TITLE = "Nagorno-Karabakh war, 2020"

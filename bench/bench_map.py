@@ -123,9 +123,9 @@ def filter_change(frame: pd.DataFrame, colours: dict[str, str]) -> tuple[pd.Data
         mask = frame["date"].between(pd.Timestamp(start), pd.Timestamp(end)) & (frame["side"] == "Armenia")
         filtered = frame.loc[mask]
     try:
+        from base.settings import Settings
         from eventmap.filtering import Filters
         from eventmap.scene import Lang, SceneView, build_scene
-        from eventmap.settings import Settings
     except ImportError:  # before the scene existed: the layer alone, as the app built it then
         layer = build_event_layer(filtered, naming=Naming.EN, colours=colours)
     else:

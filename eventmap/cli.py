@@ -18,13 +18,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from base.errors import DataFileError, ImportFormatError, LimitExceededError, MappingError, SettingError
+from base.problems import Severity
 from eventmap.columns import cli as columns_cli
 from eventmap.control import cli as control_cli
-from eventmap.csv_safety import write_events_csv
-from eventmap.errors import DataFileError, ImportFormatError, LimitExceededError, MappingError, SettingError
+from eventmap.events_csv import write_events_csv
 from eventmap.export import cli as export_cli
 from eventmap.loading import LoadResult, load_events
-from eventmap.problems import Severity
 from eventmap.schema import schema_markdown
 
 EXIT_OK, EXIT_INVALID_ROWS, EXIT_UNUSABLE = 0, 1, 2

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from eventmap.errors import EventMapError
+from base.errors import EventMapError
 
 # Arabic-Indic (U+0660..U+0669) and Extended Arabic-Indic / Persian (U+06F0..U+06F9) digits, the Arabic
 # decimal and thousands separators, and the Arabic comma.

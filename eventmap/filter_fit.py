@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -54,7 +55,8 @@ def fit_filters(filters: Filters, frame: pd.DataFrame) -> FittedFilters:
         offered = set(options(frame, column)) if column in frame.columns else set()
         kept = tuple(value for value in wanted if value in offered)
         if kept != wanted:
-            fitted = replace(fitted, **{part.value: kept})
+            change: dict[str, Any] = {part.value: kept}  # the Filters field of this part
+            fitted = replace(fitted, **change)
             reset.append(part)
     for part in (FilterPart.TEXT, FilterPart.MIN_FATALITIES):
         alone = only(filters, part)

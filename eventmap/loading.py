@@ -17,11 +17,17 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import pandas as pd
 
+from base.errors import DataFileError, ImportFormatError, LimitExceededError
+from base.problems import Problem, Severity
+from base.reading import RawRow, Record, Table, normalise_header
+from base.settings import Settings
 from eventmap.columns.dates import DateFormat
 from eventmap.columns.guess import ColumnMapping
 from eventmap.columns.table import (
@@ -35,14 +41,10 @@ from eventmap.columns.table import (
     required_cells,
     unique_keys,
 )
-from eventmap.errors import DataFileError, ImportFormatError, LimitExceededError
 from eventmap.imports import IMPORTERS, detect_format
 from eventmap.imports.detect import PROJECT
-from eventmap.problems import Problem, Severity
 from eventmap.readers import read_any
-from eventmap.reading import RawRow, Record, Table, normalise_header
 from eventmap.schema import COLUMN_NAMES, REQUIRED_COLUMNS
-from eventmap.settings import Settings
 from eventmap.swapped import swapped_point_problems
 from eventmap.validation import (
     DATE_COLUMNS,
@@ -397,7 +399,7 @@ def build_frame(rows: Sequence[dict[str, object]], lines: Sequence[int]) -> pd.D
         values = [row[column] for row in rows]
         if column in DATE_COLUMNS:
             columns[column] = pd.Series(
-                np.array([np.datetime64(v, "D") if v is not None else np.datetime64("NaT") for v in values],
+                np.array([np.datetime64(cast(date, v), "D") if v is not None else np.datetime64("NaT") for v in values],
                          dtype="datetime64[D]").astype("datetime64[ns]"))
         elif column in FLOAT_COLUMNS:
             columns[column] = pd.Series(np.array(values, dtype="float64"))

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eventmap.errors import EventMapError
+from base.errors import EventMapError
+from base.settings import Settings
 from eventmap.schema import EVENT_TYPES, GEO_PRECISIONS, STATUSES
-from eventmap.settings import Settings
 
 OKABE_ITO: tuple[str, ...] = ("#0072B2", "#D55E00", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#000000", "#999999")
 """Okabe & Ito (2008), "Color Universal Design": the fallback palette, in the order colours are handed out."""

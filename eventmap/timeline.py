@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
+from typing import Literal, cast
 
 import altair as alt
 import pandas as pd
@@ -22,7 +23,8 @@ DAY_FIELD = "day"
 MAX_DAILY_BARS = 740
 MAX_WEEKLY_BARS = 740
 _BIN_RULES = {"day": "D", "week": "W-SAT", "month": "M"}  # W-SAT: weeks Sunday to Saturday, as Vega's
-_TIME_UNITS = {"day": "utcyearmonthdate", "week": "utcyearweek", "month": "utcyearmonth"}
+TimeUnit = Literal["utcyearmonthdate", "utcyearweek", "utcyearmonth"]
+_TIME_UNITS: dict[str, TimeUnit] = {"day": "utcyearmonthdate", "week": "utcyearweek", "month": "utcyearmonth"}
 _AXIS_FORMAT = {"day": "%d %b", "week": "%d %b %Y", "month": "%b %Y"}
 
 
@@ -122,7 +124,8 @@ def timeline_chart(
             color="#000000", strokeWidth=2
         ).encode(x=alt.X(f"{DAY_FIELD}:T", timeUnit=_TIME_UNITS[bin_unit]))
         layers.append(rule)
-    return alt.layer(*layers).properties(height=height)
+    # altair types `properties` as LayerChart | FacetChart; setting a height keeps a layer chart a layer chart
+    return cast(alt.LayerChart, alt.layer(*layers).properties(height=height))
 
 
 def selected_span(selection: Mapping | None) -> tuple[date, date] | None:
@@ -145,9 +148,9 @@ def selected_span(selection: Mapping | None) -> tuple[date, date] | None:
             # A brush ending exactly at midnight covers nothing of the day that starts there.
             if _sort_key(low)[0] == _sort_key(high)[0] == 0 and high > low:
                 high = high - 1
-            ends = [_to_day(low), _to_day(high)]
-            if ends[0] is not None and ends[1] is not None:
-                first, last = sorted(ends)
+            start, end = _to_day(low), _to_day(high)
+            if start is not None and end is not None:
+                first, last = sorted((start, end))
                 return first, last
     return None
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
+from base.problems import Problem, Severity
 from eventmap.dates import (
     DAY_FIRST,
     EITHER,
@@ -24,7 +25,6 @@ from eventmap.dates import (
     numeric_date_order,
     parse_date,
 )
-from eventmap.problems import Problem, Severity
 from eventmap.schema import (
     COLUMN_BY_NAME,
     COLUMN_NAMES,

@@ -42,7 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventmap.atomic import write_atomic
+from base.atomic import write_atomic
 from geo.gazetteer import DEFAULT_GAZETTEER_PATH, GAZETTEER_COLUMNS
 
 DEFAULT_REFERENCE_PATH = Path(__file__).resolve().parents[2] / "shared" / "reference" / "places.csv"

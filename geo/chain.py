@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from eventmap.settings import Settings
+from base.settings import Settings
 from geo.errors import USER_AGENT_MISSING, ConfigurationError
 from geo.gazetteer import Gazetteer
 from geo.geocoders.base import Geocoder

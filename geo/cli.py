@@ -5,7 +5,7 @@
 
 Exit status: 0 resolved (every row, for `geocode`), 1 not found / ambiguous / unresolved rows,
 2 unusable input or settings (the message says what to fix). Settings come from the environment
-(`EVENTMAP_*`, see `eventmap.settings`); `--online` turns online geocoding on for this run.
+(`EVENTMAP_*`, see `base.settings`); `--online` turns online geocoding on for this run.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ from typing import TextIO
 
 import pandas as pd
 
-from eventmap.csv_safety import write_events_csv
-from eventmap.errors import EventMapError
-from eventmap.reading import read_table
-from eventmap.settings import Settings
+from base.csv_safety import write_events_csv
+from base.errors import EventMapError
+from base.reading import read_table
+from base.settings import Settings
 from geo.chain import default_chain, shared_place_grid
 from geo.frame import FLOAT_COLUMNS, TEXT_COLUMNS, geocode_frame
 from geo.result import GeoContext, GeoResult

@@ -6,7 +6,7 @@ never turned into "not found": the chain reports the name as *unavailable* with 
 
 from __future__ import annotations
 
-from eventmap.errors import EventMapError
+from base.errors import EventMapError
 
 
 class GeoError(EventMapError):

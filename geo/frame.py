@@ -19,8 +19,9 @@ nearest place ("12 km NE of Barda", `matched_name` the place) and its empty coun
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -99,9 +100,14 @@ def _prepare(frame: pd.DataFrame) -> None:
             frame[column] = frame[column].fillna("").astype(str)
 
 
+def _position(frame: pd.DataFrame, column: str) -> int:
+    """The position of `column` in `frame` (an int: the frame's columns are unique)."""
+    return cast(int, frame.columns.get_loc(column))
+
+
 def _set(frame: pd.DataFrame, positions: np.ndarray, column: str, values: object) -> None:
     if len(positions):
-        frame.iloc[positions, frame.columns.get_loc(column)] = values
+        frame.iloc[positions, _position(frame, column)] = values  # type: ignore[call-overload]  # stubs: no (array, int) key
 
 
 def _lookup(geocoder: Geocoder, name: str, context: GeoContext | None) -> GeoResult:
@@ -158,8 +164,10 @@ def geocode_frame(
         if use_row_country and c in frame.columns else np.full(len(todo), "", dtype=object)
         for c in ("country", "admin1")
     )
-    codes, uniques = (pd.factorize(pd.MultiIndex.from_arrays([names, countries, admin1s]))
-                      if len(todo) else ([], []))
+    # `uniques`: a MultiIndex of (name, country, admin1), one per distinct lookup
+    codes, uniques = cast(tuple[Any, Sequence[tuple[str, str, str]]],
+                          pd.factorize(pd.MultiIndex.from_arrays([names, countries, admin1s]))
+                          if len(todo) else ([], []))
 
     results: list[GeoResult] = []
     total = len(uniques)
@@ -235,10 +243,10 @@ def _name_points(frame: pd.DataFrame, positions: np.ndarray, *, column: str, nam
         place = namer.nearest(lat, lon)
         if place is None:
             continue
-        frame.iloc[position, frame.columns.get_loc(column)] = place.describe()
-        frame.iloc[position, frame.columns.get_loc("matched_name")] = place.name
+        frame.iloc[position, _position(frame, column)] = place.describe()
+        frame.iloc[position, _position(frame, "matched_name")] = place.name
         if has_country and not str(frame["country"].iloc[position] or "").strip():
-            frame.iloc[position, frame.columns.get_loc("country")] = country_name(place.country)
+            frame.iloc[position, _position(frame, "country")] = country_name(place.country)
 
 
 def _refuse_far(frame: pd.DataFrame, has_point: np.ndarray, results: list[GeoResult], countries: list[str], *,

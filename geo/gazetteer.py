@@ -41,7 +41,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from eventmap.problems import Problem
+from base.problems import Problem
 from geo.errors import ConfigurationError
 from geo.normalize import loose_key, normalize
 from geo.result import PRECISIONS, Candidate

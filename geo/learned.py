@@ -6,7 +6,7 @@ source="acled_armenia.csv", store=store)`. A later file naming the same places w
 coordinates finds them through `geo.geocoders.learned.LearnedPlacesGeocoder`.
 
 `LearnedPlaceStore` keeps them in `learned-places.json` in the state folder, changed under a
-lock and written atomically (`eventmap.atomic.update_atomic`), so two sessions learning at once
+lock and written atomically (`base.atomic.update_atomic`), so two sessions learning at once
 both keep what they learned. A damaged file is reported (`ConfigurationError`, with the path) and
 never overwritten.
 """
@@ -17,9 +17,9 @@ import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from eventmap.atomic import update_atomic
+from base.atomic import update_atomic
 from geo.countries import country_code
 from geo.errors import ConfigurationError
 from geo.romanize import roman_key
@@ -137,7 +137,9 @@ def learn_places(frame: pd.DataFrame, *, source: str, store: LearnedPlaceStore, 
     table = pd.DataFrame({"name": names, "country": texts["country"], "admin1": texts["admin1"],
                           "lat": lat.round(5), "lon": lon.round(5)})[ok]
     counts = table.groupby(["name", "country", "admin1", "lat", "lon"], sort=False).size()
-    places = [LearnedPlace(name=name, country=country_code(country) or "", admin1=admin1, lat=float(la),
-                           lon=float(lo), source=source, count=int(n))
-              for (name, country, admin1, la, lo), n in counts.items()]
+    places: list[LearnedPlace] = []
+    for key, n in counts.items():
+        name, country, admin1, la, lo = cast(tuple[str, str, str, float, float], key)  # the groupby's five keys
+        places.append(LearnedPlace(name=name, country=country_code(country) or "", admin1=admin1, lat=float(la),
+                                   lon=float(lo), source=source, count=int(n)))
     return store.add(places)

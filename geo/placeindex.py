@@ -37,7 +37,7 @@ from typing import Any
 
 import numpy as np
 
-from eventmap.atomic import write_atomic
+from base.atomic import write_atomic
 from geo.geocoders.geonames import REFUSED_ALTERNATE_NAMES, indexable_name
 from geo.romanize import roman_key
 

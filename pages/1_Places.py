@@ -14,9 +14,10 @@ import streamlit as st
 
 from eventmap.i18n import t
 from geo.naming import Naming, display_name
+from services.loading import LoadFailure, file_stamp
+from services.places import candidates_for, labelled_candidates, places_to_review
 from ui import data, hooks, places_choice, sidebar, upload
 from ui.map_view import basemap_names
-from ui.places import candidates_for, labelled_candidates, places_to_review
 from ui.places_online import online_lookup_panel, online_source, online_status, show_notice
 from ui.router import routed, run_app
 from ui.safe_text import plain_markdown, spreadsheet_safe
@@ -41,7 +42,7 @@ if saved:
 show_notice()
 
 loaded = upload.data_for_pages(settings)
-if isinstance(loaded, data.LoadFailure):
+if isinstance(loaded, LoadFailure):
     st.error(t("data.file_failed", lang, name=plain_markdown(loaded.source_name)))
     st.stop()
 review = places_to_review(loaded.events)
@@ -53,7 +54,7 @@ if not review:
 by_name = {p.name: p for p in review}
 shown_name = {p.name: display_name(p.name, Naming(naming)) for p in review}
 online = online_lookup_panel(review, settings=settings, lang=lang, shown_name=shown_name)
-stamp = data.file_stamp(settings.overrides_path)
+stamp = file_stamp(settings.overrides_path)
 offline = data.shared_geocoder(replace(settings, online_geocoding=False), stamp)  # the table asks nobody online
 source = online_source(settings, lang)
 

@@ -9,9 +9,10 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
+from base.settings import PROJECT_ROOT
 from eventmap.i18n import t
 from eventmap.schema import split_sources
-from eventmap.settings import PROJECT_ROOT
+from services.loading import LoadFailure
 from ui import data, hooks, panels, sidebar, upload
 from ui.map_view import basemap_names
 from ui.router import routed, run_app
@@ -33,7 +34,7 @@ st.title(t("about.title", lang))
 
 st.header(t("about.in_use", lang))
 loaded = upload.data_for_pages(settings)
-if isinstance(loaded, data.LoadFailure):
+if isinstance(loaded, LoadFailure):
     panels.data_file_failed(loaded, lang=lang)
 else:
     events = loaded.events

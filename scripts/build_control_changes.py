@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from eventmap.atomic import write_atomic  # noqa: E402
+from base.atomic import write_atomic  # noqa: E402
 from eventmap.control.layers import LAND_COUNTRY, unit_catalogue  # noqa: E402
 from eventmap.control.schema import COLUMN_NAMES, DrawnAs, join_list, split_list  # noqa: E402
 

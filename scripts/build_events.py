@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from eventmap.atomic import write_atomic  # noqa: E402
+from base.atomic import write_atomic  # noqa: E402
 from eventmap.schema import (  # noqa: E402
     COLUMN_BY_NAME,
     COLUMN_NAMES,

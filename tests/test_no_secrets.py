@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from eventmap.settings import Settings
+from base.settings import Settings
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 MAX_SCANNED_BYTES = 5 * 1024 * 1024
@@ -189,7 +189,7 @@ def test_streamlit_secrets_reach_the_settings() -> None:
     def script() -> None:
         import streamlit as st
 
-        from eventmap.settings import Settings
+        from base.settings import Settings
         from ui.data import copy_secrets_to_env
 
         environ: dict[str, str] = {}

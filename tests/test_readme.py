@@ -26,6 +26,6 @@ def test_every_linked_file_exists():
 
 
 def test_every_setting_is_in_the_readme():
-    names = set(re.findall(r'"(EVENTMAP_[A-Z_]+)"', (ROOT / "eventmap" / "settings.py").read_text(encoding="utf-8")))
+    names = set(re.findall(r'"(EVENTMAP_[A-Z_]+)"', (ROOT / "base" / "settings.py").read_text(encoding="utf-8")))
     assert len(names) >= 10
     assert sorted(name for name in names if f"`{name}`" not in README) == []

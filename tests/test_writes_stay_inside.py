@@ -17,10 +17,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from eventmap.atomic import lock_path, temp_prefix, update_atomic, write_atomic
-from eventmap.errors import UnsafePathError
+from base.atomic import lock_path, temp_prefix, update_atomic, write_atomic
+from base.errors import UnsafePathError
+from base.settings import Settings
 from eventmap.export.paths import check_name, export_path, resolve_inside, safe_file_name
-from eventmap.settings import Settings
 
 # Names as a data file, an upload or a URL parameter could give them.
 HOSTILE_NAMES: tuple[str, ...] = (

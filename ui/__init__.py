@@ -1,5 +1,6 @@
-"""The Streamlit side of the dashboard: thin modules that read widgets, call the core, and render.
+"""The Streamlit side of the dashboard: widgets, session state and caching shared between sessions.
 
-Everything that can be computed without Streamlit lives in `eventmap/` and `geo/`; these modules only
-wire it to the page. `app.py` and `pages/` call them.
+Everything that can be computed without Streamlit lives below: `services/` (loading, places to review),
+the renderers and the scene in `eventmap/`, `geo/` and `base/`; these modules only wire it to the page.
+`app.py` and `pages/` call them.
 """

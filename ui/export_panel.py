@@ -7,7 +7,7 @@ Call from app.py (inside an expander, after the filters and the map):
 
 - `view_state`: `eventmap.urlstate.ViewState` (filters, center, zoom, naming, lang, basemap);
 - `frame_filtered`: the events shown (`apply_filters(events, view_state.filters)`);
-- `settings`: `eventmap.settings.Settings`;
+- `settings`: `base.settings.Settings`;
 - `data_stamp`: `eventmap.export.stamp.DataStamp` of the data (name, sha256, date) for the picture's
   footer; e.g. `DataStamp(name=loaded.source_name, sha256=loaded.cache_key)`;
 - `screen_size`: the map's (width, height) in pixels on screen, for the "screen" preset and the extent
@@ -28,13 +28,13 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 import streamlit as st
 
+from base.settings import Settings
 from eventmap.export.gif import mp4_available
 from eventmap.export.stamp import DataStamp
 from eventmap.export.view import DEFAULT_SCREEN, MIME, ScreenView, ViewExport
 from eventmap.export.viewport import PRESET_NAMES
 from eventmap.i18n import t
 from eventmap.scene import Scene
-from eventmap.settings import Settings
 from eventmap.urlstate import ViewState
 
 

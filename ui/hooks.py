@@ -6,13 +6,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from base.settings import Settings
 from eventmap.export.stamp import DataStamp
 from eventmap.i18n import t
 from eventmap.scene import Scene
-from eventmap.settings import Settings
 from eventmap.urlstate import ViewState
+from services.loading import LoadedData
 from ui import map_view, present, rtl
-from ui.data import LoadedData
 from ui.export_panel import render_export_panel
 
 

@@ -18,12 +18,12 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from base.settings import Settings
 from eventmap.export.view import ScreenView
 from eventmap.filtering import options
 from eventmap.i18n import t
 from eventmap.mapping import Basemap, build_event_layer, build_map
 from eventmap.scene import AreaKey, Bounds, Lang, Scene, SceneView, build_scene
-from eventmap.settings import Settings
 from eventmap.styling import side_colours
 from eventmap.urlstate import ViewState
 from geo.naming import Naming

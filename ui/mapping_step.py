@@ -13,12 +13,12 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from base.errors import EventMapError
+from base.settings import Settings
 from eventmap.columns import FIELDS, ColumnMapping, MappingMemory, Order, decide_date_format, guess_mapping
-from eventmap.errors import EventMapError
 from eventmap.i18n import t
-from eventmap.settings import Settings
 from eventmap.table_preview import TablePreview, preview_table, unique_columns
-from ui.data import LoadOptions
+from services.loading import LoadOptions
 from ui.safe_text import plain_markdown, spreadsheet_safe
 
 CHOICES_KEY = "_upload_choices"  # {(sha256, sheet): LoadOptions} the user confirmed (or memory gave)

@@ -11,13 +11,13 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
+from base.problems import Severity
 from eventmap.filter_report import hidden_report, hidden_text, loosen_text
 from eventmap.filtering import Filters
 from eventmap.i18n import t
 from eventmap.mapping.popups import event_card_html
-from eventmap.problems import Severity
 from geo.naming import Naming, display_name
-from ui.data import LoadedData, LoadFailure
+from services.loading import LoadedData, LoadFailure
 from ui.safe_text import plain_markdown, spreadsheet_safe
 from ui.sidebar import SELECTED_EVENT_KEY
 from ui.url import IGNORED_KEY

@@ -14,16 +14,16 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from eventmap.errors import WriteConflictError
+from base.errors import WriteConflictError
+from base.settings import Settings
 from eventmap.i18n import t
 from eventmap.mapping import build_map
 from eventmap.mapping.popups import folium_text
 from eventmap.schema import GEO_PRECISIONS
-from eventmap.settings import Settings
 from geo.geocoders.override import OverrideGeocoder
 from geo.result import Candidate
+from services.places import view_of_points
 from ui import data
-from ui.places import view_of_points
 from ui.safe_text import plain_markdown
 
 SAVED_KEY = "_places_saved"

@@ -13,15 +13,15 @@ from dataclasses import replace
 
 import streamlit as st
 
+from base.settings import Settings
 from eventmap.i18n import t
-from eventmap.settings import Settings
 from geo.chain import online_geocoder
 from geo.errors import ConfigurationError
 from geo.geocoders.base import Geocoder
 from geo.geocoders.cache import CachedGeocoder
 from geo.lookup import NameLookup, look_up_name, service_name
+from services.places import PlaceToReview, context_of
 from ui.data import SECRET_TO_ENV, clear_geocoding_caches
-from ui.places import PlaceToReview, context_of
 from ui.safe_text import plain_markdown
 
 RESULTS_KEY = "_places_online"  # {name as written: NameLookup} of this session

@@ -13,11 +13,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from base.settings import Settings
 from eventmap.filtering import apply_filters
 from eventmap.i18n import is_rtl, language_name, languages, t
 from eventmap.playback import Story, build_playback_document, ready_made_stories
 from eventmap.scene import AreaKey, Lang, SceneView, build_scene
-from eventmap.settings import Settings
 from eventmap.urlstate import ViewState
 from geo.naming import Naming, display_name
 from ui.sidebar import LANG_KEY

@@ -18,8 +18,8 @@ import threading
 
 import streamlit as st
 
+from base.settings import PROJECT_ROOT
 from eventmap.i18n import t
-from eventmap.settings import PROJECT_ROOT
 from ui import url
 from ui.map_view import basemap_names
 from ui.sidebar import LANG_KEY

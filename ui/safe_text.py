@@ -2,7 +2,7 @@
 
 - `plain_markdown`: inside Streamlit's Markdown (alerts, captions, headings);
 - `spreadsheet_safe`: inside its tables, whose toolbar downloads what is shown as a CSV with no formula
-  neutralisation of its own (the app's own CSV exports have theirs, `eventmap.csv_safety`).
+  neutralisation of its own (the app's own CSV exports have theirs, `base.csv_safety`).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 from pandas.api.types import is_numeric_dtype
 
-from eventmap.csv_safety import neutralise_cell
+from base.csv_safety import neutralise_cell
 
 MARKDOWN_ACTIVE = frozenset("\\`*_{}[]<>#|~$:")
 

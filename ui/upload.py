@@ -13,12 +13,13 @@ from pathlib import Path, PurePath
 
 import streamlit as st
 
+from base.problems import Problem
+from base.settings import Settings
 from eventmap.i18n import t
-from eventmap.problems import Problem
-from eventmap.settings import Settings
 from eventmap.table_preview import TablePreview
+from services.loading import MB, LoadedData, LoadFailure, data_path
 from ui import mapping_step
-from ui.data import MB, LoadedData, LoadFailure, data_path, load_file, load_upload
+from ui.data import load_file, load_upload
 from ui.mapping_step import PendingMapping
 from ui.safe_text import plain_markdown
 

@@ -16,9 +16,9 @@ from typing import TextIO
 
 import pandas as pd
 
+from base.errors import DataFileError, ImportFormatError, LimitExceededError, MappingError
 from eventmap.columns.guess import ColumnMapping, MappingGuess, guess_mapping
 from eventmap.columns.table import TABLE
-from eventmap.errors import DataFileError, ImportFormatError, LimitExceededError, MappingError
 from eventmap.loading import FORMAT_TITLES, LoadResult, load_events, read_source_table
 from eventmap.validation import shorten
 

@@ -15,10 +15,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from base.errors import MappingError
 from eventmap.columns.dates import decide_date_format
 from eventmap.columns.synonyms import SYNONYM_KEYS, header_key
 from eventmap.dates import normalise_digits
-from eventmap.errors import MappingError
 from eventmap.schema import COLUMN_NAMES
 
 FIELDS: tuple[str, ...] = COLUMN_NAMES  # every field a column can fill

@@ -3,7 +3,7 @@
 `MappingMemory(path)` keeps the mappings a user confirmed in a small JSON file (by default
 `column_mappings.json` in the state folder, `Settings.state_dir`), keyed by a hash of the normalised
 header (`header_hash`), so `Datum;Ort` and `datum ; ORT` are the same table. Writes go through
-`eventmap.atomic.update_atomic`: two sessions remembering at once both keep their mapping.
+`base.atomic.update_atomic`: two sessions remembering at once both keep their mapping.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from eventmap.atomic import update_atomic
+from base.atomic import update_atomic
+from base.errors import MappingError
+from base.settings import Settings
 from eventmap.columns.guess import ColumnMapping
 from eventmap.columns.synonyms import header_key
-from eventmap.errors import MappingError
-from eventmap.settings import Settings
 
 FILE_NAME = "column_mappings.json"
 _VERSION = 1

@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from base.errors import DataFileError, MappingError
+from base.problems import Problem, Severity
+from base.reading import Record, normalise_header
 from eventmap.columns.dates import DateFormat, Order, decide_date_format
 from eventmap.columns.guess import ColumnMapping, guess_mapping
 from eventmap.columns.types import acled_type
 from eventmap.dates import DateFormatError
-from eventmap.errors import DataFileError, MappingError
-from eventmap.problems import Problem, Severity
-from eventmap.reading import Record, normalise_header
 from eventmap.schema import COLUMN_NAMES, REQUIRED_COLUMNS, SUB_EVENT_TYPES, split_sources
 from eventmap.validation import shorten
 

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from eventmap.atomic import write_atomic
-from eventmap.errors import DataFileError, LimitExceededError
+from base.atomic import write_atomic
+from base.errors import DataFileError, LimitExceededError
 
 if TYPE_CHECKING:  # the handlers import shapely-based modules only when run (keeps `python -m eventmap` quick)
     from .loading import ControlLoadResult

@@ -24,7 +24,7 @@ import shapely
 from shapely.geometry import LineString, Point, shape
 from shapely.geometry.base import BaseGeometry
 
-from eventmap.errors import EventMapError
+from base.errors import EventMapError
 
 TERRITORY_DIR = Path(__file__).resolve().parents[2] / "geo" / "data" / "territory"
 ADMIN1_FILE = "admin1_azerbaijan_armenia.geojson"

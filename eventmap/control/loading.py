@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from eventmap.errors import DataFileError
-from eventmap.problems import Problem, Severity
-from eventmap.reading import normalise_header, read_table
+from base.errors import DataFileError
+from base.problems import Problem, Severity
+from base.reading import normalise_header, read_table
 from eventmap.validation import shorten
 
 from .layers import Unit, unit_catalogue
@@ -157,7 +157,7 @@ def validate_row(values: Mapping[str, str], *, name: str, line: int,
     sources = split_list(row.text("sources"))
     if not sources:
         row.problems.append(Problem(name, line, "sources", "is empty; at least one source is required"))
-    if row.problems or None in (date, claim_date, kind, drawn_as, status):
+    if row.problems or date is None or claim_date is None or kind is None or drawn_as is None or status is None:
         return None, row.problems
     change = ControlChange(
         change_id=change_id, date=date, claim_date=claim_date, place=place, place_type=row.text("place_type"),

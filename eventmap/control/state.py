@@ -30,7 +30,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
-from eventmap.errors import EventMapError
+from base.errors import EventMapError
 
 from .layers import Layers, area_km2, circle
 from .schema import ChangeKind, ControlChange, DrawnAs

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from eventmap.errors import ExportError
+from base.errors import ExportError
 from eventmap.export.viewport import EARTH_RADIUS_M, MAX_LATITUDE, Extent, project
 
 if TYPE_CHECKING:

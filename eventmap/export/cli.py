@@ -12,7 +12,7 @@ Several outputs can be asked for at once; they all draw the same scene as the ap
 (`eventmap.scene`: colours, labels, legend, layers). The extent is the scene's (the selected events, a few
 far-away ones left out and said so on the picture) unless `--bbox` is given. Output paths
 are the operator's choice (this is a command line, not a name from the data); each file is written
-with `eventmap.atomic.write_atomic`, and the data file itself is never overwritten.
+with `base.atomic.write_atomic`, and the data file itself is never overwritten.
 
 Exit codes: 0 written; 2 nothing written (bad arguments, unusable data, an export that failed).
 """
@@ -29,11 +29,11 @@ from typing import TextIO
 
 import pandas as pd
 
-from eventmap.atomic import write_atomic
-from eventmap.errors import EventMapError
+from base.atomic import write_atomic
+from base.errors import EventMapError
+from base.settings import Settings
 from eventmap.filtering import Filters, apply_filters, as_tuple, describe_filters
 from eventmap.scene.model import AreaKey
-from eventmap.settings import Settings
 from geo.naming import Naming
 
 EXIT_OK, EXIT_UNUSABLE = 0, 2

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from eventmap.errors import ExportError
+from base.errors import ExportError
 from eventmap.export.png import MapFigure, PictureSpec, date_span
 from eventmap.export.stamp import INK, MUTED, format_date_range, format_day
 from eventmap.export.text import font_families, label, shown

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from eventmap.errors import ExportError
+from base.errors import ExportError
 from eventmap.export.viewport import Extent, unproject
 from eventmap.filtering import Filters
 from eventmap.scene import Scene

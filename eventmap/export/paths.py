@@ -15,7 +15,7 @@ import re
 import unicodedata
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from eventmap.errors import UnsafePathError
+from base.errors import UnsafePathError
 
 MAX_NAME_LENGTH = 120
 _UNSAFE_CHARS = re.compile(r"[^\w.\-]+", re.UNICODE)

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from eventmap.errors import ExportError
+from base.errors import ExportError
+from base.settings import Settings
 from eventmap.export.areas import draw_areas
 from eventmap.export.basemap import NATURAL_EARTH, basemap_for, draw_basemap, load_basemap
 from eventmap.export.labels import (
@@ -52,7 +53,6 @@ from eventmap.export.viewport import MIN_SPAN_M, Extent, PixelSize, Viewport, pr
 from eventmap.filtering import Filters, describe_filters
 from eventmap.i18n import is_rtl, side_label, t
 from eventmap.scene import LabelKind, Legend, Scene
-from eventmap.settings import Settings
 from eventmap.styling import (
     PRECISION_RADIUS_M,
     SHAPE_MATPLOTLIB_MARKERS,

@@ -1,7 +1,7 @@
 """The filtered events as data: CSV (for spreadsheets) and GeoJSON (for GIS tools).
 
 CSV: every schema column, the geocoding columns and `source_line`, written by the loader helper's
-`eventmap.csv_safety` (cells a spreadsheet would run as a formula are neutralised with `'`). Exports
+`base.csv_safety` (cells a spreadsheet would run as a formula are neutralised with `'`). Exports
 are UTF-8 **with a byte-order mark** by default: Excel, opened by double-click, reads a BOM-less file
 as the local code page and mangles Arabic and Armenian; LibreOffice, pandas (`utf-8-sig`) and the
 project's own loader read the BOM transparently. `bom=False` writes plain UTF-8 for other tools.
@@ -22,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from eventmap.csv_safety import format_events_csv
+from base.csv_safety import format_events_csv
 from eventmap.export.stamp import DataStamp
 from eventmap.filtering import Filters, describe_filters
 from eventmap.schema import COLUMN_NAMES, GEO_RESULT_COLUMNS, split_sources

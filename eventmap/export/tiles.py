@@ -24,8 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
-from eventmap.atomic import write_atomic
-from eventmap.errors import ExportError, UnsafePathError
+from base.atomic import write_atomic
+from base.errors import ExportError, UnsafePathError
 from eventmap.export.paths import resolve_inside
 from eventmap.export.viewport import HALF_WORLD_M, TILE_SIZE, Extent, Viewport
 

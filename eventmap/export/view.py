@@ -13,13 +13,13 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from base.settings import Settings
 from eventmap.export.paths import safe_file_name
 from eventmap.export.png import PictureSpec, render_png, view_extent
 from eventmap.export.stamp import DataStamp
 from eventmap.export.tiles import TileSource, urllib_fetcher
 from eventmap.export.viewport import Extent, PixelSize, pixel_size, preset_size, resolution_at_zoom
 from eventmap.scene import Bounds, Scene
-from eventmap.settings import Settings
 from eventmap.urlstate import ViewState
 
 DEFAULT_SCREEN = (1280, 600)  # the dashboard's map: container width × ui.map_view.MAP_HEIGHT_PX

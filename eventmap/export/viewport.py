@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from eventmap.errors import ExportError
+from base.errors import ExportError
 
 EARTH_RADIUS_M = 6378137.0  # L.Projection.SphericalMercator.R
 HALF_WORLD_M = math.pi * EARTH_RADIUS_M

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from eventmap.reading import normalise_header
+from base.reading import normalise_header
 
 PROJECT, ACLED, UCDP, GDELT, TIMEMAP = "project", "acled", "ucdp", "gdelt", "timemap"
 FORMATS: tuple[str, ...] = (PROJECT, ACLED, UCDP, GDELT, TIMEMAP)

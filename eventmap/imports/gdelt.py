@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from eventmap.problems import Problem
-from eventmap.reading import Record
+from base.problems import Problem
+from base.reading import Record
 from eventmap.schema import STATUSES
 
 NAME = "gdelt"

@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from base.problems import Problem
+from base.reading import Record
 from eventmap.imports.gdelt import NOT_STATED, UNVERIFIED
-from eventmap.problems import Problem
-from eventmap.reading import Record
 
 NAME = "timemap"
 TITLE = "TimeMap export"

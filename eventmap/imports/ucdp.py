@@ -15,10 +15,10 @@ all (only `where_coordinates`, the place's name: it is geocoded); the id columns
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from eventmap.problems import Problem
-from eventmap.reading import Record
+from base.problems import Problem
+from base.reading import Record
 from eventmap.schema import split_sources
 
 NAME = "ucdp"
@@ -94,7 +94,7 @@ def verification_of(number_of_sources: str) -> str:
     return "multi-source" if count >= 2 else "single-source" if count == 1 else "unverified"
 
 
-def _code(values: dict[str, str], column: str, codes: dict[str, object], *, file: str, line: int,
+def _code(values: dict[str, str], column: str, codes: Mapping[str, object], *, file: str, line: int,
           problems: list[Problem]) -> str:
     text = values.get(column, "").removesuffix(".0")
     if text not in codes:

@@ -25,8 +25,8 @@ from pathlib import Path
 import folium
 from branca.element import Element
 
-from eventmap.errors import EventMapError
-from eventmap.settings import PROJECT_ROOT
+from base.errors import EventMapError
+from base.settings import PROJECT_ROOT
 
 STATIC_DIR = PROJECT_ROOT / "static"
 SERVED_PREFIX = "/app/static"

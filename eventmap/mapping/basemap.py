@@ -22,7 +22,7 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from eventmap.errors import EventMapError
+from base.errors import EventMapError
 from eventmap.i18n import is_rtl, t
 from eventmap.mapping.layers import located_mask, script_json
 from eventmap.mapping.popups import esc, term

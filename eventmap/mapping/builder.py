@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 import folium
 import pandas as pd
 
+from base.settings import Settings
 from eventmap.i18n import is_rtl, t
 from eventmap.mapping.assets import AssetMode, use_assets
 from eventmap.mapping.basemap import BaseLayers, Basemap, base_options, event_bounds, main_bounds, place_labels
@@ -25,7 +26,6 @@ from eventmap.mapping.layers import DEFAULT_LIMITS, LayerLimits, event_feature_g
 from eventmap.mapping.legend import legend_html
 from eventmap.mapping.scene_parts import area_options, label_rows, layer_options, legend_html_of
 from eventmap.scene import AreaLayer, Scene
-from eventmap.settings import Settings
 from eventmap.styling import side_colours
 from geo.naming import Naming
 

@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 from branca.element import Element
 
-from eventmap.errors import EventMapError
+from base.errors import EventMapError
 from eventmap.filtering import Filters, describe_filters
 from eventmap.i18n import DEFAULT_LANG, RTL_LANGS, direction, language_name, languages, strings, t
 from eventmap.mapping import build_map

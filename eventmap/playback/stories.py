@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventmap.errors import EventMapError
+from base.errors import EventMapError
 from eventmap.i18n import DEFAULT_LANG
 
 STORIES_DIR = Path(__file__).resolve().parent / "stories"

@@ -4,7 +4,7 @@ One module per container, and one dispatcher:
 
 - `dispatch.read_any(data, *, name, sheet=None, max_rows=None, known_columns=frozenset())`: chooses by
   content, then by the file's name;
-- `delimited`: CSV, TSV and semicolon text (`eventmap.reading.read_table`), GDELT files without a header;
+- `delimited`: CSV, TSV and semicolon text (`base.reading.read_table`), GDELT files without a header;
 - `spreadsheet`: Excel (.xlsx, .xls) and OpenDocument (.ods) workbooks, one sheet at a time;
 - `jsondoc`: JSON arrays, wrapper objects and JSON Lines; `geojson`: FeatureCollections of Points;
 - `parquet`: Parquet files;

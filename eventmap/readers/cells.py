@@ -15,9 +15,9 @@ import math
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 
-from eventmap.errors import LimitExceededError
-from eventmap.problems import Problem
-from eventmap.reading import RawRow, Table
+from base.errors import LimitExceededError
+from base.problems import Problem
+from base.reading import RawRow, Table
 
 LIST_SEPARATOR = "; "
 _WHOLE_LIMIT = 2**53  # floats above this are not exact whole numbers any more: written as they are

@@ -1,4 +1,4 @@
-"""Delimited text (CSV, TSV, semicolon): `eventmap.reading.read_table`, and files without a header row.
+"""Delimited text (CSV, TSV, semicolon): `base.reading.read_table`, and files without a header row.
 
 A file whose first row is data, not column names, is read with the published column order of the one
 layout that has no header in the field: GDELT event files (1.0 daily files with 57 or 58 columns, 2.0
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from eventmap.errors import DataFileError
+from base.errors import DataFileError
+from base.reading import RawRow, Table, read_table
 from eventmap.imports.gdelt import HEADERLESS_COLUMNS
 from eventmap.readers.cells import check_rows
-from eventmap.reading import RawRow, Table, read_table
 
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 _DATE_LIKE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[T ][\d:.]+)?")

@@ -14,7 +14,8 @@ import io
 import zipfile
 from pathlib import PurePath
 
-from eventmap.errors import DataFileError, LimitExceededError
+from base.errors import DataFileError, LimitExceededError
+from base.reading import Table, decode
 from eventmap.readers.cells import TableKind
 from eventmap.readers.delimited import read_delimited
 from eventmap.readers.geojson import is_geojson, read_geojson
@@ -22,7 +23,6 @@ from eventmap.readers.jsondoc import json_table, looks_like_json, parse_json
 from eventmap.readers.parquet import MAGIC as PARQUET_MAGIC
 from eventmap.readers.parquet import read_parquet
 from eventmap.readers.spreadsheet import read_workbook
-from eventmap.reading import Table, decode
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from eventmap.errors import DataFileError
-from eventmap.problems import Problem
+from base.errors import DataFileError
+from base.problems import Problem
+from base.reading import Table
 from eventmap.readers.cells import TableKind, cell_text, check_rows, flatten, records_table
-from eventmap.reading import Table
 
 GEOJSON_TYPES = frozenset({"FeatureCollection", "Feature"})
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-from eventmap.errors import DataFileError
-from eventmap.problems import Problem, Severity
+from base.errors import DataFileError
+from base.problems import Problem, Severity
+from base.reading import Table, decode
 from eventmap.readers.cells import TableKind, check_rows, flatten, records_table
-from eventmap.reading import Table, decode
 
 # Keys of a wrapper object that hold the records, in order of preference.
 RECORD_KEYS = ("events", "data", "records", "rows", "items", "results", "features")

@@ -13,9 +13,9 @@ import io
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from eventmap.errors import DataFileError
+from base.errors import DataFileError
+from base.reading import RawRow, Table
 from eventmap.readers.cells import LineUnit, TableKind, cell_text, check_rows
-from eventmap.reading import RawRow, Table
 
 MAGIC = b"PAR1"
 _BATCH_ROWS = 65_536

@@ -18,10 +18,10 @@ import io
 
 import python_calamine as calamine
 
-from eventmap.errors import DataFileError
-from eventmap.problems import Problem, Severity
+from base.errors import DataFileError
+from base.problems import Problem, Severity
+from base.reading import RawRow, Table, is_hxl_row, normalise_header
 from eventmap.readers.cells import LineUnit, TableKind, cell_text, check_rows
-from eventmap.reading import RawRow, Table, is_hxl_row, normalise_header
 from eventmap.validation import shorten
 
 _ENOUGH_KNOWN = 2  # known column names in a row that make it the header, and its sheet the events sheet

@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from eventmap.errors import EventMapError
+from base.errors import EventMapError
 from eventmap.i18n import t
 from eventmap.scene.model import AreaKey, AreaLayer, Lang
 

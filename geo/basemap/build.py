@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from eventmap.atomic import write_atomic
+from base.atomic import write_atomic
 from geo.basemap import REGION_BBOX, REGION_PATH, WORLD_PATH
 from geo.basemap.topojson import (
     BBox,

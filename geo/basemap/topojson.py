@@ -65,6 +65,7 @@ def shapes(topology: Mapping[str, Any], object_name: str) -> list[Shape]:
         known = sorted(topology.get("objects", {}))
         raise TopologyError(f"no object {object_name!r} in the topology (has {known})") from None
     result: list[Shape] = []
+    polygons: tuple[tuple[tuple[int, ...], ...], ...]
     for geometry in collection.get("geometries", []):
         kind = geometry.get("type")
         if kind == "Polygon":

@@ -23,14 +23,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from eventmap.atomic import update_atomic
-from eventmap.errors import WriteConflictError
-from eventmap.problems import Problem
+from base.atomic import update_atomic
+from base.errors import WriteConflictError
+from base.problems import Problem
 from geo.geocoders.base import Geocoder
 from geo.normalize import normalize
 from geo.result import PRECISIONS, GeoContext, GeoResult
 
-# As in `eventmap.csv_safety` (imported only when writing: it imports pandas, which the offline
+# As in `base.csv_safety` (imported only when writing: it imports pandas, which the offline
 # lookup does not need).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ANY = object()  # `expected` not given: no conflict check
@@ -208,7 +208,7 @@ def _describe(entry: Override | None) -> str:
 
 
 def _render(rows: list[dict[str, str]]) -> str:
-    from eventmap.csv_safety import is_number, neutralise_cell  # imports pandas: only when writing
+    from base.csv_safety import is_number, neutralise_cell  # imports pandas: only when writing
 
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=OVERRIDE_COLUMNS, lineterminator="\n")

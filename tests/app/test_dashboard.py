@@ -11,9 +11,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import geo
+from base.settings import Settings
 from eventmap.filtering import Filters, apply_filters
 from eventmap.loading import load_events
-from eventmap.settings import Settings
+from services import loading as loading_service
 from tests.app.conftest import APP, PROJECT_ROOT, TIMEOUT_S, app, headline, map_args, markers, table_ids
 from ui import data as data_module
 from ui.map_view import SELECTED_ZOOM
@@ -203,13 +204,13 @@ def test_an_event_picked_in_the_table_centres_the_map(bundled):
 
 def test_the_data_is_loaded_once_for_every_session(monkeypatch):
     calls: list[str] = []
-    real = data_module.load_events
+    real = loading_service.load_events
 
     def counting(source, **options):
         calls.append(str(options.get("name")))
         return real(source, **options)
 
-    monkeypatch.setattr(data_module, "load_events", counting)
+    monkeypatch.setattr(loading_service, "load_events", counting)
     data_module.clear_geocoding_caches()
     first = app()
     _widget(first, "f_sides").set_value(["Armenia"]).run()

@@ -10,9 +10,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import geo
-from eventmap.settings import Settings
+from base.settings import Settings
+from services.loading import LoadedData, LoadFailure, data_path, data_path_from_argv, load_and_geocode
 from tests.app.conftest import APP, PROJECT_ROOT, TIMEOUT_S, app, event_rows, headline, markers
-from ui.data import LoadedData, LoadFailure, copy_secrets_to_env, data_path, data_path_from_argv, load_and_geocode
+from ui.data import copy_secrets_to_env
 
 LOADER_SAMPLES = PROJECT_ROOT / "tests" / "data"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(200)

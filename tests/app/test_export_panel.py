@@ -17,7 +17,7 @@ import streamlit as st
 
 from eventmap.filtering import Filters, apply_filters
 from eventmap.loading import load_events
-from eventmap.settings import Settings
+from base.settings import Settings
 from eventmap.urlstate import ViewState
 from ui.export_panel import render_export_panel
 

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from eventmap.csv_safety import FORMULA_STARTS
+from base.csv_safety import FORMULA_STARTS
 from tests.app.conftest import APP, PROJECT_ROOT, TIMEOUT_S, app, event_rows
 
 HOSTILE = PROJECT_ROOT / "tests" / "data" / "hostile" / "events_hostile.csv"

@@ -8,15 +8,15 @@ import csv
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from eventmap.settings import Settings
+from base.settings import Settings
 from geo.geocoders import online as online_module
 from geo.geocoders.cache import CachedGeocoder
 from geo.geocoders.online import RateLimiter
 from geo.geocoders.override import OverrideGeocoder
 from geo.lookup import look_up_name
+from services.places import places_to_review, view_of_points
 from tests.app.conftest import APP, TIMEOUT_S, app, event_rows, headline, markers
 from tests.geo.fake_nominatim import FakeClock, FakeNominatim, Reply, place_json
-from ui.places import places_to_review, view_of_points
 
 PAGE = "pages/1_Places.py"
 

@@ -16,9 +16,9 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 import geo
+from base.settings import Settings
 from eventmap.filtering import Filters, apply_filters
 from eventmap.loading import load_events
-from eventmap.settings import Settings
 
 pytestmark = pytest.mark.browser
 

@@ -30,7 +30,7 @@ from urllib.parse import quote
 import pandas as pd
 import pytest
 
-from eventmap.csv_safety import FORMULA_STARTS, NUMERIC_COLUMNS
+from base.csv_safety import FORMULA_STARTS, NUMERIC_COLUMNS
 from eventmap.loading import load_events
 from eventmap.schema import COLUMN_NAMES
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from eventmap.atomic import (
+from base.atomic import (
     MISSING,
     Version,
     current_version,
@@ -25,7 +25,7 @@ from eventmap.atomic import (
     update_atomic,
     write_atomic,
 )
-from eventmap.errors import EventMapError, WriteConflictError
+from base.errors import EventMapError, WriteConflictError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,7 +34,7 @@ WORKER = textwrap.dedent(
     """
     import os, sys, time
     from pathlib import Path
-    from eventmap import atomic
+    from base import atomic
 
     mode, path = sys.argv[1], Path(sys.argv[2])
 

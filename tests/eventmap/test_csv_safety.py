@@ -11,7 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from eventmap.csv_safety import format_events_csv, neutralise_cell, write_events_csv
+from base.csv_safety import neutralise_cell
+from eventmap.events_csv import format_events_csv, write_events_csv
 from eventmap.loading import load_events
 from eventmap.schema import COLUMN_NAMES
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from eventmap.errors import DataFileError, ImportFormatError, LimitExceededError
+from base.errors import DataFileError, ImportFormatError, LimitExceededError
+from base.problems import Severity
+from base.settings import Settings
 from eventmap.loading import Limits, LoadResult, load_events
-from eventmap.problems import Severity
 from eventmap.schema import COLUMN_NAMES, GEO_RESULT_COLUMNS
-from eventmap.settings import Settings
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 REGION = Settings.region_bbox

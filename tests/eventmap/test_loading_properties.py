@@ -16,11 +16,11 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eventmap.errors import DataFileError, LimitExceededError
+from base.errors import DataFileError, LimitExceededError
+from base.problems import Severity
 from eventmap.imports.acled import CURRENT_COLUMNS
 from eventmap.imports.ucdp import COLUMNS as UCDP_COLUMNS
 from eventmap.loading import Limits, LoadResult, load_events
-from eventmap.problems import Severity
 from eventmap.schema import COLUMN_NAMES, EVENT_TYPES, GEO_PRECISIONS, STATUSES, VERIFICATIONS
 
 LIMITS = Limits(max_bytes=20 * 1024 * 1024, max_rows=5_000)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from eventmap.problems import Problem, Severity
+from base.problems import Problem, Severity
 
 
 @pytest.mark.parametrize(("problem", "text"), [

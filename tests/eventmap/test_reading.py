@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
-from eventmap.errors import DataFileError, LimitExceededError
-from eventmap.reading import decode, detect_delimiter, is_hxl_row, normalise_header, read_table
+from base.errors import DataFileError, LimitExceededError
+from base.reading import decode, detect_delimiter, is_hxl_row, normalise_header, read_table
 
 ARABIC = "قصف على ستيباناكيرت"
 TEXT = f"event_id,description\nE1,{ARABIC}\nE2,Shusha\n"

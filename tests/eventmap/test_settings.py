@@ -2,8 +2,8 @@
 
 import pytest
 
-from eventmap.errors import EventMapError, SettingError
-from eventmap.settings import Settings
+from base.errors import EventMapError, SettingError
+from base.settings import Settings
 
 
 @pytest.mark.parametrize(("env", "attribute", "expected"), [

@@ -8,8 +8,8 @@ import math
 
 import pytest
 
+from base.problems import Severity
 from eventmap.loading import Limits, LoadResult, load_events
-from eventmap.problems import Severity
 from eventmap.validation import parse_count, parse_number
 
 REGION = (38.3, 43.4, 41.5, 50.6)  # south, west, north, east: the South Caucasus

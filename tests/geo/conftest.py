@@ -11,7 +11,7 @@ import pytest
 from fake_nominatim import FakeClock, FakeNominatim
 
 import geo.chain
-from eventmap.settings import Settings
+from base.settings import Settings
 from geo.placeindex import PlaceIndex
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from eventmap.settings import Settings
+from base.settings import Settings
 from geo.basemap import REGION_BBOX, REGION_PATH, WORLD_PATH
 from geo.basemap.build import basemap_collection, build, main
 from geo.basemap.topojson import (

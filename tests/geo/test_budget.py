@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from fake_nominatim import FakeClock, FakeNominatim, Reply, place_json
 
-from eventmap.settings import Settings
+from base.settings import Settings
 from geo.chain import default_chain
 from geo.errors import GeoError, OnlineBudgetSpent
 from geo.frame import geocode_frame

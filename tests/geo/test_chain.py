@@ -4,7 +4,7 @@ import dataclasses
 
 import pytest
 
-from eventmap.settings import Settings
+from base.settings import Settings
 from geo.chain import default_chain, shared_geonames
 from geo.errors import ConfigurationError, GeocoderRateLimited, GeocoderTimedOut
 from geo.geocoders import (

@@ -6,8 +6,8 @@ import dataclasses
 import pytest
 from geopy.distance import great_circle
 
+from base.settings import PROJECT_ROOT, Settings
 from eventmap.loading import load_events
-from eventmap.settings import PROJECT_ROOT, Settings
 from geo import geocode_frame
 from geo.chain import default_chain
 from geo.geocoders import GeocoderChain

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from eventmap.settings import Settings
+from base.settings import Settings
 from geo import geocode_frame
 from geo.chain import default_chain
 from geo.errors import FrameColumnError, GeocoderTimedOut

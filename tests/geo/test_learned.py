@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from eventmap.settings import Settings
+from base.settings import Settings
 from geo.chain import default_chain
 from geo.errors import ConfigurationError
 from geo.geocoders.learned import LearnedPlacesGeocoder

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fake_nominatim import FakeClock, FakeNominatim, Reply, place_json
 
-from eventmap.settings import Settings
+from base.settings import Settings
 from geo import errors
 from geo.chain import default_chain
 from geo.geocoders import CachedGeocoder, GeocoderChain, OnlineGeocoder, RateLimiter, make_geopy_geocoder

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from eventmap.errors import WriteConflictError
+from base.errors import WriteConflictError
 from geo.geocoders import OverrideGeocoder
 from geo.geocoders.override import OVERRIDE_COLUMNS
 
@@ -74,7 +74,7 @@ def test_a_formula_in_a_name_is_neutralised_in_the_file_and_still_matches(tmp_pa
 
 
 def test_the_formula_rule_is_the_projects() -> None:
-    from eventmap import csv_safety
+    from base import csv_safety
     from geo.geocoders import override
 
     assert override.FORMULA_STARTS == csv_safety.FORMULA_STARTS

@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from eventmap.csv_safety import FORMULA_STARTS
+from base.csv_safety import FORMULA_STARTS
 from ui.safe_text import plain_markdown, spreadsheet_safe
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from base.errors import MappingError
 from eventmap.cli import main
 from eventmap.columns.cli import parse_overrides
-from eventmap.errors import MappingError
 from eventmap.loading import load_events
 
 DATA = Path(__file__).resolve().parents[2] / "data"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from base.errors import EventMapError, MappingError
 from eventmap.columns import ColumnMapping, guess_mapping
-from eventmap.errors import EventMapError, MappingError
 
 
 @pytest.mark.parametrize(

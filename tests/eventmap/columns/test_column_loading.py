@@ -9,11 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from base.errors import DataFileError
+from base.problems import Severity
 from eventmap.columns import ColumnMapping, guess_mapping
 from eventmap.columns.table import FillIn, no_source
-from eventmap.errors import DataFileError
 from eventmap.loading import LoadResult, load_events
-from eventmap.problems import Severity
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 D = dt.date

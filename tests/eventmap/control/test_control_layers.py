@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from base.errors import EventMapError
 from eventmap.control.layers import (
     ADMIN1_FILE,
     CORRIDOR_UNIT,
@@ -24,7 +25,6 @@ from eventmap.control.layers import (
     load_layers,
     unit_catalogue,
 )
-from eventmap.errors import EventMapError
 
 VENDORED = [ADMIN1_FILE, NKAO_FILE, DEFACTO_FILE, "ne2017_line_of_contact_1994.geojson", "rivers.geojson",
             "lakes.geojson", "populated_places.geojson"]

@@ -8,10 +8,10 @@ import io
 import pytest
 from conftest import CONTROL_FILE
 
+from base.errors import DataFileError, EventMapError
+from base.problems import Severity
 from eventmap.control.loading import load_control_changes
 from eventmap.control.schema import COLUMN_NAMES
-from eventmap.errors import DataFileError, EventMapError
-from eventmap.problems import Severity
 
 
 def _bundled_rows() -> dict[str, dict[str, str]]:

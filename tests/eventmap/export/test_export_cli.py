@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 from PIL import Image
 
+from base.settings import Settings
 from eventmap.export.cli import register
 from eventmap.export.tables import events_csv
-from eventmap.settings import Settings
 
 
 @pytest.fixture

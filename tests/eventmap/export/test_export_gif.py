@@ -10,7 +10,7 @@ import pytest
 from export_frames import PLACES, MakeEvents
 from PIL import Image
 
-from eventmap.errors import ExportError
+from base.errors import ExportError
 from eventmap.export.gif import Fading, encode_gif, frame_days, playback_frames, render_gif
 from eventmap.export.png import PictureSpec, fit_extent
 from eventmap.export.viewport import Viewport, parse_size

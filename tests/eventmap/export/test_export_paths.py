@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from eventmap.errors import EventMapError, UnsafePathError
+from base.errors import EventMapError, UnsafePathError
 from eventmap.export.paths import check_name, export_path, resolve_inside, safe_file_name
 
 

@@ -11,11 +11,11 @@ import pytest
 from export_frames import PLACES
 from PIL import Image
 
+from base.settings import Settings
 from eventmap.export.stamp import DataStamp
 from eventmap.export.view import ViewExport
 from eventmap.export.viewport import Extent
 from eventmap.filtering import Filters, apply_filters
-from eventmap.settings import Settings
 from eventmap.urlstate import ViewState
 
 

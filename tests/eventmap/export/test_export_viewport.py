@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from eventmap.errors import ExportError
+from base.errors import ExportError
 from eventmap.export.viewport import (
     HALF_WORLD_M,
     Extent,

@@ -7,9 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from base.reading import Record
 from eventmap.imports import acled
 from eventmap.loading import Limits, load_events
-from eventmap.reading import Record
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 

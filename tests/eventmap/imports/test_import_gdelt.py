@@ -7,10 +7,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from eventmap.errors import DataFileError
+from base.errors import DataFileError
+from base.reading import Record
 from eventmap.imports import gdelt
 from eventmap.loading import Limits, load_events
-from eventmap.reading import Record
 from eventmap.schema import STATUSES
 
 DATA = Path(__file__).resolve().parents[2] / "data"

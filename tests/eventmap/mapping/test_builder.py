@@ -7,9 +7,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from base.settings import Settings
 from eventmap.mapping import AssetMode, BasemapError, build_map, external_links, payloads_from_html
 from eventmap.mapping.assets import STATIC_DIR
-from eventmap.settings import Settings
 from geo.naming import Naming
 
 CDN_MARKERS = ("https://cdn", "//cdn", "//cdnjs", "unpkg", "jsdelivr", "code.jquery.com", "bootstrapcdn",

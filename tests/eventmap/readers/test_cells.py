@@ -7,7 +7,7 @@ import decimal
 
 import pytest
 
-from eventmap.errors import LimitExceededError
+from base.errors import LimitExceededError
 from eventmap.readers.cells import TableKind, cell_text, check_rows, flatten, records_table
 
 

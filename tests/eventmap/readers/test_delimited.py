@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventmap.errors import DataFileError, LimitExceededError
+from base.errors import DataFileError, LimitExceededError
 from eventmap.imports.gdelt import COLUMNS_1_0, COLUMNS_1_0_DAILY, COLUMNS_2_0
 from eventmap.readers.delimited import headerless_layout, looks_like_data, read_delimited
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from data.workbooks import xlsx
 
-from eventmap.errors import DataFileError, LimitExceededError
+from base.errors import DataFileError, LimitExceededError
 from eventmap.readers import read_any
 from eventmap.schema import COLUMN_NAMES
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from eventmap.errors import DataFileError
+from base.errors import DataFileError
 from eventmap.readers.geojson import is_geojson, read_geojson
 
 

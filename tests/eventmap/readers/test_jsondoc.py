@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from eventmap.errors import DataFileError, LimitExceededError
-from eventmap.problems import Severity
+from base.errors import DataFileError, LimitExceededError
+from base.problems import Severity
 from eventmap.readers.jsondoc import read_json
 
 RECORDS = [{"event_id": "E1", "date": "2020-10-08", "geo": {"lat": 39.76, "lon": 46.75}, "tags": ["a", "b"]},

@@ -9,7 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from eventmap.errors import DataFileError, LimitExceededError
+from base.errors import DataFileError, LimitExceededError
 from eventmap.readers.parquet import read_parquet
 
 

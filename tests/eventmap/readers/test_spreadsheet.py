@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from data.workbooks import Sheet, ods, xls, xlsx
 
-from eventmap.errors import DataFileError, LimitExceededError
+from base.errors import DataFileError, LimitExceededError
 from eventmap.readers.cells import TableKind
 from eventmap.readers.spreadsheet import read_workbook
 

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventmap.errors import WriteConflictError
+from base.errors import WriteConflictError
 
 LOCK_TIMEOUT_S = 30.0
 STALE_TEMP_AGE_S = 3600.0

@@ -19,8 +19,8 @@ from itertools import pairwise
 
 import charset_normalizer
 
-from eventmap.errors import DataFileError, LimitExceededError
-from eventmap.problems import Problem, Severity
+from base.errors import DataFileError, LimitExceededError
+from base.problems import Problem, Severity
 
 DELIMITERS = (",", ";", "\t")
 _SAMPLE_CHARS = 64 * 1024

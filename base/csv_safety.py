@@ -1,9 +1,10 @@
-"""Writing event CSVs that spreadsheets cannot run: formula neutralisation for every text cell.
+"""Writing CSVs that spreadsheets cannot run: formula neutralisation for every text cell.
 
 A spreadsheet treats a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return as a formula
 (CSV injection). `neutralise_cell` prefixes such text with `'`; numbers written by the app (coordinates,
 fatalities) are not touched, so `-12.5` stays a number. `format_events_csv` and `write_events_csv` write
-an events frame (or records) with these rules; `write_events_csv` goes through `write_atomic`.
+a frame (or records) with these rules in the columns given; `write_events_csv` goes through `write_atomic`.
+Which columns an events file has by default is the events core's business (`eventmap.events_csv`).
 """
 
 from __future__ import annotations
@@ -17,8 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from eventmap.atomic import write_atomic
-from eventmap.schema import COLUMN_NAMES, GEO_RESULT_COLUMNS
+from base.atomic import write_atomic
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Columns whose values the app writes as numbers: never prefixed.
@@ -39,7 +39,7 @@ def is_number(text: str) -> bool:
     return True
 
 
-def _format_value(value: object) -> str:
+def format_value(value: object) -> str:
     """A frame value as CSV text: ISO dates, whole numbers without `.0`, empty for missing values."""
     if value is None or value is pd.NaT or value is pd.NA:
         return ""
@@ -55,27 +55,22 @@ def _format_value(value: object) -> str:
     return str(value)
 
 
-def _columns_of(rows: Sequence[Mapping[str, object]], available: Iterable[str]) -> list[str]:
-    """The schema's columns, plus the geocoding columns when any of them holds anything."""
-    available = set(available)
-    geocoded = any(_format_value(r.get(c)) for c in GEO_RESULT_COLUMNS if c in available for r in rows)
-    return [*COLUMN_NAMES, *(GEO_RESULT_COLUMNS if geocoded else ())]
-
-
-def format_events_csv(events: pd.DataFrame | Iterable[Mapping[str, object]], *,
-                      columns: Sequence[str] | None = None) -> str:
-    """Events as CSV text (comma, `\\r\\n` lines, quoted as needed), text cells neutralised.
-
-    `events` is an events frame or records (column -> value); `columns` defaults to every schema column,
-    plus `geo_source`, `matched_name`, `geo_confidence`, `geo_status` when any row has any of them.
-    """
+def records(events: pd.DataFrame | Iterable[Mapping[str, object]]) -> tuple[list[Mapping[str, object]], set[str]]:
+    """The rows of a frame (or records) as mappings, and every column name they have."""
     if isinstance(events, pd.DataFrame):
-        rows: Sequence[Mapping[str, object]] = events.to_dict("records")  # type: ignore[assignment]
-        available: Iterable[str] = events.columns
-    else:
-        rows = list(events)
-        available = {key for row in rows for key in row}
-    names = list(columns) if columns is not None else _columns_of(rows, available)
+        # to_dict types its keys Hashable: the columns of the frames written here are text
+        return events.to_dict("records"), set(events.columns)  # type: ignore[return-value]
+    rows = list(events)
+    return rows, {key for row in rows for key in row}
+
+
+def format_events_csv(events: pd.DataFrame | Iterable[Mapping[str, object]], *, columns: Sequence[str]) -> str:
+    """`events` as CSV text in `columns` (comma, `\\r\\n` lines, quoted as needed), text cells neutralised.
+
+    `events` is a frame or records (column -> value); numbers in `NUMERIC_COLUMNS` are left as they are.
+    """
+    rows, _ = records(events)
+    names = list(columns)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(names)
@@ -83,13 +78,13 @@ def format_events_csv(events: pd.DataFrame | Iterable[Mapping[str, object]], *,
     for row in rows:
         writer.writerow([
             text if numeric_column and is_number(text) else neutralise_cell(text)
-            for text, numeric_column in zip((_format_value(row.get(name)) for name in names), numeric, strict=True)
+            for text, numeric_column in zip((format_value(row.get(name)) for name in names), numeric, strict=True)
         ])
     return buffer.getvalue()
 
 
 def write_events_csv(events: pd.DataFrame | Iterable[Mapping[str, object]], path: Path | str, *,
-                     columns: Sequence[str] | None = None, excel_bom: bool = False) -> Path:
+                     columns: Sequence[str], excel_bom: bool = False) -> Path:
     """Write `events` to `path` as UTF-8 CSV in one atomic step (see `format_events_csv`).
 
     `excel_bom` adds a byte-order mark so that Excel shows Arabic text correctly when the file is opened

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventmap.errors import SettingError
+from base.errors import SettingError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,0 +1,232 @@
+"""Loading and geocoding one events file, without Streamlit: testable with bytes.
+
+`load_and_geocode` reads, validates and geocodes a file (its path or its bytes) into `LoadedData`, or a
+`LoadFailure` with its problems; `data_path` says which file the app shows. `ui.data` caches these loads
+and shares them between sessions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+import geo
+from base.errors import EventMapError
+from base.problems import Problem
+from base.settings import Settings
+from eventmap.columns import ColumnMapping, FillIn
+from eventmap.loading import Limits, load_events
+from geo.chain import shared_place_grid
+from geo.learned import LearnedPlaceStore, learn_places
+from geo.nearest import PlaceGrid
+
+MB = 1024 * 1024
+SHORT_HASH_LENGTH = 12
+
+
+@dataclass(frozen=True, kw_only=True)
+class LoadedData:
+    """Events ready to show, with everything the page says about where they came from."""
+
+    events: pd.DataFrame  # shared between sessions: read only
+    problems: tuple[Problem, ...] = ()
+    rejected_count: int = 0
+    detected_format: str = ""
+    source_name: str = ""  # the file's name as shown to users
+    source_path: Path | None = None  # None for an upload
+    sha256: str = ""  # of the file's bytes
+    short_hash: str = ""  # its first 12 hex digits
+    byte_size: int = 0
+    modified: date | None = None  # the file's modification day (None for an upload)
+    geocode_summary: geo.GeocodeSummary | None = None
+    geocoding_notes: tuple[str, ...] = ()  # why online geocoding, switched on, was not used
+    cache_key: str = field(default="", compare=False)  # the file's SHA-256, plus the overrides' stamp when cached
+    filled: tuple[FillIn, ...] = ()  # what the loader filled in a mapped table ("status set to 'unverified' ...")
+    mapping: ColumnMapping | None = None  # the column mapping a table was loaded with (None: schema or export)
+    date_format: str = ""  # how a mapped table writes its dates, in words
+    sheets: tuple[str, ...] = ()  # every sheet of a workbook
+    sheet: str = ""  # the sheet shown
+
+    @property
+    def identity(self) -> str:
+        """Names the data shown: the file's bytes, with the sheet and column mapping it was read with."""
+        mapping = self.mapping.to_json() if self.mapping is not None else None
+        return f"{self.sha256}|{json.dumps([self.sheet, mapping], sort_keys=True, ensure_ascii=False)}"
+
+    @property
+    def without_location(self) -> pd.Series:
+        """True for rows with no coordinates after geocoding."""
+        return self.events["latitude"].isna() | self.events["longitude"].isna()
+
+
+@dataclass(frozen=True, kw_only=True)
+class LoadOptions:
+    """What the user chose for an upload: the sheet of a workbook, the column mapping of a table, the order
+    of its numeric dates (None: the loader's default for each)."""
+
+    sheet: str | None = None
+    mapping: ColumnMapping | None = None
+    dayfirst: bool | None = None
+
+    def key(self) -> str:
+        """A text that names these options (part of the cache key of a load)."""
+        mapping = self.mapping.to_json() if self.mapping is not None else None
+        return json.dumps([self.sheet, mapping, self.dayfirst], sort_keys=True, ensure_ascii=False)
+
+    def keywords(self) -> dict[str, Any]:
+        """The `load_events` keywords of the options that are set."""
+        chosen = {"sheet": self.sheet, "mapping": self.mapping, "dayfirst": self.dayfirst}
+        return {name: value for name, value in chosen.items() if value is not None}
+
+
+@dataclass(frozen=True, kw_only=True)
+class LoadFailure:
+    """A file that could not be used at all, and why (shown in the page; the app keeps working)."""
+
+    source_name: str
+    problems: tuple[Problem, ...]
+
+
+# --- which file ----------------------------------------------------------------------------------------------
+
+
+def data_path_from_argv(argv: Sequence[str]) -> Path | None:
+    """The FILE of `--data FILE` or `--data=FILE` in the script's arguments (`streamlit run app.py -- --data F`)."""
+    for index, arg in enumerate(argv):
+        if arg == "--data" and index + 1 < len(argv):
+            return Path(argv[index + 1]).expanduser()
+        if arg.startswith("--data="):
+            return Path(arg.split("=", 1)[1]).expanduser()
+    return None
+
+
+def data_path(settings: Settings, argv: Sequence[str] | None = None) -> Path:
+    """The data file of this app: `--data` wins over `EVENTMAP_DATA`, which wins over the bundled file."""
+    return data_path_from_argv(sys.argv[1:] if argv is None else argv) or settings.data_path
+
+
+def file_stamp(path: Path) -> tuple[int, int]:
+    """(modification time in ns, size) of `path`, or (0, 0) when it does not exist."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (0, 0)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+# --- loading and geocoding ----------------------------------------------------------------------------------
+
+
+def load_and_geocode(source: Path | bytes, *, name: str, settings: Settings, geocoder: geo.Geocoder,
+                     source_path: Path | None = None, options: LoadOptions | None = None) -> LoadedData | LoadFailure:
+    """Read, validate and geocode one file; a file that cannot be used gives a `LoadFailure` with its problems.
+    `options` are the user's choices for an upload (sheet, column mapping, date order)."""
+    raw = source if isinstance(source, bytes) else _read_bytes(source, name=name, settings=settings)
+    if isinstance(raw, LoadFailure):
+        return raw
+    try:
+        # No region box: swapped coordinates are judged by the data's own region, not the bundled war's.
+        result = load_events(raw, name=name, limits=Limits.from_settings(settings),
+                             **(options or LoadOptions()).keywords())
+    except EventMapError as error:  # a limit, a file that is not a CSV, required columns missing
+        return LoadFailure(source_name=name, problems=_problems_of(error, name))
+    events = result.events
+    if events.empty:
+        no_rows = Problem(file=name, line=None, column=None,
+                          message="no usable event in the file: every row has a problem listed above")
+        return LoadFailure(source_name=name, problems=(*result.problems, no_rows))
+    summary = geo.geocode_frame(events, geocoder=geocoder, namer=_namer_for(events, settings))
+    _learn_places(events, source=name, settings=settings)
+    digest = hashlib.sha256(raw).hexdigest()
+    return LoadedData(
+        events=events,
+        problems=tuple(result.problems),
+        rejected_count=len(result.rejected),
+        detected_format=result.detected_format,
+        source_name=name,
+        source_path=source_path,
+        sha256=digest,
+        short_hash=digest[:SHORT_HASH_LENGTH],
+        byte_size=len(raw),
+        modified=_modified_day(source_path),
+        geocode_summary=summary,
+        cache_key=digest,
+        filled=tuple(result.filled),
+        mapping=result.mapping,
+        date_format=str(result.date_format or ""),
+        sheets=tuple(result.sheets),
+        sheet=result.sheet,
+    )
+
+
+def _namer_for(events: pd.DataFrame, settings: Settings) -> PlaceGrid | None:
+    """The village grid that names rows with coordinates but no place ("12 km NE of Barda"), only when the
+    frame has such rows: reading the index costs about half a second (building it once, about 15 s)."""
+    unnamed = (events["location"].fillna("").astype(str).str.strip() == "") & events["latitude"].notna() \
+        & events["longitude"].notna()
+    return shared_place_grid(Path(settings.state_dir)) if unnamed.any() else None
+
+
+def _learn_places(events: pd.DataFrame, *, source: str, settings: Settings) -> None:
+    """Remember the places of rows whose coordinates came with the file, for later files that name them
+    without coordinates. A state folder that cannot be written costs only the learning, never the load."""
+    try:
+        learn_places(events, source=source, store=LearnedPlaceStore.in_state_dir(settings.state_dir))
+    except (OSError, geo.GeoError):
+        return
+
+
+def _read_bytes(path: Path, *, name: str, settings: Settings) -> bytes | LoadFailure:
+    try:
+        size = path.stat().st_size
+        if size > settings.max_upload_bytes:
+            return LoadFailure(source_name=name, problems=(too_big(name, size, settings),))
+        return path.read_bytes()
+    except OSError as error:
+        message = f"cannot read the data file: {error.strerror or error}"
+        return LoadFailure(source_name=name, problems=(Problem(file=name, line=None, column=None, message=message,
+                                                               value=str(path)),))
+
+
+def _modified_day(path: Path | None) -> date | None:
+    if path is None:
+        return None
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).date()
+    except OSError:
+        return None
+
+
+def too_big(name: str, size: int, settings: Settings) -> Problem:
+    message = (f"the file is {size / MB:.1f} MB, more than the limit of {settings.max_upload_bytes / MB:g} MB "
+               "(setting EVENTMAP_MAX_UPLOAD_MB)")
+    return Problem(file=name, line=None, column=None, message=message)
+
+
+def _problems_of(error: Exception, name: str) -> tuple[Problem, ...]:
+    problems = getattr(error, "problems", None)
+    if problems:
+        return tuple(problems)
+    message = str(error)
+    if message.startswith(f"{name}:"):  # the loader's messages may name the file already
+        message = message[len(name) + 1:].strip()
+    return (Problem(file=name, line=None, column=None, message=message),)
+
+
+def geocoder_note(settings: Settings) -> str:
+    """Why online geocoding is not used although it was switched on ("" when nothing is wrong)."""
+    if not settings.online_geocoding:
+        return ""
+    try:
+        geo.default_chain(settings)
+    except geo.ConfigurationError as error:
+        return str(error)
+    return ""
