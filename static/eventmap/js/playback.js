@@ -13,32 +13,14 @@ import { renderBar, renderStaticTexts, renderTitle } from "./controls.js";
 import { shapeIcon } from "./icons.js";
 import { listenForKeys } from "./keyboard.js";
 import { fillLegend } from "./legend.js";
-import { parsePath, placePath } from "./shapes.js";
+import { eventLayer } from "./layers.js";
+import { viewMemory } from "./memory.js";
 import { storyIndices, storyStepIndex } from "./story.js";
 import { dayOfIso, isoOfDay, longDateWith, lookup, perLanguage, translatedWith, utcDay } from "./text.js";
-import { checkedMemory, dayStarts, fade, markerLook, visibleRange } from "./timeline.js";
 
 function readJson(id) {
   const element = document.getElementById(id);
   return element ? JSON.parse(element.textContent) : null;
-}
-
-// Leaflet's circle marker drawn as one of the project's shapes (on the SVG renderer).
-function shapeMarkerClass(shapes) {
-  const parsed = {};
-  for (const name of Object.keys(shapes)) parsed[name] = parsePath(shapes[name]);
-  return L.CircleMarker.extend({
-    options: { shape: "circle" },
-    _updatePath() {
-      const commands = parsed[this.options.shape];
-      if (this._renderer instanceof L.SVG && commands) {
-        const p = this._point;
-        this._renderer._setPath(this, this._empty() ? "M0 0" : placePath(commands, p.x, p.y, this._radius / 8));
-      } else {
-        L.CircleMarker.prototype._updatePath.call(this);
-      }
-    },
-  });
 }
 
 function init() {
@@ -51,12 +33,10 @@ function init() {
     return;
   }
   const $ = (id) => document.getElementById(id);
-  const Shape = shapeMarkerClass(cfg.shapes);
   const fields = {};
   data.fields.forEach((name, i) => {
     fields[name] = i;
   });
-  const n = data.d.length;
   const origin = utcDay(cfg.origin);
   const state = {
     lang: cfg.lang, day: cfg.initialDay, mode: cfg.mode, windowDays: cfg.windowDays, speed: cfg.speed,
@@ -72,13 +52,8 @@ function init() {
   const icon = (shape, colour, status, size) => shapeIcon(document, cfg, shape, colour, status, size);
   const detail = (i, name) => data.detail[i][fields[name]];
 
-  const renderer = L.svg({ padding: 0.5 });
-  const layer = L.layerGroup().addTo(map);
-  const markers = new Array(n);
-  const shown = new Array(n);
-  let styleKey = new Array(n);
-  let focusRing = null;
-  const starts = dayStarts(data.d, cfg.lastDay);
+  const events = eventLayer(map, cfg, data, (i) => selectEvent(i, false));
+  const memory = viewMemory(() => window.sessionStorage, cfg.remember, cfg);
   const story = cfg.story ? storyIndices(cfg.story.ids, data.detail.map((row) => row[fields.id])) : [];
   if (cfg.story) cfg.story.ids = story.map((i) => detail(i, "id"));
 
@@ -93,46 +68,8 @@ function init() {
     },
   });
 
-  function markerFor(i) {
-    if (!markers[i]) {
-      const marker = new Shape([data.lat[i], data.lon[i]], {
-        renderer, radius: cfg.markerRadius, shape: data.types[data.t[i]][1], className: "pb-marker",
-        bubblingMouseEvents: false,
-      });
-      marker.on("click", () => selectEvent(i, false));
-      markers[i] = marker;
-    }
-    return markers[i];
-  }
-
   function render() {
-    const range = visibleRange(cfg, state, starts, state.day);
-    const today = [];
-    let count = 0;
-    for (let i = 0; i < n; i++) {
-      if (i >= range[0] && i < range[1] && data.lat[i] !== null) {
-        const age = state.day - data.d[i];
-        const opacity = fade(cfg, state, age);
-        const key = opacity + (age === 0 ? "t" : "o");
-        const marker = markerFor(i);
-        if (!shown[i]) {
-          layer.addLayer(marker);
-          shown[i] = true;
-        }
-        if (styleKey[i] !== key) {
-          marker.setStyle(markerLook(cfg, data.statuses[data.c[i]], data.sides[data.s[i]][1], opacity));
-          marker.setRadius(age === 0 && state.mode !== "day" ? cfg.markerRadius * 1.25 : cfg.markerRadius);
-          styleKey[i] = key;
-        }
-        if (age === 0) today.push(marker);
-        count++;
-      } else if (shown[i]) {
-        layer.removeLayer(markers[i]);
-        shown[i] = false;
-      }
-    }
-    for (const marker of today) marker.bringToFront();
-    if (focusRing) focusRing.bringToFront();
+    const count = events.draw(state);
     root.setAttribute("data-visible", String(count));
     root.setAttribute("data-day", isoOf(state.day));
     renderTitle(page, count);
@@ -174,25 +111,10 @@ function init() {
   }
 
   // With cfg.remember, the day, mode and speed outlive a rebuild of the page (a rerun in the app).
-  function remember() {
-    if (!cfg.remember) return;
-    const { day, mode, windowDays, speed } = state;
-    try {
-      window.sessionStorage.setItem(cfg.remember, JSON.stringify({ day, mode, windowDays, speed }));
-    } catch {
-      /* storage refused: nothing to keep */
-    }
-  }
+  const remember = () => memory.save(state);
 
   function recall() {
-    if (!cfg.remember) return;
-    let saved = null;
-    try {
-      saved = JSON.parse(window.sessionStorage.getItem(cfg.remember) || "null");
-    } catch {
-      saved = null;
-    }
-    Object.assign(state, checkedMemory(cfg, saved));
+    Object.assign(state, memory.load());
     clock.setSpeed(state.speed);
   }
 
@@ -227,29 +149,15 @@ function init() {
     card.hidden = false;
   }
 
-  function dropFocusRing() {
-    if (focusRing) map.removeLayer(focusRing);
-    focusRing = null;
-  }
-
   function closeCard() {
     $("pb-card").hidden = true;
     state.selected = -1;
-    dropFocusRing();
+    events.unfocus();
   }
 
   function selectEvent(i, fly) {
     state.selected = i;
-    dropFocusRing();
-    if (data.lat[i] !== null) {
-      focusRing = L.circleMarker([data.lat[i], data.lon[i]], {
-        renderer, radius: cfg.markerRadius * 2.1, color: "#111111", weight: 5, fill: false, className: "pb-focus",
-        interactive: false,
-      }).addTo(map);
-      if (fly) {
-        map.flyTo(L.latLng(data.lat[i], data.lon[i]), Math.max(map.getZoom(), cfg.storyZoom), { duration: cfg.flyDuration });
-      }
-    }
+    events.focus(i, fly);
     showCard(i);
   }
 
@@ -282,7 +190,7 @@ function init() {
   });
   on("pb-mode", "change", (event) => {
     state.mode = event.target.value;
-    styleKey = new Array(n);
+    events.restyle();
     renderLegend();
     render();
     remember();
@@ -292,7 +200,7 @@ function init() {
     const value = Math.round(+event.target.value);
     if (value >= 1 && value <= cfg.maxWindowDays) state.windowDays = value;
     event.target.value = String(state.windowDays);
-    styleKey = new Array(n);
+    events.restyle();
     render();
     remember();
   });

@@ -52,15 +52,3 @@ export function markerLook(cfg, status, colour, fadeValue) {
     opacity: style.opacity * Math.max(fadeValue, 0.45),
   };
 }
-
-// A saved view ({ day, mode, windowDays, speed }, from session storage) checked against the options:
-// only the valid parts come back.
-export function checkedMemory(cfg, saved) {
-  const out = {};
-  if (!saved || typeof saved !== "object") return out;
-  if (Number.isInteger(saved.day) && saved.day >= cfg.firstDay && saved.day <= cfg.lastDay) out.day = saved.day;
-  if (MODES.indexOf(saved.mode) >= 0) out.mode = saved.mode;
-  if (saved.windowDays >= 1 && saved.windowDays <= cfg.maxWindowDays) out.windowDays = Math.round(saved.windowDays);
-  if (cfg.speeds.indexOf(saved.speed) >= 0) out.speed = saved.speed;
-  return out;
-}

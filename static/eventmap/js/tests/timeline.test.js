@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { checkedMemory, dayStarts, fade, markerLook, visibleRange } from "../timeline.js";
+import { dayStarts, fade, markerLook, visibleRange } from "../timeline.js";
 
 const cfg = {
   firstDay: 0, lastDay: 9, fadeDays: 10, minOpacity: 0.3, markerOutline: 3, maxWindowDays: 365, speeds: [0.5, 1, 2],
@@ -78,20 +78,4 @@ describe("markerLook", () => {
     assert.deepEqual(markerLook(cfg, "nonsense", "#123456", 1), markerLook(cfg, "claimed", "#123456", 1));
   });
   it("keeps faded markers visible", () => assert.equal(markerLook(cfg, "confirmed", "#000", 0.3).opacity, 0.45));
-});
-
-describe("checkedMemory", () => {
-  const cases = [
-    [{ day: 4, mode: "window", windowDays: 7, speed: 2 }, { day: 4, mode: "window", windowDays: 7, speed: 2 }],
-    [{ day: 40, mode: "bogus", windowDays: 0, speed: 3 }, {}],
-    [{ day: 2.5, windowDays: 6.6 }, { windowDays: 7 }],
-    [{ day: "3" }, {}],
-    [null, {}],
-    ["text", {}],
-  ];
-  for (const [saved, expected] of cases) {
-    it(`${JSON.stringify(saved)} -> ${JSON.stringify(expected)}`, () => {
-      assert.deepEqual(checkedMemory(cfg, saved), expected);
-    });
-  }
 });
