@@ -13,6 +13,8 @@ fetches them again.
 
 The project's own scripts are ES modules in `static/eventmap/js/`; `js_bundle` joins the ones an entry
 module needs into one classic script (streamlit-folium's iframe and the saved page load no modules).
+The map's script, `static/eventmap/eventmap.js`, is that bundle, kept in the repository because the app
+serves it as a file: `python -m eventmap.mapping.assets` writes it again (a test checks it is current).
 """
 
 from __future__ import annotations
@@ -170,6 +172,16 @@ def js_bundle(entry: str, *, folder: Path = JS_MODULES_DIR) -> str:
     return "\n".join(parts)
 
 
+BUNDLES: dict[str, str] = {"eventmap/eventmap.js": "eventmap"}  # file in static/ -> its entry module
+
+
+def bundle_file_text(entry: str) -> str:
+    """What a bundle file of `BUNDLES` holds: a note, then `js_bundle(entry)`."""
+    return (f"/* Generated from static/eventmap/js/{entry}.js and the modules it imports by "
+            f"eventmap.mapping.assets.js_bundle: edit those, then run `python -m eventmap.mapping.assets`. */\n"
+            + js_bundle(entry))
+
+
 def _inline_css_urls(css: str, folder: Path) -> str:
     """Relative ``url(...)`` references (Leaflet's images) replaced by data URIs."""
 
@@ -224,3 +236,8 @@ def external_links(m: folium.Map) -> list[str]:
                 found.append(url)
         stack.extend(getattr(element, "_children", {}).values())
     return found
+
+
+if __name__ == "__main__":
+    for target, entry in BUNDLES.items():
+        (STATIC_DIR / target).write_text(bundle_file_text(entry), encoding="utf-8")

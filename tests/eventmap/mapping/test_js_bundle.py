@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from eventmap.mapping.assets import JS_MODULES_DIR, JsModuleError, MissingAssetError, js_bundle
+from eventmap.mapping.assets import (
+    BUNDLES,
+    JS_MODULES_DIR,
+    STATIC_DIR,
+    JsModuleError,
+    MissingAssetError,
+    bundle_file_text,
+    js_bundle,
+)
 
 
 def write(folder: Path, **modules: str) -> Path:
@@ -63,11 +71,19 @@ def test_a_circle_and_a_missing_module_are_refused(tmp_path) -> None:
         js_bundle("main", folder=folder)
 
 
-def test_the_playback_bundle_holds_every_module_it_imports_once() -> None:
-    bundle = js_bundle("playback")
+@pytest.mark.parametrize("target", sorted(BUNDLES))
+def test_each_committed_bundle_is_its_modules_joined(target) -> None:
+    written = (STATIC_DIR / target).read_text(encoding="utf-8")
+    assert written == bundle_file_text(BUNDLES[target]), f"{target}: run `python -m eventmap.mapping.assets`"
+
+
+@pytest.mark.parametrize("entry", ["playback", "eventmap"])
+def test_a_bundle_holds_every_module_it_imports_once(entry) -> None:
+    bundle = js_bundle(entry)
     named = re.findall(r'^// (\w+)\.js$', bundle, flags=re.MULTILINE)
-    imported = set(re.findall(r'from "\./(\w+)\.js"', "".join(p.read_text() for p in JS_MODULES_DIR.glob("*.js"))))
-    assert named[-1] == "playback"
+    texts = "".join((JS_MODULES_DIR / f"{name}.js").read_text(encoding="utf-8") for name in named)
+    imported = set(re.findall(r'from "\./(\w+)\.js"', texts))
+    assert named[-1] == entry
     assert len(named) == len(set(named))
     assert imported <= set(named)
     assert not re.search(r"^\s*(import|export)\b", bundle, flags=re.MULTILINE)
@@ -78,7 +94,8 @@ def test_the_playback_bundle_holds_every_module_it_imports_once() -> None:
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs node (.ci/run installs it)")
-def test_node_parses_the_playback_bundle(tmp_path) -> None:
-    path = tmp_path / "playback.js"
-    path.write_text(js_bundle("playback"), encoding="utf-8")
+@pytest.mark.parametrize("entry", ["playback", "eventmap"])
+def test_node_parses_the_bundle(tmp_path, entry) -> None:
+    path = tmp_path / f"{entry}.js"
+    path.write_text(js_bundle(entry), encoding="utf-8")
     subprocess.run(["node", "--check", str(path)], check=True)
