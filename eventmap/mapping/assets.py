@@ -10,12 +10,18 @@ Two ways to deliver them (`AssetMode`):
 
 The vendored files and their licences are listed in `static/LICENSES.md`; `scripts/vendor_assets.sh`
 fetches them again.
+
+The project's own scripts are ES modules in `static/eventmap/js/`; `js_bundle` joins the ones an entry
+module needs into one classic script (streamlit-folium's iframe and the saved page load no modules).
+The map's script, `static/eventmap/eventmap.js`, is that bundle, kept in the repository because the app
+serves it as a file: `python -m eventmap.mapping.assets` writes it again (a test checks it is current).
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -63,6 +69,8 @@ CSS_ASSETS: tuple[Asset, ...] = (
     Asset("eventmap_css", "eventmap/eventmap.css"),
 )
 
+JS_MODULES_DIR = STATIC_DIR / "eventmap" / "js"
+
 EXTERNAL_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 
 
@@ -106,6 +114,72 @@ def inline_head_html(static_dir: Path = STATIC_DIR) -> str:
         js = re.sub(r"^//# sourceMappingURL=.*$", "", js, flags=re.MULTILINE)
         parts.append(f"<script>/* static/{asset.path} */\n{_safe_in_element(js, 'script')}</script>")
     return "\n".join(parts)
+
+
+class JsModuleError(EventMapError, ValueError):
+    """A module of `static/eventmap/js/` uses a form `js_bundle` does not join (or imports in a circle)."""
+
+
+_JS_IMPORT = re.compile(r'^import \{([^}]*)\} from "\./([\w-]+)\.js";\n', re.MULTILINE)
+_JS_EXPORT = re.compile(r"^export (?:function|const|let|class) ([A-Za-z_$][\w$]*)", re.MULTILINE)
+_JS_OTHER = re.compile(r"^(?:import|export)\b.*$", re.MULTILINE)
+
+
+def _js_module(name: str, folder: Path) -> str:
+    path = folder / f"{name}.js"
+    if not path.is_file():
+        raise MissingAssetError(f"{path}: missing (imported as ./{name}.js)")
+    return path.read_text(encoding="utf-8")
+
+
+@cache
+def js_bundle(entry: str, *, folder: Path = JS_MODULES_DIR) -> str:
+    """The module `entry` (a name in `folder`, without ".js") and every module it imports, as one script.
+
+    Deterministic, with no tool beyond this function: the modules in dependency order (depth first, in
+    the order of their `import` lines), each in its own function scope; `import { a, b } from "./m.js"`
+    reads the names from m's scope and `export function/const/let/class` gives them. Any other form of
+    `import`/`export` (renaming, defaults, `*`) is refused, so the bundle always means what the modules say.
+    """
+    order: list[str] = []
+
+    def visit(name: str, trail: tuple[str, ...]) -> None:
+        if name in trail:
+            raise JsModuleError(f"{' -> '.join((*trail, name))}: modules import each other in a circle")
+        if name in order:
+            return
+        for match in _JS_IMPORT.finditer(_js_module(name, folder)):
+            visit(match.group(2), (*trail, name))
+        order.append(name)
+
+    visit(entry, ())
+    parts = ['(function () {\n"use strict";\nconst modules = {};']
+    for name in order:
+        text = _js_module(name, folder)
+        imports = []
+        for match in _JS_IMPORT.finditer(text):
+            names = [n.strip() for n in match.group(1).split(",") if n.strip()]
+            if not all(re.fullmatch(r"[A-Za-z_$][\w$]*", n) for n in names):
+                raise JsModuleError(f"{name}.js: import {{{match.group(1)}}}: only plain names can be imported")
+            imports.append(f"const {{ {', '.join(names)} }} = modules[{json.dumps(match.group(2))}];")
+        body = _JS_EXPORT.sub(lambda m: m.group(0).removeprefix("export "), _JS_IMPORT.sub("", text))
+        if other := _JS_OTHER.search(body):
+            raise JsModuleError(f"{name}.js: {other.group(0)!r}: a form of import/export js_bundle does not join")
+        exports = ", ".join(_JS_EXPORT.findall(text))
+        head = f"// {name}.js\nmodules[{json.dumps(name)}] = (function () {{\n"
+        parts.append(head + "".join(f"{i}\n" for i in imports) + body + f"return {{ {exports} }};\n}})();")
+    parts.append("})();\n")
+    return "\n".join(parts)
+
+
+BUNDLES: dict[str, str] = {"eventmap/eventmap.js": "eventmap"}  # file in static/ -> its entry module
+
+
+def bundle_file_text(entry: str) -> str:
+    """What a bundle file of `BUNDLES` holds: a note, then `js_bundle(entry)`."""
+    return (f"/* Generated from static/eventmap/js/{entry}.js and the modules it imports by "
+            f"eventmap.mapping.assets.js_bundle: edit those, then run `python -m eventmap.mapping.assets`. */\n"
+            + js_bundle(entry))
 
 
 def _inline_css_urls(css: str, folder: Path) -> str:
@@ -162,3 +236,8 @@ def external_links(m: folium.Map) -> list[str]:
                 found.append(url)
         stack.extend(getattr(element, "_children", {}).values())
     return found
+
+
+if __name__ == "__main__":
+    for target, entry in BUNDLES.items():
+        (STATIC_DIR / target).write_text(bundle_file_text(entry), encoding="utf-8")

@@ -7,7 +7,8 @@ interactive HTML export (`asset_mode="inline"`: one file that opens offline). It
   event drawn by Python: the engine draws them;
 - `#pb-config` and `#pb-data`: JSON (see `payload.py`) read by the engine; the interface strings of every
   language are embedded, so the language switches in the page without reloading and keeps the day shown;
-- `playback.js` and `playback.css` (this package's files, always inlined: they are the page's own code);
+- the engine, `static/eventmap/js/playback.js` and the modules it imports joined into one script
+  (`eventmap.mapping.assets.js_bundle`), and `playback.css`: always inlined, they are the page's own code;
 - an empty skeleton (title block, legend, card, control bar) that the engine fills with `textContent`.
 
 Keys: Space plays or pauses, ← one day earlier, → one day later, in every language: the timeline runs left to
@@ -33,6 +34,7 @@ from base.errors import EventMapError
 from eventmap.filtering import Filters, describe_filters
 from eventmap.i18n import DEFAULT_LANG, RTL_LANGS, direction, language_name, languages, strings, t
 from eventmap.mapping import build_map
+from eventmap.mapping.assets import js_bundle
 from eventmap.playback.payload import Payload, build_payload, script_json
 from eventmap.playback.stories import Story
 from eventmap.scene import Scene
@@ -193,7 +195,7 @@ def build_playback_document(
         _skeleton(lang)
         + f'<script type="application/json" id="pb-config">{script_json(config)}</script>'
         + f'<script type="application/json" id="pb-data">{script_json(payload.data)}</script>'
-        + f"<script>{_asset_text('playback.js')}</script>"
+        + f"<script>{_in_script(js_bundle('playback'))}</script>"
     ), name="playback_body")
     page = root.render()
     return page.replace("<html>", f'<html lang="{html.escape(lang)}">', 1)
@@ -295,6 +297,10 @@ def _asset_text(name: str) -> str:
     text = (PACKAGE_DIR / name).read_text(encoding="utf-8")
     tag = "style" if name.endswith(".css") else "script"
     return text.replace(f"</{tag}", f"<\\/{tag}")
+
+
+def _in_script(text: str) -> str:
+    return text.replace("</script", "<\\/script")
 
 
 _ICONS = {

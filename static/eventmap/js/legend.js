@@ -1,0 +1,48 @@
+/* The playback page's legend: sides, event types and claim statuses of the data, each with its symbol;
+ * outside "day" mode also today's and older events. Names go in as text.
+ *
+ *   fillLegend(doc, legend, { data, cfg, mode, icon(shape, colour, status, size) }, words)
+ */
+
+import { make } from "./dom.js";
+
+function row(doc, icon, text) {
+  const element = make(doc, "div", "pb-legend-row");
+  element.appendChild(icon);
+  element.appendChild(make(doc, "span", null, text));
+  return element;
+}
+
+export function fillLegend(doc, legend, parts, words) {
+  const { data, cfg, mode, icon } = parts;
+  const { s, translated } = words;
+  legend.textContent = "";
+  legend.appendChild(make(doc, "h2", "pb-legend-title", s("legend.title")));
+  const columns = make(doc, "div", "pb-legend-columns");
+  const sides = make(doc, "div", "pb-legend-column");
+  sides.appendChild(make(doc, "h3", null, s("legend.sides")));
+  for (const side of data.sides) {
+    sides.appendChild(row(doc, icon("circle", side[1], "confirmed", 32), translated("side.", side[0]) || "?"));
+  }
+  const right = make(doc, "div", "pb-legend-column");
+  right.appendChild(make(doc, "h3", null, s("legend.types")));
+  for (const type of data.types) {
+    right.appendChild(row(doc, icon(type[1], "#8a8a8a", "confirmed", 32), translated("event_type.", type[0])));
+  }
+  right.appendChild(make(doc, "h3", null, s("legend.statuses")));
+  for (const status of data.statuses) {
+    right.appendChild(row(doc, icon("circle", "#8a8a8a", status, 32), translated("status.", status)));
+  }
+  columns.appendChild(sides);
+  columns.appendChild(right);
+  legend.appendChild(columns);
+  if (mode !== "day") {
+    const ages = row(doc, icon("circle", "#444444", "confirmed", 36), s("legend.today"));
+    ages.className = "pb-legend-row pb-legend-ages";
+    const old = icon("circle", "#444444", "confirmed", 30);
+    old.style.opacity = String(cfg.minOpacity + 0.1);
+    ages.appendChild(old);
+    ages.appendChild(make(doc, "span", null, s("legend.older")));
+    legend.appendChild(ages);
+  }
+}

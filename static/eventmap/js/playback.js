@@ -1,0 +1,258 @@
+/* Timeline playback and story stepping for the event map (presentation mode and standalone HTML): the
+ * page's entry module, which wires the other modules to Leaflet and the page.
+ *
+ * Reads two JSON blocks written by eventmap/playback/document.py: #pb-config (options, the interface
+ * strings of every language) and #pb-data (the events, see eventmap/playback/payload.py). A frame filters
+ * the embedded events by day and updates one Leaflet layer, with no round trip to a server. Data never
+ * becomes markup: every text goes in as text, links only when they are http(s).
+ */
+
+import { fillCard } from "./cards.js";
+import { createClock } from "./clock.js";
+import { renderBar, renderStaticTexts, renderTitle } from "./controls.js";
+import { shapeIcon } from "./icons.js";
+import { listenForKeys } from "./keyboard.js";
+import { fillLegend } from "./legend.js";
+import { eventLayer } from "./layers.js";
+import { viewMemory } from "./memory.js";
+import { storyIndices, storyStepIndex } from "./story.js";
+import { dayOfIso, isoOfDay, longDateWith, lookup, perLanguage, translatedWith, utcDay } from "./text.js";
+
+function readJson(id) {
+  const element = document.getElementById(id);
+  return element ? JSON.parse(element.textContent) : null;
+}
+
+function init() {
+  const cfg = readJson("pb-config");
+  const data = readJson("pb-data");
+  const map = cfg && window[cfg.mapVar];
+  const root = document.getElementById("pb-root");
+  if (!cfg || !data || !map) {
+    if (root) root.setAttribute("data-error", "map or data missing");
+    return;
+  }
+  const $ = (id) => document.getElementById(id);
+  const fields = {};
+  data.fields.forEach((name, i) => {
+    fields[name] = i;
+  });
+  const origin = utcDay(cfg.origin);
+  const state = {
+    lang: cfg.lang, day: cfg.initialDay, mode: cfg.mode, windowDays: cfg.windowDays, speed: cfg.speed,
+    playing: false, storyIndex: -1, selected: -1,
+  };
+  const s = (key, values) => lookup(cfg.strings, state.lang, cfg.fallbackLang, key, values);
+  const translated = (prefix, value) => translatedWith(s, prefix, value);
+  const longDate = (iso) => longDateWith(s, iso);
+  const isoOf = (day) => isoOfDay(origin, day);
+  const perLang = (table) => perLanguage(table, state.lang, cfg.fallbackLang);
+  const page = { doc: document, $, cfg, state, s, longDate, isoOf, perLang };
+  const words = { s, translated, longDate, get lang() { return state.lang; } };
+  const icon = (shape, colour, status, size) => shapeIcon(document, cfg, shape, colour, status, size);
+  const detail = (i, name) => data.detail[i][fields[name]];
+
+  const events = eventLayer(map, cfg, data, (i) => selectEvent(i, false));
+  const memory = viewMemory(() => window.sessionStorage, cfg.remember, cfg);
+  const story = cfg.story ? storyIndices(cfg.story.ids, data.detail.map((row) => row[fields.id])) : [];
+  if (cfg.story) cfg.story.ids = story.map((i) => detail(i, "id"));
+
+  const clock = createClock({
+    speed: state.speed,
+    schedule: (fn) => window.requestAnimationFrame(fn),
+    onDays: (days) => goTo(state.day + days),
+    shouldStop: () => state.day >= cfg.lastDay,
+    onStop: () => {
+      state.playing = false;
+      renderBar(page);
+    },
+  });
+
+  function render() {
+    const count = events.draw(state);
+    root.setAttribute("data-visible", String(count));
+    root.setAttribute("data-day", isoOf(state.day));
+    renderTitle(page, count);
+    root.style.setProperty("--pb-title-height", `${$("pb-title").offsetHeight}px`);
+    renderBar(page);
+  }
+
+  function renderLegend() {
+    fillLegend(document, $("pb-legend"), { data, cfg, mode: state.mode, icon }, words);
+  }
+
+  function renderTexts() {
+    root.setAttribute("lang", state.lang);
+    root.setAttribute("dir", cfg.rtl.indexOf(state.lang) >= 0 ? "rtl" : "ltr");
+    document.documentElement.setAttribute("lang", state.lang);
+    renderStaticTexts(page, setLanguage);
+    renderLegend();
+    if (map.zoomControl) map.zoomControl.setPosition(root.getAttribute("dir") === "rtl" ? "bottomleft" : "bottomright");
+  }
+
+  function setLanguage(lang) {
+    if (!cfg.strings[lang]) return;
+    state.lang = lang;
+    renderTexts();
+    render();
+    if (state.selected >= 0) showCard(state.selected);
+  }
+
+  // --- time ---------------------------------------------------------------------------------------------
+  function goTo(day) {
+    const clamped = Math.min(Math.max(day, cfg.firstDay), cfg.lastDay);
+    if (clamped !== state.day) {
+      state.day = clamped;
+      render();
+      remember();
+    } else {
+      renderBar(page);
+    }
+  }
+
+  // With cfg.remember, the day, mode and speed outlive a rebuild of the page (a rerun in the app).
+  const remember = () => memory.save(state);
+
+  function recall() {
+    Object.assign(state, memory.load());
+    clock.setSpeed(state.speed);
+  }
+
+  function play() {
+    if (clock.running) return;
+    if (state.day >= cfg.lastDay) goTo(cfg.firstDay);
+    state.playing = true;
+    clock.start();
+    renderBar(page);
+  }
+
+  const pause = () => clock.stop();
+  const toggle = () => (clock.running ? pause() : play());
+  const step = (delta) => {
+    pause();
+    goTo(state.day + delta);
+  };
+
+  // --- the event card and the story -----------------------------------------------------------------------
+  function showCard(i) {
+    const storyAt = story.indexOf(i);
+    const storyLine = storyAt >= 0 && state.storyIndex === storyAt
+      ? `${perLang(cfg.story.titles)} · ${s("story.position", { n: storyAt + 1, total: story.length })}`
+      : null;
+    const event = {
+      field: (name) => detail(i, name), iso: isoOf(data.d[i]), located: data.lat[i] !== null, storyLine,
+      sideIcon: icon("circle", data.sides[data.s[i]][1], "confirmed", 26),
+    };
+    fillCard(document, $("pb-card-body"), event, words);
+    const card = $("pb-card");
+    card.setAttribute("data-event-id", detail(i, "id"));
+    card.hidden = false;
+  }
+
+  function closeCard() {
+    $("pb-card").hidden = true;
+    state.selected = -1;
+    events.unfocus();
+  }
+
+  function selectEvent(i, fly) {
+    state.selected = i;
+    events.focus(i, fly);
+    showCard(i);
+  }
+
+  function storyStep(delta) {
+    if (!story.length) return;
+    pause();
+    state.storyIndex = storyStepIndex(state.storyIndex, delta, story.length);
+    const i = story[state.storyIndex];
+    goTo(data.d[i]);
+    selectEvent(i, true);
+    renderBar(page);
+  }
+
+  // --- wiring -------------------------------------------------------------------------------------------
+  const on = (id, type, fn) => $(id).addEventListener(type, fn);
+  on("pb-play", "click", toggle);
+  on("pb-back", "click", () => step(-1));
+  on("pb-fwd", "click", () => step(1));
+  $("pb-slider").min = String(cfg.firstDay);
+  $("pb-slider").max = String(cfg.lastDay);
+  on("pb-slider", "input", (event) => {
+    pause();
+    goTo(+event.target.value);
+  });
+  on("pb-speed", "change", (event) => {
+    state.speed = +event.target.value;
+    clock.setSpeed(state.speed);
+    remember();
+    event.target.blur(); // the keys go back to playback
+  });
+  on("pb-mode", "change", (event) => {
+    state.mode = event.target.value;
+    events.restyle();
+    renderLegend();
+    render();
+    remember();
+    event.target.blur();
+  });
+  on("pb-window", "change", (event) => {
+    const value = Math.round(+event.target.value);
+    if (value >= 1 && value <= cfg.maxWindowDays) state.windowDays = value;
+    event.target.value = String(state.windowDays);
+    events.restyle();
+    render();
+    remember();
+  });
+  on("pb-story-prev", "click", () => storyStep(-1));
+  on("pb-story-next", "click", () => storyStep(1));
+  on("pb-card-close", "click", closeCard);
+  on("pb-help", "click", () => {
+    $("pb-keys").hidden = !$("pb-keys").hidden;
+    $("pb-help").setAttribute("aria-expanded", $("pb-keys").hidden ? "false" : "true");
+  });
+  listenForKeys(window, {
+    toggle,
+    back: () => step(-1),
+    forward: () => step(1),
+    first: () => {
+      pause();
+      goTo(cfg.firstDay);
+    },
+    last: () => {
+      pause();
+      goTo(cfg.lastDay);
+    },
+    storyNext: () => storyStep(1),
+    storyPrev: () => storyStep(-1),
+    close: closeCard,
+  });
+
+  if (map.keyboard) map.keyboard.disable();
+  recall();
+  renderTexts();
+  map.invalidateSize();
+  if (cfg.bounds) {
+    map.stop(); // end the base map's own animated fit, which would otherwise land after this one
+    const rtl = root.getAttribute("dir") === "rtl";
+    const side = cfg.panelWidth + 40;
+    map.fitBounds(cfg.bounds, {
+      paddingTopLeft: [rtl ? 40 : side, 40], paddingBottomRight: [rtl ? side : 40, 40], maxZoom: cfg.maxFitZoom,
+      animate: false,
+    });
+  }
+  render();
+  window.eventmapPlayback = {
+    state: () => ({
+      day: isoOf(state.day), playing: state.playing, mode: state.mode, speed: state.speed, lang: state.lang,
+      storyIndex: state.storyIndex, visible: +root.getAttribute("data-visible"),
+    }),
+    goTo: (iso) => goTo(dayOfIso(origin, iso)),
+    setLanguage,
+  };
+  root.setAttribute("data-ready", "true");
+  if (cfg.autofocus) window.focus();
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+else init();
