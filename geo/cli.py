@@ -17,6 +17,7 @@ import math
 import sys
 import time
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -177,7 +178,7 @@ def cmd_geocode(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     chain = default_chain(settings)
     frame, header, column = read_csv_frame(args.input, column=args.column, max_rows=settings.max_rows, warn=err)
     summary = geocode_frame(frame, geocoder=chain, column=column, context=_context(args.country),
-                            progress=_Progress(err), namer=shared_place_grid(Path(settings.state_dir)))
+                            progress=_Progress(err), namer=partial(shared_place_grid, Path(settings.state_dir)))
     columns = header + [c for c in OUTPUT_COLUMNS if c not in header]
     for name in columns:
         if name not in FLOAT_COLUMNS and name not in TEXT_COLUMNS:

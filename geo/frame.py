@@ -12,8 +12,9 @@ without a country whose answer lies more than `far_km` from every other point of
 (coordinates that came with it, or names resolved within their country) is not taken: it is
 *ambiguous*, the far place its one candidate ("Jermuk" of a file about Turkey is not Armenia's).
 Rows resolved by name get their empty `country`/`admin1` cells filled from the answer. With a
-`namer` (`geo.nearest.PlaceGrid`), a row with coordinates and no `location` is named after the
-nearest place ("12 km NE of Barda", `matched_name` the place) and its empty country filled.
+`namer` (a function giving the `geo.nearest.PlaceGrid`, called only when a row needs it), a row with
+coordinates and no `location` is named after the nearest place ("12 km NE of Barda", `matched_name`
+the place) and its empty country filled.
 """
 
 from __future__ import annotations
@@ -129,7 +130,7 @@ def geocode_frame(
     progress: Callable[[int, int], None] | None = None,
     use_row_country: bool = True,
     regeocode: Collection[str] = (),
-    namer: PlaceGrid | None = None,
+    namer: Callable[[], PlaceGrid] | None = None,
     far_km: float = FAR_KM,
 ) -> GeocodeSummary:
     """Fill the coordinates of `frame`'s rows that have none, in place; see the module docstring.
@@ -228,19 +229,22 @@ def geocode_frame(
     )
 
 
-def _name_points(frame: pd.DataFrame, positions: np.ndarray, *, column: str, namer: PlaceGrid) -> None:
-    """Rows with coordinates and no place name: named after the nearest place ("12 km NE of Barda")."""
+def _name_points(frame: pd.DataFrame, positions: np.ndarray, *, column: str,
+                 namer: Callable[[], PlaceGrid]) -> None:
+    """Rows with coordinates and no place name: named after the nearest place ("12 km NE of Barda"). The grid
+    is asked for only when such rows exist: reading the village index costs about half a second."""
     empty = (frame[column].iloc[positions].fillna("").astype(str).str.strip() == "").to_numpy()
     positions = positions[empty]
     if not len(positions):
         return
     if not pd.api.types.is_object_dtype(frame[column]) and not pd.api.types.is_string_dtype(frame[column]):
         frame[column] = frame[column].astype(object)
+    grid = namer()
     lats = frame["latitude"].iloc[positions].to_numpy()
     lons = frame["longitude"].iloc[positions].to_numpy()
     has_country = "country" in frame.columns
     for position, lat, lon in zip(positions.tolist(), lats.tolist(), lons.tolist(), strict=True):
-        place = namer.nearest(lat, lon)
+        place = grid.nearest(lat, lon)
         if place is None:
             continue
         frame.iloc[position, _position(frame, column)] = place.describe()

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,6 @@ from eventmap.columns import ColumnMapping, FillIn
 from eventmap.loading import Limits, load_events
 from geo.chain import shared_place_grid
 from geo.learned import LearnedPlaceStore, learn_places
-from geo.nearest import PlaceGrid
 
 MB = 1024 * 1024
 SHORT_HASH_LENGTH = 12
@@ -143,7 +143,7 @@ def load_and_geocode(source: Path | bytes, *, name: str, settings: Settings, geo
         no_rows = Problem(file=name, line=None, column=None,
                           message="no usable event in the file: every row has a problem listed above")
         return LoadFailure(source_name=name, problems=(*result.problems, no_rows))
-    summary = geo.geocode_frame(events, geocoder=geocoder, namer=_namer_for(events, settings))
+    summary = geo.geocode_frame(events, geocoder=geocoder, namer=partial(shared_place_grid, Path(settings.state_dir)))
     _learn_places(events, source=name, settings=settings)
     digest = hashlib.sha256(raw).hexdigest()
     return LoadedData(
@@ -165,14 +165,6 @@ def load_and_geocode(source: Path | bytes, *, name: str, settings: Settings, geo
         sheets=tuple(result.sheets),
         sheet=result.sheet,
     )
-
-
-def _namer_for(events: pd.DataFrame, settings: Settings) -> PlaceGrid | None:
-    """The village grid that names rows with coordinates but no place ("12 km NE of Barda"), only when the
-    frame has such rows: reading the index costs about half a second (building it once, about 15 s)."""
-    unnamed = (events["location"].fillna("").astype(str).str.strip() == "") & events["latitude"].notna() \
-        & events["longitude"].notna()
-    return shared_place_grid(Path(settings.state_dir)) if unnamed.any() else None
 
 
 def _learn_places(events: pd.DataFrame, *, source: str, settings: Settings) -> None:

@@ -45,7 +45,7 @@ def test_empty_country_and_admin1_filled_from_the_answer(villages: VillageGeocod
 def test_a_point_without_a_name_is_named(villages: VillageGeocoder, lat: float, lon: float, location: str,
                                          country: str) -> None:
     frame = events([{"latitude": lat, "longitude": lon, "geo_precision": "near"}])
-    geocode_frame(frame, geocoder=villages, namer=PlaceGrid(small_index()))
+    geocode_frame(frame, geocoder=villages, namer=lambda: PlaceGrid(small_index()))
     assert (frame.loc[0, "location"], frame.loc[0, "country"]) == (location, country)
     assert frame.loc[0, "geo_precision"] == "near"
     assert (frame.loc[0, "latitude"], frame.loc[0, "longitude"]) == (lat, lon)
@@ -53,7 +53,7 @@ def test_a_point_without_a_name_is_named(villages: VillageGeocoder, lat: float, 
 
 def test_a_named_point_keeps_its_name(villages: VillageGeocoder) -> None:
     frame = events([{"location": "Camp 4", "latitude": 40.46, "longitude": 47.23}])
-    geocode_frame(frame, geocoder=villages, namer=PlaceGrid(small_index()))
+    geocode_frame(frame, geocoder=villages, namer=lambda: PlaceGrid(small_index()))
     assert frame.loc[0, "location"] == "Camp 4"
 
 
