@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("base", ("base",)),
     ("geo", ("geo",)),
-    ("core", ("eventmap",)),
+    ("core", ("eventmap", "eventmap.extract")),  # eventmap.extract: articles to draft events, on geo and the schema
     ("scene", ("eventmap.scene", "eventmap.urlstate")),
     ("renderers", ("eventmap.mapping", "eventmap.playback", "eventmap.export")),
     ("services", ("services",)),

@@ -22,7 +22,8 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(fold_letters(pattern.p
     re.compile(r"(?:^|\s)(?:بحسب|حسب|وفقا\s+ل)\s*(?P<who>[^،.:\"«]{3,60}?)(?:[،.:\"«]|\s+(?:ان|فان|فإن)\s|$)"),
     # Russian
     re.compile(r"(?:по данным|по словам|по информации|как сообщ\w+|согласно)\s+(?P<who>[^,.;:«\"]{3,60})"),
-    re.compile(r"(?:сообщил\w*|заявил\w*|сообщает|сообщают|заявляет|утверждает|опроверг\w*)\s+(?:в [^,]{3,25}\s+|\w+\s+)?"
+    re.compile(r"(?:сообщил\w*|заявил\w*|сообщает|сообщают|заявляет|утверждает|опроверг\w*)\s+"
+               r"(?:в [^,]{3,25}\s+|\w+\s+)?"
                r"(?P<who>(?:пресс-служба|министерство|минобороны|мо|представитель|глава|президент|премьер|"
                r"власти|ведомство|омбудсмен|генпрокуратура)[^,.;:«\"]{0,60})"),
     re.compile(r"(?:^|[,.]\s*)(?P<who>[^,.;:«\"]{3,60}?)\s+(?:сообщил\w*|заявил\w*|сообщает|заявляет|утверждает)"),
@@ -76,6 +77,8 @@ def attribution(sentence: str) -> Attribution | None:
         for match in pattern.finditer(folded):
             start, end = match.span("who")
             words = sentence[start:end].strip(" \"'«»“”-–")
+            if words.lower().startswith("the "):
+                words = words[4:]
             if len(words) < 3 or words.lower() in _TOO_GENERIC or len(words.split()) > 12:
                 continue
             start = sentence.index(words, start)

@@ -27,12 +27,16 @@ _SCRIPT_RANGES: tuple[tuple[Script, int, int], ...] = (
 )
 _SCRIPT_LANGUAGE = {Script.ARABIC: "ar", Script.CYRILLIC: "ru", Script.ARMENIAN: "hy"}
 # The most common words of each Latin-script language (lower case).
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the of and to in a is that for on was with as by said at from it were has have".split()),
-    "fr": frozenset("le la les de des et en un une du dans est que pour sur par au avec a été".split()),
-    "de": frozenset("der die das und in den von zu mit sich des auf für ist im dem nicht ein eine".split()),
-    "es": frozenset("el la los las de y en que a del se por un una con para es al".split()),
-    "az": frozenset("və bu bir ilə üçün da də ki olan isə onun bildirib tərəfindən".split()),
+    "en": _words("the of and to in a is that for on was with as by said at from it were has have"),
+    "fr": _words("le la les de des et en un une du dans est que pour sur par au avec a été"),
+    "de": _words("der die das und in den von zu mit sich des auf für ist im dem nicht ein eine"),
+    "es": _words("el la los las de y en que a del se por un una con para es al"),
+    "az": _words("və bu bir ilə üçün da də ki olan isə onun bildirib tərəfindən"),
 }
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -42,7 +46,7 @@ def script_of(char: str) -> Script | None:
     for script, low, high in _SCRIPT_RANGES:
         if low <= code <= high:
             return script
-    return Script.LATIN if char.isascii() and char.isalpha() or "\u00c0" <= char <= "\u024f" else None
+    return Script.LATIN if (char.isascii() and char.isalpha()) or "\u00c0" <= char <= "\u024f" else None
 
 
 def dominant_script(text: str) -> Script | None:
