@@ -29,6 +29,7 @@ PAGES: tuple[tuple[str, str], ...] = (  # (file, title key); the first is the de
     ("app.py", "nav.dashboard"),
     ("pages/1_Places.py", "nav.places"),
     ("pages/2_About.py", "nav.about"),
+    ("pages/3_From_an_article.py", "nav.article"),
 )
 _local = threading.local()  # each session's script runs in its own thread
 
