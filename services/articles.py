@@ -44,10 +44,9 @@ class Validated:
         return self.rows > 0 and not self.problems and len(self.events) == self.rows
 
 
-def draft_table(extraction: Extraction, *, use_publication_date: bool = False) -> pd.DataFrame:
-    """The drafts as a review table (every schema and draft column; `keep` unticked: nothing is kept unasked).
-
-    `use_publication_date` fills the empty dates with the publication day, as the analyst chose."""
+def draft_table(extraction: Extraction, *, use_publication_date: bool = False, keep_all: bool = False) -> pd.DataFrame:
+    """The drafts as a review table (every schema and draft column; `keep` unticked unless `keep_all`: nothing is
+    kept unasked). `use_publication_date` fills the empty dates with the publication day, as the analyst chose."""
     frame = pd.DataFrame(list(extraction.drafts), columns=[*COLUMN_NAMES, *DRAFT_COLUMNS])
     if use_publication_date and extraction.published is not None:
         empty = frame["date"].astype(str).str.strip() == ""
@@ -55,7 +54,7 @@ def draft_table(extraction: Extraction, *, use_publication_date: bool = False) -
         frame.loc[empty, "date_precision"] = "day"
         frame.loc[empty, "notes"] = frame.loc[empty, "notes"].astype(str).str.replace(
             r"date left empty: [^;]*; fill it in", "date: the publication day (the analyst's choice)", regex=True)
-    frame.insert(0, KEEP, False)
+    frame.insert(0, KEEP, keep_all)
     for column in ("latitude", "longitude", "draft_confidence"):
         frame[column] = pd.to_numeric(frame[column], errors="coerce")
     return frame

@@ -89,13 +89,14 @@ def review(extraction: Extraction, *, lang: str) -> pd.DataFrame:
         return pd.DataFrame()
     use_day = st.checkbox(t("article.use_day", lang, day=day), key="article_use_day",
                           disabled=extraction.published is None, help=t("article.use_day_help", lang))
-    table = draft_table(extraction, use_publication_date=use_day)
+    keep_all = st.checkbox(t("article.keep_all", lang), key="article_keep_all")
+    table = draft_table(extraction, use_publication_date=use_day, keep_all=keep_all)
     digest = hashlib.sha256(extraction.text.encode("utf-8")).hexdigest()[:12]
     left, right = st.columns([3, 2])
     with left:
         edited = st.data_editor(
-            table, key=f"article_editor_{digest}_{int(use_day)}", hide_index=True, num_rows="fixed",
-            column_order=REVIEW_COLUMNS, use_container_width=True,
+            table, key=f"article_editor_{digest}_{int(use_day)}_{int(keep_all)}", hide_index=True, num_rows="fixed",
+            column_order=REVIEW_COLUMNS, width="stretch",
             column_config={
                 KEEP: st.column_config.CheckboxColumn(t("article.keep", lang), default=False),
                 "draft_confidence": st.column_config.ProgressColumn(t("article.confidence", lang), min_value=0,
@@ -121,7 +122,7 @@ def draft_map(table: pd.DataFrame, *, lang: str, settings: Settings) -> None:
                      center=center, zoom=zoom, settings=settings)
     marks = folium.FeatureGroup(name="drafts", control=False)
     for _, row in located.iterrows():
-        label = f"{row['location']} · {row['sub_event_type'] or '?'}"
+        label = str(row["location"])
         folium.CircleMarker([float(row["latitude"]), float(row["longitude"])], radius=9, color=DRAFT_COLOUR,
                             weight=3, fill=bool(row[KEEP]), fill_opacity=0.7,
                             tooltip=folium.Tooltip(folium_text(label), permanent=True)).add_to(marks)
