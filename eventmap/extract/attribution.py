@@ -31,7 +31,7 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(fold_letters(pattern.p
     re.compile(r"according to (?:the )?(?P<who>[^,.;:\"]{3,80})"),
     re.compile(r"(?:said|says|reported|claimed|stated|announced|told reporters)\s+(?:on \w+\s+)?(?P<who>the "
                r"[^,.;:\"]{3,60}|[a-z][^,.;:\"]{2,60}? (?:ministry|office|spokesman|spokeswoman|spokesperson))"),
-    re.compile(r"(?:^|[,.\"”]\s*)(?P<who>(?:the )?[^,.;:\"”]{3,70}?)\s+(?:said|says|reported|claimed|stated|"
+    re.compile(r"(?:^|[,.:\"”]\s*)(?P<who>(?:the )?[^,.;:\"”]{3,70}?)\s+(?:said|says|reported|claimed|stated|"
                r"announced|denied|accused)(?:\s|$|[,.;])"),
 ))
 # Folded, lower-case words of well-known bodies → their English name.

@@ -31,6 +31,8 @@ from geo.gazetteer import Gazetteer, default_gazetteer
 DRAFT_COLUMNS: tuple[str, ...] = ("draft_confidence", "draft_words", "draft_candidates", "draft_start",
                                   "draft_end")
 NOT_STATED = "not stated"
+# A sentence that begins so says who reported the sentence before it ("Об этом заявил Минобороны Армении").
+_ABOUT_THE_PREVIOUS = ("об этом", "this was reported by", "this was announced by", "وهذا ما", "ذلك ما")
 _CONTINUATIONS = ("وبيّن", "وبين", "واضاف", "وتابع", "ولفت", "مضيفا", "he added", "she added", "добавил",
                   "добавила", "отметил", "отметила")
 
@@ -131,6 +133,11 @@ def extract_article(data: bytes | str, *, name: str, source: str = "", published
         places = _event_places(finder, sentence, said, talks, bbox)
         named_any = named_any or bool(finder.find(sentence.text))
         if kind is None or not places:
+            if said is not None and not denial and folded.lstrip().startswith(_ABOUT_THE_PREVIOUS):
+                for row in previous[0]:
+                    if str(row["claimed_by"]).startswith("the article"):
+                        row["claimed_by"] = said.claimed_by
+                        row["draft_words"] = f"{row['draft_words']} | said (next sentence): {said.words}"
             if denial and previous[0]:
                 for row in previous[0]:
                     row["status"], row["disputed_by"] = "disputed", said.claimed_by if said else NOT_STATED

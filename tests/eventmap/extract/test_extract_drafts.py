@@ -115,3 +115,14 @@ def test_html_is_read_as_text_only() -> None:
     assert found.published == dt.date(2020, 10, 4)
     assert found.source == "https://example.org/news/1"
     assert [(r["location"], r["date"]) for r in found.drafts] == [("Stepanakert", "2020-10-04")]
+
+
+@pytest.mark.parametrize(("text", "claimed_by"), [
+    ("4 октября 2020 года\nВС Азербайджана вновь нанесли удары по Степанакерту. Об этом заявил официальный "
+     "представитель Минобороны Армении.", "Armenian Defence Ministry (представитель Минобороны Армении)"),
+    ("STEPANAKERT, Azerbaijan: Armenia accused Azerbaijani forces of shelling Stepanakert on Friday.", "Armenia"),
+    ("Barda was hit by a rocket on Friday.", "the article (https://example.org/a)"),
+])
+def test_who_said_it(text: str, claimed_by: str) -> None:
+    found = extract_article(text, name="in.txt", source="https://example.org/a", published=dt.date(2020, 10, 4))
+    assert [row["claimed_by"] for row in found.drafts] == [claimed_by]
