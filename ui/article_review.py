@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from pathlib import Path
 
 import folium
 import pandas as pd
@@ -18,6 +19,8 @@ from eventmap.extract.article_text import MAX_ARTICLE_BYTES
 from eventmap.i18n import t
 from eventmap.mapping import build_map
 from eventmap.mapping.popups import folium_text
+from geo.chain import shared_place_index
+from geo.placeindex import INDEX_FILE
 from services.articles import (
     KEEP,
     KEPT_NAME,
@@ -53,6 +56,9 @@ def article_input(settings: Settings, *, lang: str) -> None:
                              help=t("article.source_help", lang))
     day = right.text_input(t("article.published", lang), key="article_published", placeholder="2020-10-09",
                            help=t("article.published_help", lang))
+    index_ready = (Path(settings.state_dir) / INDEX_FILE).is_file()
+    use_villages = st.checkbox(t("article.villages", lang), value=index_ready, key="article_villages",
+                               help=t("article.villages_help", lang))
     if not st.button(t("article.read", lang), type="primary", icon=":material/auto_awesome:"):
         return
     st.session_state.pop(_ADDED_KEY, None)
@@ -65,8 +71,9 @@ def article_input(settings: Settings, *, lang: str) -> None:
         st.session_state.pop(EXTRACTION_KEY, None)
         return
     try:
+        villages = shared_place_index(Path(settings.state_dir)) if use_villages else None
         st.session_state[EXTRACTION_KEY] = extract_article(data, name=name, source=source.strip(),
-                                                           published=published, settings=settings)
+                                                           published=published, settings=settings, villages=villages)
         st.session_state.pop(_ERROR_KEY, None)
     except ArticleInputError as error:
         st.session_state[_ERROR_KEY] = str(error)

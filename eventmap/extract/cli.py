@@ -1,4 +1,4 @@
-"""`python -m eventmap extract ARTICLE -o DRAFT.csv [--published YYYY-MM-DD] [--source URL]`.
+"""`python -m eventmap extract ARTICLE -o DRAFT.csv [--published YYYY-MM-DD] [--source URL] [--villages]`.
 
 Writes the article's draft events (the schema's columns and the draft columns: confidence, the words
 each row came from, the place candidates) for review; nothing is added to any data file. Exit 0 when
@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import TextIO
 
 from base.csv_safety import write_events_csv
+from base.settings import Settings
 from eventmap.extract.drafts import DRAFT_COLUMNS, extract_article
 from eventmap.extract.errors import ArticleInputError
 from eventmap.schema import COLUMN_NAMES
+from geo.placeindex import PlaceIndex
 
 DRAFT_CSV_COLUMNS: tuple[str, ...] = (*COLUMN_NAMES, *DRAFT_COLUMNS)
 
@@ -38,7 +40,9 @@ def run_extract(args: argparse.Namespace, *, out: TextIO | None = None, err: Tex
         print(f"{path}: cannot be read: {error.strerror or error}", file=err)
         return 2
     try:
-        found = extract_article(data, name=name, source=args.source or "", published=args.published)
+        villages = PlaceIndex.load_or_build(Settings.from_env().state_dir) if args.villages else None
+        found = extract_article(data, name=name, source=args.source or "", published=args.published,
+                                villages=villages)
     except ArticleInputError as error:
         print(f"{error} (nothing written)", file=err)
         return 2
@@ -72,4 +76,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "'today' and 'yesterday' are read against it")
     parser.add_argument("--source", metavar="URL", default="", help="the article's URL or citation (default: the "
                         "page's own address for HTML, else the file name)")
+    parser.add_argument("--villages", action="store_true",
+                        help="also look up places named as villages ('the village of X', 'село X', 'قرية X') in the "
+                        "GeoNames village index (read from the state folder; built there the first time, ~25 s)")
     parser.set_defaults(handler=run_extract)

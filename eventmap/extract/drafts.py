@@ -21,11 +21,12 @@ from eventmap.extract.article_text import MAX_ARTICLE_BYTES, read_article
 from eventmap.extract.attribution import Attribution, attribution
 from eventmap.extract.event_words import Cue, WordHit, event_kind, side_words, word_hits
 from eventmap.extract.language import detect_language
-from eventmap.extract.places import PlaceFinder, PlaceMention
-from eventmap.extract.relative_dates import fold, published_in_text, sentence_date
+from eventmap.extract.places import PlaceFinder, PlaceInfo, PlaceMention
+from eventmap.extract.relative_dates import SentenceDate, fold, published_in_text, sentence_date
 from eventmap.extract.sentences import Sentence, split_sentences
 from eventmap.schema import COLUMN_NAMES
 from geo.gazetteer import Gazetteer, default_gazetteer
+from geo.placeindex import PlaceIndex
 
 # Columns only drafts have: dropped when kept rows are validated and added.
 DRAFT_COLUMNS: tuple[str, ...] = ("draft_confidence", "draft_words", "draft_candidates", "draft_start",
@@ -51,8 +52,10 @@ class Extraction:
     messages: tuple[str, ...] = field(default=())
 
 
-def _finder(gazetteer: Gazetteer | None) -> PlaceFinder:
-    return PlaceFinder(gazetteer) if gazetteer is not None else _default_finder()
+def _finder(gazetteer: Gazetteer | None, villages: PlaceIndex | None) -> PlaceFinder:
+    if gazetteer is None and villages is None:
+        return _default_finder()
+    return PlaceFinder(gazetteer or default_gazetteer(), villages=villages)
 
 
 _FINDER: list[PlaceFinder] = []
@@ -79,15 +82,15 @@ def _side(folded: str, hits: list[WordHit], said: Attribution | None) -> str:
 
 def _event_places(finder: PlaceFinder, sentence: Sentence, said: Attribution | None, talks: bool,
                   bbox: tuple[float, float, float, float]) -> list[PlaceMention]:
-    gazetteer = finder.gazetteer
     mentions = [m for m in finder.find(sentence.text) if not _inside(m, said)]
-    specific = [m for m in mentions if any(gazetteer.places[p].place_type != "region" for p in m.place_ids)]
+    specific = [m for m in mentions if any(finder.describe(p).place_type != "region" for p in m.place_ids)]
     if specific:
         mentions = specific
     kept: list[PlaceMention] = []
     for mention in mentions:
-        point = gazetteer.point(mention.place_ids[0])
-        abroad = point is None or not (bbox[0] <= point.lat <= bbox[2] and bbox[1] <= point.lon <= bbox[3])
+        info = finder.describe(mention.place_ids[0])
+        abroad = info.lat is None or info.lon is None or not (bbox[0] <= info.lat <= bbox[2]
+                                                              and bbox[1] <= info.lon <= bbox[3])
         if talks and abroad:
             continue  # "talks in Moscow": a venue, not an event
         if all(mention.place_ids != k.place_ids for k in kept):
@@ -96,12 +99,15 @@ def _event_places(finder: PlaceFinder, sentence: Sentence, said: Attribution | N
 
 
 def extract_article(data: bytes | str, *, name: str, source: str = "", published: dt.date | None = None,
-                    gazetteer: Gazetteer | None = None, max_bytes: int = MAX_ARTICLE_BYTES,
-                    settings: Settings | None = None) -> Extraction:
-    """The draft events of one article (see the module docstring); `ArticleInputError` when it cannot be read."""
+                    gazetteer: Gazetteer | None = None, villages: PlaceIndex | None = None,
+                    max_bytes: int = MAX_ARTICLE_BYTES, settings: Settings | None = None) -> Extraction:
+    """The draft events of one article (see the module docstring); `ArticleInputError` when it cannot be read.
+
+    `villages`: the GeoNames village index, for villages named as such ("the village of X") that the
+    gazetteer does not have (default: none)."""
     article = read_article(data, name=name, max_bytes=max_bytes)
     bbox = (settings or Settings()).region_bbox
-    finder = _finder(gazetteer)
+    finder = _finder(gazetteer, villages)
     messages: list[str] = []
     in_text = published_in_text(article.text)
     from_page = published_in_text(article.published_hint) if article.published_hint else None
@@ -145,7 +151,7 @@ def extract_article(data: bytes | str, *, name: str, source: str = "", published
             previous = ([], said if said and said.start < sentence.end else None)
             continue
         when = sentence_date(sentence.text, day)
-        rows = [_row(len(drafts) + n, sentence, mention, place_id, finder.gazetteer, kind_label=kind.label,
+        rows = [_row(len(drafts) + n, sentence, mention, finder.describe(place_id), finder, kind_label=kind.label,
                      types=(kind.event_type, kind.sub_event_type), hits=hits, said=said, denial=denial,
                      when=when, published=day, language=language, citation=citation,
                      side=_side(folded, hits, said))
@@ -153,23 +159,25 @@ def extract_article(data: bytes | str, *, name: str, source: str = "", published
         drafts.extend(rows)
         previous = (rows, said)
     if not named_any:
-        messages.append("the article names no place of the gazetteer: no rows")
+        messages.append("the article names no known place (gazetteer or village index): no rows")
     elif not drafts:
         messages.append("the article names places but reports no event at them (talks, visits): no rows")
     return Extraction(text=article.text, language=language, published=day, published_from=day_from,
                       source=citation, sentences=tuple(sentences), drafts=tuple(drafts), messages=tuple(messages))
 
 
-def _row(number: int, sentence: Sentence, mention: PlaceMention, place_id: str, gazetteer: Gazetteer, *,
+def _row(number: int, sentence: Sentence, mention: PlaceMention, place: PlaceInfo, finder: PlaceFinder, *,
          kind_label: str, types: tuple[str, str], hits: list[WordHit], said: Attribution | None, denial: bool,
-         when, published: dt.date | None, language: str, citation: str, side: str) -> dict[str, object]:
-    place = gazetteer.places[place_id]
-    point = gazetteer.point(place_id)
+         when: SentenceDate, published: dt.date | None, language: str, citation: str,
+         side: str) -> dict[str, object]:
+    place_id = place.place_id
     flags: list[str] = []
     confidence = 0.6
+    if mention.how == "village index":
+        flags.append("a village of the GeoNames index, not of the gazetteer: check it")
+        confidence -= 0.1
     if len(mention.place_ids) > 1:
-        others = ", ".join(f"{gazetteer.places[p].name_en} ({gazetteer.places[p].country})"
-                           for p in mention.place_ids)
+        others = ", ".join(f"{finder.describe(p).name_en} ({finder.describe(p).country})" for p in mention.place_ids)
         flags.append(f"'{mention.words}' can be {others}: keep the right one, drop the other")
         confidence -= 0.3
     if place.place_type == "region":
@@ -192,14 +200,14 @@ def _row(number: int, sentence: Sentence, mention: PlaceMention, place_id: str, 
         words.append(f"said: {said.words}")
     row: dict[str, object] = dict.fromkeys(COLUMN_NAMES, "")
     row.update({
-        "event_id": f"draft-{number + 1:03d}-{place_id}",
+        "event_id": f"draft-{number + 1:03d}-{place_id.replace(':', '-')}",
         "date": when.date.isoformat() if when.date else "",
         "date_precision": "day" if when.date else "",
         "report_date": published.isoformat() if published and when.date != published else "",
         "location": place.name_en,
-        "latitude": point.lat if point else "",
-        "longitude": point.lon if point else "",
-        "geo_precision": "region" if place.place_type == "region" else (point.precision if point else "near"),
+        "latitude": "" if place.lat is None else place.lat,
+        "longitude": "" if place.lon is None else place.lon,
+        "geo_precision": "region" if place.place_type == "region" else place.precision,
         "country": place.country,
         "admin1": place.admin1,
         "side": side,

@@ -10,6 +10,10 @@ Word runs of one to four words are tried, longest first; before giving up on a r
 - Russian: case and adjective endings are compared by stem ("в Степанакерте", "Шушу", "Тертерский район");
 - Latin: Azerbaijani case suffixes and the English possessive ("Şuşada", "Tərtərə", "Stepanakert's").
 
+A word right after "village", "село/селе", "قرية" or "بلدة" that is not in the gazetteer is looked up in the
+GeoNames village index (`geo.placeindex`), in Azerbaijan and Armenia only ("the village of Kornidzor",
+"село Корнидзор"); its id is `geonames:<geonameid>`.
+
 Latin and Cyrillic runs must start with a capital letter. A spelling shared by two places (Martuni in
 Nagorno-Karabakh and in Armenia) gives both: the caller offers both and never picks one silently.
 """
@@ -20,8 +24,10 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from geo.countries import country_name
 from geo.gazetteer import Gazetteer
 from geo.normalize import loose_key, normalize
+from geo.placeindex import PlaceIndex
 from geo.romanize import roman_key
 
 MAX_WORDS = 4
@@ -33,8 +39,27 @@ _RU_ENDINGS = tuple(sorted((
     "ами", "ями", "ого", "ему", "ому", "ой", "ей", "ом", "ем", "ах", "ях", "ую", "юю", "ый", "ий", "ым", "им",
     "ы", "и", "а", "я", "у", "ю", "е", "о", "ь", "й",
 ), key=len, reverse=True))
+VILLAGE_COUNTRIES = ("AZ", "AM")
+# Words after which a name is looked for in the village index too (folded to lower case).
+SETTLEMENT_CUES = frozenset({"village", "villages", "settlement", "hamlet", "село", "селе", "села", "селом",
+                             "деревня", "деревне", "поселок", "посёлок", "поселке", "посёлке", "قريه", "بلده",
+                             "وقريه", "بقريه", "لقريه"})
 _LATIN_SUFFIXES = ("’s", "'s", "dakı", "dəki", "dan", "dən", "nın", "nin", "nun", "nün", "da", "də", "ya", "yə",
                    "ın", "in", "un", "ün", "ı", "a", "ə")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceInfo:
+    """What a draft row needs of a place, from the gazetteer or the village index."""
+
+    place_id: str
+    name_en: str
+    country: str
+    admin1: str
+    lat: float | None
+    lon: float | None
+    precision: str
+    place_type: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +90,12 @@ def russian_stem(word: str) -> str:
 class PlaceFinder:
     """The gazetteer's spellings, indexed for finding them inside running text."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, *, villages: PlaceIndex | None = None,
+                 countries: tuple[str, ...] = VILLAGE_COUNTRIES) -> None:
         self.gazetteer = gazetteer
+        self.villages = villages
+        self.countries = frozenset(countries)
+        self._village_info: dict[str, PlaceInfo] = {}
         self._stems: dict[str, set[str]] = defaultdict(set)
         self._roman: dict[str, set[str]] = defaultdict(set)
         for place in gazetteer.places.values():
@@ -115,6 +144,48 @@ class PlaceFinder:
                         return found, "inflection"
         return (), ""
 
+    def describe(self, place_id: str) -> PlaceInfo:
+        """The place of an id that `find` returned."""
+        if place_id in self._village_info:
+            return self._village_info[place_id]
+        place = self.gazetteer.places[place_id]
+        point = self.gazetteer.point(place_id)
+        return PlaceInfo(place_id, place.name_en, place.country, place.admin1, point.lat if point else None,
+                         point.lon if point else None, point.precision if point else "near", place.place_type)
+
+    def _village(self, word: str) -> tuple[str, ...]:
+        if self.villages is None:
+            return ()
+        variants = [word]
+        if _is_arabic(word):
+            variants += [word[len(p):] for p in _AR_PREFIXES if word.startswith(p) and len(word) - len(p) >= MIN_KEY]
+        elif _is_cyrillic(word):
+            stem = russian_stem(word)
+            variants += [stem, stem + "и", stem + "ы", stem + "а"]
+        else:
+            variants += [word[: -len(s)] for s in _LATIN_SUFFIXES if word.endswith(s) and len(word) - len(s) >= 4]
+        found: list[str] = []
+        for variant in variants:
+            for position, _ in self.villages.lookup(roman_key(variant)):
+                place = self.villages.place(position)
+                if place.country not in self.countries:
+                    continue
+                place_id = f"geonames:{place.geonameid}"
+                self._village_info[place_id] = PlaceInfo(place_id, place.name, country_name(place.country),
+                                                         place.admin1, place.lat, place.lon, "exact", "village")
+                if place_id not in found:
+                    found.append(place_id)
+            if found:
+                break
+        return tuple(found)
+
+    @staticmethod
+    def _after_cue(tokens: list[tuple[int, int, str]], i: int) -> bool:
+        """Whether word `i` follows "village", "село", "قرية" (or "village of")."""
+        before = [word.lower().replace("ة", "ه") for _, _, word in tokens[max(0, i - 2):i]]
+        return bool(before) and (before[-1] in SETTLEMENT_CUES
+                                 or (len(before) == 2 and before[-1] == "of" and before[0] in SETTLEMENT_CUES))
+
     def find(self, sentence: str) -> list[PlaceMention]:
         """Every place named in `sentence`, in order, longest word runs first, none overlapping."""
         tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence)]
@@ -134,5 +205,10 @@ class PlaceFinder:
                     i += size
                     break
             else:
+                if self._after_cue(tokens, i):
+                    found = self._village(first)
+                    if found:
+                        start, end = tokens[i][0], tokens[i][1]
+                        mentions.append(PlaceMention(start, end, sentence[start:end], found, "village index"))
                 i += 1
         return mentions

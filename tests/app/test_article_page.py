@@ -64,7 +64,7 @@ def test_article_markup_is_shown_as_text_never_run() -> None:
 
 @pytest.mark.parametrize(("text", "message"), [
     ("", "the article is empty"),
-    ("Nothing happened in Paris.", "names no place of the gazetteer"),
+    ("Nothing happened in Paris.", "names no known place"),
 ])
 def test_bad_input_is_said(text: str, message: str) -> None:
     at = read(article_page(), text)

@@ -37,7 +37,7 @@ def test_published_option_is_used(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("content", "code", "message"), [
     (b"", 2, "the article is empty"),
     (b"\x00\x01\x02binary", 2, "binary file"),
-    (b"Nothing happened in Paris.", 1, "names no place"),
+    (b"Nothing happened in Paris.", 1, "names no known place"),
 ])
 def test_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, code: int,
                    message: str) -> None:

@@ -6,6 +6,7 @@ import pytest
 
 from eventmap.extract.places import PlaceFinder
 from geo.gazetteer import default_gazetteer
+from geo.placeindex import PlaceIndex
 
 
 @pytest.fixture(scope="module")
@@ -29,3 +30,35 @@ def test_find(finder: PlaceFinder, sentence: str, expected: list[tuple[str, tupl
     found = finder.find(sentence)
     assert [(m.words, m.place_ids) for m in found] == expected
     assert all(sentence[m.start:m.end] == m.words for m in found)
+
+
+VILLAGES = [  # GeoNames-shaped records (Kornidzor and Tegh are villages of Syunik; Sur is also a town in Oman)
+    {"geonameid": 174840, "name": "Kornidzor", "latitude": 39.54763, "longitude": 46.53046, "countrycode": "AM",
+     "population": 1095, "admin1code": "", "alternatenames": ["Корнидзор"]},
+    {"geonameid": 174600, "name": "Tegh", "latitude": 39.55, "longitude": 46.48, "countrycode": "AM",
+     "population": 2330, "admin1code": "", "alternatenames": []},
+    {"geonameid": 286245, "name": "Sur", "latitude": 22.57, "longitude": 59.53, "countrycode": "OM",
+     "population": 70000, "admin1code": "", "alternatenames": []},
+]
+
+
+@pytest.fixture(scope="module")
+def with_villages() -> PlaceFinder:
+    return PlaceFinder(default_gazetteer(), villages=PlaceIndex.from_records(VILLAGES))
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Drones struck the village of Kornidzor", [("Kornidzor", ("geonames:174840",))]),
+    ("Беспилотники атаковали село Корнидзор", [("Корнидзор", ("geonames:174840",))]),
+    ("Kornidzor was shelled", []),  # not named as a village: only the gazetteer is asked
+    ("Shells hit the village of Sur", []),  # Oman: not a country of the war
+])
+def test_villages_named_as_such(with_villages: PlaceFinder, sentence: str,
+                                expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    assert [(m.words, m.place_ids) for m in with_villages.find(sentence)] == expected
+
+
+def test_a_village_is_described(with_villages: PlaceFinder) -> None:
+    with_villages.find("the village of Kornidzor")
+    place = with_villages.describe("geonames:174840")
+    assert (place.name_en, place.country, place.lat, place.place_type) == ("Kornidzor", "Armenia", 39.54763, "village")
