@@ -87,23 +87,33 @@ def save_kept(rows: pd.DataFrame, *, file_name: str, settings: Settings) -> Path
     return write_events_csv(rows, target)
 
 
-def highlighted_html(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
-    """The article as HTML: every character of it escaped, the place words of the drafts in `<mark>` (with their
-    row in `title`), paragraphs kept. No markup of the article's own ever reaches the page."""
+# How each kind of source word is marked (inline styles: the page's CSS does not reach st.html's content).
+HIGHLIGHT_STYLES: dict[str, str] = {
+    "place": "background:#ffe066;padding:0 2px;border-radius:3px",
+    "event": "background:#ffd0c2;padding:0 2px;border-radius:3px",
+    "said": "background:none;text-decoration:underline dotted;text-underline-offset:3px",
+}
+
+
+def highlighted_html(text: str, spans: Sequence[tuple[int, int, str, str]]) -> str:
+    """The article as HTML: every character of it escaped, the words the drafts came from in `<mark>`
+    (`spans`: start, end, kind, label; kind is a key of `HIGHLIGHT_STYLES`, the label (row ids) its `title`),
+    paragraphs kept. No markup of the article's own ever reaches the page."""
     parts: list[str] = []
     position = 0
-    for start, end, label in sorted({(s, e, lab) for s, e, lab in spans if 0 <= s < e <= len(text)}):
+    for start, end, kind, label in sorted({s for s in spans if 0 <= s[0] < s[1] <= len(text)}):
         if start < position:
             continue  # overlapping spans: the first wins
+        style = HIGHLIGHT_STYLES.get(kind, HIGHLIGHT_STYLES["place"])
         parts.append(html.escape(text[position:start]))
-        parts.append(f'<mark title="{html.escape(label)}">{html.escape(text[start:end])}</mark>')
+        parts.append(f'<mark class="{html.escape(kind)}" style="{style}" title="{html.escape(label)}">'
+                     f"{html.escape(text[start:end])}</mark>")
         position = end
     parts.append(html.escape(text[position:]))
     body = "".join(parts).replace("\n", "<br>")
-    return f'<div dir="auto" class="article-text" style="line-height:1.7;max-height:32rem;overflow:auto">{body}</div>'
+    return f'<div dir="auto" class="article-text" style="line-height:1.8;max-height:32rem;overflow:auto">{body}</div>'
 
 
-def spans_of(extraction: Extraction) -> list[tuple[int, int, str]]:
-    """(start, end, row id) of each draft's place words in the article."""
-    return [(int(str(row["draft_start"])), int(str(row["draft_end"])), str(row["event_id"]))
-            for row in extraction.drafts]
+def spans_of(extraction: Extraction) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, row ids) of the words the drafts came from: places, event words, who said it."""
+    return list(extraction.highlights)

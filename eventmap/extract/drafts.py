@@ -50,6 +50,8 @@ class Extraction:
     sentences: tuple[Sentence, ...]
     drafts: tuple[dict[str, object], ...]
     messages: tuple[str, ...] = field(default=())
+    # (start, end, kind, label) in `text` of the words the drafts came from; kind: "place", "event" or "said"
+    highlights: tuple[tuple[int, int, str, str], ...] = field(default=())
 
 
 def _finder(gazetteer: Gazetteer | None, villages: PlaceIndex | None) -> PlaceFinder:
@@ -125,6 +127,7 @@ def extract_article(data: bytes | str, *, name: str, source: str = "", published
     language = detect_language(article.text)
     sentences = split_sentences(article.text)
     drafts: list[dict[str, object]] = []
+    highlights: list[tuple[int, int, str, str]] = []
     named_any = False
     previous: tuple[list[dict[str, object]], Attribution | None] = ([], None)
     for sentence in sentences:
@@ -157,13 +160,20 @@ def extract_article(data: bytes | str, *, name: str, source: str = "", published
                      side=_side(folded, hits, said))
                 for n, (mention, place_id) in enumerate((m, p) for m in places for p in m.place_ids)]
         drafts.extend(rows)
+        label = ", ".join(str(row["event_id"]) for row in rows)
+        highlights.extend((sentence.start + m.start, sentence.start + m.end, "place", label) for m in places)
+        highlights.extend((sentence.start + h.start, sentence.start + h.end, "event", label)
+                          for h in hits if h.cue is Cue.EVENT)
+        if said is not None and said.start < sentence.end and sentence.text[said.start:said.end] == said.words:
+            highlights.append((sentence.start + said.start, sentence.start + said.end, "said", label))
         previous = (rows, said)
     if not named_any:
         messages.append("the article names no known place (gazetteer or village index): no rows")
     elif not drafts:
         messages.append("the article names places but reports no event at them (talks, visits): no rows")
     return Extraction(text=article.text, language=language, published=day, published_from=day_from,
-                      source=citation, sentences=tuple(sentences), drafts=tuple(drafts), messages=tuple(messages))
+                      source=citation, sentences=tuple(sentences), drafts=tuple(drafts), messages=tuple(messages),
+                      highlights=tuple(highlights))
 
 
 def _row(number: int, sentence: Sentence, mention: PlaceMention, place: PlaceInfo, finder: PlaceFinder, *,

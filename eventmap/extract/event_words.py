@@ -91,17 +91,41 @@ _DENIAL = _pattern(DENIAL_WORDS)
 _SIDES = tuple((side, _pattern(words)) for side, words in SIDE_WORDS)
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _whole_words(original: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened to the whole words it touches ("shell" in "shelled", "صواريخ" in "بالصواريخ")."""
+    while start > 0 and _WORD_CHAR.match(original[start - 1]):
+        start -= 1
+    while end < len(original) and _WORD_CHAR.match(original[end]):
+        end += 1
+    while end > start and original[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# What may come before an Arabic word inside the written word: و ف ب ل ك, the article ال, and their combinations
+# (so "طال" is found in "وطال" but not in "إيطاليا").
+ARABIC_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "لل", "كال", "وب", "ول", "فب",
+                             "وبال", "ولل", "ي", "ت", "وي", "وت", "س", "ن"})
+
+
+def _hit(original: str, match: re.Match[str], kind: EventKind | None, cue: Cue) -> WordHit | None:
+    start, end = _whole_words(original, match.start(), match.end())
+    if "\u0600" <= original[match.start()] <= "\u06ff" and fold(original[start:match.start()]) not in ARABIC_PREFIXES:
+        return None
+    return WordHit(original[start:end], start, end, kind, cue)
+
+
 def word_hits(folded: str, original: str) -> list[WordHit]:
-    """Every event, talks and denial word of a sentence (`folded` is `fold(original)`)."""
-    hits: list[WordHit] = []
+    """Every event, talks and denial word of a sentence, as whole words (`folded` is `fold(original)`)."""
+    found: list[WordHit | None] = []
     for kind, pattern in _EVENT_PATTERNS:
-        hits.extend(WordHit(original[m.start():m.end()].strip(), m.start(), m.end(), kind, Cue.EVENT)
-                    for m in pattern.finditer(folded))
-    hits.extend(WordHit(original[m.start():m.end()].strip(), m.start(), m.end(), None, Cue.TALKS)
-                for m in _TALKS.finditer(folded))
-    hits.extend(WordHit(original[m.start():m.end()].strip(), m.start(), m.end(), None, Cue.DENIAL)
-                for m in _DENIAL.finditer(folded))
-    return sorted(hits, key=lambda hit: hit.start)
+        found.extend(_hit(original, m, kind, Cue.EVENT) for m in pattern.finditer(folded))
+    found.extend(_hit(original, m, None, Cue.TALKS) for m in _TALKS.finditer(folded))
+    found.extend(_hit(original, m, None, Cue.DENIAL) for m in _DENIAL.finditer(folded))
+    return sorted((hit for hit in found if hit is not None), key=lambda hit: hit.start)
 
 
 def event_kind(hits: list[WordHit]) -> EventKind | None:

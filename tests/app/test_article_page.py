@@ -47,8 +47,10 @@ def test_the_arabic_article_gives_drafts_beside_its_highlighted_text() -> None:
     assert "Language: ar · published: 2020-10-09" in captions
     assert "8 draft rows" in captions
     html = page_html(at)
-    assert html.count("<mark") == 8
-    assert '<mark title="draft-007-shusha">شوشة</mark>' in html
+    assert html.count('<mark class="place"') == 8
+    assert 'title="draft-007-shusha">شوشة</mark>' in html
+    assert 'class="said"' in html
+    assert 'title="draft-008-jabrayil">وزارة الدفاع الأرمينية</mark>' in html
 
 
 def test_article_markup_is_shown_as_text_never_run() -> None:

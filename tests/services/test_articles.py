@@ -12,6 +12,7 @@ from base.settings import Settings
 from eventmap.extract import extract_article
 from eventmap.loading import load_events
 from services.articles import (
+    HIGHLIGHT_STYLES,
     KEEP,
     draft_table,
     highlighted_html,
@@ -36,21 +37,27 @@ def extraction():
     return extract_article(ARTICLE, name="paste", source="https://example.org/a")
 
 
+PLACE = f'class="place" style="{HIGHLIGHT_STYLES["place"]}"'
+
+
 @pytest.mark.parametrize(("text", "spans", "expected"), [
-    ("<b>Shusha</b> & co", [(3, 9, "r1")], '&lt;b&gt;<mark title="r1">Shusha</mark>&lt;/b&gt; &amp; co'),
-    ('a"b', [(0, 1, '"><script>')], '<mark title="&quot;&gt;&lt;script&gt;">a</mark>&quot;b'),
-    ("one\ntwo", [(0, 3, "x"), (1, 2, "overlap")], '<mark title="x">one</mark><br>two'),
-    ("abc", [(2, 9, "outside")], "abc"),
+    ("<b>Shusha</b> & co", [(3, 9, "place", "r1")],
+     f'&lt;b&gt;<mark {PLACE} title="r1">Shusha</mark>&lt;/b&gt; &amp; co'),
+    ('a"b', [(0, 1, "place", '"><script>')], f'<mark {PLACE} title="&quot;&gt;&lt;script&gt;">a</mark>&quot;b'),
+    ("one\ntwo", [(0, 3, "place", "x"), (1, 2, "event", "overlap")], f'<mark {PLACE} title="x">one</mark><br>two'),
+    ("abc", [(2, 9, "place", "outside")], "abc"),
 ])
-def test_highlighted_html_escapes_everything(text: str, spans: list[tuple[int, int, str]], expected: str) -> None:
+def test_highlighted_html_escapes_everything(text: str, spans: list[tuple[int, int, str, str]], expected: str) -> None:
     html = highlighted_html(text, spans)
     assert html.startswith('<div dir="auto" class="article-text"')
     assert html.endswith(f">{expected}</div>")
 
 
-def test_spans_point_at_the_place_words(extraction) -> None:
-    words = [extraction.text[start:end] for start, end, _ in spans_of(extraction)]
-    assert words == ["Tartar", "Barda", "Stepanakert"]
+def test_spans_point_at_the_words_the_rows_came_from(extraction) -> None:
+    words = [(kind, extraction.text[start:end]) for start, end, kind, _ in spans_of(extraction)]
+    assert words == [("place", "Tartar"), ("place", "Barda"), ("event", "shelled"),
+                     ("said", "Azerbaijani Defence Ministry"), ("place", "Stepanakert"), ("event", "hit"),
+                     ("event", "rockets")]
 
 
 def test_nothing_is_kept_unless_ticked(extraction) -> None:

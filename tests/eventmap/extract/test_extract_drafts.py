@@ -126,3 +126,12 @@ def test_html_is_read_as_text_only() -> None:
 def test_who_said_it(text: str, claimed_by: str) -> None:
     found = extract_article(text, name="in.txt", source="https://example.org/a", published=dt.date(2020, 10, 4))
     assert [row["claimed_by"] for row in found.drafts] == [claimed_by]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    ("وطال القصف مدينة بردي", 1),
+    ("زار وفد من إيطاليا مدينة بردي", 0),  # "طال" inside "إيطاليا" is no event word
+    ("وقصفت القوات بالصواريخ مدينة ترتر", 1),
+])
+def test_arabic_event_words_are_whole_words(text: str, rows: int) -> None:
+    assert len(extract_article(text, name="in.txt", published=dt.date(2020, 10, 9)).drafts) == rows
