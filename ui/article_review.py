@@ -92,8 +92,8 @@ def review(extraction: Extraction, *, lang: str) -> pd.DataFrame:
     day = extraction.published.isoformat() if extraction.published else t("article.unknown", lang)
     st.caption(t("article.summary", lang, language=extraction.language or "?", day=day,
                  source=plain_markdown(extraction.source), rows=len(extraction.drafts)))
-    for message in extraction.messages:
-        st.info(plain_markdown(message), icon=":material/info:")
+    for notice in extraction.messages:
+        st.info(plain_markdown(t(f"article.notice.{notice.code.value}", lang, **notice.values)), icon=":material/info:")
     if not extraction.drafts:
         return pd.DataFrame()
     use_day = st.checkbox(t("article.use_day", lang, day=day), key="article_use_day",

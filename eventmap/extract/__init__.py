@@ -4,7 +4,8 @@
 and the dashboard's page "From an article" reviews the drafts before anything is kept.
 """
 
-from eventmap.extract.drafts import DRAFT_COLUMNS, Extraction, extract_article
+from eventmap.extract.drafts import DRAFT_COLUMNS, Extraction, Notice, NoticeCode, extract_article
 from eventmap.extract.errors import ArticleInputError, ExtractError
 
-__all__ = ["DRAFT_COLUMNS", "ArticleInputError", "ExtractError", "Extraction", "extract_article"]
+__all__ = ["DRAFT_COLUMNS", "ArticleInputError", "ExtractError", "Extraction", "Notice", "NoticeCode",
+           "extract_article"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import Enum
 
 from base.settings import Settings
 from eventmap.extract.article_text import MAX_ARTICLE_BYTES, read_article
@@ -38,6 +39,36 @@ _CONTINUATIONS = ("وبيّن", "وبين", "واضاف", "وتابع", "ولف�
                   "добавила", "отметил", "отметила")
 
 
+class NoticeCode(Enum):
+    """What the reading of an article has to tell the user (the i18n key is `article.notice.<value>`)."""
+
+    DATE_DIFFERS = "date_differs"
+    NO_DATE = "no_date"
+    NO_SOURCE = "no_source"
+    NO_PLACE = "no_place"
+    NO_EVENT = "no_event"
+
+
+_NOTICE_TEXT = {
+    NoticeCode.DATE_DIFFERS: "the article's text is dated {in_text}; {given} was given and is used",
+    NoticeCode.NO_DATE: "no publication date in the text and none given: relative days (today, yesterday) are "
+                        "left empty",
+    NoticeCode.NO_SOURCE: "no source address given: the rows cite '{name}'; give the article's URL",
+    NoticeCode.NO_PLACE: "the article names no known place (gazetteer or village index): no rows",
+    NoticeCode.NO_EVENT: "the article names places but reports no event at them (talks, visits): no rows",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    code: NoticeCode
+    values: dict[str, str] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        """The notice in English (the command line's words)."""
+        return _NOTICE_TEXT[self.code].format(**self.values)
+
+
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """What was read from one article: its drafts (schema columns + `DRAFT_COLUMNS`) and what to tell the user."""
@@ -49,7 +80,7 @@ class Extraction:
     source: str
     sentences: tuple[Sentence, ...]
     drafts: tuple[dict[str, object], ...]
-    messages: tuple[str, ...] = field(default=())
+    messages: tuple[Notice, ...] = field(default=())
     # (start, end, kind, label) in `text` of the words the drafts came from; kind: "place", "event" or "said"
     highlights: tuple[tuple[int, int, str, str], ...] = field(default=())
 
@@ -110,20 +141,19 @@ def extract_article(data: bytes | str, *, name: str, source: str = "", published
     article = read_article(data, name=name, max_bytes=max_bytes)
     bbox = (settings or Settings()).region_bbox
     finder = _finder(gazetteer, villages)
-    messages: list[str] = []
+    messages: list[Notice] = []
     in_text = published_in_text(article.text)
     from_page = published_in_text(article.published_hint) if article.published_hint else None
     day, day_from = (published, "option") if published else (in_text, "text") if in_text else (
         (from_page, "page") if from_page else (None, ""))
     if published and in_text and published != in_text:
-        messages.append(f"the article's text is dated {in_text.isoformat()}; {published.isoformat()} was given "
-                        "and is used")
+        messages.append(Notice(NoticeCode.DATE_DIFFERS, {"in_text": in_text.isoformat(),
+                                                          "given": published.isoformat()}))
     if day is None:
-        messages.append("no publication date in the text and none given: relative days (today, yesterday) "
-                        "are left empty")
+        messages.append(Notice(NoticeCode.NO_DATE))
     citation = source or article.url_hint or name
     if not source and not article.url_hint:
-        messages.append(f"no source address given: the rows cite {name!r}; give the article's URL")
+        messages.append(Notice(NoticeCode.NO_SOURCE, {"name": name}))
     language = detect_language(article.text)
     sentences = split_sentences(article.text)
     drafts: list[dict[str, object]] = []
@@ -168,9 +198,9 @@ def extract_article(data: bytes | str, *, name: str, source: str = "", published
             highlights.append((sentence.start + said.start, sentence.start + said.end, "said", label))
         previous = (rows, said)
     if not named_any:
-        messages.append("the article names no known place (gazetteer or village index): no rows")
+        messages.append(Notice(NoticeCode.NO_PLACE))
     elif not drafts:
-        messages.append("the article names places but reports no event at them (talks, visits): no rows")
+        messages.append(Notice(NoticeCode.NO_EVENT))
     return Extraction(text=article.text, language=language, published=day, published_from=day_from,
                       source=citation, sentences=tuple(sentences), drafts=tuple(drafts), messages=tuple(messages),
                       highlights=tuple(highlights))
