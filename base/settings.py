@@ -61,6 +61,7 @@ class Settings:
     # Limits on user input
     max_upload_bytes: int = 200 * 1024 * 1024
     max_rows: int = 2_000_000
+    max_article_bytes: int = 1024 * 1024  # one news article to read (a long feature is ~50 KB)
     # Map
     tiles_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 

@@ -15,7 +15,6 @@ from streamlit_folium import st_folium
 
 from base.settings import Settings
 from eventmap.extract import ArticleInputError, Extraction, extract_article
-from eventmap.extract.article_text import MAX_ARTICLE_BYTES
 from eventmap.i18n import t
 from eventmap.mapping import build_map
 from eventmap.mapping.popups import folium_text
@@ -50,7 +49,7 @@ def article_input(settings: Settings, *, lang: str) -> None:
     """Paste or upload an article, say its source and day, and read it (the drafts go to the session)."""
     pasted = st.text_area(t("article.paste", lang), height=180, key="article_text")
     file = st.file_uploader(t("article.upload", lang), type=["txt", "html", "htm"], key="article_file",
-                            max_upload_size=max(1, MAX_ARTICLE_BYTES // (1024 * 1024)))
+                            max_upload_size=max(1, settings.max_article_bytes // (1024 * 1024)))
     left, right = st.columns(2)
     source = left.text_input(t("article.source", lang), key="article_source",
                              help=t("article.source_help", lang))

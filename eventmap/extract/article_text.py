@@ -14,7 +14,6 @@ from html.parser import HTMLParser
 
 from eventmap.extract.errors import ArticleInputError
 
-MAX_ARTICLE_BYTES = 1024 * 1024  # a long feature article is ~50 KB; a 5 MB "article" is not one
 _SKIPPED = frozenset({"script", "style", "template", "noscript", "svg", "head"})
 _BLOCKS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
                      "header", "footer", "blockquote", "title", "figcaption", "time"})
@@ -79,7 +78,7 @@ def html_to_text(html: str) -> ArticleText:
                        was_html=True)
 
 
-def read_article(data: bytes | str, *, name: str, max_bytes: int = MAX_ARTICLE_BYTES) -> ArticleText:
+def read_article(data: bytes | str, *, name: str, max_bytes: int) -> ArticleText:
     """The text of an article file or paste; `ArticleInputError` says why one cannot be read."""
     size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
     if size > max_bytes:

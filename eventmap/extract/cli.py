@@ -40,9 +40,10 @@ def run_extract(args: argparse.Namespace, *, out: TextIO | None = None, err: Tex
         print(f"{path}: cannot be read: {error.strerror or error}", file=err)
         return 2
     try:
-        villages = PlaceIndex.load_or_build(Settings.from_env().state_dir) if args.villages else None
+        settings = Settings.from_env()
+        villages = PlaceIndex.load_or_build(settings.state_dir) if args.villages else None
         found = extract_article(data, name=name, source=args.source or "", published=args.published,
-                                villages=villages)
+                                villages=villages, settings=settings)
     except ArticleInputError as error:
         print(f"{error} (nothing written)", file=err)
         return 2

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from base.settings import Settings
-from eventmap.extract.article_text import MAX_ARTICLE_BYTES, read_article
+from eventmap.extract.article_text import read_article
 from eventmap.extract.attribution import Attribution, attribution
 from eventmap.extract.event_words import Cue, WordHit, event_kind, side_words, word_hits
 from eventmap.extract.language import detect_language
@@ -133,13 +133,14 @@ def _event_places(finder: PlaceFinder, sentence: Sentence, said: Attribution | N
 
 def extract_article(data: bytes | str, *, name: str, source: str = "", published: dt.date | None = None,
                     gazetteer: Gazetteer | None = None, villages: PlaceIndex | None = None,
-                    max_bytes: int = MAX_ARTICLE_BYTES, settings: Settings | None = None) -> Extraction:
+                    max_bytes: int | None = None, settings: Settings | None = None) -> Extraction:
     """The draft events of one article (see the module docstring); `ArticleInputError` when it cannot be read.
 
-    `villages`: the GeoNames village index, for villages named as such ("the village of X") that the
-    gazetteer does not have (default: none)."""
-    article = read_article(data, name=name, max_bytes=max_bytes)
-    bbox = (settings or Settings()).region_bbox
+    `max_bytes` defaults to the setting `max_article_bytes`; `villages` is the GeoNames village index, for
+    villages named as such ("the village of X") that the gazetteer does not have (default: none)."""
+    settings = settings or Settings()
+    article = read_article(data, name=name, max_bytes=max_bytes or settings.max_article_bytes)
+    bbox = settings.region_bbox
     finder = _finder(gazetteer, villages)
     messages: list[Notice] = []
     in_text = published_in_text(article.text)
