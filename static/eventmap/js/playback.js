@@ -7,6 +7,7 @@
  * becomes markup: every text goes in as text, links only when they are http(s).
  */
 
+import { paginateCard } from "./cardpages.js";
 import { fillCard } from "./cards.js";
 import { createClock } from "./clock.js";
 import { renderBar, renderStaticTexts, renderTitle } from "./controls.js";
@@ -75,6 +76,7 @@ function init() {
     renderTitle(page, count);
     root.style.setProperty("--pb-title-height", `${$("pb-title").offsetHeight}px`);
     renderBar(page);
+    fitBar();
   }
 
   function renderLegend() {
@@ -147,6 +149,21 @@ function init() {
     const card = $("pb-card");
     card.setAttribute("data-event-id", detail(i, "id"));
     card.hidden = false;
+    cardPages = paginateCard($("pb-card-body"), pager, words);
+  }
+
+  const pager = { root: $("pb-card-pager"), prev: $("pb-card-prev"), next: $("pb-card-next"), position: $("pb-card-page") };
+  let cardPages = null;
+  const turnCard = (delta) => {
+    if (!$("pb-card").hidden && cardPages) cardPages.turn(delta);
+  };
+
+  // The bar wraps to a second row when the window is narrow: the map ends where the bar begins.
+  function fitBar() {
+    const height = $("pb-bar").offsetHeight;
+    if (`${height}px` === document.documentElement.style.getPropertyValue("--pb-bar-height")) return;
+    document.documentElement.style.setProperty("--pb-bar-height", `${height}px`);
+    map.invalidateSize();
   }
 
   function closeCard() {
@@ -207,6 +224,12 @@ function init() {
   on("pb-story-prev", "click", () => storyStep(-1));
   on("pb-story-next", "click", () => storyStep(1));
   on("pb-card-close", "click", closeCard);
+  on("pb-card-prev", "click", () => turnCard(-1));
+  on("pb-card-next", "click", () => turnCard(1));
+  window.addEventListener("resize", () => {
+    fitBar();
+    if (state.selected >= 0) showCard(state.selected);
+  });
   on("pb-help", "click", () => {
     $("pb-keys").hidden = !$("pb-keys").hidden;
     $("pb-help").setAttribute("aria-expanded", $("pb-keys").hidden ? "false" : "true");
@@ -226,16 +249,20 @@ function init() {
     storyNext: () => storyStep(1),
     storyPrev: () => storyStep(-1),
     close: closeCard,
+    cardNext: () => turnCard(1),
+    cardPrev: () => turnCard(-1),
   });
 
   if (map.keyboard) map.keyboard.disable();
   recall();
   renderTexts();
+  renderBar(page);
+  fitBar();
   map.invalidateSize();
   if (cfg.bounds) {
     map.stop(); // end the base map's own animated fit, which would otherwise land after this one
     const rtl = root.getAttribute("dir") === "rtl";
-    const side = cfg.panelWidth + 40;
+    const side = $("pb-title").offsetWidth + 40;
     map.fitBounds(cfg.bounds, {
       paddingTopLeft: [rtl ? 40 : side, 40], paddingBottomRight: [rtl ? side : 40, 40], maxZoom: cfg.maxFitZoom,
       animate: false,
