@@ -16,6 +16,7 @@ import { listenForKeys } from "./keyboard.js";
 import { fillLegend } from "./legend.js";
 import { eventLayer } from "./layers.js";
 import { viewMemory } from "./memory.js";
+import { labelsNear } from "./placelabels.js";
 import { storyIndices, storyStepIndex } from "./story.js";
 import { dayOfIso, isoOfDay, longDateWith, lookup, perLanguage, translatedWith, utcDay } from "./text.js";
 
@@ -71,12 +72,32 @@ function init() {
 
   function render() {
     const count = events.draw(state);
+    placeNames();
     root.setAttribute("data-visible", String(count));
     root.setAttribute("data-day", isoOf(state.day));
     renderTitle(page, count);
     root.style.setProperty("--pb-title-height", `${$("pb-title").offsetHeight}px`);
     renderBar(page);
     fitBar();
+  }
+
+  // The names of today's places first; the place of the story's event (its card open) always named.
+  const NEAR_DEGREES = 0.02;
+  let namedDay = null;
+  let namedFocus = null;
+  function placeNames() {
+    const declutter = map.emDeclutter;
+    const focus = state.selected >= 0 && state.storyIndex >= 0 ? state.selected : -1;
+    if (!declutter || (namedDay === state.day && namedFocus === focus)) return;
+    namedDay = state.day;
+    namedFocus = focus;
+    const today = [];
+    data.d.forEach((d, i) => {
+      if (d === state.day && data.lat[i] !== null) today.push([data.lat[i], data.lon[i]]);
+    });
+    const kept = focus >= 0 && data.lat[focus] !== null
+      ? labelsNear(declutter.labels, [[data.lat[focus], data.lon[focus]]], NEAR_DEGREES) : new Set();
+    declutter({ raised: labelsNear(declutter.labels, today, NEAR_DEGREES), kept });
   }
 
   function renderLegend() {
@@ -176,6 +197,7 @@ function init() {
     state.selected = i;
     events.focus(i, fly);
     showCard(i);
+    placeNames();
   }
 
   function storyStep(delta) {
