@@ -562,7 +562,7 @@ const MARKERS = ".em-marker, .em-cluster, path.pb-marker, path.pb-focus";
 // could not be read.
 const PANELS = ".pb-panel, .pb-bar, .leaflet-control";
 const MIN_CLEARANCE_PX = 8;
-const CLUSTER_ANIMATION_MS = 350;
+const SETTLE_MS = 400;
 // The map events after which names are placed again ("em:markers": the page drew other markers).
 const LABEL_EVENTS = "zoomend moveend em:markers";
 
@@ -617,8 +617,7 @@ function addLabels(map, labels, target) {
   let wanted = { raised: new Set(), kept: new Set() };
   function declutter(options) {
     if (options && !(options.type || options.target)) wanted = { raised: options.raised || new Set(), kept: options.kept || new Set() };
-    // Cluster icons move after a zoom (markercluster animates them): place the names again once they stand.
-    if (options?.type === "zoomend") setTimeout(declutter, CLUSTER_ANIMATION_MS);
+    if (options?.type === "zoomend") declutter.settle();
     if (!map._loaded) return;
     const size = map.getSize();
     const boxes = markerBoxes(map);
@@ -645,6 +644,14 @@ function addLabels(map, labels, target) {
     });
   }
   map.on(LABEL_EVENTS, declutter);
+  // Markers that slide into place (cluster icons after a zoom): place the names again once all is still.
+  let later = null;
+  declutter.settle = () => {
+    declutter();
+    clearTimeout(later);
+    later = setTimeout(declutter, SETTLE_MS);
+  };
+  map.getContainer().addEventListener("transitionend", declutter.settle);
   setTimeout(declutter, 0);
   declutter.labels = labels;
   return declutter;
@@ -718,6 +725,8 @@ function addSceneParts(group, S) {
     if (!labels && S.labels?.length) {
       labels = L.layerGroup().addTo(group);
       declutter = addLabels(map, S.labels, labels);
+      // Cluster icons stand where they go only when markercluster's animation ends: place the names again.
+      if (group.emCluster) group.emCluster.on("animationend spiderfied unspiderfied", () => declutter.settle());
     }
   });
   group.on("remove", () => {

@@ -63,6 +63,8 @@ function addSceneParts(group, S) {
     if (!labels && S.labels?.length) {
       labels = L.layerGroup().addTo(group);
       declutter = addLabels(map, S.labels, labels);
+      // Cluster icons stand where they go only when markercluster's animation ends: place the names again.
+      if (group.emCluster) group.emCluster.on("animationend spiderfied unspiderfied", () => declutter.settle());
     }
   });
   group.on("remove", () => {

@@ -105,7 +105,7 @@ const MARKERS = ".em-marker, .em-cluster, path.pb-marker, path.pb-focus";
 // could not be read.
 const PANELS = ".pb-panel, .pb-bar, .leaflet-control";
 const MIN_CLEARANCE_PX = 8;
-const CLUSTER_ANIMATION_MS = 350;
+const SETTLE_MS = 400;
 // The map events after which names are placed again ("em:markers": the page drew other markers).
 export const LABEL_EVENTS = "zoomend moveend em:markers";
 
@@ -160,8 +160,7 @@ export function addLabels(map, labels, target) {
   let wanted = { raised: new Set(), kept: new Set() };
   function declutter(options) {
     if (options && !(options.type || options.target)) wanted = { raised: options.raised || new Set(), kept: options.kept || new Set() };
-    // Cluster icons move after a zoom (markercluster animates them): place the names again once they stand.
-    if (options?.type === "zoomend") setTimeout(declutter, CLUSTER_ANIMATION_MS);
+    if (options?.type === "zoomend") declutter.settle();
     if (!map._loaded) return;
     const size = map.getSize();
     const boxes = markerBoxes(map);
@@ -188,6 +187,14 @@ export function addLabels(map, labels, target) {
     });
   }
   map.on(LABEL_EVENTS, declutter);
+  // Markers that slide into place (cluster icons after a zoom): place the names again once all is still.
+  let later = null;
+  declutter.settle = () => {
+    declutter();
+    clearTimeout(later);
+    later = setTimeout(declutter, SETTLE_MS);
+  };
+  map.getContainer().addEventListener("transitionend", declutter.settle);
   setTimeout(declutter, 0);
   declutter.labels = labels;
   return declutter;
