@@ -158,3 +158,24 @@ def test_the_pages_of_a_card_hold_all_of_it(file_page, documents, bundled_events
     original = bundled_events.set_index("event_id").loc[first, "description_original"]
     assert any(original[:30] in text for text in seen)
     assert page.errors == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_presentation_mode_in_the_app_fits_1280x720(app_url, page, screenshot, lang):
+    """The app's own bar (exit, language) and every control of the presentation are on screen at 1280×720."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{app_url}/?present=1&lang={lang}")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('iframe')].some(f => f.contentDocument &&"
+        " f.contentDocument.querySelector(\"#pb-root[data-ready='true']\"))", timeout=60_000)
+    document = next(f for f in page.frames if f.evaluate("!!document.getElementById('pb-root')"))
+    assert document.evaluate(CONTROLS_OUTSIDE_JS) == []
+    assert document.evaluate(SHARE_OF_MAP_JS, "#pb-legend") <= MAX_LEGEND_SHARE
+    for box in page.locator(".st-key-em-present-bar button").evaluate_all(
+            "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })"):
+        assert min(box[0], box[1]) >= 0, box
+        assert box[2] <= 1280, box
+        assert box[3] <= 720, box
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    screenshot(page, f"present-app-{lang}-1280x720", full_page=False)
+    assert page.blocked_requests == []
