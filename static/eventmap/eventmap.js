@@ -566,11 +566,8 @@ const SETTLE_MS = 400;
 // The map events after which names are placed again ("em:markers": the page drew other markers).
 const LABEL_EVENTS = "zoomend moveend em:markers";
 
-function markerBoxes(map) {
-  const container = map.getContainer();
-  const origin = container.getBoundingClientRect();
+function boxesOf(elements, origin) {
   const boxes = [];
-  const elements = [...container.querySelectorAll(MARKERS), ...container.ownerDocument.querySelectorAll(PANELS)];
   for (const element of elements) {
     const r = element.getBoundingClientRect();
     if (r.width > 0 && r.height > 0 && getComputedStyle(element).visibility !== "hidden") {
@@ -580,11 +577,23 @@ function markerBoxes(map) {
   return boxes;
 }
 
+// The boxes of the markers on the map and of the panels over it, in the map's container pixels.
+function obstacleBoxes(map) {
+  const container = map.getContainer();
+  const origin = container.getBoundingClientRect();
+  return {
+    markers: boxesOf(container.querySelectorAll(MARKERS), origin),
+    panels: boxesOf(container.ownerDocument.querySelectorAll(PANELS), origin),
+  };
+}
+
+const contains = (b, x, y) => b[0] <= x && x <= b[2] && b[1] <= y && y <= b[3];
+
 // How far a name must stand from its point to clear the markers drawn on that point.
 function clearanceAt(x, y, boxes) {
   let reach = MIN_CLEARANCE_PX;
   for (const b of boxes) {
-    if (b[0] <= x && x <= b[2] && b[1] <= y && y <= b[3]) {
+    if (contains(b, x, y)) {
       reach = Math.max(reach, x - b[0], b[2] - x, y - b[1], b[3] - y);
     }
   }
@@ -620,20 +629,27 @@ function addLabels(map, labels, target) {
     if (options?.type === "zoomend") declutter.settle();
     if (!map._loaded) return;
     const size = map.getSize();
-    const boxes = markerBoxes(map);
+    const { markers, panels } = obstacleBoxes(map);
     const shown = [];
     for (const [i, item] of items.entries()) {
       const el = item.marker.getElement();
       if (!el) continue;
       const name = el.querySelector(".em-place-name");
       const p = map.latLngToContainerPoint(item.marker.getLatLng());
+      if (!wanted.kept.has(i) && panels.some((b) => contains(b, p.x, p.y))) {
+        // Its place is under a panel: a name beside a panel would point at nothing.
+        el.setAttribute("data-placed", "hidden");
+        name.style.visibility = "hidden";
+        drawLeader(el.querySelector(".em-place-leader"), 0, 0, null);
+        continue;
+      }
       shown.push({
         i, el, name, line: el.querySelector(".em-place-leader"),
-        x: p.x, y: p.y, w: name.offsetWidth, h: name.offsetHeight, clearance: clearanceAt(p.x, p.y, boxes),
+        x: p.x, y: p.y, w: name.offsetWidth, h: name.offsetHeight, clearance: clearanceAt(p.x, p.y, markers),
         rank: item.priority + (wanted.raised.has(i) ? 10_000 : 0), keep: wanted.kept.has(i),
       });
     }
-    const places = placeLabels(shown, boxes, [0, 0, size.x, size.y]);
+    const places = placeLabels(shown, markers.concat(panels), [0, 0, size.x, size.y]);
     shown.forEach((label, k) => {
       const spot = places[k];
       label.el.setAttribute("data-placed", spot ? (spot.leader ? "leader" : "beside") : "hidden");

@@ -69,4 +69,28 @@ describe("the card in pages", () => {
     assert.equal(pages.turn(-2), true);
     assert.equal(pages.page, 0);
   });
+
+  it("a long list goes on over pages item by item, its heading with its first item", () => {
+    const doc = fakeDocument();
+    const body = doc.createElement("div");
+    const title = body.appendChild(doc.createElement("h2"));
+    title.offsetTop = 0;
+    const heading = body.appendChild(doc.createElement("h3"));
+    heading.offsetTop = 100;
+    const list = body.appendChild(doc.createElement("ul"));
+    const items = [130, 280, 430].map((top) => {
+      const item = list.appendChild(doc.createElement("li"));
+      item.offsetTop = top;
+      return item;
+    });
+    body.scrollHeight = 580;
+    body.clientHeight = 400;
+    const nav = pager(doc);
+    const pages = paginateCard(body, nav, words);
+    assert.equal(pages.count, 2);
+    const state = () => [title, heading, list, ...items].map((element) => !element.hidden);
+    assert.deepEqual(state(), [true, true, true, true, false, false]);
+    pages.turn(1);
+    assert.deepEqual(state(), [false, false, true, false, true, true]);
+  });
 });
