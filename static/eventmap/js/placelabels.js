@@ -164,11 +164,13 @@ export function addLabels(map, labels, target) {
         html: `<span class="em-place-leader"></span><span class="em-place-name" dir="auto">${l[2]}</span>`,
       }),
     }).addTo(target || map);
-    return { marker, priority: l[3], kind: l[4] || "" };
+    return { marker, priority: l[3] };
   });
   let wanted = { raised: new Set(), kept: new Set() };
   function declutter(options) {
-    if (options && !(options.type || options.target)) wanted = { raised: options.raised || new Set(), kept: options.kept || new Set() };
+    if (options && !(options.type || options.target)) {
+      wanted = { raised: options.raised || new Set(), kept: options.kept || new Set() }; // from the page, not an event
+    }
     if (options?.type === "zoomend") declutter.settle();
     if (!map._loaded) return;
     const size = map.getSize();
@@ -187,7 +189,7 @@ export function addLabels(map, labels, target) {
         continue;
       }
       shown.push({
-        i, el, name, line: el.querySelector(".em-place-leader"),
+        el, name, line: el.querySelector(".em-place-leader"),
         x: p.x, y: p.y, w: name.offsetWidth, h: name.offsetHeight, clearance: clearanceAt(p.x, p.y, markers),
         rank: item.priority + (wanted.raised.has(i) ? 10_000 : 0), keep: wanted.kept.has(i),
       });
