@@ -1,9 +1,10 @@
 """Place names on the pictures: the events' places first, then the main towns of the gazetteer.
 
 Names are shown in the chosen naming (`geo.naming.display_name`: "Shusha", "Shushi", "Shusha / Shushi").
-Each label tries a few positions around its point and takes the first that overlaps no marker, no
-label already placed and nothing else in the way (legend, scale bar); a town that finds no room is
-left out, an event's place is put where it overlaps least.
+Each label tries a few positions around its point, first beside it, then a little farther with a leader line
+to the point, and takes the first that overlaps no marker, no label already placed and nothing else in the
+way (legend, scale bar). A label that finds no room is left out: a name over another place's marker would
+say the wrong thing. Labels come in priority order (capitals, then the places with most events, then towns).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ TOWN_LABEL_PT = 9.5
 EVENT_INK = "#111111"
 TOWN_INK = "#4d4d4d"
 TOWN_TYPES = ("capital", "city", "town")  # gazetteer place types shown as context, in order of importance
+REACHES = (1.0, 1.8, 2.8)  # distances from the point in clearances; beyond the first, a leader line
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in display pixels (y up)
 
@@ -132,8 +134,8 @@ def place_labels(ax: Axes, labels: list[PlaceLabel], *, viewport: Viewport, obst
         text = ax.text(x, y, shown(place.text, lang), parse_math=False, fontsize=size, family=family,
                        fontweight="bold" if place.is_event_place else "normal",
                        color=EVENT_INK if place.is_event_place else TOWN_INK, zorder=15, path_effects=halo)
-        best: tuple[float, Box, tuple] | None = None
-        for reach in (1.0, 1.8):
+        best: tuple[float, Box, tuple, float] | None = None
+        for reach in REACHES:
             for (dx, dy), ha, va in _CANDIDATES:
                 text.set_ha(ha)
                 text.set_va(va)
@@ -144,14 +146,14 @@ def place_labels(ax: Axes, labels: list[PlaceLabel], *, viewport: Viewport, obst
                 outside = box[0] < bounds[0] or box[2] > bounds[2] or box[1] < bounds[1] or box[3] > bounds[3]
                 cost = _overlap(box, taken) + 30 * _overlap(box, placed) + (1e9 if outside else 0)
                 if best is None or cost < best[0]:
-                    best = (cost, box, (text.get_position(), ha, va))
+                    best = (cost, box, (text.get_position(), ha, va), reach)
                 if cost == 0:
                     break
             if best is not None and best[0] == 0:
                 break
         assert best is not None
-        cost, box, (position, ha, va) = best
-        if cost >= 1e9 or (cost > 0 and not place.is_event_place):
+        cost, box, (position, ha, va), reach = best
+        if cost > 0:
             text.remove()
             continue
         text.set_position(position)
@@ -159,12 +161,24 @@ def place_labels(ax: Axes, labels: list[PlaceLabel], *, viewport: Viewport, obst
         text.set_va(va)
         placed = np.vstack([placed, box])
         artists.append(text)
+        if reach > 1:
+            artists.extend(_leader(ax, (px, py), box, halo=halo))
         if not place.is_event_place:
             artists.extend(ax.plot([x], [y], marker="o", markersize=3.2, color=TOWN_INK, markeredgecolor="white",
                                    markeredgewidth=0.8, linestyle="none", zorder=14))
             r = 3
             taken = np.vstack([taken, (px - r, py - r, px + r, py + r)])
     return artists
+
+
+def _leader(ax: Axes, point: tuple[float, float], box: Box, *, halo: list) -> list[Artist]:
+    """A thin line from a place's point to the nearest edge of its label, moved away from the point."""
+    px, py = point
+    ex, ey = min(max(px, box[0]), box[2]), min(max(py, box[1]), box[3])
+    inverse = ax.transData.inverted()
+    (x0, y0), (x1, y1) = inverse.transform((px, py)), inverse.transform((ex, ey))
+    return list(ax.plot([x0, x1], [y0, y1], color=EVENT_INK, linewidth=0.9, solid_capstyle="butt", zorder=14,
+                        path_effects=halo))
 
 
 def marker_boxes_display(ax: Axes, positions: np.ndarray, *, half_px: float) -> list[Box]:

@@ -21,8 +21,8 @@ EDGE_PX = (30, 30)
 
 
 def label_rows(scene: Scene) -> list[list[Any]]:
-    """``[lat, lon, escaped name, priority]`` per label, highest priority first."""
-    return [[label.lat, label.lon, esc(label.text), label.priority] for label in scene.labels]
+    """``[lat, lon, escaped name, priority, kind]`` per label, highest priority first."""
+    return [[label.lat, label.lon, esc(label.text), label.priority, label.kind.value] for label in scene.labels]
 
 
 def area_options(areas: Sequence[AreaLayer]) -> list[dict[str, Any]]:

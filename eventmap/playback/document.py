@@ -328,6 +328,11 @@ def _skeleton(lang: str) -> str:
   <section id="pb-card" class="pb-panel pb-card" hidden>
     <button type="button" id="pb-card-close" class="pb-button pb-card-close"></button>
     <div id="pb-card-body"></div>
+    <div id="pb-card-pager" class="pb-card-pager" hidden>
+      <button type="button" id="pb-card-prev" class="pb-button">{_ICONS["back"]}</button>
+      <span id="pb-card-page"></span>
+      <button type="button" id="pb-card-next" class="pb-button">{_ICONS["forward"]}</button>
+    </div>
   </section>
   <div id="pb-keys" class="pb-keys" hidden></div>
   <nav id="pb-bar" class="pb-bar">

@@ -1,10 +1,15 @@
 """The scene's place labels, with priorities for decluttering (higher first).
 
-The places of the shown events come first (more events, higher), then the gazetteer's capitals, cities and
-towns inside the extent. Spellings that the naming shows alike are one label. Nothing matches: no label.
+The capitals inside the extent come first (a class must find Yerevan and Baku), then the places of the
+shown events (more events, higher), then the gazetteer's cities and towns inside the extent. A capital with
+events is one label, a capital's. Spellings that the naming shows alike are one label. Nothing matches: no
+label. The renderers place them (`static/eventmap/js/placelabels.js`, `eventmap/export/labels.py`): a
+label that finds no free room gives way to those above it.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pandas as pd
 
@@ -14,18 +19,22 @@ from geo.naming import Naming, display_name
 MAX_LABELS = 30
 LABEL_PRECISIONS = ("exact", "near")  # places shown by name: not whole regions
 EVENT_PRIORITY = 1_000  # + the number of events at the place
-TOWN_PRIORITY = {"capital": 300, "city": 200, "town": 100}
+CAPITAL_PRIORITY = 5_000  # above every event place
+TOWN_PRIORITY = {"capital": CAPITAL_PRIORITY, "city": 200, "town": 100}
 
 
 def scene_labels(frame: pd.DataFrame, *, bounds: Bounds, naming: Naming, limit: int = MAX_LABELS) -> tuple[Label, ...]:
     if not len(frame):
         return ()
     labels = _event_places(frame, naming=naming, limit=limit)
-    taken = {label.text.casefold() for label in labels}
+    taken = {label.text.casefold(): i for i, label in enumerate(labels)}
     for label in _towns(bounds, naming=naming):
-        if label.text.casefold() not in taken:
-            taken.add(label.text.casefold())
+        key = label.text.casefold()
+        if key not in taken:
+            taken[key] = len(labels)
             labels.append(label)
+        elif label.kind is LabelKind.CAPITAL:  # a capital with events stays a capital
+            labels[taken[key]] = replace(labels[taken[key]], kind=LabelKind.CAPITAL, priority=label.priority)
     labels.sort(key=lambda label: (-label.priority, label.text))
     return tuple(labels[:limit])
 

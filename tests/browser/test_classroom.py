@@ -142,7 +142,7 @@ def test_the_story_steps_fly_to_each_event_and_show_its_card(offline_page, event
         card = page.locator("#pb-card")
         assert card.get_attribute("data-event-id") == event_id
         assert shown_day(page) == by_id.loc[event_id, "date"].date().isoformat()
-        text = card.inner_text()
+        text = card.text_content()  # every page of the card (a long card is read in pages)
         assert f"{step + 1} of {len(story.event_ids)}" in text
         assert by_id.loc[event_id, "description_original"][:30] in text  # the article's own words
         assert "Sources" in text

@@ -103,7 +103,7 @@ def test_one_scene_three_renderers(case: str, tmp_path: Path, file_page, screens
     page.goto((tmp_path / "playback.html").as_uri())
     page.wait_for_selector("#pb-root[data-ready='true']", state="attached")
     config_map = "window[JSON.parse(document.getElementById('pb-config').textContent).mapVar]"
-    panel = 580 + 40
+    panel = page.evaluate("document.getElementById('pb-title').offsetWidth") + 40
     check_extent(page, config_map, bounds, pad=(panel, 40, 40, 40))
     page.keyboard.press("End")  # the last day, everything so far
     page.wait_for_function(f"+document.getElementById('pb-root').getAttribute('data-visible') === {len(scene.marks)}",

@@ -99,4 +99,6 @@ export function renderStaticTexts(page, setLanguage) {
   $("pb-help").setAttribute("aria-expanded", $("pb-keys").hidden ? "false" : "true");
   setText($("pb-card-close"), "×");
   label(page, "pb-card-close", "card.close");
+  label(page, "pb-card-prev", "card.page_prev");
+  label(page, "pb-card-next", "card.page_next");
 }

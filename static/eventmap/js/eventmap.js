@@ -14,7 +14,7 @@ import { addBasemaps } from "./basemap.js";
 import { addNote, legendControl } from "./mapcontrols.js";
 import { addCells, addPoints, addPrecisionCircles } from "./markers.js";
 import { ensurePanes, whenOnMap } from "./panes.js";
-import { addLabels } from "./placelabels.js";
+import { addLabels, LABEL_EVENTS } from "./placelabels.js";
 
 const EM = window.EventMap || {};
 window.EventMap = EM;
@@ -39,7 +39,7 @@ EM.setupBase = (map, o) => {
   if (choices || overlays) {
     L.control.layers(choices, overlays, { collapsed: false, position: o.layersPosition || "topright" }).addTo(map);
   }
-  if (o.labels?.length) addLabels(map, o.labels);
+  if (o.labels?.length) map.emDeclutter = addLabels(map, o.labels);
   if (o.legendHtml) legendControl(map, o.legendHtml, o.legendPosition).addTo(map);
 };
 
@@ -63,6 +63,8 @@ function addSceneParts(group, S) {
     if (!labels && S.labels?.length) {
       labels = L.layerGroup().addTo(group);
       declutter = addLabels(map, S.labels, labels);
+      // Cluster icons stand where they go only when markercluster's animation ends: place the names again.
+      if (group.emCluster) group.emCluster.on("animationend spiderfied unspiderfied", () => declutter.settle());
     }
   });
   group.on("remove", () => {
@@ -70,7 +72,7 @@ function addSceneParts(group, S) {
       legend.remove();
       legend = null;
     }
-    if (declutter && group._map) group._map.off("zoomend", declutter);
+    if (declutter && group._map) group._map.off(LABEL_EVENTS, declutter);
   });
   if (S.empty) addNote(group, S.empty);
 }

@@ -3,7 +3,7 @@
  * Space plays or pauses; ArrowLeft is one day earlier and ArrowRight one day later in every language
  * (the timeline runs left to right in right-to-left pages too, as media timelines do). Home / End: first /
  * last day. PageDown / PageUp (what presentation clickers send) or N / P: next / previous story event.
- * Escape closes the card. Keys typed into a form field (not the slider) stay with the field.
+ * Escape closes the card; ArrowDown / ArrowUp turn its pages when it has several. Keys typed into a form field (not the slider) stay with the field.
  */
 
 const ACTIONS = {
@@ -20,6 +20,8 @@ const ACTIONS = {
   p: "storyPrev",
   P: "storyPrev",
   Escape: "close",
+  ArrowDown: "cardNext",
+  ArrowUp: "cardPrev",
 };
 
 export function isTyping(target) {

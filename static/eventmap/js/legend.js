@@ -1,5 +1,6 @@
 /* The playback page's legend: sides, event types and claim statuses of the data, each with its symbol;
- * outside "day" mode also today's and older events. Names go in as text.
+ * outside "day" mode also today's and older events. Names go in as text. Folded (the default), it shows the
+ * sides only; its title is the button that unfolds the rest (`data-open` on the legend keeps the choice).
  *
  *   fillLegend(doc, legend, { data, cfg, mode, icon(shape, colour, status, size) }, words)
  */
@@ -16,15 +17,29 @@ function row(doc, icon, text) {
 export function fillLegend(doc, legend, parts, words) {
   const { data, cfg, mode, icon } = parts;
   const { s, translated } = words;
+  const open = legend.getAttribute("data-open") === "true";
   legend.textContent = "";
-  legend.appendChild(make(doc, "h2", "pb-legend-title", s("legend.title")));
+  legend.setAttribute("data-open", open ? "true" : "false");
+  const heading = make(doc, "h2", "pb-legend-title");
+  const toggle = make(doc, "button", "pb-legend-toggle", s("legend.title"));
+  toggle.type = "button";
+  toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  toggle.setAttribute("title", s(open ? "legend.fold" : "legend.unfold"));
+  toggle.addEventListener("click", () => {
+    const now = legend.getAttribute("data-open") !== "true";
+    legend.setAttribute("data-open", now ? "true" : "false");
+    toggle.setAttribute("aria-expanded", now ? "true" : "false");
+    toggle.setAttribute("title", s(now ? "legend.fold" : "legend.unfold"));
+  });
+  heading.appendChild(toggle);
+  legend.appendChild(heading);
   const columns = make(doc, "div", "pb-legend-columns");
   const sides = make(doc, "div", "pb-legend-column");
   sides.appendChild(make(doc, "h3", null, s("legend.sides")));
   for (const side of data.sides) {
     sides.appendChild(row(doc, icon("circle", side[1], "confirmed", 32), translated("side.", side[0]) || "?"));
   }
-  const right = make(doc, "div", "pb-legend-column");
+  const right = make(doc, "div", "pb-legend-column pb-legend-more");
   right.appendChild(make(doc, "h3", null, s("legend.types")));
   for (const type of data.types) {
     right.appendChild(row(doc, icon(type[1], "#8a8a8a", "confirmed", 32), translated("event_type.", type[0])));
@@ -38,7 +53,7 @@ export function fillLegend(doc, legend, parts, words) {
   legend.appendChild(columns);
   if (mode !== "day") {
     const ages = row(doc, icon("circle", "#444444", "confirmed", 36), s("legend.today"));
-    ages.className = "pb-legend-row pb-legend-ages";
+    ages.className = "pb-legend-row pb-legend-ages pb-legend-more";
     const old = icon("circle", "#444444", "confirmed", 30);
     old.style.opacity = String(cfg.minOpacity + 0.1);
     ages.appendChild(old);

@@ -7,6 +7,7 @@
  * becomes markup: every text goes in as text, links only when they are http(s).
  */
 
+import { paginateCard } from "./cardpages.js";
 import { fillCard } from "./cards.js";
 import { createClock } from "./clock.js";
 import { renderBar, renderStaticTexts, renderTitle } from "./controls.js";
@@ -15,6 +16,7 @@ import { listenForKeys } from "./keyboard.js";
 import { fillLegend } from "./legend.js";
 import { eventLayer } from "./layers.js";
 import { viewMemory } from "./memory.js";
+import { labelsNear } from "./placelabels.js";
 import { storyIndices, storyStepIndex } from "./story.js";
 import { dayOfIso, isoOfDay, longDateWith, lookup, perLanguage, translatedWith, utcDay } from "./text.js";
 
@@ -70,11 +72,32 @@ function init() {
 
   function render() {
     const count = events.draw(state);
+    placeNames();
     root.setAttribute("data-visible", String(count));
     root.setAttribute("data-day", isoOf(state.day));
     renderTitle(page, count);
     root.style.setProperty("--pb-title-height", `${$("pb-title").offsetHeight}px`);
     renderBar(page);
+    fitBar();
+  }
+
+  // The names of today's places first; the place of the story's event (its card open) always named.
+  const NEAR_DEGREES = 0.02;
+  let namedDay = null;
+  let namedFocus = null;
+  function placeNames() {
+    const declutter = map.emDeclutter;
+    const focus = state.selected >= 0 && state.storyIndex >= 0 ? state.selected : -1;
+    if (!declutter || (namedDay === state.day && namedFocus === focus)) return;
+    namedDay = state.day;
+    namedFocus = focus;
+    const today = [];
+    data.d.forEach((d, i) => {
+      if (d === state.day && data.lat[i] !== null) today.push([data.lat[i], data.lon[i]]);
+    });
+    const kept = focus >= 0 && data.lat[focus] !== null
+      ? labelsNear(declutter.labels, [[data.lat[focus], data.lon[focus]]], NEAR_DEGREES) : new Set();
+    declutter({ raised: labelsNear(declutter.labels, today, NEAR_DEGREES), kept });
   }
 
   function renderLegend() {
@@ -147,6 +170,21 @@ function init() {
     const card = $("pb-card");
     card.setAttribute("data-event-id", detail(i, "id"));
     card.hidden = false;
+    cardPages = paginateCard($("pb-card-body"), pager, words);
+  }
+
+  const pager = { root: $("pb-card-pager"), prev: $("pb-card-prev"), next: $("pb-card-next"), position: $("pb-card-page") };
+  let cardPages = null;
+  const turnCard = (delta) => {
+    if (!$("pb-card").hidden && cardPages) cardPages.turn(delta);
+  };
+
+  // The bar wraps to a second row when the window is narrow: the map ends where the bar begins.
+  function fitBar() {
+    const height = $("pb-bar").offsetHeight;
+    if (`${height}px` === document.documentElement.style.getPropertyValue("--pb-bar-height")) return;
+    document.documentElement.style.setProperty("--pb-bar-height", `${height}px`);
+    map.invalidateSize();
   }
 
   function closeCard() {
@@ -159,6 +197,7 @@ function init() {
     state.selected = i;
     events.focus(i, fly);
     showCard(i);
+    placeNames();
   }
 
   function storyStep(delta) {
@@ -207,6 +246,12 @@ function init() {
   on("pb-story-prev", "click", () => storyStep(-1));
   on("pb-story-next", "click", () => storyStep(1));
   on("pb-card-close", "click", closeCard);
+  on("pb-card-prev", "click", () => turnCard(-1));
+  on("pb-card-next", "click", () => turnCard(1));
+  window.addEventListener("resize", () => {
+    fitBar();
+    if (state.selected >= 0) showCard(state.selected);
+  });
   on("pb-help", "click", () => {
     $("pb-keys").hidden = !$("pb-keys").hidden;
     $("pb-help").setAttribute("aria-expanded", $("pb-keys").hidden ? "false" : "true");
@@ -226,16 +271,20 @@ function init() {
     storyNext: () => storyStep(1),
     storyPrev: () => storyStep(-1),
     close: closeCard,
+    cardNext: () => turnCard(1),
+    cardPrev: () => turnCard(-1),
   });
 
   if (map.keyboard) map.keyboard.disable();
   recall();
   renderTexts();
+  renderBar(page);
+  fitBar();
   map.invalidateSize();
   if (cfg.bounds) {
     map.stop(); // end the base map's own animated fit, which would otherwise land after this one
     const rtl = root.getAttribute("dir") === "rtl";
-    const side = cfg.panelWidth + 40;
+    const side = $("pb-title").offsetWidth + 40;
     map.fitBounds(cfg.bounds, {
       paddingTopLeft: [rtl ? 40 : side, 40], paddingBottomRight: [rtl ? side : 40, 40], maxZoom: cfg.maxFitZoom,
       animate: false,

@@ -125,14 +125,18 @@ def test_a_kept_view_is_the_scene_extent(bundled_events: pd.DataFrame) -> None:
         is ExtentRule.FILTERED
 
 
-def test_labels_put_event_places_first(bundled_events: pd.DataFrame) -> None:
+def test_labels_put_capitals_then_event_places_first(bundled_events: pd.DataFrame) -> None:
+    """Capitals in the extent first (Yerevan and Baku are always named), then the events' places, then towns."""
     scene = scene_of(bundled_events, FILTERS["azerbaijan"])
     kinds = [label.kind for label in scene.labels]
-    first_other = next(i for i, k in enumerate(kinds) if k is not LabelKind.EVENT_PLACE)
-    assert all(k is not LabelKind.EVENT_PLACE for k in kinds[first_other:])
+    order = {LabelKind.CAPITAL: 0, LabelKind.EVENT_PLACE: 1, LabelKind.TOWN: 2}
+    assert [order[k] for k in kinds] == sorted(order[k] for k in kinds)
+    assert {"Baku", "Yerevan"} <= {label.text for label in scene.labels if label.kind is LabelKind.CAPITAL}
     assert [label.priority for label in scene.labels] == sorted((label.priority for label in scene.labels),
                                                                 reverse=True)
-    assert all(scene.extent.bounds.contains(label.lat, label.lon) for label in scene.labels[first_other:])
+    assert all(scene.extent.bounds.contains(label.lat, label.lon) for label in scene.labels
+               if label.kind is not LabelKind.EVENT_PLACE)
+    assert len({label.text for label in scene.labels}) == len(scene.labels)  # a capital with events: one label
 
 
 def test_legend_is_only_what_is_shown(make_events) -> None:

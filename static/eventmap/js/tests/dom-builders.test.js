@@ -126,6 +126,27 @@ describe("the legend", () => {
     fillLegend(doc, legend, { data, cfg, mode: "day", icon: () => doc.createElement("i") }, words);
     assert.equal(legend.find((e) => e.className.includes("pb-legend-ages")).length, 0);
   });
+  it("is folded to the sides at first; its title unfolds the rest and the choice outlives a new language", () => {
+    const doc = fakeDocument();
+    const legend = doc.createElement("section");
+    const data = { sides: [["Armenia", "#cc0000"]], types: [["Battles", "diamond"]], statuses: ["confirmed"] };
+    const parts = { data, cfg, mode: "cumulative", icon: () => doc.createElement("i") };
+    fillLegend(doc, legend, parts, words);
+    const toggle = () => legend.find((e) => e.className === "pb-legend-toggle")[0];
+    assert.equal(legend.getAttribute("data-open"), "false");
+    assert.equal(toggle().getAttribute("aria-expanded"), "false");
+    assert.equal(toggle().textContent, "legend.title");
+    const folded = legend.find((e) => e.className.includes("pb-legend-more")).map((e) => e.textContent);
+    assert.ok(folded.some((text) => text.includes("Battles")));
+    assert.ok(!folded.some((text) => text.includes("Armenia")));
+    toggle().dispatch("click");
+    assert.equal(legend.getAttribute("data-open"), "true");
+    assert.equal(toggle().getAttribute("aria-expanded"), "true");
+    fillLegend(doc, legend, parts, words);
+    assert.equal(toggle().getAttribute("aria-expanded"), "true");
+    toggle().dispatch("click");
+    assert.equal(legend.getAttribute("data-open"), "false");
+  });
 });
 
 describe("icons", () => {

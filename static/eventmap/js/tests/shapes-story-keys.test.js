@@ -54,6 +54,8 @@ describe("keys", () => {
     [{ key: "n" }, "storyNext"],
     [{ key: "P" }, "storyPrev"],
     [{ key: "Escape" }, "close"],
+    [{ key: "ArrowDown" }, "cardNext"],
+    [{ key: "ArrowUp" }, "cardPrev"],
     [{ key: "ArrowLeft", ctrlKey: true }, null],
     [{ key: "ArrowLeft", altKey: true }, null],
     [{ key: "x" }, null],
