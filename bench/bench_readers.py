@@ -8,7 +8,7 @@ run in a fresh process; its peak memory is the highest resident size above that 
 imports and after reading the file's bytes (sampled every 2 ms from `/proc/self/statm`).
 Reports seconds (median of the runs), rows per second and peak MB, side by side.
 
-Usage: ``python bench/bench_readers.py [--sizes 10000,100000] [--repeat 3]``
+Usage: ``python bench/bench_readers.py [--sizes 10000,100000] [--repeat 3] [--kinds xlsx,json,parquet]``
 """
 
 from __future__ import annotations
@@ -120,6 +120,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated row counts")
     parser.add_argument("--repeat", type=int, default=3, help="runs per size (the median time is reported)")
+    parser.add_argument("--kinds", default=",".join(KINDS), help="comma-separated file kinds to measure")
     parser.add_argument("--one", nargs=3, metavar=("WAY", "KIND", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -131,6 +132,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
             for kind, path in write_files(Path(tmp), size).items():
+                if kind not in args.kinds.split(","):
+                    continue
                 ours = measure("read_any", kind, path, args.repeat)
                 naive = measure("pandas", kind, path, args.repeat)
                 whole = measure("load_events", kind, path, args.repeat)
