@@ -6,9 +6,11 @@ For each size N it writes the project's sample rows of `tests/data/` (with their
 with fresh ids, as an .xlsx workbook, a JSON array and a Parquet file, then reads each with both ways, each
 run in a fresh process; its peak memory is the highest resident size above that of the process after its
 imports and after reading the file's bytes (sampled every 2 ms from `/proc/self/statm`).
-Reports seconds (median of the runs), rows per second and peak MB, side by side.
+Reports seconds (median of the runs), rows per second and peak MB, side by side, and the CPU seconds of the
+whole load (the process's own time: on a busy machine the wall-clock time grows with the other work, this
+much less).
 
-Usage: ``python bench/bench_readers.py [--sizes 10000,100000] [--repeat 3]``
+Usage: ``python bench/bench_readers.py [--sizes 10000,100000] [--repeat 3] [--kinds xlsx,json,parquet]``
 """
 
 from __future__ import annotations
@@ -90,7 +92,7 @@ def read_once(way: str, kind: str, path: Path) -> None:
 
     data = path.read_bytes()
     with PeakMemory() as memory:
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         if way == "read_any":
             rows = len(read_any(data, name=path.name, known_columns=frozenset(COLUMN_NAMES)).rows)
         elif way == "load_events":
@@ -102,24 +104,27 @@ def read_once(way: str, kind: str, path: Path) -> None:
             rows = len(pd.read_json(io.BytesIO(data), dtype=False).astype(str))
         else:
             rows = len(pd.read_parquet(io.BytesIO(data)).astype(str))
-        seconds = time.perf_counter() - start
-    print(f"{seconds} {rows} {(memory.peak - memory.base) / 1e6}")
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    print(f"{seconds} {rows} {(memory.peak - memory.base) / 1e6} {cpu}")
 
 
-def measure(way: str, kind: str, path: Path, repeat: int) -> tuple[float, int, float]:
+def measure(way: str, kind: str, path: Path, repeat: int) -> tuple[float, int, float, float]:
+    """(median seconds, rows, highest peak MB, median CPU seconds) of `repeat` runs, each in a new process."""
     runs = []
     for _ in range(repeat):
         done = subprocess.run([sys.executable, __file__, "--one", way, kind, str(path)], capture_output=True,
                               text=True, check=True)
-        seconds, rows, peak = done.stdout.split()
-        runs.append((float(seconds), int(rows), float(peak)))
-    return statistics.median(r[0] for r in runs), runs[0][1], max(r[2] for r in runs)
+        seconds, rows, peak, cpu = done.stdout.split()
+        runs.append((float(seconds), int(rows), float(peak), float(cpu)))
+    return (statistics.median(r[0] for r in runs), runs[0][1], max(r[2] for r in runs),
+            statistics.median(r[3] for r in runs))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated row counts")
     parser.add_argument("--repeat", type=int, default=3, help="runs per size (the median time is reported)")
+    parser.add_argument("--kinds", default=",".join(KINDS), help="comma-separated file kinds to measure")
     parser.add_argument("--one", nargs=3, metavar=("WAY", "KIND", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -127,10 +132,12 @@ def main() -> None:
         read_once(way, kind, Path(path))
         return
     print(f"{'kind':8} {'rows':>8} {'MB':>6} | {'read_any s':>10} {'rows/s':>9} {'peak MB':>8} | "
-          f"{'pandas s':>9} {'rows/s':>9} {'peak MB':>8} | {'load_events s':>13} {'peak MB':>8}")
+          f"{'pandas s':>9} {'rows/s':>9} {'peak MB':>8} | {'load_events s':>13} {'CPU s':>6} {'peak MB':>8}")
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
             for kind, path in write_files(Path(tmp), size).items():
+                if kind not in args.kinds.split(","):
+                    continue
                 ours = measure("read_any", kind, path, args.repeat)
                 naive = measure("pandas", kind, path, args.repeat)
                 whole = measure("load_events", kind, path, args.repeat)
@@ -138,7 +145,7 @@ def main() -> None:
                 mb = path.stat().st_size / 1e6
                 print(f"{kind:8} {size:>8,} {mb:>6.1f} | {ours[0]:>10.2f} {size / ours[0]:>9,.0f} {ours[2]:>8.0f} | "
                       f"{naive[0]:>9.2f} {size / naive[0]:>9,.0f} {naive[2]:>8.0f} | "
-                      f"{whole[0]:>13.2f} {whole[2]:>8.0f}")
+                      f"{whole[0]:>13.2f} {whole[3]:>6.2f} {whole[2]:>8.0f}")
 
 
 if __name__ == "__main__":

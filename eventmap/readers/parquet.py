@@ -29,6 +29,13 @@ def _flat(batch: pa.RecordBatch) -> pa.Table:
     return table
 
 
+def _column_text(column: pa.ChunkedArray) -> list[str]:
+    """A column's cells as text: a text column as it is (a null as empty), any other through `cell_text`."""
+    if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+        return column.fill_null("").to_pylist()
+    return [cell_text(v) for v in column.to_pylist()]
+
+
 def read_parquet(data: bytes, *, name: str, max_rows: int | None = None) -> Table:
     """The records of a Parquet file as a table. Raises `DataFileError` for a damaged file."""
     try:
@@ -42,7 +49,7 @@ def read_parquet(data: bytes, *, name: str, max_rows: int | None = None) -> Tabl
         for batch in source.iter_batches(batch_size=_BATCH_ROWS):
             table = _flat(batch)
             header = header or table.column_names
-            columns = [[cell_text(v) for v in column.to_pylist()] for column in table.columns]
+            columns = [_column_text(column) for column in table.columns]
             start = len(rows) + 1
             rows.extend(RawRow(start + i, list(cells), start + i) for i, cells in enumerate(zip(*columns, strict=True)))
     except (pa.ArrowException, OSError, ValueError) as exc:
@@ -50,5 +57,5 @@ def read_parquet(data: bytes, *, name: str, max_rows: int | None = None) -> Tabl
     if not rows:
         raise DataFileError(f"{name}: the Parquet file holds no records")
     return Table(header=header, header_line=0, rows=rows, encoding="", delimiter="", kind=TableKind.PARQUET.value,
-                 line_unit=LineUnit.RECORD.value, has_nul=any("\x00" in c for r in rows for c in r.cells),
-                 has_replacement=any("\ufffd" in c for r in rows for c in r.cells))
+                 line_unit=LineUnit.RECORD.value, has_nul=any("\x00" in "".join(r.cells) for r in rows),
+                 has_replacement=any("\ufffd" in "".join(r.cells) for r in rows))

@@ -14,14 +14,17 @@ such a cell reads as empty (and a required column is then reported as missing in
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+from collections.abc import Callable
+from typing import Any
 
 import python_calamine as calamine
 
 from base.errors import DataFileError
 from base.problems import Problem, Severity
 from base.reading import RawRow, Table, is_hxl_row, normalise_header
-from eventmap.readers.cells import LineUnit, TableKind, cell_text, check_rows
+from eventmap.readers.cells import LineUnit, TableKind, cell_text, check_rows, number_text
 from eventmap.validation import shorten
 
 _ENOUGH_KNOWN = 2  # known column names in a row that make it the header, and its sheet the events sheet
@@ -42,12 +45,20 @@ def _open(data: bytes, *, name: str, kind: TableKind) -> calamine.CalamineWorkbo
         raise DataFileError(f"{name}: not a readable {what}: {exc}") from None
 
 
+# The text of the cell types calamine gives most often, by exact type (a `datetime` is not a `date` here,
+# nor a `bool` an `int`); any other value goes through `cell_text`. Same text as `cell_text`, fewer checks.
+_FAST_TEXT: dict[type, Callable[[Any], str]] = {
+    str: str.strip, float: number_text, int: str, dt.date: dt.date.isoformat,
+}
+
+
 def _rows(sheet: calamine.CalamineSheet) -> list[tuple[int, list[str]]]:
     """The sheet's rows with text, as `(row number, cells)`; rows are numbered from 1 as in the spreadsheet."""
     rows = []
+    fast = _FAST_TEXT.get
     for number, values in enumerate(sheet.iter_rows(), start=1):
-        cells = [cell_text(v).strip() if isinstance(v, str) else cell_text(v) for v in values]
-        if any(cell.strip() for cell in cells):
+        cells = [(fast(type(v)) or cell_text)(v) for v in values]
+        if any(cells):  # every cell's text is stripped or cannot be blank (a number, a date)
             rows.append((number, cells))
     return rows
 
@@ -109,7 +120,7 @@ def read_workbook(data: bytes, *, name: str, kind: TableKind, sheet: str | None 
                  encoding="", delimiter="", problems=problems, skipped_lines=skipped, kind=kind.value,
                  sheets=tuple(names),
                  sheet=chosen, line_unit=LineUnit.ROW.value,
-                 has_nul=any("\x00" in c for _, cells in body for c in cells))
+                 has_nul=any("\x00" in "".join(cells) for _, cells in body))
 
 
 def _title_warning(above: list[tuple[int, list[str]]], *, name: str, sheet: str) -> Problem:

@@ -161,6 +161,7 @@ class GazetteerGeocoder(Geocoder):
             query=query, status="resolved", lat=located.lat, lon=located.lon, geo_source=geo_source,
             matched_name=place.name_en, place_id=place.place_id, confidence=round(confidence, 4),
             precision=precision, reason="; ".join(reasons),  # type: ignore[arg-type]
+            country=place.country_code, admin1=place.admin1,
         )
 
     def _closest_names(self, text: str) -> str:

@@ -53,6 +53,8 @@ MAX_CANDIDATES = 5
 MIN_FUZZY_KEY = 4
 _ADMIN1_EXTRA_WORDS = frozenset({"city", "municipality", "autonomous", "avtonomna", "respublika", "sahari", "seheri",
                                  "misto"})
+# the same words as roman keys ("city" is `jiti`, "rayon" `raion`), to compare with the keys of a name's words
+_ADMIN1_WORD_KEYS = frozenset(roman_key(word) for word in ADMIN1_WORDS | _ADMIN1_EXTRA_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +71,13 @@ def _capitals() -> dict[str, str]:
 
 
 def _admin1_key(name: str) -> str:
-    words = [w for w in name.replace("'", "").split() if roman_key(w) not in ADMIN1_WORDS | _ADMIN1_EXTRA_WORDS]
+    all_words = name.replace("'", "").split()
+    words = [w for w in all_words if roman_key(w) not in _ADMIN1_WORD_KEYS]
     key = roman_key(" ".join(words) or name)
     for ending in ("imarz", "marz"):  # Armenian "Syunik'i Marz": the genitive -i goes with the word
         key = key.removesuffix(ending)
+    if len(words) < len(all_words) and roman_key(all_words[-1]) == "marz":
+        key = key.removesuffix("i")  # "Vayots' Dzori Marz" is Vayots Dzor
     return _fold_g_k(key)
 
 
@@ -255,6 +260,16 @@ class VillageGeocoder(Geocoder):
             part_country = country or country_code(parts.country)
             if part_country is None and parts.admin1:
                 part_country = self._country_of_admin1(parts.admin1)
+                if part_country is None and not self.admin1_positions(None, parts.admin1):
+                    # not an exact admin1 name: its country from a close spelling ("Lugansk"), else no
+                    # answer at all, since a place anywhere in the world could be far outside it
+                    near = self._countries_near_admin1(parts.admin1)
+                    if len(near) != 1:
+                        what = "not known" if not near else f"in several countries ({', '.join(sorted(near))})"
+                        return GeoResult.not_found(query, geo_source=self.name,
+                                                   reason=f"the province {parts.admin1!r} is {what}: no place "
+                                                          "is given without it")
+                    part_country = near.pop()
             found = self._match(query, parts.place, part_country, parts.admin1 or admin1)
             if found is not None and found.status != "not_found":
                 return found
@@ -267,6 +282,14 @@ class VillageGeocoder(Geocoder):
         positions = self.admin1_positions(None, admin1)
         countries = {str(c) for c in np.unique(index.country[np.isin(index.admin1, list(positions))])}
         return countries.pop() if len(countries) == 1 else None
+
+    def _countries_near_admin1(self, admin1: str) -> set[str]:
+        """The countries with an admin1 whose name is spelled close to `admin1` (`admin1_threshold`)."""
+        key = _admin1_key(admin1)
+        index = self.index
+        positions = [p for p, name in enumerate(index.admin1_names)
+                     if name and key and fuzz.ratio(key, _admin1_key(name)) >= self.admin1_threshold]
+        return {str(c) for c in np.unique(index.country[np.isin(index.admin1, positions)])} if positions else set()
 
     def _country(self, query: str, core: str) -> GeoResult | None:
         """A country's name: its capital stands in, flagged `region` (a statement by "Turkey")."""

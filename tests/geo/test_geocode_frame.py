@@ -83,6 +83,16 @@ def test_the_rows_country_tells_places_apart() -> None:
     assert summary.unresolved[0].candidates[0].place_id == "martuni"
 
 
+@pytest.mark.parametrize(
+    ("location", "country"),
+    [("Shusha", "Azerbaijan"), ("Վարդենիս", "Armenia"), ("Stepanakert", "Azerbaijan"), ("Vardenis", "Armenia")],
+)
+def test_an_empty_country_is_filled_from_the_gazetteer(location: str, country: str) -> None:
+    frame = events(location=[location, location], country=["", "Kept as written"])
+    geocode_frame(frame, geocoder=GazetteerGeocoder())
+    assert frame["country"].tolist() == [country, "Kept as written"]
+
+
 def test_a_context_for_every_row() -> None:
     frame = events(location=["Martuni"])
     geocode_frame(frame, geocoder=GazetteerGeocoder(), context=GeoContext(country="AM"), use_row_country=False)

@@ -32,6 +32,9 @@ def villages() -> VillageGeocoder:
     ("Mariupol, Ukraine", None, "Mariupol"),
     ("Voskresenka", GeoContext(country="Ukraine", admin1="Donetsk"), "Voskresenka"),
     ("Donetsk Oblast  Voskresenka", None, "Voskresenka"),
+    ("Vayots Dzor Oblast  Jermuk", None, "Jermuk"),  # GeoNames says "Vayots' Dzori Marz"
+    ("Syunik Oblast  Goris", None, "Goris"),
+    ("Goris", GeoContext(country="Armenia", admin1="Syunik Province"), "Goris"),
 ])
 def test_resolves(villages: VillageGeocoder, query: str, context: GeoContext | None, expected: str) -> None:
     result = villages.geocode(query, context=context)
@@ -51,6 +54,8 @@ def test_jermuk_is_armenia_never_cermik(villages: VillageGeocoder) -> None:
     ("Goris", GeoContext(country="Armenia", admin1="Vayots Dzor")),  # far outside the row's admin1
     ("Kharkiv", GeoContext(country="Russia")),
     ("Gorisk", None),  # no fuzzy match without a country
+    ("Vayots Dzor Oblast  Cermik", None),  # the province is Armenia's: not Turkey's Çermik
+    ("Atlantis Oblast  Goris", None),  # a province nothing knows: no place anywhere is given
 ])
 def test_never_across_the_context(villages: VillageGeocoder, query: str, context: GeoContext | None) -> None:
     assert villages.geocode(query, context=context).status == "not_found"

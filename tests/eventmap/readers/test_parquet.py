@@ -63,3 +63,18 @@ def test_unusable_parquet(data: bytes, message: str) -> None:
 def test_record_limit() -> None:
     with pytest.raises(LimitExceededError, match=r"f\.parquet: the file has 3 records; the limit is 2 rows"):
         read_parquet(parquet(pa.table({"a": ["1", "2", "3"]})), name="f.parquet", max_rows=2)
+
+
+@pytest.mark.parametrize(
+    ("texts", "kind", "has_nul", "has_replacement"),
+    [
+        (["Shusha", None], pa.string(), False, False),
+        (["Shu\x00sha", "Ganja"], pa.string(), True, False),
+        (["Ganja", "Shu\ufffdsha"], pa.large_string(), False, True),
+    ],
+)
+def test_text_columns_keep_their_text_and_flag_nul_and_replacement(texts: list[str | None], kind: pa.DataType,
+                                                                    has_nul: bool, has_replacement: bool) -> None:
+    table = read_parquet(parquet(pa.table({"place": pa.array(texts, kind), "n": [1, 2]})), name="f.parquet")
+    assert [row.cells for row in table.rows] == [[text or "", str(n)] for text, n in zip(texts, (1, 2), strict=True)]
+    assert (table.has_nul, table.has_replacement) == (has_nul, has_replacement)

@@ -39,6 +39,16 @@ def test_cells_are_text_as_a_person_sees_them(write: Callable[[Sequence[Sheet]],
 
 
 @pytest.mark.parametrize(("write", "kind"), WRITERS)
+def test_padded_text_is_trimmed_and_rows_of_spaces_are_blank(write: Callable[[Sequence[Sheet]], bytes],
+                                                             kind: TableKind) -> None:
+    sheet: Sheet = ("S", [["  event_id ", "date", "n"], ["   ", " \t", None], [" E1 ", dt.date(2020, 10, 8), -2.5],
+                          ["E2", "", 0.0]])
+    table = read_workbook(write([sheet]), name="book", kind=kind)
+    assert table.header == ["event_id", "date", "n"]
+    assert [(row.line, row.cells) for row in table.rows] == [(3, ["E1", "2020-10-08", "-2.5"]), (4, ["E2", "", "0"])]
+
+
+@pytest.mark.parametrize(("write", "kind"), WRITERS)
 @pytest.mark.parametrize(
     ("sheet", "known", "chosen"),
     [
