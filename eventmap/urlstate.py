@@ -113,7 +113,7 @@ def to_query(state: ViewState) -> dict[str, str | list[str]]:
 def from_query(
     params: QueryParams,
     *,
-    langs: Iterable[str] = ("en", "ar"),
+    langs: Iterable[str] = ("en", "ar", "ru"),
     basemaps: Iterable[str] = ("offline", "osm"),
     namings: Iterable[str] = NAMINGS,
 ) -> ViewState:

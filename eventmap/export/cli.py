@@ -1,7 +1,7 @@
 """`python -m eventmap export`: pictures, playback and data of the filtered events, without a browser.
 
     python -m eventmap export --png OUT.png [--from DATE] [--to DATE] [--side S ...] [--type T ...]
-        [--size 1920x1080 | --dpi 300] [--naming en|hy|az|ar|both] [--lang en|ar] [--data FILE]
+        [--size 1920x1080 | --dpi 300] [--naming en|hy|az|ar|both] [--lang en|ar|ru] [--data FILE]
         [--bbox S,W,N,E] [--title TEXT] [--basemap offline|osm] [--layer districts]
     ... --gif OUT.gif [--step 1] [--frame-ms 600]   (one frame per day or per --step days)
     ... --mp4 OUT.mp4                               (needs imageio-ffmpeg)
