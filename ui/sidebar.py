@@ -235,7 +235,8 @@ def _keep_options(key: str, values: Sequence[str]) -> None:
     st.session_state[key] = [v for v in st.session_state.get(key, []) if v in offered]
 
 
-_VALUE_PREFIXES = {"statuses": "status", "verifications": "verification", "event_types": "event_type", "sides": "side"}
+_VALUE_PREFIXES = {"statuses": "status", "verifications": "verification", "event_types": "event_type", "sides": "side",
+                   "sub_event_types": "sub_event_type"}
 
 
 def _choice_label(field_name: str, lang: str):

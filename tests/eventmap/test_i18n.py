@@ -237,3 +237,11 @@ def test_every_side_of_sides_toml_is_named_in_every_catalogue():
 
 def test_ru_side_labels_are_russian():
     assert side_label("Azerbaijan", "ru") == "Азербайджан"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_acled_type_and_sub_type_is_named_in_every_catalogue(lang):
+    from eventmap.schema import EVENT_TYPES, SUB_EVENT_TYPES
+
+    keys = [f"event_type.{name}" for name in EVENT_TYPES] + [f"sub_event_type.{name}" for name in SUB_EVENT_TYPES]
+    assert [key for key in keys if key not in catalogue(lang)] == []
