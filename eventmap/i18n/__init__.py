@@ -23,7 +23,7 @@ from eventmap.i18n.catalogs import LOCALE_DIR, Entry, catalog_langs, compiled, e
 CATALOGUE_DIR = LOCALE_DIR
 DEFAULT_LANG = "en"
 RTL_LANGS = frozenset({"ar", "fa", "he", "ur"})
-PLURAL_COUNTS = ("count", "n")  # the value that chooses a plural form, first found
+PLURAL_COUNTS = ("count", "n", "total")  # the value that chooses a plural form, first found
 DATE_PATTERN = "d MMMM y"  # "8 October 2020", "8 أكتوبر 2020", "8 октября 2020" (CLDR month names)
 
 

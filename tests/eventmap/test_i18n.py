@@ -96,7 +96,7 @@ def test_no_string_is_empty(lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_string_formats_with_its_placeholders(lang):
     for key, text in catalogue(lang).items():
-        values = dict.fromkeys(placeholders(text), "X")
+        values = dict.fromkeys(placeholders(text), 1234)  # numbers: a placeholder may ask for "{n:,}"
         assert "{" not in t(key, lang, **values).replace("{{", "").replace("}}", "") or not values, key
 
 
@@ -141,6 +141,13 @@ def test_arabic_strings_are_arabic():
         ("map.legend.more_sides", "ar", {"n": 11}, "و11 طرفًا آخر"),
         ("map.legend.more_sides", "ar", {"n": 100}, "و100 طرف آخر"),
         ("map.legend.more_sides", "ar", {"n": "{n}"}, "و{n} طرف آخر"),  # no count: the general form
+        ("scene.counts", "en", {"shown": 1, "total": 1}, "1 of 1 event"),
+        ("scene.counts", "en", {"shown": 5, "total": 1200}, "5 of 1,200 events"),
+        ("scene.counts", "ru", {"shown": 1, "total": 21}, "1 из 21 события"),
+        ("scene.counts", "ru", {"shown": 3, "total": 5}, "3 из 5 событий"),
+        ("scene.counts", "ar", {"shown": 1, "total": 2}, "1 من حدثين"),
+        ("scene.counts", "ar", {"shown": 3, "total": 7}, "3 من 7 أحداث"),
+        ("scene.counts", "ar", {"shown": 13, "total": 113}, "13 من 113 حدثًا"),
         ("no.such.key", "ar", {}, "no.such.key"),
         ("app.title", "xx", {}, "Conflict event map"),  # a language without a catalogue falls back to English
     ],
