@@ -45,9 +45,15 @@ def catalogue(lang: str) -> dict[str, str]:
     """Key → text of one language (a plural entry gives its general form). `KeyError` for no catalogue."""
     if lang not in languages():
         raise KeyError(f"no catalogue for language {lang!r} (looked in {LOCALE_DIR})")
+    return _texts(lang)
+
+
+@cache
+def _texts(lang: str) -> dict[str, str]:
     return {key: entry.text for key, entry in _entries(lang).items()}
 
 
+@cache
 def plural_keys(lang: str = DEFAULT_LANG) -> frozenset[str]:
     """The keys whose entry in `lang` has plural forms."""
     return frozenset(key for key, entry in _entries(lang).items() if entry.plural)
