@@ -16,8 +16,8 @@ import pandas as pd
 from eventmap.i18n import side_label, t
 from eventmap.schema import SOURCE_SEPARATOR
 
-TEXT_SEARCH_COLUMNS = ("description", "description_original", "actor", "target", "claimed_by", "disputed_by",
-                       "location", "matched_name", "notes")
+TEXT_SEARCH_COLUMNS = ("description", "description_original", "description_ar", "actor", "target", "claimed_by",
+                       "disputed_by", "location", "matched_name", "notes")
 
 
 class SourceFilter(StrEnum):

@@ -36,6 +36,8 @@ DATE_PRECISIONS = ("day", "week", "month")
 GEO_PRECISIONS = ("exact", "near", "region")
 STATUSES = ("confirmed", "claimed", "disputed", "denied", "unverified")  # unverified: nobody has said yet
 VERIFICATIONS = ("multi-source", "single-source", "party-claim-only", "unverified")
+# Where an Arabic description comes from: quoted from one of the event's sources, or the project's translation.
+TRANSLATION_ORIGINS = ("source", "project")
 
 # ACLED's codebook (2023 and later): event types and their sub-event types.
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
@@ -95,6 +97,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("verification", "How well it is sourced", Kind.CHOICE, required=True, choices=VERIFICATIONS),
     Column("sources", "URLs or citations, `;`-separated; at least one", Kind.SOURCES, required=True),
     Column("notes", "Differences between sources, caveats"),
+    Column("description_ar", "What happened, in Arabic: shown on cards when the interface is Arabic"),
+    Column("description_ar_source", "Where `description_ar` comes from (needed when it is given): quoted from "
+           "one of the `sources`, or the project's own translation", Kind.CHOICE, choices=TRANSLATION_ORIGINS),
     Column("event_type_original", "The event type as another table wrote it, when mapped; a file with this "
            "column needs only a date and a place in each row (as a mapped table)", example="shelling"),
 )
@@ -105,7 +110,7 @@ REQUIRED_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.required)
 OPTIONAL_HEADER_COLUMNS: frozenset[str] = frozenset(
     {"report_date", "admin1", "target", "description_original", "language", "fatalities", "injured",
      "disputed_by", "notes", "latitude", "longitude", "date_precision", "geo_precision", "verification",
-     "event_type_original"}
+     "event_type_original", "description_ar", "description_ar_source"}
 )
 # Columns added by geocoding; kept when a file carries them.
 GEO_RESULT_COLUMNS: tuple[str, ...] = ("geo_source", "matched_name", "geo_confidence", "geo_status")

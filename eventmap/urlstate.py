@@ -17,7 +17,7 @@ from datetime import date
 
 from eventmap.filtering import Filters, SourceFilter, as_tuple
 from eventmap.scene.model import AreaKey
-from geo.naming import Naming
+from geo.naming import Naming, naming_for_language
 
 NAMINGS: tuple[str, ...] = tuple(naming.value for naming in Naming)  # en, hy, az, both, ar
 DEFAULT_NAMING = Naming.EN.value
@@ -93,7 +93,7 @@ def to_query(state: ViewState) -> dict[str, str | list[str]]:
         query["lon"] = _format_coordinate(state.center[1])
     if state.zoom is not None:
         query["zoom"] = str(state.zoom)
-    if state.naming != DEFAULT_NAMING:
+    if state.naming != naming_for_language(state.lang).value:  # a language's own names are its default
         query["naming"] = state.naming
     if state.lang != DEFAULT_LANG:
         query["lang"] = state.lang
@@ -113,7 +113,7 @@ def to_query(state: ViewState) -> dict[str, str | list[str]]:
 def from_query(
     params: QueryParams,
     *,
-    langs: Iterable[str] = ("en", "ar"),
+    langs: Iterable[str] = ("en", "ar", "ru"),
     basemaps: Iterable[str] = ("offline", "osm"),
     namings: Iterable[str] = NAMINGS,
 ) -> ViewState:
@@ -158,12 +158,13 @@ def from_query(
         else:
             bad("layer", value)
 
+    lang = _read_choice(params, "lang", tuple(langs), DEFAULT_LANG, bad)
     return ViewState(
         filters=filters,
         center=center,
         zoom=zoom,
-        naming=_read_choice(params, "naming", tuple(namings), DEFAULT_NAMING, bad),
-        lang=_read_choice(params, "lang", tuple(langs), DEFAULT_LANG, bad),
+        naming=_read_choice(params, "naming", tuple(namings), naming_for_language(lang).value, bad),
+        lang=lang,
         basemap=_read_choice(params, "basemap", tuple(basemaps), DEFAULT_BASEMAP, bad),
         present=_read_flag(params, "present", bad),
         selected_event=_first(params, "event").strip()[:MAX_TEXT_LENGTH],

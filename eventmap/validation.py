@@ -209,6 +209,10 @@ class RowValidator:
         self._check_coordinates(line, record, values, problems)
         self._check_dates(line, record, values, problems)
         self._check_id(line, str(values["event_id"]), problems)
+        if bool(values["description_ar"]) != bool(values["description_ar_source"]):
+            problems.append(self._problem(
+                line, "description_ar_source" if values["description_ar"] else "description_ar",
+                "description_ar needs description_ar_source (source or project), and the other way round"))
         language = values["language"]
         if language and not _LANGUAGE.fullmatch(str(language)):
             problems.append(self._problem(line, "language", "should be an ISO 639-1 code such as 'ar' or 'en'",

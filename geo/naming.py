@@ -14,6 +14,11 @@ everywhere (map labels, popups, tables, exports):
   Arabic is a language, not a side's usage: it applies to every place, Moscow included. The
   spelling shown is the gazetteer's first, the one the sources use most (`geo.build_gazetteer`);
   `سوسة` (Sousse) is never Shusha's.
+- `Naming.RU`: the Russian name (`Шуша`, `Степанакерт`, `Лачин`), for a Russian class, else English; a
+  language too, everywhere.
+
+An interface language with names of its own (Arabic, Russian) shows them by default
+(`naming_for_language`); the user can still pick any naming.
 
 Places outside the conflict's countries (Moscow, Geneva) show their English name under every
 usage naming. A name the gazetteer does not know is shown as it is. A name shared by several places (`Martuni`)
@@ -40,6 +45,15 @@ class Naming(StrEnum):
     AZ = "az"
     BOTH = "both"
     AR = "ar"
+    RU = "ru"
+
+
+LANGUAGE_NAMINGS = {"ar": Naming.AR, "ru": Naming.RU}  # interface language → the naming it shows by default
+
+
+def naming_for_language(lang: str) -> Naming:
+    """The naming shown by default in interface language `lang`: its own names where the gazetteer has them."""
+    return LANGUAGE_NAMINGS.get(lang, Naming.EN)
 
 
 def place_name(place: Place, naming: Naming | str) -> str:
@@ -48,6 +62,8 @@ def place_name(place: Place, naming: Naming | str) -> str:
     english = place.name_en
     if naming is Naming.AR:
         return place.first("name_ar") or english
+    if naming is Naming.RU:
+        return place.first("name_ru") or english
     if naming is Naming.EN or place.country_code not in USAGE_COUNTRIES:
         return english
     if naming is Naming.HY:

@@ -21,7 +21,9 @@ Where each column comes from:
   one source and no article sentence.
 
 A row with an `article_sentence` is an event of the Al-Resalah article of 9 Oct 2020: it gets the
-article as a source, the sentence as `description_original` and `language` = `ar`. Every reference
+article as a source, the sentence as `description_original` and `language` = `ar`, and as its Arabic
+description `description_ar` (`description_ar_source` = `source`: quoted from the article, not translated).
+Other events have no Arabic description: none is invented. Every reference
 event marked `in_article=yes` must have one.
 
 One place per row: an event with several reference places becomes several rows (`NK-E032-shusha`).
@@ -70,6 +72,7 @@ ARTICLE_CITATION = (
     'أرمينيا" (via Al Jazeera + agencies)'
 )
 ARTICLE_LANGUAGE = "ar"
+ARABIC_FROM_SOURCE = "source"  # description_ar_source: the Arabic text is quoted from one of the sources
 # How the reference names the article among its sources (replaced by the full citation).
 _ARTICLE_PLACEHOLDER = re.compile(r"^the article\b", re.IGNORECASE)
 _ARTICLE_ONLY_ID = re.compile(r"^A\d{2}$")
@@ -220,6 +223,8 @@ def build_rows(
         if cur["article_sentence"].strip():
             row["description_original"] = cur["article_sentence"].strip()
             row["language"] = ARTICLE_LANGUAGE
+            row["description_ar"] = row["description_original"]
+            row["description_ar_source"] = ARABIC_FROM_SOURCE
             row["sources"] = SOURCE_SEPARATOR.join(_unique([*split_sources(row["sources"]), ARTICLE_CITATION]))
         elif ref is not None and ref.in_article:
             raise CurationError(f"{where}: {ref.ref_id} is an event of the article: give its article_sentence")

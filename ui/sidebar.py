@@ -16,13 +16,14 @@ import streamlit as st
 
 from eventmap.filtering import Filters, SourceFilter, as_tuple, date_bounds, options
 from eventmap.i18n import languages, t
-from eventmap.urlstate import DEFAULT_BASEMAP, DEFAULT_LANG, DEFAULT_NAMING, NAMINGS
+from eventmap.urlstate import DEFAULT_BASEMAP, DEFAULT_LANG, NAMINGS
 from geo.gazetteer import default_gazetteer
-from geo.naming import Naming, all_variants, display_name
+from geo.naming import Naming, all_variants, display_name, naming_for_language
 from geo.normalize import loose_key, normalize
 
 LANG_KEY = "lang"
 NAMING_KEY = "naming"
+NAMING_LANG_KEY = "_naming_lang"  # the language whose default naming the naming widget was last set for
 BASEMAP_KEY = "basemap"
 DATES_KEY = "f_dates"
 TEXT_KEY = "f_text"
@@ -60,7 +61,8 @@ def display_choices(*, basemaps: Sequence[str]) -> DisplayChoices:
         t("sidebar.language", st.session_state[LANG_KEY]), langs, key=LANG_KEY,
         format_func=lambda code: t("language.name", code), persist_state=PERSIST,
     )
-    _keep_valid(NAMING_KEY, NAMINGS, DEFAULT_NAMING)
+    _naming_follows_language(lang)
+    _keep_valid(NAMING_KEY, NAMINGS, naming_for_language(lang).value)
     naming = st.sidebar.radio(
         t("sidebar.naming", lang), NAMINGS, key=NAMING_KEY,
         format_func=lambda code: t(f"naming.{code}", lang), help=t("sidebar.naming_help", lang),
@@ -210,6 +212,17 @@ def _date_slider(bounds: tuple[date, date] | None, *, lang: str) -> tuple[date |
     return (None if first == low else first), (None if last == high else last)
 
 
+def _naming_follows_language(lang: str) -> None:
+    """A change of language brings its own place names (Arabic, Russian) unless the user picked a naming
+    other than the previous language's default."""
+    previous = st.session_state.get(NAMING_LANG_KEY)
+    st.session_state[NAMING_LANG_KEY] = lang
+    if previous is None or previous == lang:
+        return
+    if st.session_state.get(NAMING_KEY, naming_for_language(previous).value) == naming_for_language(previous).value:
+        st.session_state[NAMING_KEY] = naming_for_language(lang).value
+
+
 def _keep_valid(key: str, allowed: Sequence[str], default: str) -> None:
     """Set the widget's value before it is drawn, always: on another page the same key is a new widget,
     which would otherwise start from its default instead of the value the session had."""
@@ -222,7 +235,8 @@ def _keep_options(key: str, values: Sequence[str]) -> None:
     st.session_state[key] = [v for v in st.session_state.get(key, []) if v in offered]
 
 
-_VALUE_PREFIXES = {"statuses": "status", "verifications": "verification", "event_types": "event_type", "sides": "side"}
+_VALUE_PREFIXES = {"statuses": "status", "verifications": "verification", "event_types": "event_type", "sides": "side",
+                   "sub_event_types": "sub_event_type"}
 
 
 def _choice_label(field_name: str, lang: str):

@@ -87,6 +87,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                     "description de l'événement", "faits", "récit", "notes"),
     "description_original": ("description_original", "original_text", "text_original", "النص_الأصلي",
                              "оригинал"),
+    "description_ar": ("description_ar", "الوصف_بالعربية", "الوصف_العربي"),
+    "description_ar_source": ("description_ar_source",),
     "language": ("language", "lang", "اللغة", "язык", "sprache", "idioma", "langue"),
     "fatalities": ("fatalities", "deaths", "killed", "dead", "best", "قتلى", "القتلى", "عدد_القتلى",
                    "погибшие", "убитые", "жертвы", "tote", "todesopfer", "muertos", "morts"),

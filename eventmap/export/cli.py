@@ -1,7 +1,7 @@
 """`python -m eventmap export`: pictures, playback and data of the filtered events, without a browser.
 
     python -m eventmap export --png OUT.png [--from DATE] [--to DATE] [--side S ...] [--type T ...]
-        [--size 1920x1080 | --dpi 300] [--naming en|hy|az|ar|both] [--lang en|ar] [--data FILE]
+        [--size 1920x1080 | --dpi 300] [--naming en|hy|az|ar|ru|both] [--lang en|ar|ru] [--data FILE]
         [--bbox S,W,N,E] [--title TEXT] [--basemap offline|osm] [--layer districts]
     ... --gif OUT.gif [--step 1] [--frame-ms 600]   (one frame per day or per --step days)
     ... --mp4 OUT.mp4                               (needs imageio-ffmpeg)
@@ -34,7 +34,7 @@ from base.errors import EventMapError
 from base.settings import Settings
 from eventmap.filtering import Filters, apply_filters, as_tuple, describe_filters
 from eventmap.scene.model import AreaKey
-from geo.naming import Naming
+from geo.naming import Naming, naming_for_language
 
 EXIT_OK, EXIT_UNUSABLE = 0, 2
 DEFAULT_PNG_SIZE = "1920x1080"
@@ -76,7 +76,8 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     look.add_argument("--bbox", metavar="S,W,N,E", help="map extent in degrees (default: fit the events)")
     look.add_argument("--all-in-extent", action="store_true",
                       help="fit every event, also the few far from the rest (default: leave those out)")
-    look.add_argument("--naming", choices=tuple(Naming), default="en", help="how places are named")
+    look.add_argument("--naming", choices=tuple(Naming), default=None,
+                      help="how places are named (default: the language's own names, ar and ru; else en)")
     look.add_argument("--lang", default="en", help="language of the stamps and legend (en, ar, ...)")
     look.add_argument("--title", default="", help="title on the picture")
     look.add_argument("--basemap", choices=("offline", "osm"), default="offline",
@@ -180,6 +181,8 @@ def _export(args: argparse.Namespace, targets: dict[str, Path], *, data_path: Pa
 
     if args.lang not in languages():
         raise EventMapError(f"--lang: one of {', '.join(languages())} (got {args.lang!r})")
+    if args.naming is None:
+        args.naming = naming_for_language(args.lang).value
     filters = Filters(
         date_from=_parse_day(args.date_from, "--from"), date_to=_parse_day(args.date_to, "--to"),
         sides=as_tuple(args.side), event_types=as_tuple(args.event_type), statuses=as_tuple(args.status),

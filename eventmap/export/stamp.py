@@ -191,13 +191,29 @@ def _rule(fig: Figure, y: float):
     return Line2D([0, 1], [y, y], transform=fig.transFigure, color="#b5b5b5", linewidth=0.8)
 
 
+BLANK_ENTRY = LegendEntry(text="", is_heading=True)
+
+
+def two_columns(entries: list[LegendEntry]) -> list[LegendEntry]:
+    """`entries` padded with blank lines so that matplotlib's column-wise fill of two columns breaks at the
+    heading nearest the middle: no heading is left at the foot of a column, away from its items."""
+    starts = [i for i, entry in enumerate(entries) if entry.is_heading and i > 0] or [(len(entries) + 1) // 2]
+    split = min(starts, key=lambda i: abs(len(entries) - 2 * i))
+    rows = max(split, len(entries) - split)
+    first, second = entries[:split], entries[split:]
+    return [*first, *[BLANK_ENTRY] * (rows - len(first)), *second, *[BLANK_ENTRY] * (rows - len(second))]
+
+
+LEGEND_MAX_HEIGHT = 0.85  # share of the map's height a one-column legend may take before it goes to two columns
+
+
 def draw_legend(ax: Axes, entries: list[LegendEntry], *, lang: str, corner: str, scale: float = 1.0,
                 marker_pt: float = 9.0):
     """The legend box in one corner of the map ("upper right", "lower left", ...). Returns the Legend."""
     rtl = is_rtl(lang)
-    handles = []
     size = (marker_pt * scale) ** 2
-    for entry in entries:
+
+    def handle_of(entry: LegendEntry):
         # Scatter collections as handles: unlike Line2D markers they can have a dashed outline.
         handle = ax.scatter([], [], s=size, marker=entry.marker, facecolors=entry.facecolor,
                             edgecolors=entry.edgecolor, linewidths=1.6 * scale,
@@ -205,15 +221,25 @@ def draw_legend(ax: Axes, entries: list[LegendEntry], *, lang: str, corner: str,
         handle.remove()
         if entry.is_heading:
             handle.set_visible(False)
-        handles.append(handle)
-    legend = ax.legend(
-        handles, [shown(e.text, lang) for e in entries], loc=corner, frameon=True, framealpha=0.92,
-        facecolor=PANEL, edgecolor="#9a9a9a", markerfirst=not rtl, scatterpoints=1,
-        borderpad=0.7, labelspacing=0.45, handlelength=1.2, handletextpad=0.6, borderaxespad=0.8,
-        prop={"family": font_families(lang), "size": LEGEND_PT * scale},
-    )
+        return handle
+
+    def boxed(rows: list[LegendEntry], columns: int):
+        return ax.legend(
+            [handle_of(e) for e in rows], [shown(e.text, lang) for e in rows], loc=corner, frameon=True,
+            framealpha=0.92, facecolor=PANEL, edgecolor="#9a9a9a", markerfirst=not rtl, scatterpoints=1,
+            ncols=columns, borderpad=0.7, labelspacing=0.45, handlelength=1.2, handletextpad=0.6,
+            borderaxespad=0.8, columnspacing=1.2, prop={"family": font_families(lang), "size": LEGEND_PT * scale},
+        )
+
+    shown_entries = list(entries)
+    legend = boxed(shown_entries, 1)
+    renderer = ax.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    if legend.get_window_extent(renderer).height > LEGEND_MAX_HEIGHT * ax.get_window_extent(renderer).height:
+        legend.remove()  # taller than the map (Arabic script sets lines taller): two columns, split at a heading
+        shown_entries = two_columns(entries)
+        legend = boxed(shown_entries, 2)
     legend.set_zorder(20)
-    for entry, text in zip(entries, legend.get_texts(), strict=True):
+    for entry, text in zip(shown_entries, legend.get_texts(), strict=True):
         text.set_parse_math(False)  # a side called "$x$" is text, not mathtext
         if entry.is_heading:
             text.set_fontweight("bold")

@@ -1,44 +1,81 @@
-"""The interface's strings, one JSON catalogue per language (`en.json`, `ar.json`, ...).
+"""The interface's strings: one gettext catalogue per language, read with Babel (see `catalogs`).
 
-Another language is one more file with the same keys: `languages()` finds it, `t()` uses it, and
-the presentation view and the dashboard offer it. `t(key, lang)` falls back to English for a key a
-catalogue lacks (a test checks that none lacks any) and to the key itself for an unknown key.
-Placeholders are `{name}` fields filled by `t(key, lang, name=...)`.
+`locale/<lang>/LC_MESSAGES/eventmap.po` holds a language; another language is one more catalogue with
+the same keys: `languages()` finds it, `t()` uses it, and the presentation view and the dashboard offer it.
+`t(key, lang)` falls back to English for a key a catalogue lacks (a test checks that none lacks any) and
+to the key itself for an unknown key. Placeholders are `{name}` fields filled by `t(key, lang, name=...)`;
+a plural entry ("{count} events") takes its form from the `count` (or `n`) value by the language's rule.
+Keys from an old `<lang>.json` dictionary are merged with `python -m eventmap.i18n import-json`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import string
 from collections.abc import Iterable
 from functools import cache
-from pathlib import Path
 
-CATALOGUE_DIR = Path(__file__).resolve().parent
+from babel.dates import format_date as babel_format_date
+from babel.support import Translations
+
+from eventmap.i18n.catalogs import LOCALE_DIR, Entry, catalog_langs, compiled, entries, read_catalog
+
+CATALOGUE_DIR = LOCALE_DIR
 DEFAULT_LANG = "en"
 RTL_LANGS = frozenset({"ar", "fa", "he", "ur"})
+PLURAL_COUNTS = ("count", "n", "total")  # the value that chooses a plural form, first found
+DATE_PATTERN = "d MMMM y"  # "8 October 2020", "8 أكتوبر 2020", "8 октября 2020" (CLDR month names)
 
 
 @cache
+def _entries(lang: str) -> dict[str, Entry]:
+    return {entry.key: entry for entry in entries(read_catalog(lang))}
+
+
+@cache
+def _translations(lang: str) -> Translations:
+    """The language's compiled catalogue, English behind it for any key it lacks."""
+    translations = compiled(read_catalog(lang))
+    if lang != DEFAULT_LANG:
+        translations.add_fallback(_translations(DEFAULT_LANG))
+    return translations
+
+
 def catalogue(lang: str) -> dict[str, str]:
-    path = CATALOGUE_DIR / f"{lang}.json"
-    if not path.is_file():
-        raise KeyError(f"no catalogue for language {lang!r} (looked for {path.name})")
-    return json.loads(path.read_text(encoding="utf-8"))
+    """Key → text of one language (a plural entry gives its general form). `KeyError` for no catalogue."""
+    if lang not in languages():
+        raise KeyError(f"no catalogue for language {lang!r} (looked in {LOCALE_DIR})")
+    return _texts(lang)
+
+
+@cache
+def _texts(lang: str) -> dict[str, str]:
+    return {key: entry.text for key, entry in _entries(lang).items()}
+
+
+@cache
+def plural_keys(lang: str = DEFAULT_LANG) -> frozenset[str]:
+    """The keys whose entry in `lang` has plural forms."""
+    return frozenset(key for key, entry in _entries(lang).items() if entry.plural)
 
 
 @cache
 def languages() -> tuple[str, ...]:
-    """The languages that have a catalogue, e.g. `("ar", "en")`."""
-    return tuple(sorted(p.stem for p in CATALOGUE_DIR.glob("*.json")))
+    """The languages that have a catalogue, e.g. `("ar", "en", "ru")`."""
+    return catalog_langs()
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     """The string `key` in `lang`, with `{name}` placeholders filled from `values`."""
-    text = catalogue(lang).get(key) if lang in languages() else None
-    if text is None:
-        text = catalogue(DEFAULT_LANG).get(key, key)
+    code = lang if lang in languages() else DEFAULT_LANG
+    if key in plural_keys(DEFAULT_LANG):
+        count = next((values[name] for name in PLURAL_COUNTS if name in values), None)
+        if isinstance(count, int | float):
+            text = _translations(code).ngettext(key, key, int(count))
+        else:  # asked without a count: the general form
+            text = (_entries(code).get(key) or _entries(DEFAULT_LANG)[key]).text
+    else:
+        text = _translations(code).gettext(key)
     return text.format(**values) if values else text
 
 
@@ -95,5 +132,5 @@ def strings(lang: str, prefixes: Iterable[str]) -> dict[str, str]:
 
 
 def format_date(day: dt.date, lang: str = DEFAULT_LANG) -> str:
-    """A day written out for people: "8 October 2020", "8 أكتوبر 2020"."""
-    return t("date.long", lang, day=day.day, month=t(f"month.{day.month}", lang), year=day.year)
+    """A day written out for people, by Babel (CLDR): "8 October 2020", "8 أكتوبر 2020", "8 октября 2020"."""
+    return babel_format_date(day, DATE_PATTERN, locale=lang if lang in languages() else DEFAULT_LANG)

@@ -134,7 +134,7 @@ def build_playback_document(
         raise PlaybackOptionError(
             f"initial_date: outside the timeline {start.isoformat()} – {end.isoformat()} (got {day.isoformat()!r})"
         )
-    payload = build_payload(frame, naming=naming, origin=start,
+    payload = build_payload(frame, naming=naming, origin=start, lang=lang,
                             colours=scene.palette.as_dict() if scene is not None else None)
     if bounds is None and scene is not None:
         b = scene.extent.bounds

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from eventmap.scene.cards import DESCRIPTION_COLUMNS, described, term
 from eventmap.schema import split_sources
 from eventmap.styling import DEFAULT_SHAPE, EVENT_TYPE_SHAPES, side_colours
 from geo.naming import Naming, display_name
@@ -73,6 +74,7 @@ def build_payload(
     sides_config_path: Path | None = None,
     type_shapes: Mapping[str, str] | None = None,
     colours: Mapping[str, str] | None = None,
+    lang: str | None = None,
 ) -> Payload:
     """The engine's data for `frame` (one row per event at one place), sorted by day, stable within a day.
 
@@ -80,6 +82,8 @@ def build_payload(
     (`[name, colour]`), `types` (`[event_type, shape name]`) and `statuses`, and per event: `d` (day
     number from `origin`), `lat`/`lon` (null when not geocoded), `s`, `t` and `c` (indexes into `sides`,
     `types` and `statuses`) and `detail` (one list per event, in the order of `DETAIL_FIELDS`).
+    With `lang`, the texts a card shows are those of the scene's cards in that language (the description in
+    it where the data has one, sub-types in its words: `eventmap.scene.cards`); without, the data's own.
     """
     naming = Naming(naming)
     shapes = EVENT_TYPE_SHAPES if type_shapes is None else type_shapes
@@ -103,7 +107,7 @@ def build_payload(
     for i, (lat, lon) in enumerate(zip(lats, lons, strict=True)):
         if lat is None or lon is None:
             lats[i] = lons[i] = None
-    details = _details(rows, naming=naming)
+    details = _details(rows, naming=naming, lang=lang)
     data: dict[str, object] = {
         "origin": origin.isoformat() if origin else None,
         "sides": [[name, colours.get(name, "#777777")] for name in sides],
@@ -139,11 +143,28 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
+_LANGUAGE_COLUMNS = tuple(column for pair in DESCRIPTION_COLUMNS.values() for column in pair)
 _TEXT_FIELDS = ("side", "actor", "target", "event_type", "sub_event_type", "description", "description_original",
                 "language", "claimed_by", "status", "disputed_by", "verification", "notes")
 
 
-def _details(rows: pd.DataFrame, *, naming: Naming) -> list[list[object]]:
+def _in_language(columns: dict[str, list[object]], rows: pd.DataFrame, lang: str) -> None:
+    """The card texts of `columns` in `lang`, as `eventmap.scene.cards` decides them."""
+    extra = {name: [_text(v) for v in rows[name].tolist()] if name in rows else [""] * len(rows)
+             for name in _LANGUAGE_COLUMNS}
+    texts = {**columns, **extra}
+    stories = [described(dict(zip(texts, values, strict=True)), lang) for values in zip(*texts.values(), strict=True)]
+    columns["description"] = [story.description for story in stories]
+    columns["description_original"] = [story.original for story in stories]
+    columns["language"] = [story.original_language if story.original else "" for story in stories]
+    words: dict[str, str] = {}
+    for i, sub_type in enumerate(columns["sub_event_type"]):
+        if sub_type and sub_type not in words:
+            words[str(sub_type)] = term("sub_event_type", str(sub_type), lang)
+        columns["sub_event_type"][i] = words.get(str(sub_type), sub_type)
+
+
+def _details(rows: pd.DataFrame, *, naming: Naming, lang: str | None = None) -> list[list[object]]:
     """One list per row, in the order of `DETAIL_FIELDS` (columns read once as Python lists: fast)."""
     names: dict[str, str] = {}
 
@@ -153,6 +174,8 @@ def _details(rows: pd.DataFrame, *, naming: Naming) -> list[list[object]]:
         return names[location]
 
     columns: dict[str, list[object]] = {name: [_text(v) for v in rows[name].tolist()] for name in _TEXT_FIELDS}
+    if lang is not None and len(rows):
+        _in_language(columns, rows, lang)
     columns["id"] = [_text(v) for v in rows["event_id"].tolist()]
     columns["place"] = [place(_text(v)) for v in rows["location"].tolist()]
     columns["fatalities"] = [_count(v) for v in rows["fatalities"].tolist()]

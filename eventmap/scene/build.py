@@ -86,7 +86,7 @@ def build_scene(frame: pd.DataFrame, *, full_frame: pd.DataFrame, filters: Filte
         legend=legend,
         stamp=Stamp(title=title.strip() or t("export.default_title", lang), dates=_dates(frame, filters, lang),
                     filters=describe_filters(filters, lang),
-                    counts=t("scene.counts", lang, shown=f"{len(frame):,}", total=f"{len(full_frame):,}"),
+                    counts=t("scene.counts", lang, shown=len(frame), total=len(full_frame)),
                     attribution=" · ".join(c for c in credits if c), data_version=data_version),
         areas=layers,
         empty=empty_note(full_frame, filters, lang=lang) if frame.empty else None,

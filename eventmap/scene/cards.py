@@ -1,9 +1,16 @@
 """What an event's card says, as raw text: one rule for every page that shows a card.
 
 `CardMaker(naming=..., lang=...).card(row)` gives a `Card`: the place as reported when the naming shows it
-otherwise, the catalogue's words for terms (verification, "that week"), whole numbers, ISO days, and the
-sources, each with its URL only when it is a plain http(s) address. Nothing is escaped here: a renderer
-escapes each field once, where it meets its page (`eventmap.mapping.popups` for the map's popups).
+otherwise, the catalogue's words for closed sets (sub-type, verification, "that week", a side named as a
+whole in actor, target, reported by, disputed by), whole numbers, ISO days, and the sources, each with its
+URL only when it is a plain http(s) address. Free text (an actor's own name, notes) is shown as written.
+
+The description is in the card's language where the data has it (`Described`): the language's own column
+(`description_ar` for Arabic, marked when it is the project's translation rather than a source's words),
+else `description_original` when it is in that language, else the project's English `description`.
+
+Nothing is escaped here: a renderer escapes each field once, where it meets its page
+(`eventmap.mapping.popups` for the map's popups).
 """
 
 from __future__ import annotations
@@ -17,10 +24,11 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from eventmap.i18n import t
+from eventmap.i18n import side_label, t
 from eventmap.schema import split_sources
 from geo.naming import Naming, display_name
 
+SIDE_TERM = "side"
 _LANG_CODE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 
@@ -51,6 +59,35 @@ class Card:
     notes: str
     event_id: str
     sources: tuple[Source, ...]
+
+
+# An interface language → the column holding descriptions in it, and the column saying where each comes from.
+DESCRIPTION_COLUMNS: dict[str, tuple[str, str]] = {"ar": ("description_ar", "description_ar_source")}
+OWN_TRANSLATION = "project"  # the origin marking the project's own translation (else quoted from a source)
+
+
+@dataclass(frozen=True, slots=True)
+class Described:
+    """What an event's card says happened, in one language, and the source's own words when they differ."""
+
+    description: str
+    original: str  # "" when the description is the original itself
+    original_language: str
+
+
+def described(row: Mapping[str, Any], lang: str) -> Described:
+    """The description of `row` for a card in `lang` (see the module's docstring)."""
+    original, language = text(row.get("description_original", "")), text(row.get("language", ""))
+    column, origin_column = DESCRIPTION_COLUMNS.get(lang, ("", ""))
+    own = text(row.get(column, "")).strip() if column else ""
+    if own:
+        if text(row.get(origin_column, "")).strip().lower() == OWN_TRANSLATION:
+            own = f"{own} {t('card.own_translation', lang)}"
+        same = original.strip() == own
+        return Described(description=own, original="" if same else original, original_language=language)
+    if original.strip() and language.lower() == lang:
+        return Described(description=original, original="", original_language=language)
+    return Described(description=text(row.get("description", "")), original=original, original_language=language)
 
 
 def web_url(text: str) -> str | None:
@@ -128,17 +165,27 @@ class CardMaker:
             self._sources[cell] = tuple(Source(url=web_url(s), text=s.strip()) for s in split_sources(cell))
         return self._sources[cell]
 
+    def named(self, value: str) -> str:
+        """A side named as a whole ("Azerbaijan") in the card's language; any other text as written."""
+        if (SIDE_TERM, value) not in self._terms:
+            self._terms[SIDE_TERM, value] = side_label(value, self.lang)
+        return self._terms[SIDE_TERM, value]
+
     def card(self, row: Mapping[str, Any]) -> Card:
         location = text(row.get("location", ""))
         date_precision = text(row.get("date_precision", "")) or "day"
-        language = text(row.get("language", ""))
+        story = described(row, self.lang)
+        language = story.original_language
+        sub_event_type = text(row.get("sub_event_type", ""))
         return Card(
-            sub_event_type=text(row.get("sub_event_type", "")), actor=text(row.get("actor", "")),
-            target=text(row.get("target", "")), description=text(row.get("description", "")),
-            description_original=text(row.get("description_original", "")),
-            language=language if _LANG_CODE.match(language) else "",
+            sub_event_type=self.term("sub_event_type", sub_event_type) if sub_event_type else "",
+            actor=self.named(text(row.get("actor", ""))),
+            target=self.named(text(row.get("target", ""))), description=story.description,
+            description_original=story.original,
+            language=language if story.original and _LANG_CODE.match(language) else "",
             fatalities=whole(row.get("fatalities")), injured=whole(row.get("injured")),
-            claimed_by=text(row.get("claimed_by", "")), disputed_by=text(row.get("disputed_by", "")),
+            claimed_by=self.named(text(row.get("claimed_by", ""))),
+            disputed_by=self.named(text(row.get("disputed_by", ""))),
             verification=self.term("verification", text(row.get("verification", ""))),
             report_date=iso_day(row.get("report_date")),
             date_note=self.term("map.date_precision", date_precision) if date_precision != "day" else "",

@@ -25,10 +25,11 @@ from geo.naming import Naming
 
 
 class Lang(StrEnum):
-    """The interface languages (one catalogue each in `eventmap/i18n/`)."""
+    """The interface languages (one gettext catalogue each in `eventmap/i18n/locale/`; a test checks they match)."""
 
     AR = "ar"
     EN = "en"
+    RU = "ru"
 
 
 class ExtentRule(StrEnum):

@@ -249,3 +249,21 @@ def test_a_filter_change_swaps_the_events_layer_without_remounting_the_map():
     assert after["script"] == before["script"]
     assert after["feature_group"] != before["feature_group"]
     assert after["returned_objects"] == ["center", "zoom", "bounds"]  # bounds: the exports draw the view on screen
+
+
+@pytest.mark.parametrize(
+    ("query", "switch_to", "naming"),
+    [
+        ({"lang": "ar"}, None, "ar"),  # Arabic shows Arabic names
+        ({"lang": "ru"}, None, "ru"),
+        ({"lang": "ar", "naming": "hy"}, None, "hy"),  # a naming given in the link is kept
+        ({}, "ru", "ru"),  # switching language brings its names...
+        ({"naming": "az"}, "ar", "az"),  # ...unless another naming was picked
+    ],
+)
+def test_a_language_shows_its_own_place_names_by_default(bundled, query, switch_to, naming):
+    at = app(query)
+    if switch_to:
+        at.selectbox(key="lang").set_value(switch_to).run()
+        assert not at.exception
+    assert at.radio(key="naming").value == naming

@@ -159,6 +159,38 @@ def test_the_story_steps_fly_to_each_event_and_show_its_card(offline_page, event
     assert page.errors == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "place", "day", "sub_type"),
+    [("ar", "شوشا", "8 أكتوبر 2020", "قصف مدفعي أو صاروخي"),
+     ("ru", "Шуша", "8 октября 2020", "Обстрел, артиллерийский или ракетный удар")],
+)
+def test_a_story_card_speaks_the_pages_language(offline_page, events, tmp_path, screenshot, lang, place, day,
+                                                sub_type):
+    """Place, date, sub-type in the language; in Arabic the article's own sentence is the description, once."""
+    page = offline_page
+    story = ready_made_stories()[ARTICLE]
+    open_document(page, events, tmp_path, lang=lang, naming=lang, story=story)
+    for _ in range(4):
+        page.keyboard.press("PageDown")
+    shusha = events.set_index("event_id").loc[story.event_ids[3]]
+    card = page.locator("#pb-card")
+    assert card.get_attribute("data-event-id") == "NK-E032-shusha"
+    assert page.locator(".pb-card-place").inner_text() == place
+    text = card.inner_text()
+    assert day in text
+    assert sub_type in text
+    arabic = shusha["description_ar"][:40]
+    if lang == "ar":
+        assert text.count(arabic) == 1
+        assert shusha["description"][:30] not in text
+    else:
+        assert shusha["description"][:30] in text  # no Russian text in the data: the project's English
+        assert text.count(arabic) == 1  # and the article's words as the original
+    page.wait_for_timeout(2500)
+    screenshot(page, f"classroom-story-{lang}", full_page=False)
+    assert page.errors == []
+
+
 def test_a_click_on_a_marker_opens_its_card_and_links_are_only_http(offline_page, events, tmp_path):
     page = offline_page
     open_document(page, events, tmp_path, mode="day", initial_date=date(2020, 10, 8))
@@ -229,7 +261,7 @@ def frame_with_document(page):
     return next(f for f in page.frames if f.evaluate("!!document.getElementById('pb-root')"))
 
 
-@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("lang", ["en", "ar", "ru"])
 def test_presentation_mode_in_the_app(app_url, page, screenshot, lang):
     page.set_viewport_size(FULL_HD)
     page.goto(f"{app_url}/?present=1&lang={lang}")

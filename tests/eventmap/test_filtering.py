@@ -20,6 +20,7 @@ def frame() -> pd.DataFrame:
             "location": ["Jabrayil", "Barda", "Shusha", "Jabrayil"],
             "description": ["Clash near town", "Rocket on a restaurant", "Cathedral hit", "Capture announced"],
             "description_original": ["", "", "كاتدرائية", ""],
+            "description_ar": ["", "صاروخ على مطعم", "", ""],
             "actor": ["Azerbaijani Armed Forces", "Armenian forces", "Artsakh Defence Army", "Azerbaijani president"],
             "fatalities": pd.array([None, 0, 3, 20], dtype="Int64"),
         }
@@ -42,6 +43,7 @@ def frame() -> pd.DataFrame:
         (Filters(places=("Jabrayil",)), ["a", "d"]),
         (Filters(text="ROCKET"), ["b"]),
         (Filters(text="كاتدرائية"), ["c"]),
+        (Filters(text="مطعم"), ["b"]),  # the Arabic description is searched too
         (Filters(text="azerbaijani capture"), ["d"]),
         (Filters(min_fatalities=3), ["c", "d"]),
         (Filters(sides=("Azerbaijan",), date_from=date(2020, 10, 2)), ["d"]),

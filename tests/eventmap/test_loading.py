@@ -16,7 +16,8 @@ from eventmap.schema import COLUMN_NAMES, GEO_RESULT_COLUMNS
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 REGION = Settings.region_bbox
-HEADER = ",".join(c for c in COLUMN_NAMES if c != "event_type_original")  # a project file as people write it
+OPTIONAL_EXTRAS = {"event_type_original", "description_ar", "description_ar_source"}
+HEADER = ",".join(c for c in COLUMN_NAMES if c not in OPTIONAL_EXTRAS)  # a project file as people write it
 ROW = ("NK-1,2020-10-08,day,,Stepanakert,39.8177,46.7528,exact,Azerbaijan,,Azerbaijan,Azerbaijani Armed Forces,,"
        "Explosions/Remote violence,Shelling/artillery/missile attack,Shelling.,,,,,Artsakh authorities,claimed,,"
        "single-source,https://example.org/a,")
@@ -283,3 +284,26 @@ def test_warnings_are_listed_apart() -> None:
     assert [p.line for p in result.warnings] == [None, 6]
     assert all(p.severity is Severity.ERROR for p in result.errors)
     assert len(result.errors) + len(result.warnings) == len(result.problems)
+
+
+@pytest.mark.parametrize(
+    ("arabic", "origin", "problem"),
+    [
+        ("قصف ستيباناكيرت", "source", None),
+        ("قصف ستيباناكيرت", "Project", None),
+        ("", "", None),
+        ("قصف ستيباناكيرت", "", "t.csv:2: description_ar_source: description_ar needs description_ar_source"),
+        ("", "source", "t.csv:2: description_ar: description_ar needs description_ar_source"),
+        ("قصف", "google", "t.csv:2: description_ar_source: must be one of: source, project"),
+    ],
+)
+def test_an_arabic_description_says_where_it_comes_from(arabic: str, origin: str, problem: str | None) -> None:
+    result = load(f"{HEADER},description_ar,description_ar_source\n{ROW},{arabic},{origin}\n".encode())
+    messages = [str(p) for p in result.problems]
+    if problem is None:
+        assert messages == []
+        assert result.events["description_ar"].tolist() == [arabic]
+        assert result.events["description_ar_source"].tolist() == [origin.lower()]
+    else:
+        assert any(message.startswith(problem) for message in messages), messages
+        assert len(result.events) == 0  # set aside, listed, never shown half-checked

@@ -89,6 +89,9 @@ def valid_rows(draw: st.DrawFn, text: st.SearchStrategy[str] = REQUIRED_TEXT) ->
         "claimed_by": draw(text), "status": draw(st.sampled_from(STATUSES)), "disputed_by": draw(optional),
         "verification": draw(st.sampled_from(VERIFICATIONS)), "sources": draw(text.filter(lambda s: s.strip(" ;"))),
         "notes": draw(optional), "event_type_original": draw(optional),
+        **draw(st.sampled_from([{"description_ar": "", "description_ar_source": ""},
+                                {"description_ar": "قصف", "description_ar_source": "source"},
+                                {"description_ar": "قصف", "description_ar_source": "project"}])),
     }
 
 

@@ -127,3 +127,22 @@ def test_any_query_gives_a_view_that_round_trips(params):
     assert again.filters == state.filters
     assert (again.zoom, again.naming, again.lang, again.basemap, again.present) == (
         state.zoom, state.naming, state.lang, state.basemap, state.present)
+
+
+@pytest.mark.parametrize(
+    ("params", "naming", "query_naming"),
+    [
+        ({"lang": ["ar"]}, "ar", None),  # Arabic shows Arabic names unless the link says otherwise
+        ({"lang": ["ru"]}, "ru", None),
+        ({"lang": ["ar"], "naming": ["en"]}, "en", ["en"]),  # a naming picked in Arabic is kept in the link
+        ({"lang": ["ru"], "naming": ["both"]}, "both", ["both"]),
+        ({}, "en", None),
+        ({"naming": ["ar"]}, "ar", ["ar"]),
+    ],
+)
+def test_a_language_brings_its_own_place_names_by_default(params, naming, query_naming):
+    state = from_query(params)
+    assert state.naming == naming
+    query = to_query(state)
+    assert query.get("naming") == (query_naming[0] if query_naming else None)
+    assert from_query({k: v if isinstance(v, list) else [v] for k, v in query.items()}) == state

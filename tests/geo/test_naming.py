@@ -2,7 +2,7 @@ import pytest
 
 from geo.build_gazetteer import most_cited_first
 from geo.gazetteer import default_gazetteer
-from geo.naming import Naming, all_variants, display_name, place_name, search_names
+from geo.naming import Naming, all_variants, display_name, naming_for_language, place_name, search_names
 
 
 @pytest.mark.parametrize(
@@ -29,7 +29,29 @@ from geo.naming import Naming, all_variants, display_name, place_name, search_na
 )
 def test_display_name(name: str, en: str, hy: str, az: str, both: str, ar: str) -> None:
     expected = {Naming.EN: en, Naming.HY: hy, Naming.AZ: az, Naming.BOTH: both, Naming.AR: ar}
-    assert {naming: display_name(name, naming) for naming in Naming} == expected
+    assert {naming: display_name(name, naming) for naming in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Shusha", "Шуша"),
+        ("Şuşa", "Шуша"),
+        ("Xankəndi", "Степанакерт"),
+        ("Martakert", "Мардакерт"),
+        ("Vardenis", "Варденис"),
+        ("Moscow", "Москва"),  # a language: everywhere
+        ("Konya", "Konya"),  # unknown: unchanged
+    ],
+)
+def test_russian_naming(name: str, expected: str) -> None:
+    assert display_name(name, Naming.RU) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("ar", Naming.AR), ("ru", Naming.RU), ("en", Naming.EN), ("xx", Naming.EN)])
+def test_an_interface_language_shows_its_own_names_by_default(lang: str, expected: Naming) -> None:
+    assert naming_for_language(lang) is expected
 
 
 @pytest.mark.parametrize(

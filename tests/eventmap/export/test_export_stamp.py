@@ -59,3 +59,42 @@ def test_long_filters_are_cut_to_two_lines() -> None:
     lines = wrap_filters(text, width_in=13.3)
     assert len(lines) == 2
     assert lines[-1].endswith("…")
+
+
+def _entries(layout: str) -> list:
+    """"H" a heading, "x" an item: "Hxx Hx" → entries."""
+    from eventmap.export.stamp import LegendEntry
+
+    return [LegendEntry(text=f"{kind}{i}", is_heading=kind == "H") for i, kind in enumerate(layout.replace(" ", ""))]
+
+
+@pytest.mark.parametrize(
+    ("layout", "columns"),
+    [
+        ("Hxxxxxxx Hxxxx Hxxxx", ("H0 x1 x2 x3 x4 x5 x6 x7 - -", "H8 x9 x10 x11 x12 H13 x14 x15 x16 x17")),
+        ("Hxx Hxx", ("H0 x1 x2", "H3 x4 x5")),
+        ("Hx Hxxxxx", ("H0 x1 - - - -", "H2 x3 x4 x5 x6 x7")),
+    ],
+)
+def test_a_two_column_legend_breaks_at_a_heading(layout: str, columns: tuple[str, str]) -> None:
+    from eventmap.export.stamp import two_columns
+
+    padded = [entry.text or "-" for entry in two_columns(_entries(layout))]
+    half = len(padded) // 2
+    assert (" ".join(padded[:half]), " ".join(padded[half:])) == columns
+
+
+def test_a_legend_taller_than_the_map_goes_to_two_columns() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from eventmap.export.stamp import draw_legend
+
+    entries = _entries("H" + "x" * 12 + "H" + "x" * 12)
+    for height, expected in ((20, 1), (4, 2)):
+        fig, ax = plt.subplots(figsize=(8, height), dpi=100)
+        legend = draw_legend(ax, entries, lang="ar", corner="upper right")
+        assert legend._ncols == expected
+        plt.close(fig)

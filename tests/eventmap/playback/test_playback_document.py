@@ -94,7 +94,7 @@ def test_the_page_title_is_escaped(three_days):
 def test_story_keeps_only_events_in_the_data(three_days):
     story = Story(key="s", titles={"en": "S", "ar": "ق"}, event_ids=("c", "gone", "a"))
     config = embedded(build_playback_document(three_days, naming="en", story=story), "pb-config")
-    assert config["story"] == {"key": "s", "titles": {"ar": "ق", "en": "S"}, "ids": ["c", "a"]}
+    assert config["story"] == {"key": "s", "titles": {"ar": "ق", "en": "S", "ru": "S"}, "ids": ["c", "a"]}
 
 
 def test_a_story_with_none_of_its_events_is_left_out(three_days):
@@ -123,7 +123,7 @@ def test_an_empty_selection_still_gives_a_page(make_events):
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"lang": "xx"}, "lang: one of ar, en (got 'xx')"),
+        ({"lang": "xx"}, "lang: one of ar, en, ru (got 'xx')"),
         ({"mode": "weekly"}, "mode: one of day, window, cumulative (got 'weekly')"),
         ({"days": 0}, "days: a whole number from 1 to 365 (got 0)"),
         ({"days": 2.5}, "days: a whole number from 1 to 365 (got 2.5)"),

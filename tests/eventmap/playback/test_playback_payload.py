@@ -120,6 +120,27 @@ def test_original_text_and_report_date_are_kept(make_events):
     assert detail(payload, 0, "report_date") == "2020-10-09"
 
 
+@pytest.mark.parametrize(
+    ("lang", "description", "original", "sub_type"),
+    [
+        (None, "Shelling.", "وفي مدينة شوشة", "Shelling/artillery/missile attack"),  # the data's own texts
+        ("en", "Shelling.", "وفي مدينة شوشة", "Shelling/artillery/missile attack"),
+        ("ar", "وفي مدينة شوشة", "", "قصف مدفعي أو صاروخي"),  # the Arabic once, as the description
+        ("ru", "Shelling.", "وفي مدينة شوشة", "Обстрел, артиллерийский или ракетный удар"),
+    ],
+)
+def test_card_texts_follow_the_language_as_the_scenes_cards_do(make_events, lang, description, original, sub_type):
+    frame = make_events({"description": "Shelling.", "description_original": "وفي مدينة شوشة", "language": "ar",
+                         "description_ar": "وفي مدينة شوشة", "description_ar_source": "source",
+                         "event_type": "Explosions/Remote violence",
+                         "sub_event_type": "Shelling/artillery/missile attack"})
+    payload = build_payload(frame, naming="en", lang=lang)
+    assert detail(payload, 0, "description") == description
+    assert detail(payload, 0, "description_original") == original
+    assert detail(payload, 0, "sub_event_type") == sub_type
+    assert detail(payload, 0, "event_type") == "Explosions/Remote violence"  # the engine's key: translated in the page
+
+
 def test_an_empty_frame_gives_an_empty_payload(make_events):
     payload = build_payload(make_events({}).iloc[0:0], naming="en")
     assert payload.data["detail"] == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pytest
 
@@ -11,6 +12,7 @@ from eventmap.mapping.popups import DETAIL_FIELDS, detail_values
 from eventmap.scene.cards import CardMaker, Source
 from geo.naming import Naming
 
+ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
 HOSTILE = '<img src=x onerror="alert(1)"> & {{ 7*7 }}'
 
 
@@ -48,3 +50,64 @@ def test_terms_in_the_language(make_events, lang: str) -> None:
     card = CardMaker(naming=Naming.EN, lang=lang).card(row)
     assert card.date_note == t("map.date_precision.week", lang)
     assert card.verification == t("verification.multi-source", lang) != "multi-source"
+
+
+ARTICLE = "ونقل مراسل الجزيرة عن مصادر عسكرية أرمينية أن القصف الأذري تجدد على ستيباناكيرت."
+ENGLISH = "Shelling of Stepanakert resumes."
+
+
+@pytest.mark.parametrize(
+    ("cells", "lang", "description", "original"),
+    [
+        # the article's events: Arabic text quoted from the source, the same as the original
+        ({"description_original": ARTICLE, "language": "ar", "description_ar": ARTICLE,
+          "description_ar_source": "source"}, "ar", ARTICLE, ""),
+        ({"description_original": ARTICLE, "language": "ar", "description_ar": ARTICLE,
+          "description_ar_source": "source"}, "en", ENGLISH, ARTICLE),
+        ({"description_original": ARTICLE, "language": "ar", "description_ar": ARTICLE,
+          "description_ar_source": "source"}, "ru", ENGLISH, ARTICLE),
+        # an Arabic original without a stored Arabic description: the original is the Arabic description
+        ({"description_original": ARTICLE, "language": "ar"}, "ar", ARTICLE, ""),
+        # the project's own translation says so
+        ({"description_ar": "تجدد القصف", "description_ar_source": "project"}, "ar",
+         "تجدد القصف (ترجمة المشروع)", ""),
+        # nothing in Arabic: the English description, never an invented one
+        ({}, "ar", ENGLISH, ""),
+        # an original in Russian is the Russian description
+        ({"description_original": "Обстрел возобновился.", "language": "ru"}, "ru", "Обстрел возобновился.", ""),
+        ({"description_original": "Обстрел возобновился.", "language": "ru"}, "ar", ENGLISH, "Обстрел возобновился."),
+    ],
+)
+def test_the_description_is_in_the_cards_language_where_the_data_has_it(make_events, cells, lang, description,
+                                                                        original) -> None:
+    row = make_events({"description": ENGLISH, **cells}).iloc[0].to_dict()
+    card = CardMaker(naming=Naming.EN, lang=lang).card(row)
+    assert (card.description, card.description_original) == (description, original)
+    assert card.language == (cells.get("language", "") if original else "")
+
+
+@pytest.mark.parametrize(
+    ("lang", "sub_type", "actor", "claimed_by"),
+    [
+        ("ar", "قصف مدفعي أو صاروخي", "أذربيجان", "Azerbaijani MoD"),  # free text as written
+        ("ru", "Обстрел, артиллерийский или ракетный удар", "Азербайджан", "Azerbaijani MoD"),
+        ("en", "Shelling/artillery/missile attack", "Azerbaijan", "Azerbaijani MoD"),
+    ],
+)
+def test_closed_sets_are_translated_and_free_text_is_not(make_events, lang, sub_type, actor, claimed_by) -> None:
+    row = make_events({"event_type": "Explosions/Remote violence",
+                       "sub_event_type": "Shelling/artillery/missile attack", "actor": "Azerbaijan",
+                       "claimed_by": "Azerbaijani MoD", "notes": HOSTILE}).iloc[0].to_dict()
+    card = CardMaker(naming=Naming.EN, lang=lang).card(row)
+    assert (card.sub_event_type, card.actor, card.claimed_by, card.notes) == (sub_type, actor, claimed_by, HOSTILE)
+
+
+def test_the_arabic_cards_of_the_bundled_data_are_arabic_where_the_article_gives_the_text(bundled_events) -> None:
+    maker = CardMaker(naming=Naming.AR, lang="ar")
+    cards = {row["event_id"]: maker.card(row) for row in bundled_events.to_dict("records")}
+    shusha = cards["NK-E032-shusha"]
+    assert "كاتدرائية" in shusha.description
+    assert shusha.description_original == ""  # not said twice
+    assert shusha.sub_event_type == "قصف مدفعي أو صاروخي"
+    arabic = [event_id for event_id, card in cards.items() if ARABIC_LETTER.search(card.description)]
+    assert len(arabic) == int((bundled_events["description_ar"].astype(str) != "").sum()) >= 17
