@@ -23,9 +23,9 @@ from eventmap.i18n import is_rtl, t
 from eventmap.mapping.assets import AssetMode, use_assets
 from eventmap.mapping.basemap import BaseLayers, Basemap, base_options, event_bounds, main_bounds, place_labels
 from eventmap.mapping.layers import DEFAULT_LIMITS, LayerLimits, event_feature_group, event_payload
-from eventmap.mapping.legend import legend_html
-from eventmap.mapping.scene_parts import area_options, label_rows, layer_options, legend_html_of
-from eventmap.scene import AreaLayer, Scene
+from eventmap.mapping.scene_parts import area_options, label_rows, layer_options, legend_options
+from eventmap.scene import AreaLayer, Lang, Palette, Scene
+from eventmap.scene.build import scene_legend
 from eventmap.styling import side_colours
 from geo.naming import Naming
 
@@ -136,12 +136,13 @@ def build_map(
                      max_zoom=MAX_FIT_ZOOM)
     if scene is not None:
         label_list = label_rows(scene) if labels else []
-        legend_text = legend_html_of(scene.legend, lang=lang) if legend else ""
+        legend_shown = legend_options(scene.legend, lang=Lang(lang)) if legend else None
     else:
         label_list = place_labels(frame, naming=naming) if labels else []
-        legend_text = legend_html(frame, colours=palette, lang=lang) if legend else ""
+        sides = Palette(sides=tuple(palette), colours=tuple(palette.values()))
+        legend_shown = legend_options(scene_legend(frame, sides, lang=Lang(lang)), lang=Lang(lang)) if legend else None
     options = base_options(
-        basemap=basemap, bounds=bounds, labels=label_list, legend_html=legend_text,
+        basemap=basemap, bounds=bounds, labels=label_list, legend=legend_shown,
         lang=lang, label_size_px=label_size_px, text_size_px=text_size_px, tiles_url=settings.tiles_url,
         areas=area_options(areas if areas is not None else scene.areas if scene is not None else ()),
     )

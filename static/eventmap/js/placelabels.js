@@ -1,14 +1,22 @@
 /* Place names on the map, decluttered: the higher a place's priority, the sooner it gets its room. Uses `L`.
- * A label is [lat, lon, name (HTML-escaped by eventmap.scene / eventmap.mapping), priority].
+ * A label is [lat, lon, name (raw text: it goes in as a text node), priority].
  */
 
 import { clashes } from "./codes.js";
+import { make } from "./dom.js";
+
+// A place's name as an element (one per label: Leaflet puts an element given as `html` into the icon).
+export function labelElement(doc, name) {
+  const element = make(doc, "span", "em-place-name", name);
+  element.setAttribute("dir", "auto");
+  return element;
+}
 
 export function addLabels(map, labels, target) {
   const items = labels.map((l) => {
     const marker = L.marker([l[0], l[1]], {
       pane: "em-labels", interactive: false, keyboard: false,
-      icon: L.divIcon({ className: "em-place", iconSize: [0, 0], html: `<span class="em-place-name" dir="auto">${l[2]}</span>` }),
+      icon: L.divIcon({ className: "em-place", iconSize: [0, 0], html: labelElement(document, l[2]) }),
     }).addTo(target || map);
     return { marker, priority: l[3] };
   });
