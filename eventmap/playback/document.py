@@ -123,7 +123,8 @@ def build_playback_document(
     `width`/`height` fix the page's size in px (default: the window's). With `remember`, the page keeps the
     day, mode and speed in the tab's session storage, so a rebuilt page (after a rerun) goes on where it was.
     With a `scene` (`eventmap.scene.build_scene` of `frame`), the page draws the scene: its side colours (of
-    the whole data and the sides settings), its extent (unless `bounds` is given), labels and area layers.
+    the whole data and the sides settings), its legend, its extent (unless `bounds` is given), labels and area
+    layers.
     """
     naming = Naming(naming)
     _check_options(lang=lang, mode=mode, days=days, speed=speed, width=width, height=height)
@@ -135,7 +136,8 @@ def build_playback_document(
             f"initial_date: outside the timeline {start.isoformat()} – {end.isoformat()} (got {day.isoformat()!r})"
         )
     payload = build_payload(frame, naming=naming, origin=start,
-                            colours=scene.palette.as_dict() if scene is not None else None)
+                            colours=scene.palette.as_dict() if scene is not None else None,
+                            legend=scene.legend if scene is not None else None)
     if bounds is None and scene is not None:
         b = scene.extent.bounds
         bounds = (b.south, b.west, b.north, b.east)

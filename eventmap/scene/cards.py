@@ -67,6 +67,11 @@ def web_url(text: str) -> str | None:
     return candidate
 
 
+def language_code(value: str) -> str:
+    """`value` when it is a language code ("hy", "az-Latn"), else "" (it goes into a `lang` attribute)."""
+    return value if _LANG_CODE.match(value) else ""
+
+
 def text(value: object) -> str:
     """A cell as text ("" for missing values)."""
     if value is None or value is pd.NA or value is pd.NaT:
@@ -136,7 +141,7 @@ class CardMaker:
             sub_event_type=text(row.get("sub_event_type", "")), actor=text(row.get("actor", "")),
             target=text(row.get("target", "")), description=text(row.get("description", "")),
             description_original=text(row.get("description_original", "")),
-            language=language if _LANG_CODE.match(language) else "",
+            language=language_code(language),
             fatalities=whole(row.get("fatalities")), injured=whole(row.get("injured")),
             claimed_by=text(row.get("claimed_by", "")), disputed_by=text(row.get("disputed_by", "")),
             verification=self.term("verification", text(row.get("verification", ""))),
