@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from eventmap.i18n import t
-from geo.naming import Naming, display_name
+from geo.naming import display_name
 from services.loading import LoadFailure, file_stamp
 from services.places import candidates_for, labelled_candidates, places_to_review
 from ui import data, hooks, places_choice, sidebar, upload
@@ -52,7 +52,7 @@ if not review:
     st.stop()
 
 by_name = {p.name: p for p in review}
-shown_name = {p.name: display_name(p.name, Naming(naming)) for p in review}
+shown_name = {p.name: display_name(p.name, naming) for p in review}
 online = online_lookup_panel(review, settings=settings, lang=lang, shown_name=shown_name)
 stamp = file_stamp(settings.overrides_path)
 offline = data.shared_geocoder(replace(settings, online_geocoding=False), stamp)  # the table asks nobody online

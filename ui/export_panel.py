@@ -35,10 +35,11 @@ from eventmap.export.view import DEFAULT_SCREEN, MIME, ScreenView, ViewExport
 from eventmap.export.viewport import PRESET_NAMES
 from eventmap.i18n import t
 from eventmap.scene import Scene
+from eventmap.scene.model import Lang
 from eventmap.urlstate import ViewState
 
 
-def preset_label(preset: str, *, lang: str, screen_size: tuple[int, int]) -> str:
+def preset_label(preset: str, *, lang: Lang, screen_size: tuple[int, int]) -> str:
     if preset == "screen":
         return t("export.preset.screen", lang, size=f"{screen_size[0]}×{screen_size[1]}")
     return t(f"export.preset.{preset}", lang)

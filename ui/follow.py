@@ -14,6 +14,7 @@ import streamlit as st
 
 from eventmap.filter_fit import fit_filters, fit_notice
 from eventmap.filtering import Filters, SourceFilter, as_tuple
+from eventmap.scene.model import Lang
 from ui.map_view import BASE_VIEW_KEY
 from ui.safe_text import plain_markdown
 from ui.sidebar import (
@@ -53,7 +54,7 @@ def filters_in_session() -> Filters:
                    min_fatalities=int(st.session_state.get(MIN_FATALITIES_KEY) or 0), sources=sources, **choices)
 
 
-def follow_new_data(events: pd.DataFrame, *, data_id: str, lang: str) -> None:
+def follow_new_data(events: pd.DataFrame, *, data_id: str, lang: Lang) -> None:
     """Fit the filters (and, after a change of data, the map) to `events`; `data_id` names the data."""
     seen = st.session_state.get(SEEN_DATA_KEY)
     if seen == data_id:

@@ -19,8 +19,10 @@ from base.settings import Settings
 from eventmap.i18n import t
 from eventmap.mapping import build_map
 from eventmap.mapping.popups import folium_text
+from eventmap.scene.model import Lang
 from eventmap.schema import GEO_PRECISIONS
 from geo.geocoders.override import OverrideGeocoder
+from geo.naming import Naming
 from geo.result import Candidate
 from services.places import view_of_points
 from ui import data
@@ -47,7 +49,7 @@ def clicked_key(name: str) -> str:
 
 
 def point_options(candidates: Sequence[tuple[Candidate, str]], clicked: tuple[float, float] | None, *,
-                  lang: str) -> list[PointOption]:
+                  lang: Lang) -> list[PointOption]:
     """The points the user may save: the numbered candidates, then the point clicked on the map."""
     options = [PointOption(key=str(number), label=f"{number}. {text} — {c.lat:.4f}, {c.lon:.4f}",
                            short=f"{number}. {text}", lat=float(c.lat), lon=float(c.lon))
@@ -69,7 +71,7 @@ def option_of_tooltip(tooltip: object, options: Sequence[PointOption]) -> PointO
 
 
 def candidate_map(name: str, *, events: pd.DataFrame, options: Sequence[PointOption], current: tuple | None,
-                  naming: str, basemap: str, lang: str, settings: Settings) -> PointOption | None:
+                  naming: Naming, basemap: str, lang: Lang, settings: Settings) -> PointOption | None:
     """The small map of `options` (one labelled marker each); returns the candidate whose marker was just
     clicked. A click elsewhere keeps that point as this name's clicked point (and reruns)."""
     points = [(o.lat, o.lon) for o in options] + ([current] if current else [])
@@ -106,7 +108,7 @@ def _point(value: object) -> tuple[float, float] | None:
     return None
 
 
-def choice_buttons(name: str, options: Sequence[PointOption], *, lang: str) -> PointOption | None:
+def choice_buttons(name: str, options: Sequence[PointOption], *, lang: Lang) -> PointOption | None:
     """One button per point ("one click saves it"); returns the one clicked."""
     if not options:
         st.info(t("places.no_candidates", lang), icon=":material/ads_click:")
@@ -121,7 +123,7 @@ def choice_buttons(name: str, options: Sequence[PointOption], *, lang: str) -> P
 
 
 def save_choice(name: str, option: PointOption, *, shown_name: str, precision: str, note: str,
-                settings: Settings, lang: str) -> None:
+                settings: Settings, lang: Lang) -> None:
     """Save `option` as the point of `name` (atomically, with the conflict check) and rerun the page."""
     overrides = OverrideGeocoder(settings.overrides_path)
     seen = st.session_state.setdefault(SEEN_KEY, {})
@@ -146,7 +148,7 @@ def remember_seen(name: str, settings: Settings) -> None:
         seen[name] = OverrideGeocoder(settings.overrides_path).get(name)
 
 
-def precision_and_note(name: str, *, lang: str) -> tuple[str, str]:
+def precision_and_note(name: str, *, lang: Lang) -> tuple[str, str]:
     precision = st.radio(t("places.precision", lang), GEO_PRECISIONS, horizontal=True,
                          key=f"places_precision_{name}", format_func=lambda p: t(f"places.precision.{p}", lang))
     note = st.text_input(t("places.note", lang), key=f"places_note_{name}", max_chars=300)

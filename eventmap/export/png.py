@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import pandas as pd
@@ -37,6 +37,7 @@ from eventmap.export.labels import (
 )
 from eventmap.export.markers import CROWD, MARKER_PT, marker_colours, marker_positions, marker_size
 from eventmap.export.stamp import (
+    Corner,
     DataStamp,
     LegendEntry,
     draw_footer,
@@ -52,7 +53,7 @@ from eventmap.export.tiles import TileMosaic, TileSource, fetch_mosaic
 from eventmap.export.viewport import MIN_SPAN_M, Extent, PixelSize, Viewport, project
 from eventmap.filtering import Filters, describe_filters
 from eventmap.i18n import is_rtl, side_label, t
-from eventmap.scene import LabelKind, Legend, Scene
+from eventmap.scene import LabelKind, Lang, Legend, Scene
 from eventmap.styling import (
     PRECISION_RADIUS_M,
     SHAPE_MATPLOTLIB_MARKERS,
@@ -61,11 +62,13 @@ from eventmap.styling import (
     side_colours,
     status_style,
 )
+from geo.naming import Naming
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.text import Text
 
 MAX_TOWN_LABELS = 25
 OUTLIER_MIN_EVENTS = 5  # fewer events than this are always all in the picture
@@ -78,8 +81,8 @@ class PictureSpec:
 
     title: str = ""
     filters: Filters = field(default_factory=Filters)
-    naming: str = "en"
-    lang: str = "en"
+    naming: Naming = Naming.EN
+    lang: Lang = Lang.EN
     data_stamp: DataStamp | None = None
     sides_config_path: Path = Settings.sides_config_path
     show_towns: bool = True
@@ -226,7 +229,7 @@ class MapFigure:
             spine.set_visible(False)
         self.ax.set_aspect("auto")
 
-        self.country_names: list[Artist] = []
+        self.country_names: list[Text] = []
         self.attribution = self._draw_basemap(tiles)
         if spec.scene is not None:
             self.areas = draw_areas(self.ax, spec.scene.areas)
@@ -335,11 +338,11 @@ class MapFigure:
         keep = radii > 0
         if not keep.any() or len(self.located) > CROWD:
             return []
-        circles = pd.DataFrame({"lat": sub["latitude"].to_numpy(dtype=float)[keep],
+        table = pd.DataFrame({"lat": sub["latitude"].to_numpy(dtype=float)[keep],
                                 "lon": sub["longitude"].to_numpy(dtype=float)[keep],
                                 "side": sub["side"].to_numpy(dtype=object)[keep], "radius": radii[keep],
                                 "alpha": alphas[keep]})
-        circles = circles.groupby(["lat", "lon", "side", "radius"], as_index=False, sort=False)["alpha"].max()
+        circles = table.groupby(["lat", "lon", "side", "radius"], as_index=False, sort=False)["alpha"].max()
         lat = circles["lat"].to_numpy()
         centres = np.array([project(a, b) for a, b in zip(lat, circles["lon"], strict=True)])  # not the ring
         diameters = 2 * circles["radius"].to_numpy() / np.cos(np.radians(lat))  # ground → Mercator metres
@@ -359,10 +362,10 @@ class MapFigure:
             ext = artist.get_window_extent(renderer)
             obstacles.append((ext.x0, ext.y0, ext.x1, ext.y1))
         if self.spec.scene is not None:
-            wanted = [PlaceLabel(lab.text.casefold(), lab.text, lab.lat, lab.lon, lab.kind is LabelKind.EVENT_PLACE,
+            chosen = [PlaceLabel(lab.text.casefold(), lab.text, lab.lat, lab.lon, lab.kind is LabelKind.EVENT_PLACE,
                                  float(lab.priority)) for lab in self.spec.scene.labels
                       if self.spec.show_towns or lab.kind is LabelKind.EVENT_PLACE]
-            return place_labels(self.ax, wanted, viewport=self.viewport, obstacles=obstacles, family=self.family,
+            return place_labels(self.ax, chosen, viewport=self.viewport, obstacles=obstacles, family=self.family,
                                 lang=self.spec.lang, clearance_px=self.ring_px + half)
         wanted: list[PlaceLabel] = event_place_labels(self.located, naming=self.spec.naming)
         if self.spec.show_towns:
@@ -371,9 +374,9 @@ class MapFigure:
         return place_labels(self.ax, wanted, viewport=self.viewport, obstacles=obstacles, family=self.family,
                             lang=self.spec.lang, clearance_px=self.ring_px + half)
 
-    def _legend_corner(self) -> str:
+    def _legend_corner(self) -> Corner:
         """The corner whose quarter holds the fewest markers (right-hand corners first in LTR)."""
-        corners = ["upper right", "lower right", "upper left"]
+        corners: list[Corner] = ["upper right", "lower right", "upper left"]
         if is_rtl(self.spec.lang):
             corners = ["upper left", "lower left", "upper right"]
         if not len(self.positions):
@@ -416,7 +419,8 @@ class MapFigure:
                 face, edge = marker_colours(style, colours, alphas[pick])
                 artists.append(self.ax.scatter(
                     xy[pick, 0], xy[pick, 1], s=size, marker=shape_for(event_type).matplotlib_marker,
-                    facecolors=face, edgecolors=edge, linewidths=style.stroke_width / 1.5 * 1.1,
+                    facecolors=face, edgecolors=cast("Any", edge),  # RGBA rows (the stubs list no array)
+                    linewidths=style.stroke_width / 1.5 * 1.1,
                     linestyle=(0, (2.5, 1.5)) if style.dash else "solid", zorder=10 + (1 if style.filled else 0)))
         return artists
 

@@ -2,7 +2,9 @@
 
 Another language is one more file with the same keys: `languages()` finds it, `t()` uses it, and
 the presentation view and the dashboard offer it. `t(key, lang)` falls back to English for a key a
-catalogue lacks (a test checks that none lacks any) and to the key itself for an unknown key.
+catalogue lacks (a test checks that none lacks any) and to the key itself for an unknown key; a language
+that has no catalogue is an error (`UnknownLanguageError`), never English in silence: the edge that reads a
+language from a person (`eventmap.urlstate.from_query`, the command line) chooses the default explicitly.
 Placeholders are `{name}` fields filled by `t(key, lang, name=...)`.
 """
 
@@ -15,16 +17,26 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+from base.errors import EventMapError
+
 CATALOGUE_DIR = Path(__file__).resolve().parent
 DEFAULT_LANG = "en"
 RTL_LANGS = frozenset({"ar", "fa", "he", "ur"})
+
+
+class UnknownLanguageError(EventMapError, KeyError):
+    """A language that has no catalogue was asked for."""
+
+    def __str__(self) -> str:  # KeyError would show the message in quotes
+        return str(self.args[0]) if self.args else ""
 
 
 @cache
 def catalogue(lang: str) -> dict[str, str]:
     path = CATALOGUE_DIR / f"{lang}.json"
     if not path.is_file():
-        raise KeyError(f"no catalogue for language {lang!r} (looked for {path.name})")
+        raise UnknownLanguageError(f"no catalogue for language {lang!r} (looked for {path.name}; "
+                                   f"languages: {', '.join(languages())})")
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -36,7 +48,7 @@ def languages() -> tuple[str, ...]:
 
 def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     """The string `key` in `lang`, with `{name}` placeholders filled from `values`."""
-    text = catalogue(lang).get(key) if lang in languages() else None
+    text = catalogue(lang).get(key)
     if text is None:
         text = catalogue(DEFAULT_LANG).get(key, key)
     return text.format(**values) if values else text

@@ -118,7 +118,7 @@ def _details(frame: pd.DataFrame, *, naming: Naming, lang: str, budget: int) -> 
     used = 0
     for start in range(0, len(frame), DETAIL_CHUNK_ROWS):
         for row in frame.iloc[start:start + DETAIL_CHUNK_ROWS].to_dict("records"):
-            values = renderer.values(row)
+            values = renderer.values({str(name): value for name, value in row.items()})
             used += len(json.dumps(values, ensure_ascii=False, separators=(",", ":"))) + 1
             if used > budget:
                 return details
@@ -142,7 +142,7 @@ def _grid(frame: pd.DataFrame, side_codes: np.ndarray, *, max_cells: int) -> tup
     mean_lon = np.bincount(cell_codes, weights=lon) / counts
     by_side = (pd.DataFrame({"cell": cell_codes, "side": side_codes}).value_counts()
                .rename("n").reset_index().sort_values(["cell", "n"], ascending=[True, False], kind="stable"))
-    top = [[] for _ in range(len(cells))]
+    top: list[list[list[int]]] = [[] for _ in range(len(cells))]
     for cell, side, n in by_side.itertuples(index=False):
         if len(top[cell]) < 3:
             top[cell].append([int(side), int(n)])
@@ -159,8 +159,8 @@ def event_payload(frame: pd.DataFrame, *, naming: Naming, lang: str, colours: Ma
     located_rows = located_mask(frame)
     located = frame.loc[located_rows]
     n = len(located)
-    side_codes, sides = pd.factorize(located["side"].astype(str), sort=False)
-    sides = list(sides)
+    side_codes, side_values = pd.factorize(located["side"].astype(str), sort=False)
+    sides = [str(side) for side in side_values]
     palette = dict(colours) if colours is not None else {}
     missing_colours = [s for s in sides if s not in palette]
     if missing_colours:

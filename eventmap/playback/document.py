@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 import math
 import statistics
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -34,7 +34,7 @@ from base.errors import EventMapError
 from eventmap.filtering import Filters, describe_filters
 from eventmap.i18n import DEFAULT_LANG, RTL_LANGS, direction, language_name, languages, strings, t
 from eventmap.mapping import build_map
-from eventmap.mapping.assets import js_bundle
+from eventmap.mapping.assets import js_bundle, page_of
 from eventmap.playback.payload import Payload, build_payload, script_json
 from eventmap.playback.stories import Story
 from eventmap.scene import Scene
@@ -185,7 +185,7 @@ def build_playback_document(
                   labels=labels, label_size_px=look.label_size_px,
                   text_size_px=look.text_size_px, scene=scene)
     config["mapVar"] = m.get_name()
-    root = m.get_root()
+    root = page_of(m)
     page_title = _titles(title, [lang])[lang]
     size_css = _size_css(width, height)
     root.header.add_child(RawHtml(
@@ -234,8 +234,8 @@ def _bounds_config(bounds: tuple[float, float, float, float] | None, payload: Pa
     if bounds is not None:
         south, west, north, east = bounds
         return [[south, west], [north, east]]
-    lats = [v for v in payload.data["lat"] if v is not None]  # type: ignore[union-attr]
-    lons = [v for v in payload.data["lon"] if v is not None]  # type: ignore[union-attr]
+    lats = [lat for lat, _ in payload.points]
+    lons = [lon for _, lon in payload.points]
     if not lats:
         return None
     return _core_bounds(lats, lons)
@@ -265,10 +265,10 @@ def _core_bounds(lats: list[float], lons: list[float]) -> list[list[float]]:
 
 def _memory_key(payload: Payload, start: date, end: date) -> str:
     """Names what the remembered state belongs to: the same timeline and the same number of events."""
-    return f"eventmap.playback:{start.isoformat()}:{end.isoformat()}:{len(payload.data['d'])}"  # type: ignore[arg-type]
+    return f"eventmap.playback:{start.isoformat()}:{end.isoformat()}:{len(payload.event_ids)}"
 
 
-def _titles(title: str | Mapping[str, str] | None, langs: list[str]) -> dict[str, str]:
+def _titles(title: str | Mapping[str, str] | None, langs: Sequence[str]) -> dict[str, str]:
     if title is None:
         return {code: t("app.title", code) for code in langs}
     if isinstance(title, str):
@@ -277,10 +277,10 @@ def _titles(title: str | Mapping[str, str] | None, langs: list[str]) -> dict[str
     return {code: title.get(code) or fallback for code in langs}
 
 
-def _story_config(story: Story | None, payload: Payload, langs: list[str]) -> dict[str, object] | None:
+def _story_config(story: Story | None, payload: Payload, langs: Sequence[str]) -> dict[str, object] | None:
     if story is None:
         return None
-    known = [row[0] for row in payload.data["detail"]]  # type: ignore[union-attr]
+    known = list(payload.event_ids)
     resolved = story.resolve(known)
     if not resolved.event_ids:
         return None

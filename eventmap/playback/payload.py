@@ -21,6 +21,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from eventmap.scene import Lang, Legend, Palette
@@ -48,6 +49,8 @@ class Payload:
     last_day: date | None
     on_map: int
     without_place: int
+    event_ids: tuple[str, ...] = ()  # in the engine's order (by day)
+    points: tuple[tuple[float, float], ...] = ()  # (lat, lon) of the events that have a place
 
 
 @lru_cache(maxsize=65536)
@@ -103,7 +106,7 @@ def build_payload(
     first_day = rows["date"].min().date() if len(rows) else None
     last_day = rows["date"].max().date() if len(rows) else None
     origin = origin or first_day
-    day_numbers = ((rows["date"] - pd.Timestamp(origin)).dt.days.tolist()) if len(rows) else []
+    day_numbers = (pd.to_datetime(rows["date"]) - pd.Timestamp(origin)).dt.days.tolist() if origin else []
     lats = [_coordinate(v) for v in rows["latitude"].tolist()]
     lons = [_coordinate(v) for v in rows["longitude"].tolist()]
     for i, (lat, lon) in enumerate(zip(lats, lons, strict=True)):
@@ -125,8 +128,9 @@ def build_payload(
         "detail": details,
     }
     on_map = sum(1 for lat in lats if lat is not None)
+    points = tuple((lat, lon) for lat, lon in zip(lats, lons, strict=True) if lat is not None and lon is not None)
     return Payload(data=data, first_day=first_day, last_day=last_day, on_map=on_map,
-                   without_place=len(lats) - on_map)
+                   without_place=len(lats) - on_map, event_ids=tuple(str(row[0]) for row in details), points=points)
 
 
 def _in_order(shown: list[str], values: object) -> list[str]:
@@ -144,7 +148,11 @@ def _coordinate(value: object) -> float | None:
 
 
 def _count(value: object) -> int | None:
-    return None if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)) else int(value)
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, int | float | np.integer | np.floating):
+        return int(value)
+    return int(float(str(value)))  # a count cell the schema checked: a number in another type
 
 
 def _text(value: object) -> str:
