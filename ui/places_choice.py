@@ -5,9 +5,7 @@ numbered and labelled, and one button each; a click on a button or on a marker s
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 import folium
 import pandas as pd
@@ -23,8 +21,7 @@ from eventmap.scene.model import Lang
 from eventmap.schema import GEO_PRECISIONS
 from geo.geocoders.override import OverrideGeocoder
 from geo.naming import Naming
-from geo.result import Candidate
-from services.places import view_of_points
+from services.places import PointOption, option_of_tooltip, point_of_click, view_of_points
 from ui import data
 from ui.safe_text import plain_markdown
 
@@ -32,42 +29,10 @@ SAVED_KEY = "_places_saved"
 SEEN_KEY = "_places_seen_override"  # the override shown to the user, for the conflict check
 CANDIDATE_COLOUR, CLICKED_COLOUR = "#0072B2", "#D55E00"
 MAP_HEIGHT_PX = 520
-_NUMBER = re.compile(r"^\s*(\d+)\.")
-
-
-@dataclass(frozen=True, kw_only=True)
-class PointOption:
-    key: str  # "1", "2", ... for candidates, "clicked" for the user's own point
-    label: str  # unescaped text: "1. Martuni (Armenia) — 40.1397, 45.3064"
-    short: str  # its marker's label: "1. Martuni (Armenia)"
-    lat: float
-    lon: float
 
 
 def clicked_key(name: str) -> str:
     return f"_clicked_{name}"
-
-
-def point_options(candidates: Sequence[tuple[Candidate, str]], clicked: tuple[float, float] | None, *,
-                  lang: Lang) -> list[PointOption]:
-    """The points the user may save: the numbered candidates, then the point clicked on the map."""
-    options = [PointOption(key=str(number), label=f"{number}. {text} — {c.lat:.4f}, {c.lon:.4f}",
-                           short=f"{number}. {text}", lat=float(c.lat), lon=float(c.lon))
-               for number, (c, text) in enumerate(candidates, start=1)]
-    if clicked:
-        options.append(PointOption(key="clicked", lat=float(clicked[0]), lon=float(clicked[1]),
-                                   short=t("places.clicked_point", lang),
-                                   label=t("places.clicked_option", lang, lat=f"{clicked[0]:.5f}",
-                                           lon=f"{clicked[1]:.5f}")))
-    return options
-
-
-def option_of_tooltip(tooltip: object, options: Sequence[PointOption]) -> PointOption | None:
-    """The candidate whose marker was clicked: its tooltip starts with its number ("2. Martuni (Armenia)")."""
-    found = _NUMBER.match(str(tooltip or ""))
-    if not found:
-        return None
-    return next((o for o in options if o.key == found.group(1)), None)
 
 
 def candidate_map(name: str, *, events: pd.DataFrame, options: Sequence[PointOption], current: tuple | None,
@@ -92,19 +57,13 @@ def candidate_map(name: str, *, events: pd.DataFrame, options: Sequence[PointOpt
     handled_key = f"_handled_{name}"
     handled = st.session_state.get(handled_key, (None, None))
     tooltip, last = returned.get("last_object_clicked_tooltip"), returned.get("last_clicked")
-    last_point = _point(last)
+    last_point = point_of_click(last)
     st.session_state[handled_key] = (tooltip, last_point)
     if tooltip and tooltip != handled[0]:
         return option_of_tooltip(tooltip, options)
     if last_point is not None and last_point != handled[1] and last_point != st.session_state.get(clicked_key(name)):
         st.session_state[clicked_key(name)] = last_point
         st.rerun()
-    return None
-
-
-def _point(value: object) -> tuple[float, float] | None:
-    if isinstance(value, Mapping) and "lat" in value and "lng" in value:
-        return (round(float(value["lat"]), 5), round(float(value["lng"]), 5))
     return None
 
 
