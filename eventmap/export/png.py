@@ -110,6 +110,7 @@ class RenderedPicture:
     attribution: str
     events_drawn: int
     events_without_coordinates: int
+    labels: tuple[str, ...] = ()  # the place names drawn (those that found room)
 
     def image_pixel(self, lat: float, lon: float) -> tuple[float, float]:
         """(column, row) in the picture of a point (rows grow downwards)."""
@@ -461,6 +462,8 @@ def _fit_canvas(image, width: int, height: int):
 def render_png(frame: pd.DataFrame, *, size: PixelSize, extent: Extent, spec: PictureSpec,
                tiles: TileSource | None = None) -> RenderedPicture:
     """The picture of `frame` (already filtered) over `extent`, as PNG bytes."""
+    from matplotlib.text import Text
+
     if len(frame) and "latitude" not in frame.columns:
         raise ExportError("the events frame has no latitude/longitude columns")
     figure = MapFigure(frame, size=size, extent=extent, spec=spec, tiles=tiles)
@@ -473,6 +476,7 @@ def render_png(frame: pd.DataFrame, *, size: PixelSize, extent: Extent, spec: Pi
         data=data, width=size.width, height=size.height, viewport=figure.viewport, map_left=figure.map_left,
         map_top=figure.map_top, attribution=figure.attribution, events_drawn=len(figure.located),
         events_without_coordinates=figure.without_coordinates,
+        labels=tuple(a.get_text() for a in figure.labels if isinstance(a, Text)),
     )
 
 
