@@ -2,8 +2,9 @@
 
 `CardMaker(naming=..., lang=...).card(row)` gives a `Card`: the place as reported when the naming shows it
 otherwise, the catalogue's words for terms (verification, "that week"), whole numbers, ISO days, and the
-sources, each with its URL only when it is a plain http(s) address. Nothing is escaped here: a renderer
-escapes each field once, where it meets its page (`eventmap.mapping.popups` for the map's popups).
+sources, each with its URL only when it is a plain http(s) address. Nothing is escaped here: the map's popups
+and the playback's cards put each field into the page as a text node (`static/eventmap/js/`); the one HTML
+card drawn in Python escapes each field once (`eventmap.mapping.popups.event_card_html`).
 """
 
 from __future__ import annotations
