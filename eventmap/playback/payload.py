@@ -179,7 +179,8 @@ def _details(rows: pd.DataFrame, *, naming: Naming) -> list[list[object]]:
     columns["place"] = [place(_text(v), _text(c)) for v, c in zip(rows["location"].tolist(), countries, strict=True)]
     columns["fatalities"] = [_count(v) for v in rows["fatalities"].tolist()]
     columns["injured"] = [_count(v) for v in rows["injured"].tolist()]
-    columns["sources"] = [[[source, safe_link(source)] for source in split_sources(_text(v))]
+    # [http(s) address or "", text]: the scene's `Source`, in the map popup's order (static/eventmap/js/sources.js)
+    columns["sources"] = [[[safe_link(source) or "", source.strip()] for source in split_sources(_text(v))]
                           for v in rows["sources"].tolist()]
     columns["report_date"] = [None if pd.isna(v) else v.date().isoformat() for v in rows["report_date"].tolist()]
     ordered = [columns[name] for name in DETAIL_FIELDS]

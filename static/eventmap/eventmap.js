@@ -415,11 +415,36 @@ function linkText(href) {
 }
 return { isWebLink, linkText };
 })();
+// sources.js
+modules["sources"] = (function () {
+const { make, webLink } = modules["dom"];
+const { isWebLink, linkText } = modules["links"];
+/* One source of an event, for the map's popup and the playback's card alike: a link only when its address
+ * is http(s) (shown decoded, without the scheme; the whole address as its title), else its text as text.
+ *
+ *   sourceItem(doc, [address or "", text]) -> <li>      (eventmap.scene.cards.Source: url, text)
+ */
+
+
+function sourceItem(doc, source) {
+  const item = make(doc, "li");
+  const [href, text] = source;
+  if (isWebLink(href)) {
+    item.appendChild(webLink(doc, href, linkText(href)));
+  } else {
+    const shown = make(doc, "span", null, text === null || text === undefined ? "" : String(text));
+    shown.setAttribute("dir", "auto");
+    item.appendChild(shown);
+  }
+  return item;
+}
+return { sourceItem };
+})();
 // popups.js
 modules["popups"] = (function () {
 const { isoDay, unpack } = modules["codes"];
 const { make } = modules["dom"];
-const { isWebLink } = modules["links"];
+const { sourceItem } = modules["sources"];
 const { markerSymbol } = modules["symbols"];
 /* The map's event popup and grid-cell popup as page elements. The payload (eventmap.mapping.layers) holds
  * raw text: every text goes in as a text node, and a source becomes a link only when its address is http(s).
@@ -455,23 +480,6 @@ function labelled(doc, className, label, text, lang) {
   return p;
 }
 
-// One source: [http(s) address or "", text]; a link only for a web address.
-function sourceElement(doc, source) {
-  const item = make(doc, "li");
-  if (source[0] && isWebLink(source[0])) {
-    const link = make(doc, "a", null, source[1]);
-    link.href = source[0];
-    link.target = "_blank";
-    link.rel = "noopener noreferrer";
-    item.appendChild(link);
-  } else {
-    const text = make(doc, "span", null, source[1]);
-    text.setAttribute("dir", "auto");
-    item.appendChild(text);
-  }
-  return item;
-}
-
 function sourcesElement(doc, P, sources) {
   if (!sources.length) {
     const p = make(doc, "p", "em-no-source");
@@ -482,7 +490,7 @@ function sourcesElement(doc, P, sources) {
   const box = make(doc, "div", "em-sources");
   box.appendChild(make(doc, "b", null, `${P.labels.sources}:`));
   const list = make(doc, "ul");
-  for (const source of sources) list.appendChild(sourceElement(doc, source));
+  for (const source of sources) list.appendChild(sourceItem(doc, source));
   box.appendChild(list);
   return box;
 }
@@ -553,7 +561,7 @@ function cellElement(doc, P, j) {
   root.appendChild(make(doc, "p", "em-muted", P.strings.cellHelp));
   return root;
 }
-return { sourceElement, popupElement, cellElement };
+return { popupElement, cellElement };
 })();
 // markers.js
 modules["markers"] = (function () {

@@ -6,7 +6,7 @@
 
 import { isoDay, unpack } from "./codes.js";
 import { make } from "./dom.js";
-import { isWebLink } from "./links.js";
+import { sourceItem } from "./sources.js";
 import { markerSymbol } from "./symbols.js";
 
 const empty = (value) => value === "" || value === undefined || value === null;
@@ -36,23 +36,6 @@ function labelled(doc, className, label, text, lang) {
   return p;
 }
 
-// One source: [http(s) address or "", text]; a link only for a web address.
-export function sourceElement(doc, source) {
-  const item = make(doc, "li");
-  if (source[0] && isWebLink(source[0])) {
-    const link = make(doc, "a", null, source[1]);
-    link.href = source[0];
-    link.target = "_blank";
-    link.rel = "noopener noreferrer";
-    item.appendChild(link);
-  } else {
-    const text = make(doc, "span", null, source[1]);
-    text.setAttribute("dir", "auto");
-    item.appendChild(text);
-  }
-  return item;
-}
-
 function sourcesElement(doc, P, sources) {
   if (!sources.length) {
     const p = make(doc, "p", "em-no-source");
@@ -63,7 +46,7 @@ function sourcesElement(doc, P, sources) {
   const box = make(doc, "div", "em-sources");
   box.appendChild(make(doc, "b", null, `${P.labels.sources}:`));
   const list = make(doc, "ul");
-  for (const source of sources) list.appendChild(sourceElement(doc, source));
+  for (const source of sources) list.appendChild(sourceItem(doc, source));
   box.appendChild(list);
   return box;
 }

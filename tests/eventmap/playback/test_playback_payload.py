@@ -87,8 +87,8 @@ def test_counts_are_numbers_or_null(make_events):
 def test_only_http_sources_get_a_link(make_events):
     frame = make_events({"sources": "https://a.example/x; javascript:alert(1); Reuters, 8 Oct"})
     sources = detail(build_payload(frame, naming="en"), 0, "sources")
-    assert sources == [["https://a.example/x", "https://a.example/x"], ["javascript:alert(1)", None],
-                       ["Reuters, 8 Oct", None]]
+    assert sources == [["https://a.example/x", "https://a.example/x"], ["", "javascript:alert(1)"],
+                       ["", "Reuters, 8 Oct"]]
 
 
 @pytest.mark.parametrize(
