@@ -17,6 +17,7 @@ import pandas as pd
 
 from eventmap.export.text import shown
 from eventmap.export.viewport import Viewport, project
+from geo.naming import Naming
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -41,17 +42,13 @@ class PlaceLabel:
     weight: float  # higher first
 
 
-def _display(name: str, naming: str, country: str = "") -> str:
-    from geo.naming import Naming, display_name
+def _display(name: str, naming: Naming, country: str = "") -> str:
+    from geo.naming import display_name
 
-    try:
-        chosen = Naming(naming)
-    except ValueError:
-        chosen = Naming.EN
-    return display_name(name, chosen, country=country or None)
+    return display_name(name, naming, country=country or None)
 
 
-def event_place_labels(located: pd.DataFrame, *, naming: str) -> list[PlaceLabel]:
+def event_place_labels(located: pd.DataFrame, *, naming: Naming) -> list[PlaceLabel]:
     """One label per place that has events, most events first."""
     if located.empty:
         return []
@@ -67,7 +64,7 @@ def event_place_labels(located: pd.DataFrame, *, naming: str) -> list[PlaceLabel
     return sorted(labels, key=lambda p: (-p.weight, p.text))
 
 
-def town_labels(viewport: Viewport, *, naming: str, limit: int, exclude: Iterable[str] = ()) -> list[PlaceLabel]:
+def town_labels(viewport: Viewport, *, naming: Naming, limit: int, exclude: Iterable[str] = ()) -> list[PlaceLabel]:
     """The gazetteer's capitals, cities and towns inside the picture (not those in `exclude`)."""
     try:
         from geo.gazetteer import default_gazetteer

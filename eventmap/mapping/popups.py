@@ -96,7 +96,7 @@ class DetailRenderer:
     """`detail_values` for many rows of one map: the scene's cards (`eventmap.scene.cards`) as raw text."""
 
     def __init__(self, *, naming: Naming, lang: str) -> None:
-        self.cards = CardMaker(naming=Naming(naming), lang=lang)
+        self.cards = CardMaker(naming=naming, lang=lang)
 
     def values(self, row: Mapping[str, Any]) -> list[Any]:
         """The details of one event (a frame row as a mapping), raw, in the order of `DETAIL_FIELDS`.

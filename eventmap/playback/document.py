@@ -37,7 +37,7 @@ from eventmap.mapping import build_map
 from eventmap.mapping.assets import js_bundle, page_of
 from eventmap.playback.payload import Payload, build_payload, script_json
 from eventmap.playback.stories import Story
-from eventmap.scene import Scene
+from eventmap.scene import Lang, Scene
 from eventmap.styling import SHAPES, STATUS_STYLES
 from geo.naming import Naming
 
@@ -90,8 +90,8 @@ PROJECTOR = Look()
 def build_playback_document(
     frame: pd.DataFrame,
     *,
-    naming: Naming | str,
-    lang: str = DEFAULT_LANG,
+    naming: Naming,
+    lang: Lang = Lang.EN,
     asset_mode: str = "served",
     title: str | Mapping[str, str] | None = None,
     filters: Filters | None = None,
@@ -126,7 +126,6 @@ def build_playback_document(
     the whole data and the sides settings), its legend, its extent (unless `bounds` is given), labels and area
     layers.
     """
-    naming = Naming(naming)
     _check_options(lang=lang, mode=mode, days=days, speed=speed, width=width, height=height)
     filters = filters or Filters()
     start, end = _date_range(frame, filters, initial_date=initial_date, today=today)

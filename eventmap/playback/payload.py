@@ -70,7 +70,7 @@ def script_json(value: object) -> str:
 def build_payload(
     frame: pd.DataFrame,
     *,
-    naming: Naming | str,
+    naming: Naming,
     origin: date | None = None,
     sides_config_path: Path | None = None,
     type_shapes: Mapping[str, str] | None = None,
@@ -85,7 +85,6 @@ def build_payload(
     number from `origin`), `lat`/`lon` (null when not geocoded), `s`, `t` and `c` (indexes into `sides`,
     `types` and `statuses`) and `detail` (one list per event, in the order of `DETAIL_FIELDS`).
     """
-    naming = Naming(naming)
     rows = frame.sort_values("date", kind="stable") if len(frame) else frame
     present = sorted({str(s) for s in rows["side"]}) if len(rows) else []
     if colours is None:  # a scene's palette (`eventmap.scene.Palette.as_dict`) gives the colours of the whole data

@@ -112,7 +112,7 @@ class CardMaker:
     """Cards for many rows of one page: names, terms and source lists worked out once each."""
 
     def __init__(self, *, naming: Naming, lang: str) -> None:
-        self.naming = Naming(naming)
+        self.naming = naming
         self.lang = lang
         self._places: dict[tuple[str, str], str] = {}
         self._terms: dict[tuple[str, str], str] = {}
