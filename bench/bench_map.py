@@ -74,6 +74,7 @@ def synthetic_events(n: int, *, seed: int = 1) -> pd.DataFrame:
         "actor": "Synthetic armed forces",
         "target": "",
         "event_type": np.array(types, dtype=object)[type_idx],
+        "event_type_original": "",
         "sub_event_type": subs[type_idx],
         "description": texts[rng.integers(0, len(texts), n)],
         "description_original": "",

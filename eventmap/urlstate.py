@@ -4,7 +4,9 @@ the same view.
 
 Pure: no streamlit. `to_query` writes only what differs from the defaults (a short link); `from_query`
 reads anything a person may paste or edit by hand and never fails: a value it cannot use is dropped
-(the view falls back to the default for that part) and named in `ViewState.ignored`.
+(the view takes the explicit default for that part) and named in `ViewState.ignored`, which the page shows.
+The naming, the language and the area layers leave here as enums (`Naming`, `Lang`, `AreaKey`): no layer
+below parses them again.
 The parameters are documented in `docs/url-parameters.md`.
 """
 
@@ -16,12 +18,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from eventmap.filtering import Filters, SourceFilter, as_tuple
-from eventmap.scene.model import AreaKey
+from eventmap.scene.model import AreaKey, Lang
 from geo.naming import Naming, naming_for_language
 
 NAMINGS: tuple[str, ...] = tuple(naming.value for naming in Naming)  # en, hy, az, both, ar
-DEFAULT_NAMING = Naming.EN.value
-DEFAULT_LANG = "en"
+DEFAULT_NAMING = Naming.EN
+DEFAULT_LANG = Lang.EN
+LANGS: tuple[str, ...] = tuple(lang.value for lang in Lang)  # en, ar
 DEFAULT_BASEMAP = "offline"
 MIN_ZOOM, MAX_ZOOM = 0, 20
 AREA_KEYS: tuple[str, ...] = tuple(key.value for key in AreaKey)  # ?layer=districts
@@ -53,13 +56,13 @@ class ViewState:
     filters: Filters = field(default_factory=Filters)
     center: tuple[float, float] | None = None  # (latitude, longitude); None: fit the data
     zoom: int | None = None  # None: fit the data
-    naming: str = DEFAULT_NAMING
-    lang: str = DEFAULT_LANG
+    naming: Naming = DEFAULT_NAMING
+    lang: Lang = DEFAULT_LANG
     basemap: str = DEFAULT_BASEMAP
     present: bool = False
     selected_event: str = ""  # an event_id
     keep_view: bool = False  # the map keeps the view on screen instead of fitting the filtered events
-    areas: tuple[str, ...] = ()  # area layers shown (`eventmap.scene.AreaKey` values)
+    areas: tuple[AreaKey, ...] = ()  # area layers shown
     # Parameters `from_query` could not use, as "name=value" (not written back by `to_query`).
     ignored: tuple[str, ...] = field(default=(), compare=False)
 
@@ -93,10 +96,10 @@ def to_query(state: ViewState) -> dict[str, str | list[str]]:
         query["lon"] = _format_coordinate(state.center[1])
     if state.zoom is not None:
         query["zoom"] = str(state.zoom)
-    if state.naming != naming_for_language(state.lang).value:  # a language's own names are its default
-        query["naming"] = state.naming
-    if state.lang != DEFAULT_LANG:
-        query["lang"] = state.lang
+    if state.naming is not naming_for_language(state.lang):  # a language's own names are its default
+        query["naming"] = state.naming.value
+    if state.lang is not DEFAULT_LANG:
+        query["lang"] = state.lang.value
     if state.basemap != DEFAULT_BASEMAP:
         query["basemap"] = state.basemap
     if state.present:
@@ -106,14 +109,14 @@ def to_query(state: ViewState) -> dict[str, str | list[str]]:
     if state.keep_view:
         query["keep"] = "1"
     if state.areas:
-        query["layer"] = list(state.areas)
+        query["layer"] = [key.value for key in state.areas]
     return query
 
 
 def from_query(
     params: QueryParams,
     *,
-    langs: Iterable[str] = ("en", "ar", "ru"),
+    langs: Iterable[str] = LANGS,
     basemaps: Iterable[str] = ("offline", "osm"),
     namings: Iterable[str] = NAMINGS,
 ) -> ViewState:
@@ -151,19 +154,19 @@ def from_query(
     if (lat is None) != (lon is None):
         bad("lat" if lat is not None else "lon", _first(params, "lat" if lat is not None else "lon"))
     zoom = _read_int(params, "zoom", bad, low=MIN_ZOOM, high=MAX_ZOOM)
-    areas = []
+    areas: list[AreaKey] = []
     for value in _all(params, "layer")[:MAX_VALUES_PER_PARAMETER]:
         if value.strip() in AREA_KEYS:
-            areas.append(value.strip())
+            areas.append(AreaKey(value.strip()))
         else:
             bad("layer", value)
 
-    lang = _read_choice(params, "lang", tuple(langs), DEFAULT_LANG, bad)
+    lang = Lang(_read_choice(params, "lang", tuple(langs), DEFAULT_LANG.value, bad))
     return ViewState(
         filters=filters,
         center=center,
         zoom=zoom,
-        naming=_read_choice(params, "naming", tuple(namings), naming_for_language(lang).value, bad),
+        naming=Naming(_read_choice(params, "naming", tuple(namings), naming_for_language(lang).value, bad)),
         lang=lang,
         basemap=_read_choice(params, "basemap", tuple(basemaps), DEFAULT_BASEMAP, bad),
         present=_read_flag(params, "present", bad),

@@ -102,7 +102,7 @@ def _display(name: str, naming: Naming, country: str | None, gazetteer: Gazettee
     return shown.pop() if len(shown) == 1 else name
 
 
-def display_name(name: str, naming: Naming | str, *, country: str | None = None,
+def display_name(name: str, naming: Naming, *, country: str | None = None,
                  gazetteer: Gazetteer | None = None) -> str:
     """`name` as `naming` shows it; unchanged when the gazetteer does not know it (or cannot tell which place)."""
     if not name or not name.strip():

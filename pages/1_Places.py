@@ -13,9 +13,9 @@ import pandas as pd
 import streamlit as st
 
 from eventmap.i18n import t
-from geo.naming import Naming, display_name
+from geo.naming import display_name
 from services.loading import LoadFailure, file_stamp
-from services.places import candidates_for, labelled_candidates, places_to_review
+from services.places import candidates_for, labelled_candidates, places_to_review, point_options
 from ui import data, hooks, places_choice, sidebar, upload
 from ui.map_view import basemap_names
 from ui.places_online import online_lookup_panel, online_source, online_status, show_notice
@@ -52,7 +52,7 @@ if not review:
     st.stop()
 
 by_name = {p.name: p for p in review}
-shown_name = {p.name: display_name(p.name, Naming(naming)) for p in review}
+shown_name = {p.name: display_name(p.name, naming) for p in review}
 online = online_lookup_panel(review, settings=settings, lang=lang, shown_name=shown_name)
 stamp = file_stamp(settings.overrides_path)
 offline = data.shared_geocoder(replace(settings, online_geocoding=False), stamp)  # the table asks nobody online
@@ -89,8 +89,8 @@ name = st.selectbox(t("places.pick", lang), list(by_name), key=PICK_KEY,
                     format_func=lambda n: f"{shown_name[n]} — {t(f'places.status.{by_name[n].status}', lang)}")
 place = by_name[name]
 places_choice.remember_seen(name, settings)
-options = places_choice.point_options(candidates_of(name, data.shared_geocoder(settings, stamp)),
-                                      st.session_state.get(places_choice.clicked_key(name)), lang=lang)
+options = point_options(candidates_of(name, data.shared_geocoder(settings, stamp)),
+                        st.session_state.get(places_choice.clicked_key(name)), lang=lang)
 
 left, right = st.columns([2, 3], gap="large")
 with right:

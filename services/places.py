@@ -1,4 +1,5 @@
-"""The Places page's logic, without Streamlit: which place names need a person, and their candidates.
+"""The Places page's logic, without Streamlit: which place names need a person, their candidates, and the
+points a person may save for one (numbered candidates, a point clicked on the map).
 
 A name needs review when geocoding left its events without a point (not found, ambiguous, service
 unavailable) or found it with a confidence under `LOW_CONFIDENCE` (a fuzzy match, say). Names whose
@@ -7,10 +8,14 @@ points came with the file are not reviewed: the file's author chose them.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
+from eventmap.i18n import t
+from eventmap.scene.model import Lang
 from geo.geocoders.base import Geocoder
 from geo.lookup import candidates_of, unique_points
 from geo.result import Candidate, GeoContext
@@ -18,6 +23,7 @@ from geo.result import Candidate, GeoContext
 LOW_CONFIDENCE = 0.9
 REVIEW_STATUSES = ("not_found", "ambiguous", "unavailable", "low_confidence")
 _FILE_SOURCES = frozenset({"", "data", "file"})  # geo.geocode_frame marks points from the file 'data'
+_NUMBER = re.compile(r"^\s*(\d+)\.")  # a candidate marker's tooltip starts with its number
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -94,3 +100,43 @@ def view_of_points(points: list[tuple[float, float]]) -> tuple[tuple[float, floa
     spread = max(max(lats) - min(lats), max(lons) - min(lons))
     zoom = next(z for limit, z in ((0.05, 10), (1.0, 8), (3.0, 7), (8.0, 5), (360.0, 3)) if spread <= limit)
     return ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2), zoom
+
+
+@dataclass(frozen=True, kw_only=True)
+class PointOption:
+    key: str  # "1", "2", ... for candidates, "clicked" for the user's own point
+    label: str  # unescaped text: "1. Martuni (Armenia) — 40.1397, 45.3064"
+    short: str  # its marker's label: "1. Martuni (Armenia)"
+    lat: float
+    lon: float
+
+
+def point_options(candidates: Sequence[tuple[Candidate, str]], clicked: tuple[float, float] | None, *,
+                  lang: Lang) -> list[PointOption]:
+    """The points the user may save: the numbered candidates that have a point, then the point clicked on
+    the map."""
+    located = [(c.lat, c.lon, text) for c, text in candidates if c.lat is not None and c.lon is not None]
+    options = [PointOption(key=str(number), label=f"{number}. {text} — {lat:.4f}, {lon:.4f}",
+                           short=f"{number}. {text}", lat=float(lat), lon=float(lon))
+               for number, (lat, lon, text) in enumerate(located, start=1)]
+    if clicked:
+        options.append(PointOption(key="clicked", lat=float(clicked[0]), lon=float(clicked[1]),
+                                   short=t("places.clicked_point", lang),
+                                   label=t("places.clicked_option", lang, lat=f"{clicked[0]:.5f}",
+                                           lon=f"{clicked[1]:.5f}")))
+    return options
+
+
+def option_of_tooltip(tooltip: object, options: Sequence[PointOption]) -> PointOption | None:
+    """The candidate whose marker was clicked: its tooltip starts with its number ("2. Martuni (Armenia)")."""
+    found = _NUMBER.match(str(tooltip or ""))
+    if not found:
+        return None
+    return next((o for o in options if o.key == found.group(1)), None)
+
+
+def point_of_click(value: object) -> tuple[float, float] | None:
+    """A map click as streamlit-folium reports it ({"lat": ..., "lng": ...}), rounded to 5 decimals; else None."""
+    if isinstance(value, Mapping) and "lat" in value and "lng" in value:
+        return (round(float(value["lat"]), 5), round(float(value["lng"]), 5))
+    return None

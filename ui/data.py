@@ -23,6 +23,7 @@ import geo
 from base.errors import SettingError
 from base.settings import Settings
 from eventmap.i18n import t
+from eventmap.urlstate import from_query
 from services.loading import (
     LoadedData,
     LoadFailure,
@@ -70,7 +71,8 @@ def current_settings() -> Settings:
     try:
         return Settings.from_env()
     except SettingError as error:
-        lang = str(st.query_params.get("lang", "en"))  # the language chooser is not drawn yet
+        # The language chooser is not drawn yet: the URL's, read as the URL is (an unknown one: the default).
+        lang = from_query({"lang": st.query_params.get_all("lang")}).lang
         st.error(t("data.setting_wrong", lang, error=plain_markdown(str(error))), icon=":material/settings:")
         st.stop()
 

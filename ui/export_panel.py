@@ -29,19 +29,17 @@ import pandas as pd
 import streamlit as st
 
 from base.settings import Settings
-from eventmap.export.gif import mp4_available
 from eventmap.export.stamp import DataStamp
-from eventmap.export.view import DEFAULT_SCREEN, MIME, ScreenView, ViewExport
+from eventmap.export.view import DEFAULT_SCREEN, ScreenView, ViewExport
 from eventmap.export.viewport import PRESET_NAMES
 from eventmap.i18n import t
 from eventmap.scene import Scene
 from eventmap.urlstate import ViewState
+from services.exports import ExportKind, export_files, preset_label
 
-
-def preset_label(preset: str, *, lang: str, screen_size: tuple[int, int]) -> str:
-    if preset == "screen":
-        return t("export.preset.screen", lang, size=f"{screen_size[0]}×{screen_size[1]}")
-    return t(f"export.preset.{preset}", lang)
+ICONS = {ExportKind.PNG: ":material/image:", ExportKind.GIF: ":material/animated_images:",
+         ExportKind.MP4: ":material/movie:", ExportKind.HTML: ":material/public:", ExportKind.CSV: ":material/table:",
+         ExportKind.GEOJSON: ":material/location_on:"}
 
 
 def render_export_panel(view_state: ViewState, frame_filtered: pd.DataFrame, settings: Settings, *,
@@ -62,17 +60,9 @@ def render_export_panel(view_state: ViewState, frame_filtered: pd.DataFrame, set
                              max_chars=120, key=f"{key}_title")
     export = ViewExport(frame=frame_filtered, view=view_state, settings=settings, data_stamp=data_stamp,
                         screen_size=screen, title=title, colours=colours, scene=scene, on_screen=on_screen)
-    buttons = (
-        ("png", ".png", lambda: export.png(preset), ":material/image:"),
-        ("gif", ".gif", lambda: export.gif(preset), ":material/animated_images:"),
-        *((("mp4", ".mp4", lambda: export.mp4(preset), ":material/movie:"),) if mp4_available() else ()),
-        ("html", ".html", export.html, ":material/public:"),
-        ("csv", ".csv", export.csv, ":material/table:"),
-        ("geojson", ".geojson", export.geojson, ":material/location_on:"),
-    )
-    for column, (name, suffix, make, icon) in zip(st.columns(len(buttons)), buttons, strict=True):
+    files = export_files(export, preset=preset)
+    for column, file in zip(st.columns(len(files)), files, strict=True):
         column.download_button(
-            t(f"export.download_{name}", lang), data=make, file_name=export.file_name(suffix), mime=MIME[suffix],
-            key=f"{key}_{name}", on_click="ignore", icon=icon, width="stretch",
+            t(f"export.download_{file.kind.value}", lang), data=file.make, file_name=file.file_name, mime=file.mime,
+            key=f"{key}_{file.kind.value}", on_click="ignore", icon=ICONS[file.kind], width="stretch",
         )
-

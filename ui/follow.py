@@ -1,10 +1,8 @@
 """The view follows new data: after a load, filters that no longer fit it are reset and the map fits it.
 
 `follow_new_data` runs before the sidebar draws its widgets. When the data differs from the data this
-session showed last (an upload, going back to the data file, the file changed), the filters are fitted
-to it (`eventmap.filter_fit`), the map forgets its view (the new base map opens on the new events'
-extent), and one line says what was reset. On a session's first run only the filters are fitted: a
-shared link's map view is kept.
+session showed last, `services.follow.plan_follow` says what changes (fitted filters, the map's view, the
+selected event, the line saying what was reset) and this module puts it into the widgets' state.
 """
 
 from __future__ import annotations
@@ -12,8 +10,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from eventmap.filter_fit import fit_filters, fit_notice
+from eventmap.filter_report import FilterPart
 from eventmap.filtering import Filters, SourceFilter, as_tuple
+from eventmap.scene.model import Lang
+from services.follow import DatesChange, FollowPlan, plan_follow
 from ui.map_view import BASE_VIEW_KEY
 from ui.safe_text import plain_markdown
 from ui.sidebar import (
@@ -53,46 +53,44 @@ def filters_in_session() -> Filters:
                    min_fatalities=int(st.session_state.get(MIN_FATALITIES_KEY) or 0), sources=sources, **choices)
 
 
-def follow_new_data(events: pd.DataFrame, *, data_id: str, lang: str) -> None:
-    """Fit the filters (and, after a change of data, the map) to `events`; `data_id` names the data."""
+def follow_new_data(events: pd.DataFrame, *, data_id: str, lang: Lang) -> None:
+    """Fit the filters (and, after a change of data, the map) to `events`; `data_id` names the data.
+    What changes is decided by `services.follow.plan_follow`; this puts it into the widgets' state."""
     seen = st.session_state.get(SEEN_DATA_KEY)
     if seen == data_id:
         return
     st.session_state[SEEN_DATA_KEY] = data_id
-    current = filters_in_session()
-    fitted = fit_filters(current, events)
-    _put_in_widgets(current, fitted.filters, seen_before=seen is not None)
-    if seen is not None:
+    plan = plan_follow(events, current=filters_in_session(), seen_before=seen is not None,
+                       selected=st.session_state.get(SELECTED_EVENT_KEY), lang=lang)
+    _put_in_widgets(plan)
+    if plan.forget_view:
         for key in (MAP_CENTER_KEY, MAP_ZOOM_KEY, BASE_VIEW_KEY):
             st.session_state.pop(key, None)
-        selected = st.session_state.get(SELECTED_EVENT_KEY)
-        if selected and not (events["event_id"] == selected).any():
-            st.session_state.pop(SELECTED_EVENT_KEY, None)
         bump_timeline()
-    notice = fit_notice(fitted, lang=lang)
-    if notice:
-        st.session_state[NOTICE_KEY] = notice
+    if plan.drop_selected:
+        st.session_state.pop(SELECTED_EVENT_KEY, None)
+    if plan.notice:
+        st.session_state[NOTICE_KEY] = plan.notice
     else:
         st.session_state.pop(NOTICE_KEY, None)
 
 
-def _put_in_widgets(before: Filters, after: Filters, *, seen_before: bool) -> None:
-    if seen_before and (before.date_from, before.date_to) == (None, None):
-        st.session_state.pop(DATES_KEY, None)  # it was the whole old data: it is the whole new data
-    elif (after.date_from, after.date_to) != (before.date_from, before.date_to) or seen_before:
-        if after.date_from is None and after.date_to is None:
-            st.session_state.pop(DATES_KEY, None)
-        else:
-            st.session_state[DATES_KEY] = (after.date_from, after.date_to)
-    for name, (key, _column) in CHOICE_WIDGETS.items():
-        if getattr(after, name) != getattr(before, name):
-            st.session_state[key] = list(getattr(after, name))
-    if after.text != before.text:
-        st.session_state[TEXT_KEY] = after.text
-    if after.min_fatalities != before.min_fatalities:
-        st.session_state[MIN_FATALITIES_KEY] = after.min_fatalities
-    if after.sources is not before.sources:
-        st.session_state[SOURCES_KEY] = after.sources.value
+_WIDGET_KEYS: dict[FilterPart, str] = {
+    **{FilterPart(name): key for name, (key, _column) in CHOICE_WIDGETS.items()},
+    FilterPart.TEXT: TEXT_KEY, FilterPart.MIN_FATALITIES: MIN_FATALITIES_KEY, FilterPart.SOURCES: SOURCES_KEY,
+}
+
+
+def _put_in_widgets(plan: FollowPlan) -> None:
+    after = plan.filters
+    if plan.dates is DatesChange.CLEAR:
+        st.session_state.pop(DATES_KEY, None)
+    elif plan.dates is DatesChange.SET:
+        st.session_state[DATES_KEY] = (after.date_from, after.date_to)
+    for part in plan.changed:
+        value = getattr(after, part.value)
+        st.session_state[_WIDGET_KEYS[part]] = (list(value) if isinstance(value, tuple)
+                                                else value.value if isinstance(value, SourceFilter) else value)
 
 
 def reset_notice() -> None:

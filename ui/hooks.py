@@ -10,18 +10,20 @@ from base.settings import Settings
 from eventmap.export.stamp import DataStamp
 from eventmap.i18n import t
 from eventmap.scene import Scene
+from eventmap.scene.model import Lang
 from eventmap.urlstate import ViewState
+from geo.naming import Naming
 from services.loading import LoadedData
 from ui import map_view, present, rtl
 from ui.export_panel import render_export_panel
 
 
-def apply_direction(lang: str) -> None:
+def apply_direction(lang: Lang) -> None:
     """Right-to-left layout for Arabic."""
     rtl.apply_direction(lang)
 
 
-def presentation_switch(events: pd.DataFrame, *, lang: str, naming: str) -> None:
+def presentation_switch(events: pd.DataFrame, *, lang: Lang, naming: Naming) -> None:
     """The sidebar's way into presentation mode (story choice and the button)."""
     present.switch(events, lang=lang, naming=naming)
 

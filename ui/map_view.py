@@ -23,7 +23,8 @@ from eventmap.export.view import ScreenView
 from eventmap.filtering import options
 from eventmap.i18n import t
 from eventmap.mapping import Basemap, build_event_layer, build_map
-from eventmap.scene import AreaKey, Bounds, Lang, Scene, SceneView, build_scene
+from eventmap.scene import AreaKey, Bounds, Scene, SceneView, build_scene
+from eventmap.scene.model import Lang
 from eventmap.styling import side_colours
 from eventmap.urlstate import ViewState
 from geo.naming import Naming
@@ -60,7 +61,7 @@ def _colours_cached(data_key: str, config_path: Path, _events: pd.DataFrame) -> 
     return [(side, colours[side]) for side in by_count if side in colours]
 
 
-def map_options(*, lang: str) -> None:
+def map_options(*, lang: Lang) -> None:
     """Over the map: "keep my view" and the area layers (both in the URL; read by `ui.url.view_from_session`)."""
     left, right = st.columns([1, 2])
     left.toggle(t("scene.keep_view", lang), key=KEEP_VIEW_KEY, help=t("scene.keep_view_help", lang))
@@ -80,9 +81,9 @@ def scene_for(shown: pd.DataFrame, *, events: pd.DataFrame, view: ViewState, set
     kept = st.session_state.get(_SCENE_KEY)
     if kept is not None and kept[0] == key:
         return kept[1]
-    scene = build_scene(shown, full_frame=events, filters=view.filters, view=scene_view, lang=Lang(view.lang),
-                        naming=Naming(view.naming), sides_config_path=settings.sides_config_path,
-                        areas=frozenset(AreaKey(a) for a in view.areas), data_version=data_version)
+    scene = build_scene(shown, full_frame=events, filters=view.filters, view=scene_view, lang=view.lang,
+                        naming=view.naming, sides_config_path=settings.sides_config_path,
+                        areas=frozenset(view.areas), data_version=data_version)
     st.session_state[_SCENE_KEY] = (key, scene)
     return scene
 
@@ -109,7 +110,7 @@ def selected_row(shown: pd.DataFrame) -> dict[str, object] | None:
 
 
 @st.fragment
-def render_map(shown: pd.DataFrame, *, events: pd.DataFrame, naming: str, lang: str, basemap: str,
+def render_map(shown: pd.DataFrame, *, events: pd.DataFrame, naming: Naming, lang: Lang, basemap: str,
                scene: Scene, settings: Settings, signature: str) -> None:
     """The map of `shown` (the filtered events, drawn as `scene`) over a base map of all `events`. `signature`
     names the data and filters that gave `shown` (the events layer is rebuilt only when it changes)."""
@@ -149,7 +150,7 @@ def render_map(shown: pd.DataFrame, *, events: pd.DataFrame, naming: str, lang: 
         write_map_view(moved_center, moved_zoom)
 
 
-def event_layer(shown: pd.DataFrame, *, naming: str, lang: str, scene: Scene, settings: Settings,
+def event_layer(shown: pd.DataFrame, *, naming: Naming, lang: Lang, scene: Scene, settings: Settings,
                 signature: str, fit_first: bool) -> folium.FeatureGroup:
     """The events layer, rebuilt only when the data, filters, naming, language or scene change: a pan, a click
     in the table or an opened expander reuse this session's last one (at 100,000 events it takes seconds)."""

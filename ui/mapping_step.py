@@ -17,6 +17,7 @@ from base.errors import EventMapError
 from base.settings import Settings
 from eventmap.columns import FIELDS, ColumnMapping, MappingMemory, Order, decide_date_format, guess_mapping
 from eventmap.i18n import t
+from eventmap.scene.model import Lang
 from eventmap.table_preview import TablePreview, preview_table, unique_columns
 from services.loading import LoadOptions
 from ui.safe_text import plain_markdown, spreadsheet_safe
@@ -68,7 +69,7 @@ def options_for(digest: str, sheet: str | None, preview: TablePreview | None, *,
     return None
 
 
-def mapped_note_and_reopen(digest: str, sheet: str | None, *, lang: str) -> None:
+def mapped_note_and_reopen(digest: str, sheet: str | None, *, lang: Lang) -> None:
     """In the sidebar, for a table loaded through a mapping: where the mapping came from, and a way back."""
     key = (digest, sheet)
     if st.session_state.get(REMEMBERED_KEY) == key:
@@ -84,7 +85,7 @@ def reopen(key: tuple[str, str | None]) -> None:
     st.session_state[REOPEN_KEY] = key
 
 
-def render(pending: PendingMapping, *, settings: Settings, lang: str) -> None:
+def render(pending: PendingMapping, *, settings: Settings, lang: Lang) -> None:
     """The mapping step in the main area."""
     preview = pending.preview
     guess = guess_mapping(preview.header, preview.rows)
@@ -111,7 +112,7 @@ def render(pending: PendingMapping, *, settings: Settings, lang: str) -> None:
 
 
 def _load_controls(pending: PendingMapping, mapping: ColumnMapping, *, settings: Settings, prefix: str,
-                   lang: str) -> None:
+                   lang: Lang) -> None:
     dayfirst, order_open = _date_order(pending.preview, mapping, prefix=prefix, lang=lang)
     needs = mapping.needs()
     if needs:
@@ -123,7 +124,7 @@ def _load_controls(pending: PendingMapping, mapping: ColumnMapping, *, settings:
               args=(pending, LoadOptions(sheet=pending.sheet, mapping=mapping, dayfirst=dayfirst), settings))
 
 
-def _field_box(field_name: str, header: list[str], guess, *, prefix: str, lang: str) -> str:
+def _field_box(field_name: str, header: list[str], guess, *, prefix: str, lang: Lang) -> str:
     guessed = guess.mapping.column_of(field_name)
     options = [NONE, *header]
     reason = guess.guesses.get(field_name)
@@ -134,14 +135,14 @@ def _field_box(field_name: str, header: list[str], guess, *, prefix: str, lang: 
     )
 
 
-def _field_label(field_name: str, lang: str) -> str:
+def _field_label(field_name: str, lang: Lang) -> str:
     key = f"field.{field_name}"
     label = t(key, lang)
     return f"{label} ({field_name})" if label != key else field_name
 
 
 def _date_order(preview: TablePreview, mapping: ColumnMapping, *, prefix: str,
-                lang: str) -> tuple[bool | None, bool]:
+                lang: Lang) -> tuple[bool | None, bool]:
     """(dayfirst chosen, whether the order is still open): the choice is offered only when the values of the
     date column cannot settle it."""
     column = mapping.column_of("date")

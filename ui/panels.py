@@ -16,6 +16,7 @@ from eventmap.filter_report import hidden_report, hidden_text, loosen_text
 from eventmap.filtering import Filters
 from eventmap.i18n import t
 from eventmap.mapping.popups import event_card_html
+from eventmap.scene.model import Lang
 from geo.naming import Naming, display_name
 from services.loading import LoadedData, LoadFailure
 from ui.safe_text import plain_markdown, spreadsheet_safe
@@ -30,17 +31,17 @@ def no_coordinates(frame: pd.DataFrame) -> pd.Series:
     return frame["latitude"].isna() | frame["longitude"].isna()
 
 
-def headline_text(shown: pd.DataFrame, *, total: int, lang: str) -> str:
+def headline_text(shown: pd.DataFrame, *, total: int, lang: Lang) -> str:
     """"N of M events shown; K without a location" (K counts the shown events that are not on the map)."""
     return t("dash.headline", lang, shown=f"{len(shown):,}", total=f"{total:,}",
              missing=f"{int(no_coordinates(shown).sum()):,}")
 
 
-def headline(shown: pd.DataFrame, *, total: int, lang: str) -> None:
+def headline(shown: pd.DataFrame, *, total: int, lang: Lang) -> None:
     st.markdown(f"#### {headline_text(shown, total=total, lang=lang)}")
 
 
-def hidden_by_filters(events: pd.DataFrame, filters: Filters, *, lang: str) -> None:
+def hidden_by_filters(events: pd.DataFrame, filters: Filters, *, lang: Lang) -> None:
     """How many events the filters hide and by which filter; when none is left, which filters to loosen."""
     report = hidden_report(events, filters)
     line = hidden_text(report, lang=lang)
@@ -53,7 +54,7 @@ def hidden_by_filters(events: pd.DataFrame, filters: Filters, *, lang: str) -> N
         st.caption(plain_markdown(line), help=None)
 
 
-def source_line(loaded: LoadedData, *, lang: str) -> None:
+def source_line(loaded: LoadedData, *, lang: Lang) -> None:
     """Which file is shown (its name and short hash; the About page says more), and any note about it."""
     for note in loaded.geocoding_notes:
         st.warning(t("data.online_off", lang, reason=plain_markdown(note)), icon=":material/cloud_off:")
@@ -69,7 +70,7 @@ def problems_text(problems, *, limit: int = MAX_PROBLEMS_SHOWN) -> str:
     return "\n".join(lines)
 
 
-def load_problems(loaded: LoadedData, *, lang: str) -> None:
+def load_problems(loaded: LoadedData, *, lang: Lang) -> None:
     """The loader's problems, `FILE:LINE: column: message`, in an expander (rows set aside are counted)."""
     if not loaded.problems:
         return
@@ -79,7 +80,7 @@ def load_problems(loaded: LoadedData, *, lang: str) -> None:
         st.code(problems_text(list(loaded.problems)), language=None, wrap_lines=True)
 
 
-def filled_in(loaded: LoadedData, *, lang: str) -> None:
+def filled_in(loaded: LoadedData, *, lang: Lang) -> None:
     """What the loader filled in for a mapped table, in words: "status set to 'unverified' for 5 rows"."""
     if not loaded.filled:
         return
@@ -88,7 +89,7 @@ def filled_in(loaded: LoadedData, *, lang: str) -> None:
     st.info(plain_markdown(t("mapping.filled", lang, items="; ".join(parts))), icon=":material/edit_note:")
 
 
-def names_waiting(loaded: LoadedData, *, lang: str) -> None:
+def names_waiting(loaded: LoadedData, *, lang: Lang) -> None:
     """Place names the online geocoder has not answered yet (its time for this load was used up, or it
     failed), with the way to the Places page, which looks them up."""
     waiting = loaded.geocode_summary.waiting if loaded.geocode_summary is not None else ()
@@ -99,26 +100,26 @@ def names_waiting(loaded: LoadedData, *, lang: str) -> None:
     st.page_link("pages/1_Places.py", label=t("dash.open_places", lang), icon=":material/travel_explore:")
 
 
-def upload_failed(failure: LoadFailure, *, lang: str) -> None:
+def upload_failed(failure: LoadFailure, *, lang: Lang) -> None:
     st.error(t("data.upload_failed", lang, name=plain_markdown(failure.source_name)), icon=":material/error:")
     st.code(problems_text(list(failure.problems)), language=None, wrap_lines=True)
 
 
-def data_file_failed(failure: LoadFailure, *, lang: str) -> None:
+def data_file_failed(failure: LoadFailure, *, lang: Lang) -> None:
     st.title(t("app.title", lang))
     st.error(t("data.file_failed", lang, name=plain_markdown(failure.source_name)), icon=":material/error:")
     st.code(problems_text(list(failure.problems)), language=None, wrap_lines=True)
 
 
-def url_ignored(*, lang: str) -> None:
+def url_ignored(*, lang: Lang) -> None:
     ignored = st.session_state.pop(IGNORED_KEY, ())
     if ignored:
         st.warning(t("dash.url_ignored", lang, values=", ".join(ignored)), icon=":material/link_off:")
 
 
-def without_location_frame(shown: pd.DataFrame, *, naming: str) -> pd.DataFrame:
+def without_location_frame(shown: pd.DataFrame, *, naming: Naming) -> pd.DataFrame:
     missing = shown.loc[no_coordinates(shown)]
-    chosen = Naming(naming)
+    chosen = naming
     return pd.DataFrame({
         "event_id": missing["event_id"],
         "date": missing["date"].dt.date,
@@ -128,7 +129,7 @@ def without_location_frame(shown: pd.DataFrame, *, naming: str) -> pd.DataFrame:
     })
 
 
-def without_location(shown: pd.DataFrame, *, naming: str, lang: str) -> None:
+def without_location(shown: pd.DataFrame, *, naming: Naming, lang: Lang) -> None:
     """The shown events that are not on the map, with why (not found, ambiguous with candidates, ...)."""
     table = without_location_frame(shown, naming=naming)
     if table.empty:
@@ -157,7 +158,7 @@ CARD_CSS = """<style>
 </style>"""
 
 
-def selected_event(shown: pd.DataFrame, *, naming: str, lang: str, colours: Mapping[str, str]) -> None:
+def selected_event(shown: pd.DataFrame, *, naming: Naming, lang: Lang, colours: Mapping[str, str]) -> None:
     """The event picked in the table (or from a link), as a card under the map, with a button to close it."""
     event_id = st.session_state.get(SELECTED_EVENT_KEY, "")
     if not event_id:
@@ -171,7 +172,7 @@ def selected_event(shown: pd.DataFrame, *, naming: str, lang: str, colours: Mapp
         head.markdown(f"**{t('dash.selected', lang)}**")
         close.button(t("card.close", lang), key="close_selected", on_click=close_selected,
                      icon=":material/close:", width="stretch")
-        card = event_card_html(row, naming=Naming(naming), lang=lang,
+        card = event_card_html(row, naming=naming, lang=lang,
                                side_colour=colours.get(str(row.get("side", "")), "#999999"))
         st.html(f'{CARD_CSS}<div class="em-card">{card}</div>')
 

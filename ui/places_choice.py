@@ -5,9 +5,7 @@ numbered and labelled, and one button each; a click on a button or on a marker s
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 import folium
 import pandas as pd
@@ -19,10 +17,11 @@ from base.settings import Settings
 from eventmap.i18n import t
 from eventmap.mapping import build_map
 from eventmap.mapping.popups import folium_text
+from eventmap.scene.model import Lang
 from eventmap.schema import GEO_PRECISIONS
 from geo.geocoders.override import OverrideGeocoder
-from geo.result import Candidate
-from services.places import view_of_points
+from geo.naming import Naming
+from services.places import PointOption, option_of_tooltip, point_of_click, view_of_points
 from ui import data
 from ui.safe_text import plain_markdown
 
@@ -30,46 +29,14 @@ SAVED_KEY = "_places_saved"
 SEEN_KEY = "_places_seen_override"  # the override shown to the user, for the conflict check
 CANDIDATE_COLOUR, CLICKED_COLOUR = "#0072B2", "#D55E00"
 MAP_HEIGHT_PX = 520
-_NUMBER = re.compile(r"^\s*(\d+)\.")
-
-
-@dataclass(frozen=True, kw_only=True)
-class PointOption:
-    key: str  # "1", "2", ... for candidates, "clicked" for the user's own point
-    label: str  # unescaped text: "1. Martuni (Armenia) — 40.1397, 45.3064"
-    short: str  # its marker's label: "1. Martuni (Armenia)"
-    lat: float
-    lon: float
 
 
 def clicked_key(name: str) -> str:
     return f"_clicked_{name}"
 
 
-def point_options(candidates: Sequence[tuple[Candidate, str]], clicked: tuple[float, float] | None, *,
-                  lang: str) -> list[PointOption]:
-    """The points the user may save: the numbered candidates, then the point clicked on the map."""
-    options = [PointOption(key=str(number), label=f"{number}. {text} — {c.lat:.4f}, {c.lon:.4f}",
-                           short=f"{number}. {text}", lat=float(c.lat), lon=float(c.lon))
-               for number, (c, text) in enumerate(candidates, start=1)]
-    if clicked:
-        options.append(PointOption(key="clicked", lat=float(clicked[0]), lon=float(clicked[1]),
-                                   short=t("places.clicked_point", lang),
-                                   label=t("places.clicked_option", lang, lat=f"{clicked[0]:.5f}",
-                                           lon=f"{clicked[1]:.5f}")))
-    return options
-
-
-def option_of_tooltip(tooltip: object, options: Sequence[PointOption]) -> PointOption | None:
-    """The candidate whose marker was clicked: its tooltip starts with its number ("2. Martuni (Armenia)")."""
-    found = _NUMBER.match(str(tooltip or ""))
-    if not found:
-        return None
-    return next((o for o in options if o.key == found.group(1)), None)
-
-
 def candidate_map(name: str, *, events: pd.DataFrame, options: Sequence[PointOption], current: tuple | None,
-                  naming: str, basemap: str, lang: str, settings: Settings) -> PointOption | None:
+                  naming: Naming, basemap: str, lang: Lang, settings: Settings) -> PointOption | None:
     """The small map of `options` (one labelled marker each); returns the candidate whose marker was just
     clicked. A click elsewhere keeps that point as this name's clicked point (and reruns)."""
     points = [(o.lat, o.lon) for o in options] + ([current] if current else [])
@@ -90,7 +57,7 @@ def candidate_map(name: str, *, events: pd.DataFrame, options: Sequence[PointOpt
     handled_key = f"_handled_{name}"
     handled = st.session_state.get(handled_key, (None, None))
     tooltip, last = returned.get("last_object_clicked_tooltip"), returned.get("last_clicked")
-    last_point = _point(last)
+    last_point = point_of_click(last)
     st.session_state[handled_key] = (tooltip, last_point)
     if tooltip and tooltip != handled[0]:
         return option_of_tooltip(tooltip, options)
@@ -100,13 +67,7 @@ def candidate_map(name: str, *, events: pd.DataFrame, options: Sequence[PointOpt
     return None
 
 
-def _point(value: object) -> tuple[float, float] | None:
-    if isinstance(value, Mapping) and "lat" in value and "lng" in value:
-        return (round(float(value["lat"]), 5), round(float(value["lng"]), 5))
-    return None
-
-
-def choice_buttons(name: str, options: Sequence[PointOption], *, lang: str) -> PointOption | None:
+def choice_buttons(name: str, options: Sequence[PointOption], *, lang: Lang) -> PointOption | None:
     """One button per point ("one click saves it"); returns the one clicked."""
     if not options:
         st.info(t("places.no_candidates", lang), icon=":material/ads_click:")
@@ -121,7 +82,7 @@ def choice_buttons(name: str, options: Sequence[PointOption], *, lang: str) -> P
 
 
 def save_choice(name: str, option: PointOption, *, shown_name: str, precision: str, note: str,
-                settings: Settings, lang: str) -> None:
+                settings: Settings, lang: Lang) -> None:
     """Save `option` as the point of `name` (atomically, with the conflict check) and rerun the page."""
     overrides = OverrideGeocoder(settings.overrides_path)
     seen = st.session_state.setdefault(SEEN_KEY, {})
@@ -146,7 +107,7 @@ def remember_seen(name: str, settings: Settings) -> None:
         seen[name] = OverrideGeocoder(settings.overrides_path).get(name)
 
 
-def precision_and_note(name: str, *, lang: str) -> tuple[str, str]:
+def precision_and_note(name: str, *, lang: Lang) -> tuple[str, str]:
     precision = st.radio(t("places.precision", lang), GEO_PRECISIONS, horizontal=True,
                          key=f"places_precision_{name}", format_func=lambda p: t(f"places.precision.{p}", lang))
     note = st.text_input(t("places.note", lang), key=f"places_note_{name}", max_chars=300)

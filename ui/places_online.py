@@ -15,6 +15,7 @@ import streamlit as st
 
 from base.settings import Settings
 from eventmap.i18n import t
+from eventmap.scene.model import Lang
 from geo.chain import online_geocoder
 from geo.errors import ConfigurationError
 from geo.geocoders.base import Geocoder
@@ -30,7 +31,7 @@ NOTICE_KEY = "_places_online_notice"  # what the last lookup did, shown after th
 USER_AGENT_SETTING = "geocoder_user_agent"
 
 
-def online_source(settings: Settings, lang: str) -> str:
+def online_source(settings: Settings, lang: Lang) -> str:
     """`online: Nominatim`: how the online candidates are labelled."""
     return t("places.online_source", lang, service=service_name(settings.geocoder_provider))
 
@@ -42,7 +43,7 @@ def lookup_geocoder(settings: Settings) -> Geocoder:
     return CachedGeocoder(online, settings.cache_path)
 
 
-def setup_problem(settings: Settings, lang: str) -> str:
+def setup_problem(settings: Settings, lang: Lang) -> str:
     """Why online lookup cannot run, in the user's language ("" when it can)."""
     if not settings.geocoder_user_agent.strip():
         return t("places.online_needs_agent", lang, env=SECRET_TO_ENV[USER_AGENT_SETTING], secret=USER_AGENT_SETTING)
@@ -58,7 +59,7 @@ def online_results() -> dict[str, NameLookup]:
     return st.session_state.setdefault(RESULTS_KEY, {})
 
 
-def online_status(lookup: NameLookup | None, lang: str) -> str:
+def online_status(lookup: NameLookup | None, lang: Lang) -> str:
     """The table's "online" cell of one name."""
     if lookup is None:
         return ""
@@ -77,13 +78,13 @@ def show_notice() -> None:
         st.info(f"{done}\n\n{on_map}", icon=":material/map:")
 
 
-def _done_text(review: list[PlaceToReview], results: dict[str, NameLookup], lang: str) -> str:
+def _done_text(review: list[PlaceToReview], results: dict[str, NameLookup], lang: Lang) -> str:
     statuses = [results[p.name].status for p in review]
     return t("places.online_done", lang, found=statuses.count("found"), not_found=statuses.count("not_found"),
              waiting=statuses.count("waiting"))
 
 
-def online_lookup_panel(review: list[PlaceToReview], *, settings: Settings, lang: str,
+def online_lookup_panel(review: list[PlaceToReview], *, settings: Settings, lang: Lang,
                         shown_name: dict[str, str]) -> dict[str, NameLookup]:
     """The button (and, once clicked, the lookup with its progress); returns the session's answers."""
     results = online_results()
@@ -113,7 +114,7 @@ def online_lookup_panel(review: list[PlaceToReview], *, settings: Settings, lang
     return results
 
 
-def _look_up(review: list[PlaceToReview], *, geocoder: Geocoder, results: dict[str, NameLookup], lang: str,
+def _look_up(review: list[PlaceToReview], *, geocoder: Geocoder, results: dict[str, NameLookup], lang: Lang,
              service: str, shown_name: dict[str, str]) -> None:
     """Ask about every listed name in turn; each answer is kept as soon as it comes (a rerun in the
     middle keeps the names done so far)."""

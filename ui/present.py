@@ -17,7 +17,7 @@ from base.settings import Settings
 from eventmap.filtering import apply_filters
 from eventmap.i18n import is_rtl, language_name, languages, t
 from eventmap.playback import Story, build_playback_document, ready_made_stories
-from eventmap.scene import AreaKey, Lang, SceneView, build_scene
+from eventmap.scene import Lang, SceneView, build_scene
 from eventmap.urlstate import ViewState
 from geo.naming import Naming, display_name
 from ui.sidebar import LANG_KEY
@@ -74,7 +74,7 @@ def _copy_language() -> None:
         st.session_state[LANG_KEY] = chosen
 
 
-def switch(events: pd.DataFrame, *, lang: str, naming: str) -> None:
+def switch(events: pd.DataFrame, *, lang: Lang, naming: Naming) -> None:
     """The sidebar's control: which story to step through, and the button that starts presentation mode."""
     stories = ready_made_stories()
     offered = [NO_STORY, *stories, CUSTOM_STORY]
@@ -118,7 +118,7 @@ def chosen_story(events: pd.DataFrame) -> Story | None:
     return ready_made_stories().get(key)
 
 
-def hide_app_chrome(lang: str) -> None:
+def hide_app_chrome(lang: Lang) -> None:
     """No sidebar, header, toolbar or padding: the presentation fills the window."""
     side = "left" if is_rtl(lang) else "right"
     st.html(f"<style>{FULL_SCREEN_CSS}\n.st-key-{BAR_CONTAINER} {{ {side}: 12px; }}</style>")
@@ -130,16 +130,16 @@ def render(events: pd.DataFrame, *, view: ViewState, settings: Settings) -> bool
     hide_app_chrome(lang)
     with st.container(key=BAR_CONTAINER, horizontal=True):
         st.button(t("present.exit", lang), key=EXIT_KEY, on_click=leave)
-        if st.session_state.get(LANG_SWITCH_KEY) != lang:
-            st.session_state[LANG_SWITCH_KEY] = lang
+        if st.session_state.get(LANG_SWITCH_KEY) != lang.value:
+            st.session_state[LANG_SWITCH_KEY] = lang.value
         st.segmented_control(t("playback.language", lang), languages(), key=LANG_SWITCH_KEY,
                              format_func=language_name, on_change=_copy_language, label_visibility="collapsed",
                              required=True)
     shown = apply_filters(events, view.filters)
-    scene = build_scene(shown, full_frame=events, filters=view.filters, lang=Lang(lang), naming=Naming(view.naming),
+    scene = build_scene(shown, full_frame=events, filters=view.filters, lang=lang, naming=view.naming,
                         view=SceneView(center=view.center, zoom=view.zoom, keep=view.keep_view),
                         sides_config_path=settings.sides_config_path,
-                        areas=frozenset(AreaKey(a) for a in view.areas))
+                        areas=frozenset(view.areas))
     document = build_playback_document(
         shown, naming=view.naming, lang=lang, asset_mode="served", filters=view.filters,
         story=chosen_story(events), basemap=view.basemap, language_switch=False, remember=True, scene=scene,

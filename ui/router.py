@@ -20,6 +20,8 @@ import streamlit as st
 
 from base.settings import PROJECT_ROOT
 from eventmap.i18n import t
+from eventmap.scene import Lang
+from eventmap.urlstate import DEFAULT_LANG
 from ui import url
 from ui.map_view import basemap_names
 from ui.sidebar import LANG_KEY
@@ -44,7 +46,7 @@ def run_app() -> None:
     st.set_page_config(page_title=t("app.title", "en"), page_icon=str(FAVICON), layout="wide",
                        initial_sidebar_state="expanded")
     url.restore_once(basemaps=basemap_names())
-    lang = st.session_state.get(LANG_KEY, "en")
+    lang = Lang(st.session_state.get(LANG_KEY, DEFAULT_LANG))  # set from the URL by `restore_once`
     pages = [st.Page(PROJECT_ROOT / file, title=t(title_key, lang), default=number == 0)
              for number, (file, title_key) in enumerate(PAGES)]
     page = st.navigation(pages)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import streamlit as st
 
 from eventmap.i18n import is_rtl
+from eventmap.scene.model import Lang
 
 FONT_STACK = '"Noto Sans", "Noto Sans Arabic", "DejaVu Sans", "Segoe UI", Tahoma, Arial, sans-serif'
 
@@ -38,12 +39,12 @@ iframe, code, pre, .em-ltr, a[href^="http"] {{ direction: ltr; unicode-bidi: iso
 
 
 
-def direction_css(lang: str) -> str:
+def direction_css(lang: Lang) -> str:
     """The CSS that lays the dashboard out for `lang`: empty for a language written left to right."""
     return RTL_CSS if is_rtl(lang) else ""
 
 
-def apply_direction(lang: str) -> None:
+def apply_direction(lang: Lang) -> None:
     """Lay the page out right to left when `lang` is written that way (call once per run, early)."""
     css = direction_css(lang)
     if css:

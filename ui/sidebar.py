@@ -16,6 +16,7 @@ import streamlit as st
 
 from eventmap.filtering import Filters, SourceFilter, as_tuple, date_bounds, options
 from eventmap.i18n import languages, t
+from eventmap.scene import Lang
 from eventmap.urlstate import DEFAULT_BASEMAP, DEFAULT_LANG, NAMINGS
 from geo.gazetteer import default_gazetteer
 from geo.naming import Naming, all_variants, display_name, naming_for_language
@@ -48,15 +49,15 @@ PERSIST = "session"  # widget values survive a visit to another page
 
 @dataclass(frozen=True, kw_only=True)
 class DisplayChoices:
-    lang: str
-    naming: str
+    lang: Lang
+    naming: Naming
     basemap: str
 
 
 def display_choices(*, basemaps: Sequence[str]) -> DisplayChoices:
     """Language, naming and basemap pickers (at the top of the sidebar; the language labels everything else)."""
     langs = languages()
-    _keep_valid(LANG_KEY, langs, DEFAULT_LANG)
+    _keep_valid(LANG_KEY, langs, DEFAULT_LANG.value)
     lang = st.sidebar.selectbox(
         t("sidebar.language", st.session_state[LANG_KEY]), langs, key=LANG_KEY,
         format_func=lambda code: t("language.name", code), persist_state=PERSIST,
@@ -73,10 +74,10 @@ def display_choices(*, basemaps: Sequence[str]) -> DisplayChoices:
         t("sidebar.basemap", lang), list(basemaps), key=BASEMAP_KEY,
         format_func=lambda code: t(f"basemap.{code}", lang), horizontal=True, persist_state=PERSIST,
     )
-    return DisplayChoices(lang=lang, naming=naming, basemap=basemap)
+    return DisplayChoices(lang=Lang(lang), naming=Naming(naming), basemap=basemap)  # enums from here down
 
 
-def filter_controls(frame: pd.DataFrame, *, lang: str, naming: str, data_key: str) -> Filters:
+def filter_controls(frame: pd.DataFrame, *, lang: Lang, naming: Naming, data_key: str) -> Filters:
     """The filter widgets for `frame`'s values; returns what they select. `data_key` names the data (the
     values offered are worked out once per data, not on every rerun)."""
     sidebar = st.sidebar
@@ -133,7 +134,7 @@ def _summary(data_key: str, what: str, within_types: tuple[str, ...], _frame: pd
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _place_labels_cached(locations: tuple[str, ...], naming: str) -> dict[str, str]:
+def _place_labels_cached(locations: tuple[str, ...], naming: Naming) -> dict[str, str]:
     return place_labels(locations, naming)
 
 
@@ -175,12 +176,12 @@ def place_variants(location: str) -> list[str]:
     return all_variants(place_ids.pop(), gazetteer=gazetteer) if len(place_ids) == 1 else []
 
 
-def place_labels(locations: Sequence[str], naming: str) -> dict[str, str]:
+def place_labels(locations: Sequence[str], naming: Naming) -> dict[str, str]:
     """Each place in the chosen naming, followed by its other names, so that typing any variant finds it:
     "Shusha · Shushi · Şuşa · Шуша · شوشة …"."""
     labels: dict[str, str] = {}
     for location in locations:
-        shown = display_name(location, Naming(naming))
+        shown = display_name(location, naming)
         seen = {shown.casefold(), *(part.strip().casefold() for part in shown.split(" / "))}
         others: list[str] = []
         for variant in [location, *place_variants(location)]:
@@ -192,7 +193,7 @@ def place_labels(locations: Sequence[str], naming: str) -> dict[str, str]:
     return labels
 
 
-def _date_slider(bounds: tuple[date, date] | None, *, lang: str) -> tuple[date | None, date | None]:
+def _date_slider(bounds: tuple[date, date] | None, *, lang: Lang) -> tuple[date | None, date | None]:
     """The date range slider; (None, None) when it spans the whole data (so links stay short)."""
     if bounds is None:
         return None, None
@@ -239,7 +240,7 @@ _VALUE_PREFIXES = {"statuses": "status", "verifications": "verification", "event
                    "sub_event_types": "sub_event_type"}
 
 
-def _choice_label(field_name: str, lang: str):
+def _choice_label(field_name: str, lang: Lang):
     """Statuses, verifications and event types are the schema's words: shown translated; other values are data."""
     prefix = _VALUE_PREFIXES.get(field_name)
     if prefix is None:
@@ -247,7 +248,7 @@ def _choice_label(field_name: str, lang: str):
     return lambda value: translated_value(prefix, value, lang)
 
 
-def translated_value(prefix: str, value: str, lang: str) -> str:
+def translated_value(prefix: str, value: str, lang: Lang) -> str:
     """The catalogue's word for a schema value (`status.claimed`), or the value itself when it has none."""
     key = f"{prefix}.{value}"
     text = t(key, lang)

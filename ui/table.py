@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from eventmap.i18n import side_label, t
+from eventmap.scene.model import Lang
 from eventmap.schema import split_sources
 from geo.naming import Naming, display_name
 from ui.safe_text import spreadsheet_safe
@@ -34,11 +35,11 @@ def is_web_link(text: str) -> bool:
     return parts.scheme.lower() in {"http", "https"} and bool(parts.netloc) and not any(c.isspace() for c in text)
 
 
-def table_frame(frame: pd.DataFrame, *, naming: str, lang: str, limit: int = MAX_TABLE_ROWS) -> pd.DataFrame:
+def table_frame(frame: pd.DataFrame, *, naming: Naming, lang: Lang, limit: int = MAX_TABLE_ROWS) -> pd.DataFrame:
     """The rows to show (newest last, at most `limit`): place in the chosen naming, schema words translated,
     the first web source as `link` and every other source (citations, further URLs) in `other_sources`."""
     shown = frame.sort_values(["date", "event_id"], kind="stable").head(limit).reset_index(drop=True)
-    chosen = Naming(naming)
+    chosen = naming
     names = {loc: display_name(loc, chosen) for loc in shown["location"].unique()}
     links: list[str | None] = []
     others: list[list[str]] = []
@@ -69,7 +70,7 @@ def table_frame(frame: pd.DataFrame, *, naming: str, lang: str, limit: int = MAX
     )
 
 
-def render_table(frame: pd.DataFrame, *, naming: str, lang: str, generation: str) -> None:
+def render_table(frame: pd.DataFrame, *, naming: Naming, lang: Lang, generation: str) -> None:
     """The table of `frame`. `generation` changes with the filters: a new table starts with no selection."""
     rows, shown = _rows_of_session(frame, naming=naming, lang=lang, generation=generation)
     if len(frame) > len(rows):
@@ -95,7 +96,7 @@ def render_table(frame: pd.DataFrame, *, naming: str, lang: str, generation: str
     )
 
 
-def _rows_of_session(frame: pd.DataFrame, *, naming: str, lang: str,
+def _rows_of_session(frame: pd.DataFrame, *, naming: Naming, lang: Lang,
                      generation: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """`table_frame` (its event ids map a selected row back to its event) and the same rows as shown, safe in
     a spreadsheet (the toolbar's "Download as CSV" writes what is shown); remembered for this session until
@@ -121,7 +122,7 @@ def _row_selected(key: str, event_ids: tuple[str, ...]) -> None:
         st.session_state.pop(SELECTED_EVENT_KEY, None)
 
 
-def _column_config(lang: str) -> dict[str, object]:
+def _column_config(lang: Lang) -> dict[str, object]:
     cc = st.column_config
     return {
         "date": cc.DateColumn(t("table.date", lang), format="YYYY-MM-DD", width="small"),

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from eventmap.i18n import t
+from eventmap.scene.model import Lang
 from eventmap.timeline import SELECTION_NAME, selected_span, timeline_chart
 from ui.sidebar import TIMELINE_GENERATION_KEY, set_dates
 
@@ -21,7 +22,7 @@ def timeline_key() -> str:
     return f"timeline_{st.session_state.get(TIMELINE_GENERATION_KEY, 0)}"
 
 
-def render_timeline(frame: pd.DataFrame, *, colours: Mapping[str, str], lang: str,
+def render_timeline(frame: pd.DataFrame, *, colours: Mapping[str, str], lang: Lang,
                     date_range: tuple[date, date] | None) -> None:
     """`frame`: the events that pass every filter but the dates; `date_range`: the date filter (dims the rest).
     No such event: a sentence instead of an empty chart (the map says which filters to loosen)."""

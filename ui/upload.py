@@ -16,6 +16,7 @@ import streamlit as st
 from base.problems import Problem
 from base.settings import Settings
 from eventmap.i18n import t
+from eventmap.scene.model import Lang
 from eventmap.table_preview import TablePreview
 from services.loading import MB, LoadedData, LoadFailure, data_path
 from ui import mapping_step
@@ -33,7 +34,7 @@ ACCEPTED_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", ".txt", ".xlsx", ".xls", "
                                       ".parquet")
 
 
-def refusal(name: str, *, lang: str) -> LoadFailure | None:
+def refusal(name: str, *, lang: Lang) -> LoadFailure | None:
     """Why a file named `name` is not read (its kind, in words), or None when its name ending is one we read."""
     suffix = PurePath(name).suffix.lower()
     if suffix in ACCEPTED_SUFFIXES:
@@ -53,7 +54,7 @@ class UploadOutcome:
     pending: PendingMapping | None = None
 
 
-def upload_panel(settings: Settings, *, lang: str) -> UploadOutcome:
+def upload_panel(settings: Settings, *, lang: Lang) -> UploadOutcome:
     """The "your data" uploader, with the sheet of a workbook and a way back to the column mapping.
 
     The upload is kept in the session (not only in the widget), so it stays in use on every page until
@@ -97,7 +98,7 @@ def upload_panel(settings: Settings, *, lang: str) -> UploadOutcome:
     return UploadOutcome(loaded=result)
 
 
-def _sheet_and_preview(data: bytes, name: str, digest: str, *, settings: Settings, lang: str):
+def _sheet_and_preview(data: bytes, name: str, digest: str, *, settings: Settings, lang: Lang):
     """The first look at the upload, and the sheet chosen when it is a workbook of several sheets."""
     sheets = st.session_state.setdefault(SHEETS_KEY, {})
     sheet = sheets.get(digest)
@@ -119,7 +120,7 @@ def sheet_read(chosen: str | None, preview: TablePreview | None) -> str | None:
     return chosen or (preview.sheet if preview is not None and preview.sheet else None)
 
 
-def _upload_changed(widget_key: str, lang: str) -> None:
+def _upload_changed(widget_key: str, lang: Lang) -> None:
     """A callback: keep the new upload in the session, or forget it when the user removed the file."""
     st.session_state.pop(_FAILURE_KEY, None)
     uploaded = st.session_state.get(widget_key)

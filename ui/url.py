@@ -13,7 +13,9 @@ import streamlit as st
 
 from eventmap.filtering import Filters
 from eventmap.i18n import languages
+from eventmap.scene import AreaKey, Lang
 from eventmap.urlstate import PARAMETERS, ViewState, from_query, query_differs, to_query
+from geo.naming import Naming
 from ui.sidebar import (
     BASEMAP_KEY,
     CHOICE_WIDGETS,
@@ -65,22 +67,22 @@ def apply_to_session(state: ViewState) -> None:
     if f.min_fatalities:
         st.session_state[MIN_FATALITIES_KEY] = f.min_fatalities
     st.session_state[SOURCES_KEY] = f.sources.value
-    st.session_state[LANG_KEY] = state.lang
-    st.session_state[NAMING_KEY] = state.naming
+    st.session_state[LANG_KEY] = state.lang.value  # the widgets hold the values; `display_choices` reads enums
+    st.session_state[NAMING_KEY] = state.naming.value
     st.session_state[BASEMAP_KEY] = state.basemap
     if state.center is not None:
         st.session_state[MAP_CENTER_KEY] = state.center
     if state.zoom is not None:
         st.session_state[MAP_ZOOM_KEY] = state.zoom
     st.session_state[KEEP_VIEW_KEY] = state.keep_view
-    st.session_state[AREAS_KEY] = list(state.areas)
+    st.session_state[AREAS_KEY] = [key.value for key in state.areas]
     if state.selected_event:
         st.session_state[SELECTED_EVENT_KEY] = state.selected_event
         if state.center is None:  # a link to an event without a view: show the event
             st.session_state[CENTER_PENDING_KEY] = True
 
 
-def view_from_session(filters: Filters, *, lang: str, naming: str, basemap: str) -> ViewState:
+def view_from_session(filters: Filters, *, lang: Lang, naming: Naming, basemap: str) -> ViewState:
     """The view this session shows now. `present` is read through from the URL: the presentation view owns it."""
     present = from_query({"present": st.query_params.get_all("present")}).present if "present" in st.query_params \
         else False
@@ -95,7 +97,7 @@ def view_from_session(filters: Filters, *, lang: str, naming: str, basemap: str)
         present=present,
         selected_event=st.session_state.get(SELECTED_EVENT_KEY, "") or "",
         keep_view=bool(st.session_state.get(KEEP_VIEW_KEY, False)),
-        areas=tuple(st.session_state.get(AREAS_KEY) or ()),
+        areas=tuple(AreaKey(key) for key in st.session_state.get(AREAS_KEY) or ()),
     )
 
 

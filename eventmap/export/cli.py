@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import pandas as pd
 
@@ -35,6 +35,9 @@ from base.settings import Settings
 from eventmap.filtering import Filters, apply_filters, as_tuple, describe_filters
 from eventmap.scene.model import AreaKey
 from geo.naming import Naming, naming_for_language
+
+if TYPE_CHECKING:
+    from eventmap.export.stamp import DataStamp
 
 EXIT_OK, EXIT_UNUSABLE = 0, 2
 DEFAULT_PNG_SIZE = "1920x1080"
@@ -96,7 +99,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
 @dataclass(frozen=True, kw_only=True)
 class Loaded:
     frame: pd.DataFrame
-    stamp: object  # DataStamp
+    stamp: DataStamp
     path: Path
 
 
@@ -181,8 +184,8 @@ def _export(args: argparse.Namespace, targets: dict[str, Path], *, data_path: Pa
 
     if args.lang not in languages():
         raise EventMapError(f"--lang: one of {', '.join(languages())} (got {args.lang!r})")
-    if args.naming is None:
-        args.naming = naming_for_language(args.lang).value
+    lang = Lang(args.lang)  # read once: enums from here on
+    naming = Naming(args.naming) if args.naming is not None else naming_for_language(lang)
     filters = Filters(
         date_from=_parse_day(args.date_from, "--from"), date_to=_parse_day(args.date_to, "--to"),
         sides=as_tuple(args.side), event_types=as_tuple(args.event_type), statuses=as_tuple(args.status),
@@ -196,13 +199,13 @@ def _export(args: argparse.Namespace, targets: dict[str, Path], *, data_path: Pa
     print(f"{data_path}: {len(frame)} of {len(loaded.frame)} events selected ({describe_filters(filters, 'en')})",
           file=out)
     # The same scene as the app's map: colours of the whole data and the sides settings, extent, labels, layers.
-    scene = build_scene(frame, full_frame=loaded.frame, filters=filters, view=SceneView(), lang=Lang(args.lang),
-                        naming=Naming(args.naming), sides_config_path=settings.sides_config_path,
+    scene = build_scene(frame, full_frame=loaded.frame, filters=filters, view=SceneView(), lang=lang,
+                        naming=naming, sides_config_path=settings.sides_config_path,
                         areas=frozenset(AreaKey(a) for a in args.layers), title=args.title)
     b = scene.extent.bounds
     extent = extent_given or (fit_extent(frame, fallback_bbox=settings.region_bbox, keep_outliers=True)
                               if args.all_in_extent else Extent.from_bbox(b.south, b.west, b.north, b.east))
-    spec = PictureSpec(title=args.title, filters=filters, naming=args.naming, lang=args.lang,
+    spec = PictureSpec(title=args.title, filters=filters, naming=naming, lang=lang,
                        data_stamp=loaded.stamp, sides_config_path=settings.sides_config_path,
                        show_towns=not args.no_towns, scene=scene)
     tiles = _tiles(settings) if args.basemap == "osm" else None
@@ -250,7 +253,7 @@ def _animation(frame, args, extent, spec, tiles, *, video: bool) -> tuple[bytes,
 def _html(frame, args, extent, filters, scene) -> tuple[bytes, str]:
     from eventmap.export.html import render_html
 
-    page = render_html(frame, naming=args.naming, lang=args.lang, title=args.title, filters=filters,
+    page = render_html(frame, naming=scene.naming, lang=scene.lang, title=args.title, filters=filters,
                        extent=extent, basemap=args.basemap, scene=scene)
     return page.encode("utf-8"), f"{len(frame)} events, assets inlined"
 

@@ -138,7 +138,7 @@ def _frames(figure: MapFigure, days: list[date], *, first: date, step: int,
 class _Overlay:
     """Pixels drawn over every frame (labels, legend): where they are and how opaque."""
 
-    index: tuple[np.ndarray, np.ndarray]  # rows, columns of the pixels that are not transparent
+    index: tuple[np.ndarray, ...]  # rows, columns (and channels) of the pixels that are not transparent
     rgb: np.ndarray  # N × 3, float
     alpha: np.ndarray  # N × 1, float
 

@@ -13,7 +13,8 @@ import pandas as pd
 from base.errors import ExportError
 from eventmap.export.viewport import Extent, unproject
 from eventmap.filtering import Filters
-from eventmap.scene import Scene
+from eventmap.scene import Lang, Scene
+from geo.naming import Naming
 
 
 def extent_bounds(extent: Extent) -> tuple[float, float, float, float]:
@@ -23,7 +24,7 @@ def extent_bounds(extent: Extent) -> tuple[float, float, float, float]:
     return south, west, north, east
 
 
-def render_html(frame: pd.DataFrame, *, naming: str, lang: str, title: str, filters: Filters,
+def render_html(frame: pd.DataFrame, *, naming: Naming, lang: Lang, title: str, filters: Filters,
                 extent: Extent | None = None, basemap: str = "offline", scene: Scene | None = None) -> str:
     """The filtered events as one self-contained HTML page (no request leaves the file)."""
     try:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
 
 from eventmap.export.text import shown
 from eventmap.export.viewport import Viewport, project
+from geo.naming import Naming
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -43,17 +44,13 @@ class PlaceLabel:
     weight: float  # higher first
 
 
-def _display(name: str, naming: str, country: str = "") -> str:
-    from geo.naming import Naming, display_name
+def _display(name: str, naming: Naming, country: str = "") -> str:
+    from geo.naming import display_name
 
-    try:
-        chosen = Naming(naming)
-    except ValueError:
-        chosen = Naming.EN
-    return display_name(name, chosen, country=country or None)
+    return display_name(name, naming, country=country or None)
 
 
-def event_place_labels(located: pd.DataFrame, *, naming: str) -> list[PlaceLabel]:
+def event_place_labels(located: pd.DataFrame, *, naming: Naming) -> list[PlaceLabel]:
     """One label per place that has events, most events first."""
     if located.empty:
         return []
@@ -69,7 +66,7 @@ def event_place_labels(located: pd.DataFrame, *, naming: str) -> list[PlaceLabel
     return sorted(labels, key=lambda p: (-p.weight, p.text))
 
 
-def town_labels(viewport: Viewport, *, naming: str, limit: int, exclude: Iterable[str] = ()) -> list[PlaceLabel]:
+def town_labels(viewport: Viewport, *, naming: Naming, limit: int, exclude: Iterable[str] = ()) -> list[PlaceLabel]:
     """The gazetteer's capitals, cities and towns inside the picture (not those in `exclude`)."""
     try:
         from geo.gazetteer import default_gazetteer
@@ -104,7 +101,9 @@ def _overlap(box: Box, others: np.ndarray) -> float:
 
 
 # Candidate anchors: (dx, dy) direction from the point, and the text alignment that goes with it.
-_CANDIDATES = (
+Across = Literal["left", "center", "right"]
+Upright = Literal["bottom", "center", "top"]
+_CANDIDATES: tuple[tuple[tuple[float, float], Across, Upright], ...] = (
     ((1, 0), "left", "center"), ((-1, 0), "right", "center"), ((0, 1), "center", "bottom"),
     ((0, -1), "center", "top"), ((0.8, 0.8), "left", "bottom"), ((0.8, -0.8), "left", "top"),
     ((-0.8, 0.8), "right", "bottom"), ((-0.8, -0.8), "right", "top"),
@@ -115,8 +114,12 @@ def place_labels(ax: Axes, labels: list[PlaceLabel], *, viewport: Viewport, obst
                  family: list[str], lang: str, clearance_px: float) -> list[Artist]:
     """Put each label where it fits; returns the text artists (and town dots) added to `ax`."""
     from matplotlib import patheffects
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    renderer = ax.figure.canvas.get_renderer()
+    canvas = ax.figure.canvas
+    if not isinstance(canvas, FigureCanvasAgg):  # the pictures are drawn on Agg (`eventmap.export.png`)
+        raise TypeError(f"place labels need an Agg canvas to measure text (got {type(canvas).__name__})")
+    renderer = canvas.get_renderer()
     frame_box = ax.get_window_extent(renderer)
     bounds: Box = (frame_box.x0 + 2, frame_box.y0 + 2, frame_box.x1 - 2, frame_box.y1 - 2)
     taken = np.asarray(obstacles, dtype=float).reshape(-1, 4)
@@ -134,13 +137,13 @@ def place_labels(ax: Axes, labels: list[PlaceLabel], *, viewport: Viewport, obst
         text = ax.text(x, y, shown(place.text, lang), parse_math=False, fontsize=size, family=family,
                        fontweight="bold" if place.is_event_place else "normal",
                        color=EVENT_INK if place.is_event_place else TOWN_INK, zorder=15, path_effects=halo)
-        best: tuple[float, Box, tuple, float] | None = None
+        best: tuple[float, Box, tuple[tuple[float, float], Across, Upright]] | None = None
         for reach in REACHES:
             for (dx, dy), ha, va in _CANDIDATES:
-                text.set_ha(ha)
-                text.set_va(va)
-                text.set_position(ax.transData.inverted().transform((px + dx * offset * reach,
-                                                                     py + dy * offset * reach)))
+                text.set_horizontalalignment(ha)
+                text.set_verticalalignment(va)
+                at = ax.transData.inverted().transform((px + dx * offset * reach, py + dy * offset * reach))
+                text.set_position((float(at[0]), float(at[1])))
                 ext = text.get_window_extent(renderer)
                 box: Box = (ext.x0 - 1, ext.y0 - 1, ext.x1 + 1, ext.y1 + 1)
                 outside = box[0] < bounds[0] or box[2] > bounds[2] or box[1] < bounds[1] or box[3] > bounds[3]
@@ -157,8 +160,8 @@ def place_labels(ax: Axes, labels: list[PlaceLabel], *, viewport: Viewport, obst
             text.remove()
             continue
         text.set_position(position)
-        text.set_ha(ha)
-        text.set_va(va)
+        text.set_horizontalalignment(ha)
+        text.set_verticalalignment(va)
         placed = np.vstack([placed, box])
         artists.append(text)
         if reach > 1:

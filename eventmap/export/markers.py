@@ -40,9 +40,9 @@ def ring_offsets(count: int) -> np.ndarray:
         radius = max(0.7, 0.6 / math.sin(math.pi / count))
         angles = np.pi / 2 - 2 * np.pi * i / count
         return np.column_stack([np.cos(angles), np.sin(angles)]) * radius
-    radius = 0.7 * np.sqrt(i + 0.5)  # neighbours at least 1.08 diameters apart
-    angles = i * math.pi * (3 - math.sqrt(5))  # the golden angle
-    return np.column_stack([np.cos(angles) * radius, np.sin(angles) * radius])
+    spread = 0.7 * np.sqrt(i + 0.5)  # neighbours at least 1.08 diameters apart
+    turns = i * math.pi * (3 - math.sqrt(5))  # the golden angle
+    return np.column_stack([np.cos(turns) * spread, np.sin(turns) * spread])
 
 
 def marker_positions(frame: pd.DataFrame, viewport: Viewport, *, marker_px: float, merge_px: float) -> np.ndarray:

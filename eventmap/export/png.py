@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import pandas as pd
@@ -37,6 +37,7 @@ from eventmap.export.labels import (
 )
 from eventmap.export.markers import CROWD, MARKER_PT, marker_colours, marker_positions, marker_size
 from eventmap.export.stamp import (
+    Corner,
     DataStamp,
     LegendEntry,
     draw_footer,
@@ -52,7 +53,7 @@ from eventmap.export.tiles import TileMosaic, TileSource, fetch_mosaic
 from eventmap.export.viewport import MIN_SPAN_M, Extent, PixelSize, Viewport, project
 from eventmap.filtering import Filters, describe_filters
 from eventmap.i18n import is_rtl, side_label, t
-from eventmap.scene import LabelKind, Legend, Scene
+from eventmap.scene import LabelKind, Lang, Legend, Scene
 from eventmap.styling import (
     PRECISION_RADIUS_M,
     SHAPE_MATPLOTLIB_MARKERS,
@@ -61,11 +62,13 @@ from eventmap.styling import (
     side_colours,
     status_style,
 )
+from geo.naming import Naming
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.text import Text
 
 MAX_TOWN_LABELS = 25
 OUTLIER_MIN_EVENTS = 5  # fewer events than this are always all in the picture
@@ -78,8 +81,8 @@ class PictureSpec:
 
     title: str = ""
     filters: Filters = field(default_factory=Filters)
-    naming: str = "en"
-    lang: str = "en"
+    naming: Naming = Naming.EN
+    lang: Lang = Lang.EN
     data_stamp: DataStamp | None = None
     sides_config_path: Path = Settings.sides_config_path
     show_towns: bool = True
@@ -107,6 +110,7 @@ class RenderedPicture:
     attribution: str
     events_drawn: int
     events_without_coordinates: int
+    labels: tuple[str, ...] = ()  # the place names drawn (those that found room)
 
     def image_pixel(self, lat: float, lon: float) -> tuple[float, float]:
         """(column, row) in the picture of a point (rows grow downwards)."""
@@ -226,7 +230,7 @@ class MapFigure:
             spine.set_visible(False)
         self.ax.set_aspect("auto")
 
-        self.country_names: list[Artist] = []
+        self.country_names: list[Text] = []
         self.attribution = self._draw_basemap(tiles)
         if spec.scene is not None:
             self.areas = draw_areas(self.ax, spec.scene.areas)
@@ -335,11 +339,11 @@ class MapFigure:
         keep = radii > 0
         if not keep.any() or len(self.located) > CROWD:
             return []
-        circles = pd.DataFrame({"lat": sub["latitude"].to_numpy(dtype=float)[keep],
+        table = pd.DataFrame({"lat": sub["latitude"].to_numpy(dtype=float)[keep],
                                 "lon": sub["longitude"].to_numpy(dtype=float)[keep],
                                 "side": sub["side"].to_numpy(dtype=object)[keep], "radius": radii[keep],
                                 "alpha": alphas[keep]})
-        circles = circles.groupby(["lat", "lon", "side", "radius"], as_index=False, sort=False)["alpha"].max()
+        circles = table.groupby(["lat", "lon", "side", "radius"], as_index=False, sort=False)["alpha"].max()
         lat = circles["lat"].to_numpy()
         centres = np.array([project(a, b) for a, b in zip(lat, circles["lon"], strict=True)])  # not the ring
         diameters = 2 * circles["radius"].to_numpy() / np.cos(np.radians(lat))  # ground → Mercator metres
@@ -371,9 +375,9 @@ class MapFigure:
         return place_labels(self.ax, wanted, viewport=self.viewport, obstacles=obstacles, family=self.family,
                             lang=self.spec.lang, clearance_px=self.ring_px + half)
 
-    def _legend_corner(self) -> str:
+    def _legend_corner(self) -> Corner:
         """The corner whose quarter holds the fewest markers (right-hand corners first in LTR)."""
-        corners = ["upper right", "lower right", "upper left"]
+        corners: list[Corner] = ["upper right", "lower right", "upper left"]
         if is_rtl(self.spec.lang):
             corners = ["upper left", "lower left", "upper right"]
         if not len(self.positions):
@@ -416,7 +420,8 @@ class MapFigure:
                 face, edge = marker_colours(style, colours, alphas[pick])
                 artists.append(self.ax.scatter(
                     xy[pick, 0], xy[pick, 1], s=size, marker=shape_for(event_type).matplotlib_marker,
-                    facecolors=face, edgecolors=edge, linewidths=style.stroke_width / 1.5 * 1.1,
+                    facecolors=face, edgecolors=cast("Any", edge),  # RGBA rows (the stubs list no array)
+                    linewidths=style.stroke_width / 1.5 * 1.1,
                     linestyle=(0, (2.5, 1.5)) if style.dash else "solid", zorder=10 + (1 if style.filled else 0)))
         return artists
 
@@ -457,6 +462,8 @@ def _fit_canvas(image, width: int, height: int):
 def render_png(frame: pd.DataFrame, *, size: PixelSize, extent: Extent, spec: PictureSpec,
                tiles: TileSource | None = None) -> RenderedPicture:
     """The picture of `frame` (already filtered) over `extent`, as PNG bytes."""
+    from matplotlib.text import Text
+
     if len(frame) and "latitude" not in frame.columns:
         raise ExportError("the events frame has no latitude/longitude columns")
     figure = MapFigure(frame, size=size, extent=extent, spec=spec, tiles=tiles)
@@ -469,6 +476,7 @@ def render_png(frame: pd.DataFrame, *, size: PixelSize, extent: Extent, spec: Pi
         data=data, width=size.width, height=size.height, viewport=figure.viewport, map_left=figure.map_left,
         map_top=figure.map_top, attribution=figure.attribution, events_drawn=len(figure.located),
         events_without_coordinates=figure.without_coordinates,
+        labels=tuple(a.get_text() for a in figure.labels if isinstance(a, Text)),
     )
 
 

@@ -16,10 +16,12 @@ import textwrap
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from eventmap.export.text import font_families, label, shown
 from eventmap.i18n import is_rtl
+
+Corner = Literal["upper right", "lower right", "upper left", "lower left"]  # where the legend box sits
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -207,7 +209,7 @@ def two_columns(entries: list[LegendEntry]) -> list[LegendEntry]:
 LEGEND_MAX_HEIGHT = 0.85  # share of the map's height a one-column legend may take before it goes to two columns
 
 
-def draw_legend(ax: Axes, entries: list[LegendEntry], *, lang: str, corner: str, scale: float = 1.0,
+def draw_legend(ax: Axes, entries: list[LegendEntry], *, lang: str, corner: Corner, scale: float = 1.0,
                 marker_pt: float = 9.0):
     """The legend box in one corner of the map ("upper right", "lower left", ...). Returns the Legend."""
     rtl = is_rtl(lang)

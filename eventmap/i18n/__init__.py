@@ -3,7 +3,9 @@
 `locale/<lang>/LC_MESSAGES/eventmap.po` holds a language; another language is one more catalogue with
 the same keys: `languages()` finds it, `t()` uses it, and the presentation view and the dashboard offer it.
 `t(key, lang)` falls back to English for a key a catalogue lacks (a test checks that none lacks any) and
-to the key itself for an unknown key. Placeholders are `{name}` fields filled by `t(key, lang, name=...)`;
+to the key itself for an unknown key; a language that has no catalogue is an error (`UnknownLanguageError`),
+never English in silence: the edge that reads a language from a person (`eventmap.urlstate.from_query`,
+the command line) chooses the default explicitly. Placeholders are `{name}` fields filled by `t(key, lang, name=...)`;
 a plural entry ("{count} events") takes its form from the `count` (or `n`) value by the language's rule.
 Keys from an old `<lang>.json` dictionary are merged with `python -m eventmap.i18n import-json`.
 """
@@ -18,6 +20,7 @@ from functools import cache
 from babel.dates import format_date as babel_format_date
 from babel.support import Translations
 
+from base.errors import EventMapError
 from eventmap.i18n.catalogs import LOCALE_DIR, Entry, catalog_langs, compiled, entries, read_catalog
 
 CATALOGUE_DIR = LOCALE_DIR
@@ -25,6 +28,13 @@ DEFAULT_LANG = "en"
 RTL_LANGS = frozenset({"ar", "fa", "he", "ur"})
 PLURAL_COUNTS = ("count", "n", "total")  # the value that chooses a plural form, first found
 DATE_PATTERN = "d MMMM y"  # "8 October 2020", "8 أكتوبر 2020", "8 октября 2020" (CLDR month names)
+
+
+class UnknownLanguageError(EventMapError, KeyError):
+    """A language that has no catalogue was asked for."""
+
+    def __str__(self) -> str:  # KeyError would show the message in quotes
+        return str(self.args[0]) if self.args else ""
 
 
 @cache
@@ -42,9 +52,8 @@ def _translations(lang: str) -> Translations:
 
 
 def catalogue(lang: str) -> dict[str, str]:
-    """Key → text of one language (a plural entry gives its general form). `KeyError` for no catalogue."""
-    if lang not in languages():
-        raise KeyError(f"no catalogue for language {lang!r} (looked in {LOCALE_DIR})")
+    """Key → text of one language (a plural entry gives its general form)."""
+    _check_language(lang)
     return _texts(lang)
 
 
@@ -65,9 +74,16 @@ def languages() -> tuple[str, ...]:
     return catalog_langs()
 
 
+def _check_language(lang: str) -> None:
+    if lang not in languages():
+        raise UnknownLanguageError(f"no catalogue for language {lang!r} (looked in {LOCALE_DIR.name}/; "
+                                   f"languages: {', '.join(languages())})")
+
+
 def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     """The string `key` in `lang`, with `{name}` placeholders filled from `values`."""
-    code = lang if lang in languages() else DEFAULT_LANG
+    _check_language(lang)
+    code = lang
     if key in plural_keys(DEFAULT_LANG):
         count = next((values[name] for name in PLURAL_COUNTS if name in values), None)
         if isinstance(count, int | float):

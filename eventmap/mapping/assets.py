@@ -29,7 +29,7 @@ from functools import cache
 from pathlib import Path
 
 import folium
-from branca.element import Element
+from branca.element import Element, Figure
 
 from base.errors import EventMapError
 from base.settings import PROJECT_ROOT
@@ -222,7 +222,15 @@ def use_assets(m: folium.Map, mode: AssetMode | str) -> None:
         m.default_js, m.default_css = served_links()
     else:
         m.default_js, m.default_css = [], []
-        m.get_root().header.add_child(RawHtml(inline_head_html()), name="eventmap_assets", index=0)
+        page_of(m).header.add_child(RawHtml(inline_head_html()), name="eventmap_assets", index=0)
+
+
+def page_of(m: folium.Map) -> Figure:
+    """The page a map is drawn into (folium puts every map in a branca `Figure`)."""
+    root = m.get_root()
+    if not isinstance(root, Figure):
+        raise TypeError(f"a folium map's root is a Figure (got {type(root).__name__})")
+    return root
 
 
 def external_links(m: folium.Map) -> list[str]:

@@ -25,7 +25,7 @@ from jinja2 import Template
 from base.errors import EventMapError
 from eventmap.i18n import is_rtl, t
 from eventmap.mapping.layers import located_mask, script_json
-from eventmap.mapping.popups import esc, term
+from eventmap.mapping.popups import term
 from geo.basemap import REGION_BBOX, REGION_PATH, WORLD_PATH
 from geo.naming import Naming, display_name
 
@@ -54,7 +54,7 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def basemap_collections(bounds: Sequence[float] | None, *, lang: str) -> list[dict[str, Any]]:
-    """The GeoJSON collections to draw, coarse first; country labels carry an escaped ``label`` in `lang`.
+    """The GeoJSON collections to draw, coarse first; country labels carry a ``label`` in `lang` (raw text).
 
     `bounds` is (south, west, north, east) of the events, or None for no events.
     """
@@ -64,7 +64,7 @@ def basemap_collections(bounds: Sequence[float] | None, *, lang: str) -> list[di
         for feature in region["features"]:
             props = feature["properties"]
             if props.get("kind") == "country_label":
-                props["label"] = esc(term("country", props.get("name", ""), lang))
+                props["label"] = term("country", props.get("name", ""), lang)
         collections.append(region)
     return collections
 
@@ -110,7 +110,7 @@ def main_bounds(frame: pd.DataFrame, *, keep_share: float = 0.8,
 
 
 def place_labels(frame: pd.DataFrame, *, naming: Naming, limit: int = 30) -> list[list[Any]]:
-    """The main places of `frame` as ``[lat, lon, escaped name, number of events]``, most events first.
+    """The main places of `frame` as ``[lat, lon, name, number of events]``, most events first (raw names).
 
     A place is a distinct ``location`` with an exact or "near" point; names are shown in `naming`,
     and spellings that `naming` shows alike are merged.
@@ -129,7 +129,7 @@ def place_labels(frame: pd.DataFrame, *, naming: Naming, limit: int = 30) -> lis
     merged = (grouped.sort_values("n", ascending=False, kind="stable")
               .groupby("name", sort=False).agg(n=("n", "sum"), lat=("lat", "first"), lon=("lon", "first"))
               .sort_values("n", ascending=False, kind="stable").head(limit))
-    return [[round(float(r.lat), 5), round(float(r.lon), 5), esc(name), int(r.n)]
+    return [[round(float(r.lat), 5), round(float(r.lon), 5), str(name), int(r.n)]
             for name, r in merged.iterrows()]
 
 
@@ -152,7 +152,7 @@ class BaseLayers(MacroElement):
 
 
 def base_options(*, basemap: Basemap | str, bounds: Sequence[float] | None, labels: list[list[Any]],
-                 legend_html: str, lang: str, label_size_px: int, text_size_px: int,
+                 legend: Mapping[str, Any] | None, lang: str, label_size_px: int, text_size_px: int,
                  tiles_url: str, areas: Sequence[Mapping[str, Any]] = ()) -> dict[str, Any]:
     """The options of `BaseLayers`."""
     try:
@@ -166,11 +166,11 @@ def base_options(*, basemap: Basemap | str, bounds: Sequence[float] | None, labe
         "basemaps": basemap_collections(bounds, lang=lang),
         "colours": COLOURS,
         "tiles": tiles,
-        "strings": {"tiles": esc(t("map.basemap.tiles", lang)), "offline": esc(t("map.basemap.offline", lang))},
+        "strings": {"tiles": t("map.basemap.tiles", lang), "offline": t("map.basemap.offline", lang)},
         "labels": labels,
         "labelSizePx": int(label_size_px),
         "textSizePx": int(text_size_px),
-        "legendHtml": legend_html,
+        "legend": legend,  # `eventmap.mapping.scene_parts.legend_options` (raw text), or None
         "legendPosition": "bottomleft" if is_rtl(lang) else "bottomright",
         "layersPosition": "topleft" if is_rtl(lang) else "topright",  # the layer switch, mirrored in RTL
         "areas": list(areas),  # a scene's area layers (`eventmap.mapping.scene_parts.area_options`)

@@ -23,9 +23,9 @@ from eventmap.i18n import is_rtl, t
 from eventmap.mapping.assets import AssetMode, use_assets
 from eventmap.mapping.basemap import BaseLayers, Basemap, base_options, event_bounds, main_bounds, place_labels
 from eventmap.mapping.layers import DEFAULT_LIMITS, LayerLimits, event_feature_group, event_payload
-from eventmap.mapping.legend import legend_html
-from eventmap.mapping.scene_parts import area_options, label_rows, layer_options, legend_html_of
-from eventmap.scene import AreaLayer, Scene
+from eventmap.mapping.scene_parts import area_options, label_rows, layer_options, legend_options
+from eventmap.scene import AreaLayer, Lang, Palette, Scene
+from eventmap.scene.build import scene_legend
 from eventmap.styling import side_colours
 from geo.naming import Naming
 
@@ -49,8 +49,8 @@ def _colours(frame: pd.DataFrame, colours: Mapping[str, str] | None, settings: S
 def build_event_layer(
     frame: pd.DataFrame,
     *,
-    naming: Naming | str,
-    lang: str = "en",
+    naming: Naming,
+    lang: Lang = Lang.EN,
     colours: Mapping[str, str] | None = None,
     limits: LayerLimits = DEFAULT_LIMITS,
     marker_size_px: int = 22,
@@ -68,7 +68,7 @@ def build_event_layer(
     settings = settings or Settings.from_env()
     if scene is not None:
         colours = scene.palette.as_dict()
-    payload = event_payload(frame, naming=Naming(naming), lang=lang, colours=_colours(frame, colours, settings),
+    payload = event_payload(frame, naming=naming, lang=lang, colours=_colours(frame, colours, settings),
                             limits=limits, marker_size_px=marker_size_px)
     if scene is not None:
         payload["scene"] = layer_options(scene, fit_first=fit_first)
@@ -78,9 +78,9 @@ def build_event_layer(
 def build_map(
     frame: pd.DataFrame,
     *,
-    naming: Naming | str,
+    naming: Naming,
     basemap: Basemap | str = Basemap.OFFLINE,
-    lang: str = "en",
+    lang: Lang = Lang.EN,
     asset_mode: AssetMode | str = AssetMode.SERVED,
     center: Sequence[float] | None = None,
     zoom: int | None = None,
@@ -109,7 +109,6 @@ def build_map(
     to draw (default: the scene's), e.g. a scene's areas on the dashboard's base map.
     """
     settings = settings or Settings.from_env()
-    naming = Naming(naming)
     palette = scene.palette.as_dict() if scene is not None else _colours(frame, colours, settings)
     bounds = event_bounds(frame)
     if scene is None:
@@ -136,12 +135,13 @@ def build_map(
                      max_zoom=MAX_FIT_ZOOM)
     if scene is not None:
         label_list = label_rows(scene) if labels else []
-        legend_text = legend_html_of(scene.legend, lang=lang) if legend else ""
+        legend_shown = legend_options(scene.legend, lang=lang) if legend else None
     else:
         label_list = place_labels(frame, naming=naming) if labels else []
-        legend_text = legend_html(frame, colours=palette, lang=lang) if legend else ""
+        sides = Palette(sides=tuple(palette), colours=tuple(palette.values()))
+        legend_shown = legend_options(scene_legend(frame, sides, lang=lang), lang=lang) if legend else None
     options = base_options(
-        basemap=basemap, bounds=bounds, labels=label_list, legend_html=legend_text,
+        basemap=basemap, bounds=bounds, labels=label_list, legend=legend_shown,
         lang=lang, label_size_px=label_size_px, text_size_px=text_size_px, tiles_url=settings.tiles_url,
         areas=area_options(areas if areas is not None else scene.areas if scene is not None else ()),
     )

@@ -4,7 +4,7 @@ One `folium.Marker` per event costs about 6 s and 7.6 MB at 10,000 events. Inste
 JSON object, built with vectorised pandas, in one of two modes:
 
 - ``points`` (up to `LayerLimits.max_points` events): one entry per event in parallel integer
-  columns: ``p`` (index into the place table: latitude, longitude, escaped name), ``d`` (days since
+  columns: ``p`` (index into the place table: latitude, longitude, name), ``d`` (days since
   ``day0``), ``k`` (side, event type, claim status and location precision packed in one integer).
   The browser makes the markers (shape by type, colour by side, line by status), clusters them
   with Leaflet.markercluster and builds each popup when it is opened. The full details (actor,
@@ -15,7 +15,8 @@ JSON object, built with vectorised pandas, in one of two modes:
   `max_cells`; each square is one circle sized by its count and coloured by its main side, with a
   popup of counts by side, and a note on the map says the view is aggregated.
 
-Every text in the payload is escaped here (`popups.esc`); the JSON is made safe inside ``<script>``.
+Every text in the payload is raw (not escaped): the browser puts it into the page as text nodes
+(`static/eventmap/js/popups.js`, `mapcontrols.js`). The JSON is made safe inside ``<script>`` (`script_json`).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from eventmap.i18n import direction, side_label, t
-from eventmap.mapping.popups import DETAIL_FIELDS, DetailRenderer, esc, labels, term
+from eventmap.mapping.popups import DETAIL_FIELDS, DetailRenderer, labels, term
 from eventmap.schema import EVENT_TYPES, GEO_PRECISIONS, STATUSES
 from eventmap.styling import PRECISION_RADIUS_M, STATUS_STYLES, shape_for, side_colours, status_style
 from geo.naming import Naming, display_name
@@ -90,7 +91,7 @@ def _categories(values: pd.Series, known: Sequence[str]) -> tuple[np.ndarray, li
 
 
 def _places(frame: pd.DataFrame, naming: Naming) -> tuple[np.ndarray, list[list[Any]]]:
-    """Codes into a table of distinct (lat, lon, place) with the name shown in `naming`, escaped."""
+    """Codes into a table of distinct (lat, lon, place) with the name shown in `naming` (raw text)."""
     latq = np.round(frame["latitude"].to_numpy(dtype=float) * 1e5).astype(np.int64)
     lonq = np.round(frame["longitude"].to_numpy(dtype=float) * 1e5).astype(np.int64)
     loc_codes, locations = pd.factorize(frame["location"].astype(str), sort=False)
@@ -105,7 +106,7 @@ def _places(frame: pd.DataFrame, naming: Naming) -> tuple[np.ndarray, list[list[
         name_key = (locations[loc_codes[i]], countries[i])
         if name_key not in shown:
             location, country = name_key
-            shown[name_key] = esc(display_name(location, naming, country=country or None)) if location else ""
+            shown[name_key] = display_name(location, naming, country=country or None) if location else ""
         table.append([latq[i] / 1e5, lonq[i] / 1e5, shown[name_key]])
     return place_codes.astype(np.int64), table
 
@@ -117,7 +118,7 @@ def _details(frame: pd.DataFrame, *, naming: Naming, lang: str, budget: int) -> 
     used = 0
     for start in range(0, len(frame), DETAIL_CHUNK_ROWS):
         for row in frame.iloc[start:start + DETAIL_CHUNK_ROWS].to_dict("records"):
-            values = renderer.values(row)
+            values = renderer.values({str(name): value for name, value in row.items()})
             used += len(json.dumps(values, ensure_ascii=False, separators=(",", ":"))) + 1
             if used > budget:
                 return details
@@ -141,7 +142,7 @@ def _grid(frame: pd.DataFrame, side_codes: np.ndarray, *, max_cells: int) -> tup
     mean_lon = np.bincount(cell_codes, weights=lon) / counts
     by_side = (pd.DataFrame({"cell": cell_codes, "side": side_codes}).value_counts()
                .rename("n").reset_index().sort_values(["cell", "n"], ascending=[True, False], kind="stable"))
-    top = [[] for _ in range(len(cells))]
+    top: list[list[list[int]]] = [[] for _ in range(len(cells))]
     for cell, side, n in by_side.itertuples(index=False):
         if len(top[cell]) < 3:
             top[cell].append([int(side), int(n)])
@@ -158,8 +159,8 @@ def event_payload(frame: pd.DataFrame, *, naming: Naming, lang: str, colours: Ma
     located_rows = located_mask(frame)
     located = frame.loc[located_rows]
     n = len(located)
-    side_codes, sides = pd.factorize(located["side"].astype(str), sort=False)
-    sides = list(sides)
+    side_codes, side_values = pd.factorize(located["side"].astype(str), sort=False)
+    sides = [str(side) for side in side_values]
     palette = dict(colours) if colours is not None else {}
     missing_colours = [s for s in sides if s not in palette]
     if missing_colours:
@@ -177,31 +178,31 @@ def event_payload(frame: pd.DataFrame, *, naming: Naming, lang: str, colours: Ma
         "version": 1,
         "total": len(frame), "n": n, "missing": len(frame) - n,
         "day0": str(day0), "dir": direction(lang), "markerSizePx": marker_size_px,
-        "sides": [esc(side_label(s, lang)) for s in sides], "colours": [palette[s] for s in sides],
-        "types": [esc(term("event_type", ty, lang)) for ty in types],
+        "sides": [side_label(s, lang) for s in sides], "colours": [palette[s] for s in sides],
+        "types": [term("event_type", ty, lang) for ty in types],
         "shapes": [shape_for(ty).svg_path for ty in types],
-        "statuses": [esc(term("status", st, lang)) for st in statuses],
+        "statuses": [term("status", st, lang) for st in statuses],
         "statusStyles": [_style_json(st) for st in statuses],
-        "precisions": [esc(term("map.precision", p, lang)) for p in precisions],
+        "precisions": [term("map.precision", p, lang) for p in precisions],
         "radii": [PRECISION_RADIUS_M.get(p, 0) for p in precisions],
         "nType": n_type, "nStatus": n_status, "nPrec": n_prec,
         "fields": list(DETAIL_FIELDS), "labels": labels(lang),
         "maxCircles": limits.max_circles,
         "strings": {
-            "noDetails": esc(t("map.no_details", lang)),
-            "noSource": esc(t("map.popup.no_source", lang)),
-            "cellEvents": esc(t("map.cell.events", lang, n="{n}")),
-            "cellHelp": esc(t("map.cell.help", lang)),
-            "tooManyCircles": esc(t("map.note.too_many_circles", lang)),
+            "noDetails": t("map.no_details", lang),
+            "noSource": t("map.popup.no_source", lang),
+            "cellEvents": t("map.cell.events", lang, n="{n}"),
+            "cellHelp": t("map.cell.help", lang),
+            "tooManyCircles": t("map.note.too_many_circles", lang),
         },
-        "note": "",
+        "notes": [],  # lines of the note on the map (raw text)
         "details": [],
     }
     if n > limits.max_points:
         grid, size = _grid(located, side_codes, max_cells=limits.max_cells)
         payload.update(mode="grid", grid=grid, cellSizeDeg=size,
-                       note=esc(t("map.note.aggregated", lang, n=f"{n:,}", cells=f"{len(grid['n']):,}",
-                                  size=_degrees(size))))
+                       notes=[t("map.note.aggregated", lang, n=f"{n:,}", cells=f"{len(grid['n']):,}",
+                                size=_degrees(size))])
         payload["cols"] = {"p": [], "d": [], "k": []}
         payload["places"] = []
         return payload
@@ -210,7 +211,7 @@ def event_payload(frame: pd.DataFrame, *, naming: Naming, lang: str, colours: Ma
     payload.update(mode="points", places=places, details=details,
                    cols={"p": place_codes.tolist(), "d": offsets.tolist(), "k": packed.tolist()})
     if len(details) < n:
-        payload["note"] = esc(t("map.note.details_partial", lang, shown=f"{len(details):,}", n=f"{n:,}"))
+        payload["notes"] = [t("map.note.details_partial", lang, shown=f"{len(details):,}", n=f"{n:,}")]
     return payload
 
 

@@ -1,13 +1,11 @@
-"""An event's details as escaped HTML pieces: the map's popups and any other card of one event.
+"""An event's details for the map's popups (raw text) and as one escaped HTML card (the dashboard's side panel).
 
-Nothing from the data is ever trusted: every value goes through `html.escape` (quotes included), and
-a source becomes a link only when it is an ``http``/``https`` URL with a host; anything else
-(``javascript:``, ``data:``, a citation in words) is shown as text.
-
-What a card says is the scene's rule (`eventmap.scene.cards`, raw text); this module escapes it, once, for
-the map. The map sends `detail_values` (a list in the order of `DETAIL_FIELDS`) to the browser, where
-`static/eventmap/eventmap.js` lays them out; `event_card_html` lays out the same values in Python,
-for pages that show one event outside the map.
+What a card says is the scene's rule (`eventmap.scene.cards`, raw text). The map sends `detail_values` (raw
+text, a list in the order of `DETAIL_FIELDS`) to the browser, where `static/eventmap/js/popups.js` builds the
+popup with text nodes: nothing is escaped for it here. `event_card_html` lays out the same card as HTML for a
+Streamlit page, and is the one place that escapes it (`esc`: `html.escape`, quotes included). Either way a
+source becomes a link only when it is an ``http``/``https`` URL with a host; anything else (``javascript:``,
+``data:``, a citation in words) is shown as text. `folium_text` escapes a text for folium's own tooltips.
 """
 
 from __future__ import annotations
@@ -20,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from eventmap.i18n import direction, side_label, t
-from eventmap.scene.cards import CardMaker, Source, iso_day, place_name, term, web_url, whole
+from eventmap.scene.cards import CardMaker, Source, iso_day, place_name, term, web_url
 from eventmap.schema import split_sources
 from eventmap.styling import PRECISION_RADIUS_M
 from geo.naming import Naming
@@ -67,8 +65,8 @@ def source_item(source: str) -> tuple[str, str]:
     return (esc(url) if url else "", esc(source.strip()))
 
 
-def _escaped_source(source: Source) -> list[str]:
-    return [esc(source.url) if source.url else "", esc(source.text)]
+def _raw_source(source: Source) -> list[str]:
+    return [source.url or "", source.text]
 
 
 def source_links_html(sources: str) -> str:
@@ -83,13 +81,8 @@ def source_links_html(sources: str) -> str:
 
 
 def labels(lang: str) -> dict[str, str]:
-    """The popup's field labels in `lang`, escaped."""
-    return {name: esc(t(key, lang)) for name, key in LABEL_KEYS.items()}
-
-
-def _whole(value: Any) -> str:
-    number = whole(value)
-    return "" if number is None else esc(number)
+    """The popup's field labels in `lang` (raw text)."""
+    return {name: t(key, lang) for name, key in LABEL_KEYS.items()}
 
 
 def _day(value: Any) -> str:
@@ -100,34 +93,36 @@ _TEXT_FIELDS = tuple(name for name in DETAIL_FIELDS if name not in ("fatalities"
 
 
 class DetailRenderer:
-    """`detail_values` for many rows of one map: the scene's cards (`eventmap.scene.cards`), escaped here."""
+    """`detail_values` for many rows of one map: the scene's cards (`eventmap.scene.cards`) as raw text."""
 
     def __init__(self, *, naming: Naming, lang: str) -> None:
-        self.cards = CardMaker(naming=Naming(naming), lang=lang)
+        self.cards = CardMaker(naming=naming, lang=lang)
 
     def values(self, row: Mapping[str, Any]) -> list[Any]:
-        """The details of one event (a frame row as a mapping), escaped, in the order of `DETAIL_FIELDS`.
+        """The details of one event (a frame row as a mapping), raw, in the order of `DETAIL_FIELDS`.
 
-        ``sources`` is a list of (href, text) pairs; ``location`` is the place as reported when it
-        differs from the name shown; ``date_note`` says when the date is only known to the week or month.
+        ``sources`` is a list of (http(s) URL or "", text) pairs; ``location`` is the place as reported when
+        it differs from the name shown; ``date_note`` says when the date is only known to the week or month;
+        fatalities and injured are numbers or "".
         """
         card = self.cards.card(row)
-        values: dict[str, Any] = {name: html.escape(getattr(card, name), quote=True) for name in _TEXT_FIELDS}
-        values["fatalities"] = "" if card.fatalities is None else esc(card.fatalities)
-        values["injured"] = "" if card.injured is None else esc(card.injured)
-        values["sources"] = [_escaped_source(source) for source in card.sources]
+        values: dict[str, Any] = {name: getattr(card, name) for name in _TEXT_FIELDS}
+        values["fatalities"] = "" if card.fatalities is None else card.fatalities
+        values["injured"] = "" if card.injured is None else card.injured
+        values["sources"] = [_raw_source(source) for source in card.sources]
         return [values[name] for name in DETAIL_FIELDS]
 
 
 def detail_values(row: Mapping[str, Any], *, naming: Naming, lang: str) -> list[Any]:
-    """The details of one event, escaped, in the order of `DETAIL_FIELDS` (see `DetailRenderer.values`)."""
+    """The details of one event, raw, in the order of `DETAIL_FIELDS` (see `DetailRenderer.values`)."""
     return DetailRenderer(naming=naming, lang=lang).values(row)
 
 
 def event_card_html(row: Mapping[str, Any], *, naming: Naming, lang: str, side_colour: str = "#999999") -> str:
     """One event's details as a self-contained, escaped HTML fragment (the same content as its popup)."""
-    d = dict(zip(DETAIL_FIELDS, detail_values(row, naming=naming, lang=lang), strict=True))
-    lab = labels(lang)
+    d = {name: esc(value) for name, value in zip(DETAIL_FIELDS, detail_values(row, naming=naming, lang=lang),
+                                                  strict=True) if name != "sources"}
+    lab = {name: esc(text) for name, text in labels(lang).items()}
     event_type = esc(term("event_type", str(row.get("event_type", "") or ""), lang))
     kind = event_type + (f" — {d['sub_event_type']}" if d["sub_event_type"] else "")
     precision = str(row.get("geo_precision", "") or "exact")

@@ -1,8 +1,8 @@
 """A `eventmap.scene.Scene` as the options `static/eventmap/eventmap.js` draws: the Leaflet renderer.
 
 Nothing is decided here: the extent, the colours, the labels, the legend, the area layers and the note for an
-empty result all come from the scene. Texts are escaped here, once, where they meet the page (`esc`), except
-the area names, which the browser puts into the page with `textContent`.
+empty result all come from the scene. Every text stays raw (not escaped): the browser puts it into the page as
+text nodes (`static/eventmap/js/maplegend.js`, `placelabels.js`, `mapcontrols.js`, `areas.js`).
 """
 
 from __future__ import annotations
@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from eventmap.i18n import direction, is_rtl, t
-from eventmap.mapping.popups import esc
-from eventmap.scene import AreaLayer, ExtentRule, Legend, Scene
-from eventmap.styling import PRECISION_RADIUS_M, SHAPES, marker_svg
+from eventmap.i18n import is_rtl, t
+from eventmap.scene import AreaLayer, ExtentRule, Lang, Legend, Scene
+from eventmap.styling import PRECISION_RADIUS_M, SHAPES, status_style
 
 NEUTRAL = "#555555"
 LEGEND_CLEARANCE_PX = (260, 30)  # fit the events clear of the legend (bottom right; bottom left in RTL)
@@ -21,15 +20,15 @@ EDGE_PX = (30, 30)
 
 
 def label_rows(scene: Scene) -> list[list[Any]]:
-    """``[lat, lon, escaped name, priority, kind]`` per label, highest priority first."""
-    return [[label.lat, label.lon, esc(label.text), label.priority, label.kind.value] for label in scene.labels]
+    """``[lat, lon, name, priority, kind]`` per label, highest priority first (the name as raw text)."""
+    return [[label.lat, label.lon, label.text, label.priority, label.kind.value] for label in scene.labels]
 
 
 def area_options(areas: Sequence[AreaLayer]) -> list[dict[str, Any]]:
-    """A scene's area layers: GeoJSON, style, an escaped title for the layer switch, raw area names."""
-    return [{"key": area.key.value, "titleHtml": esc(area.title), "geojson": area.geojson, "stroke": area.stroke,
+    """A scene's area layers: GeoJSON, style, a title for the layer switch and an attribution (raw text)."""
+    return [{"key": area.key.value, "title": area.title, "geojson": area.geojson, "stroke": area.stroke,
              "weight": area.weight, "dash": area.dash, "fill": area.fill, "fillOpacity": area.fill_opacity,
-             "shown": area.shown, "attributionHtml": esc(area.attribution)} for area in areas]
+             "shown": area.shown, "attribution": area.attribution} for area in areas]
 
 
 def fit_bounds(scene: Scene) -> list[list[float]] | None:
@@ -39,12 +38,12 @@ def fit_bounds(scene: Scene) -> list[list[float]] | None:
     return scene.extent.bounds.as_leaflet()
 
 
-def empty_html(scene: Scene) -> str:
-    """"No event matches the filters. Loosen: Text", escaped; "" when events match."""
+def empty_note(scene: Scene) -> dict[str, str] | None:
+    """"No event matches the filters." and "Loosen: Text" (raw text); None when events match."""
     if scene.empty is None:
-        return ""
+        return None
     loosen = t("scene.loosen", scene.lang, filters=", ".join(scene.empty.loosen)) if scene.empty.loosen else ""
-    return f"<b>{esc(scene.empty.message)}</b>" + (f"<br>{esc(loosen)}" if loosen else "")
+    return {"message": scene.empty.message, "loosen": loosen}
 
 
 def layer_options(scene: Scene, *, fit_first: bool) -> dict[str, Any]:
@@ -54,40 +53,32 @@ def layer_options(scene: Scene, *, fit_first: bool) -> dict[str, Any]:
     return {"fit": fit_bounds(scene), "fitKey": scene.signature(), "fitFirst": fit_first,
             "fitPaddingTopLeft": LEGEND_CLEARANCE_PX if rtl else EDGE_PX,
             "fitPaddingBottomRight": EDGE_PX if rtl else LEGEND_CLEARANCE_PX,
-            "labels": label_rows(scene), "legendHtml": legend_html_of(scene.legend, lang=scene.lang),
-            "empty": empty_html(scene), "legendPosition": "bottomleft" if rtl else "bottomright"}
+            "labels": label_rows(scene), "legend": legend_options(scene.legend, lang=scene.lang),
+            "empty": empty_note(scene), "legendPosition": "bottomleft" if rtl else "bottomright"}
 
 
-def _row(symbol: str, text: str) -> str:
-    return f'<div class="em-legend-row">{symbol}<span dir="auto">{text}</span></div>'
+def _style(status: str) -> dict[str, Any]:
+    style = status_style(status)
+    return {"filled": style.filled, "fill_opacity": style.fill_opacity, "stroke_width": style.stroke_width,
+            "dash": style.dash, "opacity": style.opacity}
 
 
-def _section(title: str, rows: list[str]) -> str:
-    if not rows:
-        return ""
-    return f'<div class="em-legend-section"><div class="em-legend-title">{esc(title)}</div>{"".join(rows)}</div>'
+def legend_options(legend: Legend, *, lang: Lang, open_: bool = True) -> dict[str, Any] | None:
+    """The scene's legend as raw texts and symbols (only what is shown; None for an empty scene).
 
-
-def legend_html_of(legend: Legend, *, lang: str, open_: bool = True) -> str:
-    """The scene's legend as one escaped HTML fragment (only what is shown; nothing for an empty scene)."""
+    Sides: ``[text, colour]``; types: ``[text, SVG path]``; statuses: ``[text, line and fill style]``; marks:
+    ``[sample, text]`` with sample ``near``/``region`` (a precision circle) or ``cluster``.
+    """
     if legend.is_empty():
-        return ""
-    side_rows = [_row(f'<span class="em-swatch" style="background:{esc(s.colour)}"></span>', esc(s.text))
-                 for s in legend.sides]
-    type_rows = [_row(marker_svg(SHAPES[ty.shape], NEUTRAL, "confirmed", size_px=18), esc(ty.text))
-                 for ty in legend.types]
-    status_cells = "".join(_row(marker_svg(SHAPES["circle"], NEUTRAL, s.status, size_px=18), esc(s.text))
-                           for s in legend.statuses)
-    mark_rows = [_row(f'<span class="em-precision-sample em-precision-{precision}"></span>',
-                      esc(t(f"map.legend.{precision}", lang))) for precision, radius in PRECISION_RADIUS_M.items()
-                 if radius]
-    mark_rows.append(_row('<span class="em-cluster-sample"><span>12</span></span>',
-                          esc(t("map.legend.cluster", lang))))
-    body = "".join([
-        _section(legend.sides_title, side_rows),
-        _section(legend.types_title, type_rows),
-        _section(legend.statuses_title, [f'<div class="em-legend-grid">{status_cells}</div>'] if status_cells else []),
-        _section(t("map.legend.marks", lang), mark_rows),
-    ])
-    return (f'<details class="em-legend" dir="{direction(lang)}"{" open" if open_ else ""}>'
-            f'<summary>{esc(legend.title)}</summary>{body}</details>')
+        return None
+    marks = [[precision, t(f"map.legend.{precision}", lang)] for precision, radius in PRECISION_RADIUS_M.items()
+             if radius]
+    marks.append(["cluster", t("map.legend.cluster", lang)])
+    return {
+        "title": legend.title, "open": open_, "dir": "rtl" if is_rtl(lang) else "ltr", "neutral": NEUTRAL,
+        "circle": SHAPES["circle"].svg_path,
+        "sides": {"title": legend.sides_title, "rows": [[s.text, s.colour] for s in legend.sides]},
+        "types": {"title": legend.types_title, "rows": [[ty.text, SHAPES[ty.shape].svg_path] for ty in legend.types]},
+        "statuses": {"title": legend.statuses_title, "rows": [[s.text, _style(s.status)] for s in legend.statuses]},
+        "marks": {"title": t("map.legend.marks", lang), "rows": marks},
+    }

@@ -4,9 +4,9 @@
   for the app's presentation mode (served assets) or the standalone interactive HTML export (inline).
 - `ready_made_stories()`, `load_story(path)`, `Story`: ordered lists of events to step through.
 
-Modules: payload (events → escaped JSON), stories, document (the page); the browser side is
-`static/eventmap/js/playback.js` (with the modules it imports) and `playback.css` in this folder, always
-inlined into the page.
+Modules: payload (events → JSON safe in a script element; texts raw, put in as text nodes), stories,
+document (the page); the browser side is `static/eventmap/js/playback.js` (with the modules it imports) and
+`playback.css` in this folder, always inlined into the page.
 """
 
 from eventmap.playback.document import MODES, SPEEDS, Look, PlaybackOptionError, build_playback_document

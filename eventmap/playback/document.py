@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 import math
 import statistics
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -34,10 +34,10 @@ from base.errors import EventMapError
 from eventmap.filtering import Filters, describe_filters
 from eventmap.i18n import DEFAULT_LANG, RTL_LANGS, direction, language_name, languages, strings, t
 from eventmap.mapping import build_map
-from eventmap.mapping.assets import js_bundle
+from eventmap.mapping.assets import js_bundle, page_of
 from eventmap.playback.payload import Payload, build_payload, script_json
 from eventmap.playback.stories import Story
-from eventmap.scene import Scene
+from eventmap.scene import Lang, Scene
 from eventmap.styling import SHAPES, STATUS_STYLES
 from geo.naming import Naming
 
@@ -90,8 +90,8 @@ PROJECTOR = Look()
 def build_playback_document(
     frame: pd.DataFrame,
     *,
-    naming: Naming | str,
-    lang: str = DEFAULT_LANG,
+    naming: Naming,
+    lang: Lang = Lang.EN,
     asset_mode: str = "served",
     title: str | Mapping[str, str] | None = None,
     filters: Filters | None = None,
@@ -123,9 +123,9 @@ def build_playback_document(
     `width`/`height` fix the page's size in px (default: the window's). With `remember`, the page keeps the
     day, mode and speed in the tab's session storage, so a rebuilt page (after a rerun) goes on where it was.
     With a `scene` (`eventmap.scene.build_scene` of `frame`), the page draws the scene: its side colours (of
-    the whole data and the sides settings), its extent (unless `bounds` is given), labels and area layers.
+    the whole data and the sides settings), its legend, its extent (unless `bounds` is given), labels and area
+    layers.
     """
-    naming = Naming(naming)
     _check_options(lang=lang, mode=mode, days=days, speed=speed, width=width, height=height)
     filters = filters or Filters()
     start, end = _date_range(frame, filters, initial_date=initial_date, today=today)
@@ -135,7 +135,8 @@ def build_playback_document(
             f"initial_date: outside the timeline {start.isoformat()} – {end.isoformat()} (got {day.isoformat()!r})"
         )
     payload = build_payload(frame, naming=naming, origin=start, lang=lang,
-                            colours=scene.palette.as_dict() if scene is not None else None)
+                            colours=scene.palette.as_dict() if scene is not None else None,
+                            legend=scene.legend if scene is not None else None)
     if bounds is None and scene is not None:
         b = scene.extent.bounds
         bounds = (b.south, b.west, b.north, b.east)
@@ -183,7 +184,7 @@ def build_playback_document(
                   labels=labels, label_size_px=look.label_size_px,
                   text_size_px=look.text_size_px, scene=scene)
     config["mapVar"] = m.get_name()
-    root = m.get_root()
+    root = page_of(m)
     page_title = _titles(title, [lang])[lang]
     size_css = _size_css(width, height)
     root.header.add_child(RawHtml(
@@ -232,8 +233,8 @@ def _bounds_config(bounds: tuple[float, float, float, float] | None, payload: Pa
     if bounds is not None:
         south, west, north, east = bounds
         return [[south, west], [north, east]]
-    lats = [v for v in payload.data["lat"] if v is not None]  # type: ignore[union-attr]
-    lons = [v for v in payload.data["lon"] if v is not None]  # type: ignore[union-attr]
+    lats = [lat for lat, _ in payload.points]
+    lons = [lon for _, lon in payload.points]
     if not lats:
         return None
     return _core_bounds(lats, lons)
@@ -263,10 +264,10 @@ def _core_bounds(lats: list[float], lons: list[float]) -> list[list[float]]:
 
 def _memory_key(payload: Payload, start: date, end: date) -> str:
     """Names what the remembered state belongs to: the same timeline and the same number of events."""
-    return f"eventmap.playback:{start.isoformat()}:{end.isoformat()}:{len(payload.data['d'])}"  # type: ignore[arg-type]
+    return f"eventmap.playback:{start.isoformat()}:{end.isoformat()}:{len(payload.event_ids)}"
 
 
-def _titles(title: str | Mapping[str, str] | None, langs: list[str]) -> dict[str, str]:
+def _titles(title: str | Mapping[str, str] | None, langs: Sequence[str]) -> dict[str, str]:
     if title is None:
         return {code: t("app.title", code) for code in langs}
     if isinstance(title, str):
@@ -275,10 +276,10 @@ def _titles(title: str | Mapping[str, str] | None, langs: list[str]) -> dict[str
     return {code: title.get(code) or fallback for code in langs}
 
 
-def _story_config(story: Story | None, payload: Payload, langs: list[str]) -> dict[str, object] | None:
+def _story_config(story: Story | None, payload: Payload, langs: Sequence[str]) -> dict[str, object] | None:
     if story is None:
         return None
-    known = [row[0] for row in payload.data["detail"]]  # type: ignore[union-attr]
+    known = list(payload.event_ids)
     resolved = story.resolve(known)
     if not resolved.event_ids:
         return None

@@ -9,8 +9,9 @@ The description is in the card's language where the data has it (`Described`): t
 (`description_ar` for Arabic, marked when it is the project's translation rather than a source's words),
 else `description_original` when it is in that language, else the project's English `description`.
 
-Nothing is escaped here: a renderer escapes each field once, where it meets its page
-(`eventmap.mapping.popups` for the map's popups).
+Nothing is escaped here: the map's popups and the playback's cards put each field into the page as a text
+node (`static/eventmap/js/`); the one HTML card drawn in Python escapes each field once
+(`eventmap.mapping.popups.event_card_html`).
 """
 
 from __future__ import annotations
@@ -104,6 +105,11 @@ def web_url(text: str) -> str | None:
     return candidate
 
 
+def language_code(value: str) -> str:
+    """`value` when it is a language code ("hy", "az-Latn"), else "" (it goes into a `lang` attribute)."""
+    return value if _LANG_CODE.match(value) else ""
+
+
 def text(value: object) -> str:
     """A cell as text ("" for missing values)."""
     if value is None or value is pd.NA or value is pd.NaT:
@@ -143,7 +149,7 @@ class CardMaker:
     """Cards for many rows of one page: names, terms and source lists worked out once each."""
 
     def __init__(self, *, naming: Naming, lang: str) -> None:
-        self.naming = Naming(naming)
+        self.naming = naming
         self.lang = lang
         self._places: dict[tuple[str, str], str] = {}
         self._terms: dict[tuple[str, str], str] = {}
@@ -182,7 +188,7 @@ class CardMaker:
             actor=self.named(text(row.get("actor", ""))),
             target=self.named(text(row.get("target", ""))), description=story.description,
             description_original=story.original,
-            language=language if story.original and _LANG_CODE.match(language) else "",
+            language=language_code(language) if story.original else "",
             fatalities=whole(row.get("fatalities")), injured=whole(row.get("injured")),
             claimed_by=self.named(text(row.get("claimed_by", ""))),
             disputed_by=self.named(text(row.get("disputed_by", ""))),

@@ -1,8 +1,9 @@
 """The scene: what a picture of the events shows, decided once and drawn by every renderer.
 
 Plain frozen dataclasses with no Streamlit, no HTML and no matplotlib. Every text is raw (not escaped):
-each renderer escapes it once, where the text meets its page (the Leaflet map, the playback page) or draws
-it as text (the PNG). `Scene.to_json()` gives the same description as JSON-ready values.
+the browser pages put it in as text nodes (the Leaflet map, the playback page; HTML drawn in Python escapes it
+once, where the text meets it) and the PNG draws it as text. `Scene.to_json()` gives the same description as
+JSON-ready values.
 
 - `Palette`: one colour per side of the WHOLE data set (and the sides settings), so filters never recolour
   a side;

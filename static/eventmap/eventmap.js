@@ -32,13 +32,25 @@ function webLink(doc, href, shown) {
   link.setAttribute("dir", "ltr");
   return link;
 }
-return { SVG_NS, make, setText, webLink };
+
+// A text as HTML that shows it literally: only for the Leaflet calls that take markup and no element (the
+// layer switch's names, the attribution line). Everything else builds elements with `make`.
+function escapeHtml(text) {
+  return String(text ?? "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+return { SVG_NS, make, setText, webLink, escapeHtml };
 })();
 // areas.js
 modules["areas"] = (function () {
-const { make } = modules["dom"];
+const { escapeHtml, make } = modules["dom"];
 /* The scene's area layers (districts ...): drawn under the events, each one switchable in the layer
- * control. An area's name (from the area file) goes into its tooltip as text. Uses `L`.
+ * control. An area's name (from the area file) goes into its tooltip as text; the layer's title and
+ * attribution are escaped for Leaflet's layer switch and attribution line, which take markup. Uses `L`.
  */
 
 
@@ -58,8 +70,8 @@ function addAreas(map, areas, byKey) {
     });
     layer.emKey = a.key;
     if (a.shown) layer.addTo(map);
-    if (map.attributionControl && a.attributionHtml) map.attributionControl.addAttribution(a.attributionHtml);
-    overlays[a.titleHtml] = layer;
+    if (map.attributionControl && a.attribution) map.attributionControl.addAttribution(escapeHtml(a.attribution));
+    overlays[escapeHtml(a.title)] = layer;
     byKey[a.key] = layer;
   }
   return overlays;
@@ -68,7 +80,9 @@ return { addAreas };
 })();
 // basemap.js
 modules["basemap"] = (function () {
+const { make } = modules["dom"];
 /* The offline basemap (land, coasts, borders, country names) and its detailed regions. Uses `L`. */
+
 
 const REGION_DETAIL_MIN_ZOOM = 6;
 
@@ -86,11 +100,12 @@ function basemapStyle(colours) {
   };
 }
 
-// A country's name: the basemap file's label (eventmap's own data, escaped in Python).
+// A country's name: the basemap file's label, as text.
 function countryLabel(feature, latlng) {
   return L.marker(latlng, {
     pane: "em-basemap", interactive: false, keyboard: false,
-    icon: L.divIcon({ className: "em-country-label", iconSize: [0, 0], html: `<span>${feature.properties.label}</span>` }),
+    icon: L.divIcon({ className: "em-country-label", iconSize: [0, 0],
+                      html: make(document, "span", null, feature.properties.label) }),
   });
 }
 
@@ -128,58 +143,6 @@ function addBasemaps(map, basemaps, colours) {
 }
 return { addBasemaps };
 })();
-// mapcontrols.js
-modules["mapcontrols"] = (function () {
-/* The map's legend box and its note (no events, too many circles): Leaflet controls. Uses `L`.
- * Their HTML is rendered and escaped in Python (eventmap.mapping.legend, scene_parts, layers).
- */
-
-function legendControl(map, legendHtml, position) {
-  const legend = L.control({ position: position || "bottomright" });
-  legend.onAdd = () => {
-    const div = L.DomUtil.create("div", "em-legend-box");
-    div.innerHTML = legendHtml; // rendered and escaped by eventmap.mapping.legend / scene_parts
-    L.DomEvent.disableClickPropagation(div);
-    L.DomEvent.disableScrollPropagation(div);
-    // Controls sit above popups: fold the legend while an event's details are open, then restore it.
-    const details = div.querySelector("details");
-    let wasOpen = null;
-    map.on("popupopen", () => {
-      if (details && wasOpen === null) {
-        wasOpen = details.open;
-        details.open = false;
-      }
-    });
-    map.on("popupclose", () => {
-      if (details && wasOpen !== null) {
-        details.open = wasOpen;
-        wasOpen = null;
-      }
-    });
-    return div;
-  };
-  return legend;
-}
-
-// A note in the top corner that comes and goes with `group`.
-function addNote(group, html) {
-  if (!html) return;
-  const control = L.control({ position: "topright" });
-  control.onAdd = () => {
-    const div = L.DomUtil.create("div", "em-note");
-    div.innerHTML = html; // escaped by eventmap.mapping.layers
-    return div;
-  };
-  group.on("add", () => {
-    control.addTo(group._map);
-  });
-  group.on("remove", () => {
-    control.remove();
-  });
-  if (group._map) control.addTo(group._map);
-}
-return { legendControl, addNote };
-})();
 // codes.js
 modules["codes"] = (function () {
 /* The map's compact event codes and the pictures made of them, with no page access.
@@ -206,21 +169,20 @@ function isoDay(day0, offset) {
   return new Date(day0 + offset * 86400000).toISOString().slice(0, 10);
 }
 
-// A marker's <svg> as markup, from the palette and the style tables only (no data text).
+// How a marker of claim-status style `st` is painted in the side's `colour` (the map's one rule).
+function markerPaint(st, colour) {
+  if (!st.filled) return { fill: "#FFFFFF", fillOpacity: 0.75, stroke: colour };
+  return { fill: colour, fillOpacity: st.fill_opacity, stroke: st.dash ? colour : "#222222" };
+}
+
+// A marker's <svg> as markup for Leaflet's divIcon, from the palette and the style tables only: numbers,
+// colours (#rrggbb, checked in eventmap.styling) and the project's shape paths; never a data text.
 function markerSvg(P, side, type, status, size) {
   const st = P.statusStyles[status];
-  const colour = P.colours[side];
-  let fill = "#FFFFFF";
-  let fillOpacity = 0.75;
-  let stroke = colour;
-  if (st.filled) {
-    fill = colour;
-    fillOpacity = st.fill_opacity;
-    stroke = st.dash ? colour : "#222222";
-  }
+  const paint = markerPaint(st, P.colours[side]);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 24 24" style="opacity:${
-    st.opacity}"><path d="${P.shapes[type]}" fill="${fill}" fill-opacity="${fillOpacity}" stroke="${stroke}" stroke-width="${
-    st.stroke_width}"${st.dash ? ` stroke-dasharray="${st.dash}"` : ""} stroke-linejoin="round"/></svg>`;
+    st.opacity}"><path d="${P.shapes[type]}" fill="${paint.fill}" fill-opacity="${paint.fillOpacity}" stroke="${
+    paint.stroke}" stroke-width="${st.stroke_width}"${st.dash ? ` stroke-dasharray="${st.dash}"` : ""} stroke-linejoin="round"/></svg>`;
 }
 
 // A cluster's pie: conic-gradient stops, the most frequent side first. `counts` is { side: n }.
@@ -249,7 +211,161 @@ function cellRadius(n) {
 function clashes(box, placed) {
   return placed.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]);
 }
-return { unpack, isoDay, markerSvg, clusterStops, clusterSize, cellRadius, clashes };
+return { unpack, isoDay, markerPaint, markerSvg, clusterStops, clusterSize, cellRadius, clashes };
+})();
+// symbols.js
+modules["symbols"] = (function () {
+const { markerPaint } = modules["codes"];
+const { SVG_NS } = modules["dom"];
+/* A map marker's symbol as an <svg> element (popup heads, legend rows), built with createElementNS. */
+
+
+// `path`: an SVG path on a 24-px grid; `style`: a claim-status style (eventmap.styling.StatusStyle).
+function markerSymbol(doc, path, colour, style, size) {
+  const svg = doc.createElementNS(SVG_NS, "svg");
+  svg.setAttribute("width", size);
+  svg.setAttribute("height", size);
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("aria-hidden", "true");
+  svg.style.opacity = String(style.opacity);
+  const paint = markerPaint(style, colour);
+  const shape = doc.createElementNS(SVG_NS, "path");
+  shape.setAttribute("d", path);
+  shape.setAttribute("fill", paint.fill);
+  shape.setAttribute("fill-opacity", String(paint.fillOpacity));
+  shape.setAttribute("stroke", paint.stroke);
+  shape.setAttribute("stroke-width", String(style.stroke_width));
+  if (style.dash) shape.setAttribute("stroke-dasharray", style.dash);
+  shape.setAttribute("stroke-linejoin", "round");
+  svg.appendChild(shape);
+  return svg;
+}
+return { markerSymbol };
+})();
+// maplegend.js
+modules["maplegend"] = (function () {
+const { make } = modules["dom"];
+const { markerSymbol } = modules["symbols"];
+/* The map's legend as page elements: the scene's sides, event types and claim statuses, each with its
+ * symbol, then the marks (precision circles, clusters). Every name goes in as text.
+ *
+ *   legendElement(doc, legend) -> <details class="em-legend">
+ *     legend: eventmap.mapping.scene_parts.legend_options (raw text)
+ */
+
+
+const CONFIRMED = { filled: true, fill_opacity: 0.95, stroke_width: 1.2, dash: "", opacity: 1 };
+
+function row(doc, symbol, text) {
+  const element = make(doc, "div", "em-legend-row");
+  element.appendChild(symbol);
+  const name = make(doc, "span", null, text);
+  name.setAttribute("dir", "auto");
+  element.appendChild(name);
+  return element;
+}
+
+function section(doc, title, rows, grid) {
+  const box = make(doc, "div", "em-legend-section");
+  box.appendChild(make(doc, "div", "em-legend-title", title));
+  const holder = grid ? box.appendChild(make(doc, "div", "em-legend-grid")) : box;
+  for (const r of rows) holder.appendChild(r);
+  return box;
+}
+
+function swatch(doc, colour) {
+  const element = make(doc, "span", "em-swatch");
+  element.style.background = colour;
+  return element;
+}
+
+function markSample(doc, kind) {
+  if (kind === "cluster") {
+    const sample = make(doc, "span", "em-cluster-sample");
+    sample.appendChild(make(doc, "span", null, "12"));
+    return sample;
+  }
+  return make(doc, "span", `em-precision-sample em-precision-${kind}`);
+}
+
+function legendElement(doc, legend) {
+  const details = make(doc, "details", "em-legend");
+  details.setAttribute("dir", legend.dir);
+  details.open = legend.open;
+  details.appendChild(make(doc, "summary", null, legend.title));
+  const parts = [
+    [legend.sides, (r) => row(doc, swatch(doc, r[1]), r[0]), false],
+    [legend.types, (r) => row(doc, markerSymbol(doc, r[1], legend.neutral, CONFIRMED, 18), r[0]), false],
+    [legend.statuses, (r) => row(doc, markerSymbol(doc, legend.circle, legend.neutral, r[1], 18), r[0]), true],
+    [legend.marks, (r) => row(doc, markSample(doc, r[0]), r[1]), false],
+  ];
+  for (const [part, build, grid] of parts) {
+    if (part?.rows.length) details.appendChild(section(doc, part.title, part.rows.map(build), grid));
+  }
+  return details;
+}
+return { legendElement };
+})();
+// mapcontrols.js
+modules["mapcontrols"] = (function () {
+const { make } = modules["dom"];
+const { legendElement } = modules["maplegend"];
+/* The map's legend box and its notes (no events, aggregated, too many circles): Leaflet controls filled
+ * with page elements (legendElement, text nodes). Uses `L`.
+ */
+
+
+function legendControl(map, legend, position) {
+  const control = L.control({ position: position || "bottomright" });
+  control.onAdd = () => {
+    const div = L.DomUtil.create("div", "em-legend-box");
+    const details = legendElement(document, legend);
+    div.appendChild(details);
+    L.DomEvent.disableClickPropagation(div);
+    L.DomEvent.disableScrollPropagation(div);
+    // Controls sit above popups: fold the legend while an event's details are open, then restore it.
+    let wasOpen = null;
+    map.on("popupopen", () => {
+      if (wasOpen === null) {
+        wasOpen = details.open;
+        details.open = false;
+      }
+    });
+    map.on("popupclose", () => {
+      if (wasOpen !== null) {
+        details.open = wasOpen;
+        wasOpen = null;
+      }
+    });
+    return div;
+  };
+  return control;
+}
+
+// A note's lines as text, one under the other; a line [text, true] is in bold.
+function fillNote(doc, div, lines) {
+  lines.forEach((line, i) => {
+    if (i > 0) div.appendChild(make(doc, "br"));
+    const [text, strong] = Array.isArray(line) ? line : [line, false];
+    div.appendChild(strong ? make(doc, "b", null, text) : doc.createTextNode(String(text)));
+  });
+  return div;
+}
+
+// A note in the top corner that comes and goes with `group`; nothing for no lines.
+function addNote(group, lines) {
+  if (!lines?.length) return;
+  const control = L.control({ position: "topright" });
+  control.onAdd = () => fillNote(document, L.DomUtil.create("div", "em-note"), lines);
+  group.on("add", () => {
+    control.addTo(group._map);
+  });
+  group.on("remove", () => {
+    control.remove();
+  });
+  if (group._map) control.addTo(group._map);
+}
+return { legendControl, fillNote, addNote };
 })();
 // panes.js
 modules["panes"] = (function () {
@@ -277,74 +393,181 @@ function whenOnMap(layer, fn) {
 }
 return { PANES, ensurePanes, whenOnMap };
 })();
-// popups.js
-modules["popups"] = (function () {
-const { isoDay, markerSvg, unpack } = modules["codes"];
-/* The map's event popup and grid-cell popup as markup, with no page access. Every data text in the
- * payload is HTML-escaped and every link checked to be http(s) by eventmap.mapping (layers, popups):
- * this module only puts those escaped pieces together.
+// links.js
+modules["links"] = (function () {
+/* Link safety, with no page access: only http(s) addresses become links; anything else stays text. */
+
+const WEB = /^https?:\/\//i;
+
+function isWebLink(href) {
+  return typeof href === "string" && WEB.test(href);
+}
+
+// What a link shows: the address decoded (readable non-Latin paths), without the scheme and "www.".
+function linkText(href) {
+  let shown;
+  try {
+    shown = decodeURI(href);
+  } catch {
+    shown = href;
+  }
+  return { text: shown.replace(/^https?:\/\/(www\.)?/i, ""), title: shown };
+}
+return { isWebLink, linkText };
+})();
+// sources.js
+modules["sources"] = (function () {
+const { make, webLink } = modules["dom"];
+const { isWebLink, linkText } = modules["links"];
+/* One source of an event, for the map's popup and the playback's card alike: a link only when its address
+ * is http(s) (shown decoded, without the scheme; the whole address as its title), else its text as text.
+ *
+ *   sourceItem(doc, [address or "", text]) -> <li>      (eventmap.scene.cards.Source: url, text)
  */
 
 
-function row(label, value) {
-  return value === "" || value === undefined || value === null ? "" : `<tr><th>${label}</th><td>${value}</td></tr>`;
+function sourceItem(doc, source) {
+  const item = make(doc, "li");
+  const [href, text] = source;
+  if (isWebLink(href)) {
+    item.appendChild(webLink(doc, href, linkText(href)));
+  } else {
+    const shown = make(doc, "span", null, text === null || text === undefined ? "" : String(text));
+    shown.setAttribute("dir", "auto");
+    item.appendChild(shown);
+  }
+  return item;
+}
+return { sourceItem };
+})();
+// popups.js
+modules["popups"] = (function () {
+const { isoDay, unpack } = modules["codes"];
+const { make } = modules["dom"];
+const { sourceItem } = modules["sources"];
+const { markerSymbol } = modules["symbols"];
+/* The map's event popup and grid-cell popup as page elements. The payload (eventmap.mapping.layers) holds
+ * raw text: every text goes in as a text node, and a source becomes a link only when its address is http(s).
+ *
+ *   popupElement(doc, P, i) -> <div class="em-popup">     cellElement(doc, P, j) -> <div class="em-popup">
+ */
+
+
+const empty = (value) => value === "" || value === undefined || value === null;
+
+// A row of the popup's table: its label and its parts (texts, or elements such as a colour swatch).
+function addRow(doc, table, label, parts) {
+  const values = parts.filter((part) => !empty(part));
+  if (!values.length || values.every((part) => typeof part !== "object" && empty(String(part).trim()))) return;
+  const tr = make(doc, "tr");
+  tr.appendChild(make(doc, "th", null, label));
+  const td = make(doc, "td");
+  for (const part of values) td.appendChild(typeof part === "object" ? part : doc.createTextNode(String(part)));
+  tr.appendChild(td);
+  table.appendChild(tr);
 }
 
-function sourcesHtml(P, sources) {
-  if (!sources.length) return `<p class="em-no-source"><b>${P.labels.sources}:</b> ${P.strings.noSource}</p>`;
-  const items = sources.map((s) => `<li>${s[0]
-    ? `<a href="${s[0]}" target="_blank" rel="noopener noreferrer">${s[1]}</a>`
-    : `<span dir="auto">${s[1]}</span>`}</li>`);
-  return `<div class="em-sources"><b>${P.labels.sources}:</b><ul>${items.join("")}</ul></div>`;
+function muted(doc, text) {
+  return make(doc, "span", "em-muted", text);
 }
 
-function popupHtml(P, i) {
+function labelled(doc, className, label, text, lang) {
+  const p = make(doc, "p", className);
+  p.setAttribute("dir", "auto");
+  if (lang) p.setAttribute("lang", lang);
+  p.appendChild(make(doc, "b", null, `${label}:`));
+  p.appendChild(doc.createTextNode(` ${text}`));
+  return p;
+}
+
+function sourcesElement(doc, P, sources) {
+  if (!sources.length) {
+    const p = make(doc, "p", "em-no-source");
+    p.appendChild(make(doc, "b", null, `${P.labels.sources}:`));
+    p.appendChild(doc.createTextNode(` ${P.strings.noSource}`));
+    return p;
+  }
+  const box = make(doc, "div", "em-sources");
+  box.appendChild(make(doc, "b", null, `${P.labels.sources}:`));
+  const list = make(doc, "ul");
+  for (const source of sources) list.appendChild(sourceItem(doc, source));
+  box.appendChild(list);
+  return box;
+}
+
+function swatch(doc, colour) {
+  const element = make(doc, "span", "em-swatch");
+  element.style.background = colour;
+  return element;
+}
+
+function popupElement(doc, P, i) {
   const c = P.cols;
   const u = unpack(P, c.k[i]);
   const place = P.places[c.p[i]];
   const T = P.labels;
   const d = i < P.details.length ? P.details[i] : null;
   const f = (name) => (d ? d[P.fieldIndex[name]] : "");
-  const swatch = `<span class="em-swatch" style="background:${P.colours[u.side]}"></span>`;
-  const type = P.types[u.type] + (f("sub_event_type") ? ` — ${f("sub_event_type")}` : "");
-  let html = `<div class="em-popup" dir="${P.dir}"><div class="em-popup-head">${markerSvg(P, u.side, u.type, u.status, 18)}<span>${type}</span></div><table>`;
-  html += row(T.date, isoDay(P.day0, c.d[i]) + (f("date_note") ? ` ${f("date_note")}` : ""));
-  html += row(T.place, place[2] + (f("location") ? ` <span class="em-muted">(${f("location")})</span>` : "")
-    + (u.prec > 0 ? ` <span class="em-muted">${P.precisions[u.prec]}</span>` : ""));
-  html += row(T.side, swatch + P.sides[u.side]);
-  html += row(T.actor, f("actor"));
-  html += row(T.target, f("target"));
-  html += row(T.status, P.statuses[u.status]);
+  const root = make(doc, "div", "em-popup");
+  root.setAttribute("dir", P.dir);
+  const head = make(doc, "div", "em-popup-head");
+  head.appendChild(markerSymbol(doc, P.shapes[u.type], P.colours[u.side], P.statusStyles[u.status], 18));
+  head.appendChild(make(doc, "span", null, P.types[u.type] + (f("sub_event_type") ? ` — ${f("sub_event_type")}` : "")));
+  root.appendChild(head);
+  const table = make(doc, "table");
+  addRow(doc, table, T.date, [isoDay(P.day0, c.d[i]), f("date_note") ? ` ${f("date_note")}` : ""]);
+  addRow(doc, table, T.place, [place[2], f("location") ? " " : "", f("location") ? muted(doc, `(${f("location")})`) : "",
+    u.prec > 0 ? " " : "", u.prec > 0 ? muted(doc, P.precisions[u.prec]) : ""]);
+  addRow(doc, table, T.side, [swatch(doc, P.colours[u.side]), P.sides[u.side]]);
+  addRow(doc, table, T.actor, [f("actor")]);
+  addRow(doc, table, T.target, [f("target")]);
+  addRow(doc, table, T.status, [P.statuses[u.status]]);
   for (const name of ["verification", "claimed_by", "disputed_by", "fatalities", "injured", "report_date"]) {
-    html += row(T[name], f(name));
+    addRow(doc, table, T[name], [f(name)]);
   }
-  html += "</table>";
-  if (!d) return `${html}<p class="em-muted">${P.strings.noDetails}</p></div>`;
-  if (f("description")) html += `<p class="em-desc" dir="auto">${f("description")}</p>`;
+  root.appendChild(table);
+  if (!d) {
+    root.appendChild(make(doc, "p", "em-muted", P.strings.noDetails));
+    return root;
+  }
+  if (f("description")) {
+    const p = make(doc, "p", "em-desc", f("description"));
+    p.setAttribute("dir", "auto");
+    root.appendChild(p);
+  }
   if (f("description_original")) {
-    const lang = f("language");
-    html += `<p class="em-original" dir="auto"${lang ? ` lang="${lang}"` : ""}><b>${T.original}:</b> ${f("description_original")}</p>`;
+    root.appendChild(labelled(doc, "em-original", T.original, f("description_original"), f("language")));
   }
-  html += sourcesHtml(P, d[P.fieldIndex.sources]);
-  if (f("notes")) html += `<p class="em-notes" dir="auto"><b>${T.notes}:</b> ${f("notes")}</p>`;
-  html += `<div class="em-muted em-id">${f("event_id")}</div>`;
-  return `${html}</div>`;
+  root.appendChild(sourcesElement(doc, P, d[P.fieldIndex.sources]));
+  if (f("notes")) root.appendChild(labelled(doc, "em-notes", T.notes, f("notes")));
+  root.appendChild(make(doc, "div", "em-muted em-id", f("event_id")));
+  return root;
 }
 
 // A grid cell (many events in one place at a low zoom): how many, and the sides with the most.
-function cellHtml(P, j) {
+function cellElement(doc, P, j) {
   const g = P.grid;
-  const parts = g.top[j].map((t) => `<li><span class="em-swatch" style="background:${P.colours[t[0]]}"></span>${P.sides[t[0]]}: ${t[1]}</li>`);
-  return `<div class="em-popup" dir="${P.dir}"><b>${P.strings.cellEvents.replace("{n}", g.n[j])}</b><ul class="em-plain">${
-    parts.join("")}</ul><p class="em-muted">${P.strings.cellHelp}</p></div>`;
+  const root = make(doc, "div", "em-popup");
+  root.setAttribute("dir", P.dir);
+  root.appendChild(make(doc, "b", null, P.strings.cellEvents.replace("{n}", String(g.n[j]))));
+  const list = make(doc, "ul", "em-plain");
+  for (const top of g.top[j]) {
+    const item = make(doc, "li");
+    item.appendChild(swatch(doc, P.colours[top[0]]));
+    item.appendChild(doc.createTextNode(`${P.sides[top[0]]}: ${top[1]}`));
+    list.appendChild(item);
+  }
+  root.appendChild(list);
+  root.appendChild(make(doc, "p", "em-muted", P.strings.cellHelp));
+  return root;
 }
-return { popupHtml, cellHtml };
+return { popupElement, cellElement };
 })();
 // markers.js
 modules["markers"] = (function () {
 const { cellRadius, clusterSize, clusterStops, markerSvg, unpack } = modules["codes"];
 const { ensurePanes, whenOnMap } = modules["panes"];
-const { cellHtml, popupHtml } = modules["popups"];
+const { cellElement, popupElement } = modules["popups"];
 /* The map's event layers: clustered markers with one shared popup, precision circles, grid cells.
  * Uses `L` and Leaflet.markercluster.
  */
@@ -358,6 +581,7 @@ function clusterIcon(P) {
     const size = clusterSize(markers.length);
     return L.divIcon({
       className: "marker-cluster em-cluster", iconSize: [size, size],
+      // Only a count and palette colours (#rrggbb): no data text in this markup.
       html: `<div style="background:conic-gradient(${clusterStops(counts, P.colours)})"><span>${markers.length}</span></div>`,
     });
   };
@@ -421,7 +645,7 @@ function addPoints(P, group) {
   cluster.on("click", (e) => {
     const marker = e.layer;
     if (marker.options.emIndex === undefined) return;
-    popup.setLatLng(marker.getLatLng()).setContent(popupHtml(P, marker.options.emIndex));
+    popup.setLatLng(marker.getLatLng()).setContent(popupElement(document, P, marker.options.emIndex));
     popup.openOn(group._map);
   });
   group.addLayer(cluster);
@@ -446,7 +670,7 @@ function addCells(P, group) {
         renderer, radius: cellRadius(g.n[i]), color: "#222", weight: 1, fillColor: P.colours[g.side[i]],
         fillOpacity: 0.7, emIndex: i,
       });
-      marker.bindPopup((layer) => cellHtml(P, layer.options.emIndex));
+      marker.bindPopup((layer) => cellElement(document, P, layer.options.emIndex));
       marker.addTo(group);
     }
   });
@@ -455,15 +679,17 @@ return { addPrecisionCircles, addPoints, addCells };
 })();
 // placelabels.js
 modules["placelabels"] = (function () {
+const { make } = modules["dom"];
 /* Place names on the map that never lie: no name covers another name, a marker or a cluster icon; a name is
  * beside its own point, or a little farther with a leader line to it; when there is no room, the lower
  * priority gives way. Uses `L` (addLabels); `placeLabels` is pure (box arithmetic, tested in node).
  *
- * A label row is [lat, lon, name (HTML-escaped by eventmap.scene / eventmap.mapping), priority, kind]; kinds
+ * A label row is [lat, lon, name (raw text: it goes in as a text node), priority, kind]; kinds
  * and priorities come from the scene (capitals first, then the places with most events, then towns). The
  * page may raise a label (the places of the day's events) or keep it whatever happens (the place a story
  * step is about): `declutter({ raised: Set of label indices, kept: Set of label indices })`.
  */
+
 
 // Where a label may go around its point, in order: beside it, above, below, diagonally.
 const SPOTS = [[1, 0], [-1, 0], [0.7, -0.7], [0.7, 0.7], [-0.7, -0.7], [-0.7, 0.7], [0, -1], [0, 1]];
@@ -612,14 +838,21 @@ function drawLeader(line, x, y, box) {
   line.style.transform = `rotate(${Math.atan2(ey - y, ex - x)}rad)`;
 }
 
+// A place's name as elements (Leaflet puts an element given as `html` into the icon): the leader line to its
+// point and the name, a text node.
+function labelElement(doc, name) {
+  const parts = make(doc, "span", "em-place-parts");
+  parts.appendChild(make(doc, "span", "em-place-leader"));
+  const text = parts.appendChild(make(doc, "span", "em-place-name", name));
+  text.setAttribute("dir", "auto");
+  return parts;
+}
+
 function addLabels(map, labels, target) {
   const items = labels.map((l) => {
     const marker = L.marker([l[0], l[1]], {
       pane: "em-labels", interactive: false, keyboard: false,
-      icon: L.divIcon({
-        className: "em-place", iconSize: [0, 0],
-        html: `<span class="em-place-leader"></span><span class="em-place-name" dir="auto">${l[2]}</span>`,
-      }),
+      icon: L.divIcon({ className: "em-place", iconSize: [0, 0], html: labelElement(document, l[2]) }),
     }).addTo(target || map);
     return { marker, priority: l[3] };
   });
@@ -674,7 +907,7 @@ function addLabels(map, labels, target) {
   declutter.labels = labels;
   return declutter;
 }
-return { overlapArea, spotBox, placeLabels, labelsNear, leaderCrosses, nearestOnBox, LABEL_EVENTS, addLabels };
+return { overlapArea, spotBox, placeLabels, labelsNear, leaderCrosses, nearestOnBox, LABEL_EVENTS, labelElement, addLabels };
 })();
 // eventmap.js
 modules["eventmap"] = (function () {
@@ -690,9 +923,8 @@ const { addLabels, LABEL_EVENTS } = modules["placelabels"];
  *   EventMap.addEvents(group, payload)  the events of one filter state into a L.featureGroup; with
  *                                       `payload.scene` also the scene's fit, labels, legend, empty note
  *
- * The Python side (eventmap.mapping) builds the data: every text in it is already HTML-escaped there and
- * every link checked to be http(s). Area names (districts) are the only texts not escaped in Python:
- * they go into the page as text.
+ * The Python side (eventmap.mapping) builds the data with raw texts and every link checked to be http(s):
+ * texts go into the page only as text nodes (popups.js, maplegend.js, placelabels.js, mapcontrols.js).
  */
 
 
@@ -720,7 +952,7 @@ EM.setupBase = (map, o) => {
     L.control.layers(choices, overlays, { collapsed: false, position: o.layersPosition || "topright" }).addTo(map);
   }
   if (o.labels?.length) map.emDeclutter = addLabels(map, o.labels);
-  if (o.legendHtml) legendControl(map, o.legendHtml, o.legendPosition).addTo(map);
+  if (o.legend) legendControl(map, o.legend, o.legendPosition).addTo(map);
 };
 
 // The scene's parts that change with the filters come with the events layer and leave with it.
@@ -739,7 +971,7 @@ function addSceneParts(group, S) {
     }
     map._emFitKey = S.fitKey;
     if (legend) legend.remove();
-    legend = S.legendHtml ? legendControl(map, S.legendHtml, S.legendPosition).addTo(map) : null;
+    legend = S.legend ? legendControl(map, S.legend, S.legendPosition).addTo(map) : null;
     if (!labels && S.labels?.length) {
       labels = L.layerGroup().addTo(group);
       declutter = addLabels(map, S.labels, labels);
@@ -754,7 +986,7 @@ function addSceneParts(group, S) {
     }
     if (declutter && group._map) group._map.off(LABEL_EVENTS, declutter);
   });
-  if (S.empty) addNote(group, S.empty);
+  if (S.empty) addNote(group, [[S.empty.message, true], S.empty.loosen].filter(Boolean));
 }
 
 EM.addEvents = (group, P) => {
@@ -775,11 +1007,9 @@ EM.addEvents = (group, P) => {
     addCells(P, group);
   } else {
     addPoints(P, group);
-    if (!addPrecisionCircles(P, group) && P.strings.tooManyCircles) {
-      P.note = (P.note ? `${P.note}<br>` : "") + P.strings.tooManyCircles;
-    }
+    if (!addPrecisionCircles(P, group) && P.strings.tooManyCircles) P.notes.push(P.strings.tooManyCircles);
   }
-  addNote(group, P.note);
+  addNote(group, P.notes);
   if (P.scene) addSceneParts(group, P.scene);
   return group;
 };

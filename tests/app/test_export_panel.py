@@ -18,13 +18,15 @@ import streamlit as st
 from eventmap.filtering import Filters, apply_filters
 from eventmap.loading import load_events
 from base.settings import Settings
+from eventmap.scene import Lang
 from eventmap.urlstate import ViewState
+from geo.naming import Naming
 from ui.export_panel import render_export_panel
 
 lang = st.session_state.get("lang", "en")
 days = st.session_state.get("days", (date(2020, 10, 8), date(2020, 10, 9)))
 events = load_events(Path("events.csv")).events
-view = ViewState(filters=Filters(date_from=days[0], date_to=days[1]), lang=lang, naming="both")
+view = ViewState(filters=Filters(date_from=days[0], date_to=days[1]), lang=Lang(lang), naming=Naming.BOTH)
 render_export_panel(view, apply_filters(events, view.filters), Settings.from_env({}), screen_size=(1200, 600))
 """
 

@@ -103,7 +103,7 @@ def test_each_name_is_listed_with_its_candidates(data_file):
 
 def test_a_click_on_a_candidate_s_marker_picks_that_candidate():
     from geo.result import Candidate
-    from ui.places_choice import option_of_tooltip, point_options
+    from services.places import option_of_tooltip, point_options
 
     found = [(Candidate(name="A", lat=1.0, lon=2.0), "A"), (Candidate(name="B", lat=3.0, lon=4.0), "B")]
     options = point_options(found, (5.0, 6.0), lang="en")

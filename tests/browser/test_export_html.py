@@ -55,6 +55,19 @@ def test_the_html_export_opens_offline_and_shows_the_markers(tmp_path: Path, off
     page.wait_for_function(f"document.getElementById('pb-root').getAttribute('data-visible') === '{located.sum()}'")
     assert page.locator("path.pb-marker").count() == int(located.sum())
     assert "Nagorno-Karabakh war" in page.text_content("#pb-title-text")
+    # It opens at the filtered events' extent (the scene's: far-away talks in Moscow or Geneva left out), not at a
+    # continent: every event of that extent in view, zoomed in.
+    view = page.evaluate("""() => {
+      const config = JSON.parse(document.getElementById('pb-config').textContent);
+      const map = window[config.mapVar];
+      const data = JSON.parse(document.getElementById('pb-data').textContent);
+      const extent = L.latLngBounds(config.bounds);
+      const points = data.lat.map((lat, i) => [lat, data.lon[i]]).filter((p) => p[0] !== null);
+      return {zoom: map.getZoom(), inExtent: points.filter((p) => extent.contains(p)).length,
+              inView: points.filter((p) => extent.contains(p) && map.getBounds().contains(p)).length};
+    }""")
+    assert view["inView"] == view["inExtent"] >= int(located.sum()) - 5, view  # 5: Geneva, Istanbul, Moscow ...
+    assert view["zoom"] >= 7, view
     assert page.locator(".leaflet-tile-loaded, img.leaflet-tile").count() == 0  # no tiles: the offline basemap
     screenshot(page, "export-html-offline", full_page=False)
     assert page.blocked == []

@@ -1,6 +1,7 @@
 """One scene, three renderers, in a real browser: the Leaflet map page and the playback page open offline and
-show the scene's events, side colours, extent (within a few pixels) and labels; the districts layer draws the
-same 89 areas on both and switches off from the layer control; the PNG of the same scene has the same colours.
+show the scene's events, side colours, extent (within a few pixels), labels and legend; the districts layer draws
+the same 89 areas on both and switches off from the layer control; the PNG of the same scene draws the same
+events in the same colours over the same extent (within a few pixels), with labels from the scene's.
 On the bundled data and on a 10,000-event file."""
 
 from __future__ import annotations
@@ -88,6 +89,10 @@ def test_one_scene_three_renderers(case: str, tmp_path: Path, file_page, screens
     colours = page.evaluate("EventMap.layers[0].emPayload.colours")
     assert set(colours) <= palette
     assert set(page.locator(".em-place-name").all_text_contents()) == label_texts
+    legend_sides = [entry.text for entry in scene.legend.sides]
+    side_names = page.locator(".em-legend-section").first.locator(".em-legend-row span[dir='auto']")
+    shown_sides = side_names.all_text_contents()
+    assert shown_sides == legend_sides
     assert page.locator(".leaflet-em-areas-pane path").count() == DISTRICTS
     screenshot(page, f"scene-map-{slug}", full_page=False)
     page.get_by_label("Districts").uncheck()
@@ -115,6 +120,8 @@ def test_one_scene_three_renderers(case: str, tmp_path: Path, file_page, screens
         <= {c.upper() for c in palette}
     assert set(page.locator(".em-place-name").all_text_contents()) == label_texts
     assert page.locator(".leaflet-em-areas-pane path").count() == DISTRICTS
+    playback_sides = page.locator("#pb-legend .pb-legend-column").first.locator(".pb-legend-row span")
+    assert playback_sides.all_text_contents() == legend_sides  # the scene's legend, in its order
     screenshot(page, f"scene-playback-{slug}", full_page=False)
     assert page.errors == []
     assert page.blocked == []
@@ -122,3 +129,14 @@ def test_one_scene_three_renderers(case: str, tmp_path: Path, file_page, screens
     # --- the picture
     for entry in scene.legend.sides:
         assert colour_pixels(three.pixels, entry.colour) > 20, entry
+    picture = three.picture
+    assert picture.events_drawn == len(scene.marks)
+    (left, bottom), (right, top) = (picture.image_pixel(b[0], b[1]) for b in bounds)
+    map_w, map_h = picture.viewport.width_px, picture.viewport.height_px
+    assert picture.map_left - 3 <= left < right <= picture.map_left + map_w + 3
+    assert picture.map_top - 3 <= top < bottom <= picture.map_top + map_h + 3
+    assert abs((left + right) / 2 - (picture.map_left + map_w / 2)) <= 3  # centred, and filling one side
+    assert abs((top + bottom) / 2 - (picture.map_top + map_h / 2)) <= 3
+    assert max((right - left) / map_w, (bottom - top) / map_h) >= 0.98
+    assert picture.labels
+    assert set(picture.labels) <= label_texts

@@ -12,6 +12,7 @@ import pytest
 from eventmap.i18n import (
     CATALOGUE_DIR,
     DEFAULT_LANG,
+    UnknownLanguageError,
     catalogue,
     direction,
     format_date,
@@ -149,11 +150,18 @@ def test_arabic_strings_are_arabic():
         ("scene.counts", "ar", {"shown": 3, "total": 7}, "3 من 7 أحداث"),
         ("scene.counts", "ar", {"shown": 13, "total": 113}, "13 من 113 حدثًا"),
         ("no.such.key", "ar", {}, "no.such.key"),
-        ("app.title", "xx", {}, "Conflict event map"),  # a language without a catalogue falls back to English
     ],
 )
 def test_t(key, lang, values, expected):
     assert t(key, lang, **values) == expected
+
+
+@pytest.mark.parametrize("lang", ["xx", "", "EN", "english"])
+def test_a_language_without_a_catalogue_is_an_error_not_english(lang):
+    with pytest.raises(UnknownLanguageError, match=f"no catalogue for language {lang!r}.*languages: ar, en"):
+        t("app.title", lang)
+    with pytest.raises(KeyError):
+        t("app.title", lang)
 
 
 @pytest.mark.parametrize(
@@ -225,7 +233,6 @@ def test_strings_picks_keys_by_prefix_and_fills_gaps_from_english():
         ("Mediators", "ar", "الوسطاء"),
         ("Protesters", "ar", "محتجون"),
         ("Azerbaijan", "en", "Azerbaijan"),
-        ("Azerbaijan", "xx", "Azerbaijan"),  # a language without a catalogue: English
         ("Narnia", "ar", "Narnia"),  # a side the catalogue does not know: the data's text
         ("<b>Narnia</b>", "ar", "<b>Narnia</b>"),  # unescaped: the caller escapes
         ("", "ar", ""),

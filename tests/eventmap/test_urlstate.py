@@ -5,7 +5,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventmap.filtering import Filters
+from eventmap.scene import Lang
 from eventmap.urlstate import PARAMETERS, ViewState, from_query, query_differs, to_query
+from geo.naming import Naming
 
 FULL = ViewState(
     filters=Filters(
@@ -22,8 +24,8 @@ FULL = ViewState(
     ),
     center=(39.39917, 47.0284),
     zoom=9,
-    naming="both",
-    lang="ar",
+    naming=Naming.BOTH,
+    lang=Lang.AR,
     basemap="osm",
     present=True,
     selected_event="NK-2020-10-04-001-jabrayil",
@@ -71,7 +73,7 @@ def test_a_single_string_is_read_like_a_one_element_list():
         ({"min_fatalities": "1e400"}, ViewState(), ("min_fatalities",)),
         ({"min_fatalities": "9" * 40}, ViewState(), ("min_fatalities",)),
         ({"naming": "klingon"}, ViewState(), ("naming",)),
-        ({"naming": "HY"}, ViewState(naming="hy"), ()),
+        ({"naming": "HY"}, ViewState(naming=Naming.HY), ()),
         ({"lang": "xx"}, ViewState(), ("lang",)),
         ({"basemap": "<script>"}, ViewState(), ("basemap",)),
         ({"present": "maybe"}, ViewState(), ("present",)),
@@ -95,7 +97,20 @@ def test_reversed_dates_are_swapped():
 
 def test_the_offered_choices_decide_what_is_accepted():
     assert from_query({"basemap": "satellite"}, basemaps=("offline", "satellite")).basemap == "satellite"
-    assert from_query({"lang": "fr"}, langs=("en", "ar", "fr")).lang == "fr"
+    assert from_query({"lang": "ar"}, langs=("en",)).lang is Lang.EN
+
+
+@pytest.mark.parametrize(("params", "naming", "lang"), [
+    ({}, Naming.EN, Lang.EN),
+    ({"naming": "az", "lang": "ar"}, Naming.AZ, Lang.AR),
+    ({"lang": "xx"}, Naming.EN, Lang.EN),
+])
+def test_naming_and_language_leave_as_enums(params, naming, lang):
+    """Read once, here: the layers below get `Naming` and `Lang`, never a string to parse again."""
+    state = from_query(params)
+    assert state.naming is naming
+    assert state.lang is lang
+    assert from_query(to_query(state)) == state
 
 
 def test_overlong_text_is_cut():

@@ -1,8 +1,9 @@
 /* The scene's area layers (districts ...): drawn under the events, each one switchable in the layer
- * control. An area's name (from the area file) goes into its tooltip as text. Uses `L`.
+ * control. An area's name (from the area file) goes into its tooltip as text; the layer's title and
+ * attribution are escaped for Leaflet's layer switch and attribution line, which take markup. Uses `L`.
  */
 
-import { make } from "./dom.js";
+import { escapeHtml, make } from "./dom.js";
 
 // Adds the areas; returns { title: layer } for the layer control and fills `byKey` with { key: layer }.
 export function addAreas(map, areas, byKey) {
@@ -20,8 +21,8 @@ export function addAreas(map, areas, byKey) {
     });
     layer.emKey = a.key;
     if (a.shown) layer.addTo(map);
-    if (map.attributionControl && a.attributionHtml) map.attributionControl.addAttribution(a.attributionHtml);
-    overlays[a.titleHtml] = layer;
+    if (map.attributionControl && a.attribution) map.attributionControl.addAttribution(escapeHtml(a.attribution));
+    overlays[escapeHtml(a.title)] = layer;
     byKey[a.key] = layer;
   }
   return overlays;

@@ -1,5 +1,7 @@
 /* The offline basemap (land, coasts, borders, country names) and its detailed regions. Uses `L`. */
 
+import { make } from "./dom.js";
+
 const REGION_DETAIL_MIN_ZOOM = 6;
 
 function basemapStyle(colours) {
@@ -16,11 +18,12 @@ function basemapStyle(colours) {
   };
 }
 
-// A country's name: the basemap file's label (eventmap's own data, escaped in Python).
+// A country's name: the basemap file's label, as text.
 function countryLabel(feature, latlng) {
   return L.marker(latlng, {
     pane: "em-basemap", interactive: false, keyboard: false,
-    icon: L.divIcon({ className: "em-country-label", iconSize: [0, 0], html: `<span>${feature.properties.label}</span>` }),
+    icon: L.divIcon({ className: "em-country-label", iconSize: [0, 0],
+                      html: make(document, "span", null, feature.properties.label) }),
   });
 }
 

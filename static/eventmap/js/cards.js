@@ -1,13 +1,13 @@
 /* The event card of the playback page: every value of the event goes in as text; a source becomes a
- * link only when its address is http(s).
+ * link only when its address is http(s) (sources.js, as in the map's popups).
  *
  *   fillCard(doc, body, event, words)
  *     event: { field(name) -> value, iso: "YYYY-MM-DD", located: bool, storyLine: text | null, sideIcon: Element }
  *     words: { s(key, values), translated(prefix, value), longDate(iso), lang }
  */
 
-import { make, webLink } from "./dom.js";
-import { isWebLink, linkText } from "./links.js";
+import { make } from "./dom.js";
+import { sourceItem } from "./sources.js";
 
 function addRow(doc, list, term, value, extra) {
   if (value === null || value === undefined || value === "") return;
@@ -16,15 +16,6 @@ function addRow(doc, list, term, value, extra) {
   definition.appendChild(doc.createTextNode(String(value)));
   list.appendChild(make(doc, "dt", null, term));
   list.appendChild(definition);
-}
-
-// One source: [name, address]; the address as a link when it is http(s), else the name as text.
-export function sourceItem(doc, source) {
-  const item = make(doc, "li");
-  const href = source[1];
-  if (isWebLink(href)) item.appendChild(webLink(doc, href, linkText(href)));
-  else item.textContent = source[0] === null || source[0] === undefined ? "" : String(source[0]);
-  return item;
 }
 
 function descriptions(doc, body, event, words) {

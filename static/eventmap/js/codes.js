@@ -22,21 +22,20 @@ export function isoDay(day0, offset) {
   return new Date(day0 + offset * 86400000).toISOString().slice(0, 10);
 }
 
-// A marker's <svg> as markup, from the palette and the style tables only (no data text).
+// How a marker of claim-status style `st` is painted in the side's `colour` (the map's one rule).
+export function markerPaint(st, colour) {
+  if (!st.filled) return { fill: "#FFFFFF", fillOpacity: 0.75, stroke: colour };
+  return { fill: colour, fillOpacity: st.fill_opacity, stroke: st.dash ? colour : "#222222" };
+}
+
+// A marker's <svg> as markup for Leaflet's divIcon, from the palette and the style tables only: numbers,
+// colours (#rrggbb, checked in eventmap.styling) and the project's shape paths; never a data text.
 export function markerSvg(P, side, type, status, size) {
   const st = P.statusStyles[status];
-  const colour = P.colours[side];
-  let fill = "#FFFFFF";
-  let fillOpacity = 0.75;
-  let stroke = colour;
-  if (st.filled) {
-    fill = colour;
-    fillOpacity = st.fill_opacity;
-    stroke = st.dash ? colour : "#222222";
-  }
+  const paint = markerPaint(st, P.colours[side]);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 24 24" style="opacity:${
-    st.opacity}"><path d="${P.shapes[type]}" fill="${fill}" fill-opacity="${fillOpacity}" stroke="${stroke}" stroke-width="${
-    st.stroke_width}"${st.dash ? ` stroke-dasharray="${st.dash}"` : ""} stroke-linejoin="round"/></svg>`;
+    st.opacity}"><path d="${P.shapes[type]}" fill="${paint.fill}" fill-opacity="${paint.fillOpacity}" stroke="${
+    paint.stroke}" stroke-width="${st.stroke_width}"${st.dash ? ` stroke-dasharray="${st.dash}"` : ""} stroke-linejoin="round"/></svg>`;
 }
 
 // A cluster's pie: conic-gradient stops, the most frequent side first. `counts` is { side: n }.

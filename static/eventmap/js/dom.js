@@ -26,3 +26,14 @@ export function webLink(doc, href, shown) {
   link.setAttribute("dir", "ltr");
   return link;
 }
+
+// A text as HTML that shows it literally: only for the Leaflet calls that take markup and no element (the
+// layer switch's names, the attribution line). Everything else builds elements with `make`.
+export function escapeHtml(text) {
+  return String(text ?? "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}

@@ -4,9 +4,8 @@
  *   EventMap.addEvents(group, payload)  the events of one filter state into a L.featureGroup; with
  *                                       `payload.scene` also the scene's fit, labels, legend, empty note
  *
- * The Python side (eventmap.mapping) builds the data: every text in it is already HTML-escaped there and
- * every link checked to be http(s). Area names (districts) are the only texts not escaped in Python:
- * they go into the page as text.
+ * The Python side (eventmap.mapping) builds the data with raw texts and every link checked to be http(s):
+ * texts go into the page only as text nodes (popups.js, maplegend.js, placelabels.js, mapcontrols.js).
  */
 
 import { addAreas } from "./areas.js";
@@ -40,7 +39,7 @@ EM.setupBase = (map, o) => {
     L.control.layers(choices, overlays, { collapsed: false, position: o.layersPosition || "topright" }).addTo(map);
   }
   if (o.labels?.length) map.emDeclutter = addLabels(map, o.labels);
-  if (o.legendHtml) legendControl(map, o.legendHtml, o.legendPosition).addTo(map);
+  if (o.legend) legendControl(map, o.legend, o.legendPosition).addTo(map);
 };
 
 // The scene's parts that change with the filters come with the events layer and leave with it.
@@ -59,7 +58,7 @@ function addSceneParts(group, S) {
     }
     map._emFitKey = S.fitKey;
     if (legend) legend.remove();
-    legend = S.legendHtml ? legendControl(map, S.legendHtml, S.legendPosition).addTo(map) : null;
+    legend = S.legend ? legendControl(map, S.legend, S.legendPosition).addTo(map) : null;
     if (!labels && S.labels?.length) {
       labels = L.layerGroup().addTo(group);
       declutter = addLabels(map, S.labels, labels);
@@ -74,7 +73,7 @@ function addSceneParts(group, S) {
     }
     if (declutter && group._map) group._map.off(LABEL_EVENTS, declutter);
   });
-  if (S.empty) addNote(group, S.empty);
+  if (S.empty) addNote(group, [[S.empty.message, true], S.empty.loosen].filter(Boolean));
 }
 
 EM.addEvents = (group, P) => {
@@ -95,11 +94,9 @@ EM.addEvents = (group, P) => {
     addCells(P, group);
   } else {
     addPoints(P, group);
-    if (!addPrecisionCircles(P, group) && P.strings.tooManyCircles) {
-      P.note = (P.note ? `${P.note}<br>` : "") + P.strings.tooManyCircles;
-    }
+    if (!addPrecisionCircles(P, group) && P.strings.tooManyCircles) P.notes.push(P.strings.tooManyCircles);
   }
-  addNote(group, P.note);
+  addNote(group, P.notes);
   if (P.scene) addSceneParts(group, P.scene);
   return group;
 };

@@ -1,43 +1,52 @@
-/* The map's legend box and its note (no events, too many circles): Leaflet controls. Uses `L`.
- * Their HTML is rendered and escaped in Python (eventmap.mapping.legend, scene_parts, layers).
+/* The map's legend box and its notes (no events, aggregated, too many circles): Leaflet controls filled
+ * with page elements (legendElement, text nodes). Uses `L`.
  */
 
-export function legendControl(map, legendHtml, position) {
-  const legend = L.control({ position: position || "bottomright" });
-  legend.onAdd = () => {
+import { make } from "./dom.js";
+import { legendElement } from "./maplegend.js";
+
+export function legendControl(map, legend, position) {
+  const control = L.control({ position: position || "bottomright" });
+  control.onAdd = () => {
     const div = L.DomUtil.create("div", "em-legend-box");
-    div.innerHTML = legendHtml; // rendered and escaped by eventmap.mapping.legend / scene_parts
+    const details = legendElement(document, legend);
+    div.appendChild(details);
     L.DomEvent.disableClickPropagation(div);
     L.DomEvent.disableScrollPropagation(div);
     // Controls sit above popups: fold the legend while an event's details are open, then restore it.
-    const details = div.querySelector("details");
     let wasOpen = null;
     map.on("popupopen", () => {
-      if (details && wasOpen === null) {
+      if (wasOpen === null) {
         wasOpen = details.open;
         details.open = false;
       }
     });
     map.on("popupclose", () => {
-      if (details && wasOpen !== null) {
+      if (wasOpen !== null) {
         details.open = wasOpen;
         wasOpen = null;
       }
     });
     return div;
   };
-  return legend;
+  return control;
 }
 
-// A note in the top corner that comes and goes with `group`.
-export function addNote(group, html) {
-  if (!html) return;
+// A note's lines as text, one under the other; a line [text, true] is in bold.
+export function fillNote(doc, div, lines) {
+  lines.forEach((line, i) => {
+    if (i > 0) div.appendChild(make(doc, "br"));
+    const [text, strong] = Array.isArray(line) ? line : [line, false];
+    div.appendChild(strong ? make(doc, "b", null, text) : doc.createTextNode(String(text)));
+  });
+  return div;
+}
+
+// A note in the top corner that comes and goes with `group`; nothing for no lines.
+export function addNote(group, lines) {
+  if (!lines?.length) return;
   const control = L.control({ position: "topright" });
-  control.onAdd = () => {
-    const div = L.DomUtil.create("div", "em-note");
-    div.innerHTML = html; // escaped by eventmap.mapping.layers
-    return div;
-  };
+  control.onAdd = () => fillNote(document, L.DomUtil.create("div", "em-note"), lines);
   group.on("add", () => {
     control.addTo(group._map);
   });

@@ -4,7 +4,7 @@
 
 import { cellRadius, clusterSize, clusterStops, markerSvg, unpack } from "./codes.js";
 import { ensurePanes, whenOnMap } from "./panes.js";
-import { cellHtml, popupHtml } from "./popups.js";
+import { cellElement, popupElement } from "./popups.js";
 
 function clusterIcon(P) {
   return (cluster) => {
@@ -14,6 +14,7 @@ function clusterIcon(P) {
     const size = clusterSize(markers.length);
     return L.divIcon({
       className: "marker-cluster em-cluster", iconSize: [size, size],
+      // Only a count and palette colours (#rrggbb): no data text in this markup.
       html: `<div style="background:conic-gradient(${clusterStops(counts, P.colours)})"><span>${markers.length}</span></div>`,
     });
   };
@@ -77,7 +78,7 @@ export function addPoints(P, group) {
   cluster.on("click", (e) => {
     const marker = e.layer;
     if (marker.options.emIndex === undefined) return;
-    popup.setLatLng(marker.getLatLng()).setContent(popupHtml(P, marker.options.emIndex));
+    popup.setLatLng(marker.getLatLng()).setContent(popupElement(document, P, marker.options.emIndex));
     popup.openOn(group._map);
   });
   group.addLayer(cluster);
@@ -102,7 +103,7 @@ export function addCells(P, group) {
         renderer, radius: cellRadius(g.n[i]), color: "#222", weight: 1, fillColor: P.colours[g.side[i]],
         fillOpacity: 0.7, emIndex: i,
       });
-      marker.bindPopup((layer) => cellHtml(P, layer.options.emIndex));
+      marker.bindPopup((layer) => cellElement(document, P, layer.options.emIndex));
       marker.addTo(group);
     }
   });

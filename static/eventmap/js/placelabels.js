@@ -2,11 +2,13 @@
  * beside its own point, or a little farther with a leader line to it; when there is no room, the lower
  * priority gives way. Uses `L` (addLabels); `placeLabels` is pure (box arithmetic, tested in node).
  *
- * A label row is [lat, lon, name (HTML-escaped by eventmap.scene / eventmap.mapping), priority, kind]; kinds
+ * A label row is [lat, lon, name (raw text: it goes in as a text node), priority, kind]; kinds
  * and priorities come from the scene (capitals first, then the places with most events, then towns). The
  * page may raise a label (the places of the day's events) or keep it whatever happens (the place a story
  * step is about): `declutter({ raised: Set of label indices, kept: Set of label indices })`.
  */
+
+import { make } from "./dom.js";
 
 // Where a label may go around its point, in order: beside it, above, below, diagonally.
 const SPOTS = [[1, 0], [-1, 0], [0.7, -0.7], [0.7, 0.7], [-0.7, -0.7], [-0.7, 0.7], [0, -1], [0, 1]];
@@ -155,14 +157,21 @@ function drawLeader(line, x, y, box) {
   line.style.transform = `rotate(${Math.atan2(ey - y, ex - x)}rad)`;
 }
 
+// A place's name as elements (Leaflet puts an element given as `html` into the icon): the leader line to its
+// point and the name, a text node.
+export function labelElement(doc, name) {
+  const parts = make(doc, "span", "em-place-parts");
+  parts.appendChild(make(doc, "span", "em-place-leader"));
+  const text = parts.appendChild(make(doc, "span", "em-place-name", name));
+  text.setAttribute("dir", "auto");
+  return parts;
+}
+
 export function addLabels(map, labels, target) {
   const items = labels.map((l) => {
     const marker = L.marker([l[0], l[1]], {
       pane: "em-labels", interactive: false, keyboard: false,
-      icon: L.divIcon({
-        className: "em-place", iconSize: [0, 0],
-        html: `<span class="em-place-leader"></span><span class="em-place-name" dir="auto">${l[2]}</span>`,
-      }),
+      icon: L.divIcon({ className: "em-place", iconSize: [0, 0], html: labelElement(document, l[2]) }),
     }).addTo(target || map);
     return { marker, priority: l[3] };
   });

@@ -118,7 +118,8 @@ def test_details_stop_at_the_budget_and_say_so(make_events) -> None:
     payload = event_payload(frame, naming=Naming.EN, lang="en", limits=LayerLimits(detail_budget_bytes=3_000))
     assert 0 < len(payload["details"]) < 20
     assert drawn_event_count(payload) == 20
-    assert str(len(payload["details"])) in payload["note"]
+    [note] = payload["notes"]
+    assert str(len(payload["details"])) in note
 
 
 def test_many_events_are_aggregated_into_squares(make_events) -> None:
@@ -128,7 +129,7 @@ def test_many_events_are_aggregated_into_squares(make_events) -> None:
     assert payload["mode"] == "grid"
     assert len(payload["grid"]["n"]) <= 20
     assert drawn_event_count(payload) == 200
-    assert payload["note"]  # the map says it is aggregated
+    assert payload["notes"]  # the map says it is aggregated
     main_side = payload["sides"].index("A")
     assert payload["grid"]["side"].count(main_side) >= len(payload["grid"]["n"]) // 2
 

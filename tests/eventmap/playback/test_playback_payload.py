@@ -87,8 +87,8 @@ def test_counts_are_numbers_or_null(make_events):
 def test_only_http_sources_get_a_link(make_events):
     frame = make_events({"sources": "https://a.example/x; javascript:alert(1); Reuters, 8 Oct"})
     sources = detail(build_payload(frame, naming="en"), 0, "sources")
-    assert sources == [["https://a.example/x", "https://a.example/x"], ["javascript:alert(1)", None],
-                       ["Reuters, 8 Oct", None]]
+    assert sources == [["https://a.example/x", "https://a.example/x"], ["", "javascript:alert(1)"],
+                       ["", "Reuters, 8 Oct"]]
 
 
 @pytest.mark.parametrize(
@@ -146,3 +146,24 @@ def test_an_empty_frame_gives_an_empty_payload(make_events):
     assert payload.data["detail"] == []
     assert payload.data["origin"] is None
     assert (payload.on_map, payload.without_place) == (0, 0)
+
+
+def test_the_legend_is_the_scenes_most_events_first_and_types_in_the_codebook_order(make_events):
+    frame = make_events({"side": "Armenia", "event_type": "Battles", "status": "disputed"},
+                        {"side": "Azerbaijan"}, {"side": "Azerbaijan", "status": "confirmed"})
+    data = build_payload(frame, naming="en").data
+    assert [s[0] for s in data["sides"]] == ["Azerbaijan", "Armenia"]
+    assert [t[0] for t in data["types"]] == ["Battles", "Explosions/Remote violence"]
+    assert data["statuses"] == ["confirmed", "claimed", "disputed"]
+    assert [data["sides"][i][0] for i in data["s"]] == ["Armenia", "Azerbaijan", "Azerbaijan"]
+
+
+@pytest.mark.parametrize(("country", "expected"), [("Azerbaijan", "Xocavənd"), ("Armenia", "Martuni")])
+def test_a_shared_place_name_is_settled_by_the_rows_country_as_on_the_map(make_events, country, expected):
+    frame = make_events({"location": "Martuni", "country": country})
+    assert detail(build_payload(frame, naming="az"), 0, "place") == expected
+
+
+def test_a_language_that_is_not_a_code_is_dropped(make_events):
+    frame = make_events({"language": '"><svg onload=alert(1)>', "description_original": "x"})
+    assert detail(build_payload(frame, naming="en"), 0, "language") == ""

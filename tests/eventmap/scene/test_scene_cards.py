@@ -8,7 +8,7 @@ import re
 import pytest
 
 from eventmap.i18n import t
-from eventmap.mapping.popups import DETAIL_FIELDS, detail_values
+from eventmap.mapping.popups import DETAIL_FIELDS, detail_values, event_card_html
 from eventmap.scene.cards import CardMaker, Source
 from geo.naming import Naming
 
@@ -26,15 +26,20 @@ def test_only_web_addresses_become_links(make_events, sources: str, expected: tu
     assert CardMaker(naming=Naming.EN, lang="en").card(row).sources == expected
 
 
-def test_card_text_is_raw_and_the_map_escapes_it_once(make_events) -> None:
+def test_card_text_is_raw_up_to_the_page(make_events) -> None:
+    """Raw in the scene and in the map's payload (the browser puts it in as text); escaped once in the HTML card."""
     row = make_events({"description": HOSTILE, "actor": HOSTILE, "fatalities": 3}).iloc[0].to_dict()
     card = CardMaker(naming=Naming.EN, lang="en").card(row)
     assert card.description == HOSTILE
     assert card.fatalities == 3
-    escaped = dict(zip(DETAIL_FIELDS, detail_values(row, naming=Naming.EN, lang="en"), strict=True))
-    assert escaped["description"] == html.escape(HOSTILE, quote=True)
-    assert escaped["actor"] == html.escape(HOSTILE, quote=True)
-    assert escaped["fatalities"] == "3"
+    raw = dict(zip(DETAIL_FIELDS, detail_values(row, naming=Naming.EN, lang="en"), strict=True))
+    assert raw["description"] == HOSTILE
+    assert raw["actor"] == HOSTILE
+    assert raw["fatalities"] == 3
+    page = event_card_html(row, naming=Naming.EN, lang="en")
+    assert page.count(html.escape(HOSTILE, quote=True)) == 2
+    assert HOSTILE not in page
+    assert html.escape(html.escape(HOSTILE)) not in page
 
 
 @pytest.mark.parametrize(("naming", "location"), [(Naming.EN, ""), (Naming.HY, "Shusha")])

@@ -83,7 +83,7 @@ def test_nothing_matches_draws_no_label_and_no_legend(bundled_events: pd.DataFra
     three = draw_three_ways(apply_filters(bundled_events, filters), scene)
     options = base_options(three.leaflet)
     assert options["labels"] == []
-    assert options["legendHtml"] == ""
+    assert options["legend"] is None
     assert options["areas"] == []
     assert embedded(three.playback, "pb-data")["sides"] == []
     assert scene.empty is not None

@@ -33,9 +33,9 @@ describe("area layers", () => {
     const features = names.map((name) => ({ properties: { name } }));
     const areas = [
       { key: "districts", geojson: { features }, shown: true, stroke: "#555", weight: 1, dash: "2,2", fill: "#eee",
-        fillOpacity: 0.1, titleHtml: "Districts", attributionHtml: "© source" },
+        fillOpacity: 0.1, title: "Districts", attribution: "© <source>" },
       { key: "oblasts", geojson: { features: [] }, shown: false, stroke: "#000", weight: 2, dash: "", fill: "#fff",
-        fillOpacity: 0, titleHtml: "Regions", attributionHtml: "" },
+        fillOpacity: 0, title: "Regions", attribution: "" },
     ];
     const byKey = {};
     const overlays = addAreas(map, areas, byKey);
@@ -46,7 +46,7 @@ describe("area layers", () => {
                                               fillOpacity: 0.1, opacity: 0.9 });
     assert.equal(byKey.oblasts.style.dashArray, null);
     assert.deepEqual(fake.added.map(([layer]) => layer.emKey), ["districts"]);
-    assert.deepEqual(attributions, ["© source"]);
+    assert.deepEqual(attributions, ["© &lt;source&gt;"]);
     assert.equal(fake.tooltips.length, names.length);
     fake.tooltips.forEach(([content, options], i) => {
       assert.equal(content.localName, "span");

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { cellRadius, clashes, clusterSize, clusterStops, isoDay, markerSvg, unpack } from "../codes.js";
-import { cellHtml, popupHtml } from "../popups.js";
 
 const P = {
   nPrec: 3, nStatus: 4, nType: 5,
@@ -74,45 +73,4 @@ describe("label declutter", () => {
     [[20, 20, 30, 30], false],
   ];
   for (const [box, expected] of cases) it(`${box} -> ${expected}`, () => assert.equal(clashes(box, placed), expected));
-});
-
-describe("popups: escaped pieces put together, never unescaped", () => {
-  const fields = ["event_id", "actor", "description", "sources", "notes", "language", "description_original"];
-  const escaped = "&lt;script&gt;alert(1)&lt;/script&gt;";
-  const payload = {
-    ...P, dir: "ltr", day0: Date.parse("2022-02-24T00:00:00Z"),
-    cols: { k: [code(1, 0, 0, 1), code(0, 1, 1, 0)], p: [0, 0], d: [3, -1] },
-    places: [[50, 30, "Kyiv &amp; around"]],
-    types: ["Shelling", "Airstrike"], sides: ["Russia", "Ukraine"], statuses: ["confirmed", "claimed"],
-    precisions: ["", "approx. 5 km"],
-    labels: { date: "Date", place: "Place", side: "Side", actor: "Actor", target: "Target", status: "Status",
-              verification: "Verification", claimed_by: "Claimed by", disputed_by: "Disputed by", fatalities: "Killed",
-              injured: "Injured", report_date: "Reported", sources: "Sources", notes: "Notes", original: "Original" },
-    strings: { noSource: "no source", noDetails: "no details", cellEvents: "{n} events", cellHelp: "zoom in" },
-    fieldIndex: Object.fromEntries(fields.map((f, i) => [f, i])),
-    details: [["ev-1", escaped, escaped, [["https://example.org/x", "example.org"], ["", escaped]], "", "uk", ""]],
-    grid: { n: [12], top: [[[0, 9], [1, 3]]] },
-  };
-  it("keeps escaped text escaped and puts the rows in order", () => {
-    const html = popupHtml(payload, 0);
-    assert.ok(!html.includes("<script"));
-    assert.ok(html.includes(`<td>${escaped}</td>`));
-    assert.ok(html.includes('<a href="https://example.org/x" target="_blank" rel="noopener noreferrer">example.org</a>'));
-    assert.ok(html.includes(`<span dir="auto">${escaped}</span>`));
-    const heads = [...html.matchAll(/<th>([^<]*)<\/th>/g)].map((m) => m[1]);
-    assert.deepEqual(heads, ["Date", "Place", "Side", "Actor", "Status"]);
-    assert.ok(html.includes("<td>2022-02-27</td>"));
-    assert.ok(html.includes('Kyiv &amp; around <span class="em-muted">approx. 5 km</span>'));
-    assert.ok(html.endsWith('<div class="em-muted em-id">ev-1</div></div>'));
-  });
-  it("an event without details says so", () => {
-    const html = popupHtml(payload, 1);
-    assert.ok(html.includes("<td>?</td>"));
-    assert.ok(html.endsWith('<p class="em-muted">no details</p></div>'));
-  });
-  it("a grid cell counts its events and sides", () => {
-    assert.equal(cellHtml(payload, 0), '<div class="em-popup" dir="ltr"><b>12 events</b><ul class="em-plain">'
-      + '<li><span class="em-swatch" style="background:#c00000"></span>Russia: 9</li>'
-      + '<li><span class="em-swatch" style="background:#0050a0"></span>Ukraine: 3</li></ul><p class="em-muted">zoom in</p></div>');
-  });
 });

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { fillCard, sourceItem } from "../cards.js";
+import { fillCard } from "../cards.js";
 import { renderBar, renderStaticTexts, renderTitle } from "../controls.js";
 import { shapeIcon } from "../icons.js";
 import { fillLegend } from "../legend.js";
+import { sourceItem } from "../sources.js";
 import { fakeDocument } from "./fake-dom.js";
 
 const HOSTILE = [
@@ -41,7 +42,7 @@ function hostileEvent(text, doc) {
     id: text, place: text, report_date: "2024-03-02", side: text, status: text, claimed_by: text, disputed_by: text,
     description: text, description_original: text, language: "uk", event_type: text, sub_event_type: text,
     actor: text, target: text, verification: text, fatalities: text, injured: text, notes: text,
-    sources: [[text, text], [text, "javascript:alert(1)"], [text, "https://example.org/a?b=<c>"]],
+    sources: [["", text], ["", "javascript:alert(1)"], ["https://example.org/a?b=<c>", text]],
   };
   return {
     field: (name) => values[name], iso: "2024-03-01", located: false, storyLine: text,
@@ -99,9 +100,9 @@ describe("the event card", () => {
   it("a source without a web address is its name, as text", () => {
     const doc = fakeDocument();
     for (const href of ["javascript:alert(1)", "data:text/html,<b>x</b>", "//evil.example", "", null]) {
-      const item = sourceItem(doc, ["<b>Name</b>", href]);
-      assert.equal(item.children.length, 0);
-      assert.equal(item.serialize(), "<li>&lt;b&gt;Name&lt;/b&gt;</li>");
+      const item = sourceItem(doc, [href, "<b>Name</b>"]);
+      assert.equal(item.find((e) => e.localName === "a").length, 0);
+      assert.equal(item.serialize(), '<li><span dir="auto">&lt;b&gt;Name&lt;/b&gt;</span></li>');
     }
   });
 });
