@@ -137,7 +137,7 @@ def place_labels(ax: Axes, labels: list[PlaceLabel], *, viewport: Viewport, obst
         text = ax.text(x, y, shown(place.text, lang), parse_math=False, fontsize=size, family=family,
                        fontweight="bold" if place.is_event_place else "normal",
                        color=EVENT_INK if place.is_event_place else TOWN_INK, zorder=15, path_effects=halo)
-        best: tuple[float, Box, tuple[tuple[float, float], Across, Upright]] | None = None
+        best: tuple[float, Box, tuple[tuple[float, float], Across, Upright], float] | None = None
         for reach in REACHES:
             for (dx, dy), ha, va in _CANDIDATES:
                 text.set_horizontalalignment(ha)

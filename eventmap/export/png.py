@@ -363,10 +363,10 @@ class MapFigure:
             ext = artist.get_window_extent(renderer)
             obstacles.append((ext.x0, ext.y0, ext.x1, ext.y1))
         if self.spec.scene is not None:
-            wanted = [PlaceLabel(lab.text.casefold(), lab.text, lab.lat, lab.lon, lab.kind is not LabelKind.TOWN,
+            chosen = [PlaceLabel(lab.text.casefold(), lab.text, lab.lat, lab.lon, lab.kind is not LabelKind.TOWN,
                                  float(lab.priority)) for lab in self.spec.scene.labels
                       if self.spec.show_towns or lab.kind is not LabelKind.TOWN]
-            return place_labels(self.ax, wanted, viewport=self.viewport, obstacles=obstacles, family=self.family,
+            return place_labels(self.ax, chosen, viewport=self.viewport, obstacles=obstacles, family=self.family,
                                 lang=self.spec.lang, clearance_px=self.ring_px + half)
         wanted: list[PlaceLabel] = event_place_labels(self.located, naming=self.spec.naming)
         if self.spec.show_towns:
