@@ -23,14 +23,19 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(fold_letters(pattern.p
     # Russian
     re.compile(r"(?:по данным|по словам|по информации|как сообщ\w+|согласно)\s+(?P<who>[^,.;:«\"]{3,60})"),
     re.compile(r"(?:сообщил\w*|заявил\w*|сообщает|сообщают|заявляет|утверждает|опроверг\w*)\s+"
-               r"(?:в [^,]{3,25}\s+|\w+\s+)?"
-               r"(?P<who>(?:пресс-служба|министерство|минобороны|мо|представитель|глава|президент|премьер|"
-               r"власти|ведомство|омбудсмен|генпрокуратура)[^,.;:«\"]{0,60})"),
+               r"(?:в [^,]{3,25}\s+|\w+\s+)??"
+               r"(?P<who>(?:пресс-служба|пресс-секретарь|министерство|минобороны|мо|представитель|глава|"
+               r"президент|премьер|помощник|советник|власти|ведомство|омбудсмен|генпрокуратура)[^,.;:«\"]{0,60})"),
+    # "..., заявили в Баку": the sentence ends on who said it, named by where they are
+    re.compile(r",\s*(?:сообщил\w*|заявил\w*|сообщают|заявляют|утверждают|подтвердил\w*)\s+"
+               r"(?P<who>(?:в|во)\s+[^,.;:«\"]{3,60})\s*\.?$"),
     re.compile(r"(?:^|[,.]\s*)(?P<who>[^,.;:«\"]{3,60}?)\s+(?:сообщил\w*|заявил\w*|сообщает|заявляет|утверждает)"),
     # English
     re.compile(r"according to (?:the )?(?P<who>[^,.;:\"]{3,80})"),
-    re.compile(r"(?:said|says|reported|claimed|stated|announced|told reporters)\s+(?:on \w+\s+)?(?P<who>the "
-               r"[^,.;:\"]{3,60}|[a-z][^,.;:\"]{2,60}? (?:ministry|office|spokesman|spokeswoman|spokesperson))"),
+    # ", said the Armenian Defence Ministry": after a comma or a quote, to the end of the clause
+    re.compile(r"[,\"”]\s*(?:said|says|reported|claimed|stated|announced|told reporters)\s+(?:on \w+\s+)?"
+               r"(?P<who>the [^,.;:\"]{3,60}|[a-z][^,.;:\"]{2,60}? (?:ministry|office|spokesman|spokeswoman|"
+               r"spokesperson))(?=\s*(?:[,.;:\"]|$))"),
     re.compile(r"(?:^|[,.:\"”]\s*)(?P<who>(?:the )?[^,.;:\"”]{3,70}?)\s+(?:said|says|reported|claimed|stated|"
                r"announced|denied|accused)(?:\s|$|[,.;])"),
 ))
@@ -51,6 +56,8 @@ KNOWN_BODIES: tuple[tuple[str, str], ...] = (
     ("минобороны карабаха", "Nagorno-Karabakh Defence Ministry"),
     ("генпрокуратур", "Azerbaijani Prosecutor General's Office"),
 )
+# The last word of a passive ("fighting was reported"): what comes before it is what happened, not who said it.
+_PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 _TOO_GENERIC = frozenset({"it", "he", "she", "they", "this", "that", "which", "who", "there", "officials"})
 
 
@@ -81,6 +88,8 @@ def attribution(sentence: str) -> Attribution | None:
                 words = words[4:]
             if len(words) < 3 or words.lower() in _TOO_GENERIC or len(words.split()) > 12:
                 continue
+            if words.split()[-1].lower() in _PASSIVE:
+                continue  # "fighting was reported near X": nobody is named
             start = sentence.index(words, start)
             return Attribution(words, start, start + len(words))
     return None

@@ -7,7 +7,8 @@ Word runs of one to four words are tried, longest first; before giving up on a r
 
 - Arabic: the attached prefixes و ف ب ل ك ال and their combinations (وال، بال، لل، وب ...) are removed
   from its first word ("وترتر" → "ترتر", "بالصواريخ" is no place);
-- Russian: case and adjective endings are compared by stem ("в Степанакерте", "Шушу", "Тертерский район");
+- Russian: case and adjective endings are compared by stem ("в Степанакерте", "Шушу", "Тертерский район"),
+  and a district adjective before "район" by the town it is made from ("в Физулинском районе" → Физули);
 - Latin: Azerbaijani case suffixes and the English possessive ("Şuşada", "Tərtərə", "Stepanakert's").
 
 A word right after "village", "село/селе", "قرية" or "بلدة" that is not in the gazetteer is looked up in the
@@ -87,6 +88,23 @@ def russian_stem(word: str) -> str:
     return lower
 
 
+_RU_ADJECTIVE = tuple(sorted((e for e in _RU_ENDINGS if e.startswith("ск")), key=len, reverse=True))
+
+
+def district_stems(word: str) -> tuple[str, ...]:
+    """The stems of the town a Russian district adjective is made from, most likely first: "Тертерского"
+    (района) → "тертер"; "Физулинском" → "физулин", then "физул" (Физули + н); () when it is no such adjective."""
+    lower = word.lower().replace("ё", "е")
+    for ending in _RU_ADJECTIVE:
+        if lower.endswith(ending) and len(lower) - len(ending) >= 3:
+            base = lower[: -len(ending)]
+            stems = [russian_stem(base)]
+            if base.endswith("н") and len(base) > 4:
+                stems.append(russian_stem(base[:-1]))
+            return tuple(dict.fromkeys(stems))
+    return ()
+
+
 class PlaceFinder:
     """The gazetteer's spellings, indexed for finding them inside running text."""
 
@@ -135,6 +153,11 @@ class PlaceFinder:
             stems = self._stems.get(" ".join(russian_stem(w) for w in words), set())
             if stems:
                 return tuple(sorted(stems)), "inflection"
+            if (len(words) == 2 and russian_stem(words[1]) == "район"
+                    and not self._stems.get(russian_stem(words[0]))):  # else the adjective alone is found
+                for stem in district_stems(words[0]):
+                    if self._stems.get(stem):
+                        return tuple(sorted(self._stems[stem])), "inflection"
         else:
             last = words[-1]
             for suffix in _LATIN_SUFFIXES:

@@ -19,6 +19,14 @@ from eventmap.extract.attribution import attribution
     ("Azerbaijani forces shelled Stepanakert, the Armenian Defence Ministry said.", "Armenian Defence Ministry"),
     ("According to Azerbaijan's Prosecutor General's Office, two civilians died in Tartar.",
      "Azerbaijan's Prosecutor General's Office"),
+    # who said it named by where they are, at the end of a Russian sentence
+    ("Город Гянджа подвергся обстрелу, заявили в Баку.", "в Баку"),
+    # an aide: the whole title, not its last word
+    ("Мингячевир обстрелян ракетами, сообщил помощник президента Азербайджана.",
+     "помощник президента Азербайджана"),
+    # "said the cities of ...": what follows "said" is what happened, the speaker comes before it
+    ("The Defence Ministry said the cities of Ganja and Mingachevir were struck by missiles.", "Defence Ministry"),
+    ("Ganja was shelled overnight, said the Azerbaijani Defence Ministry.", "Azerbaijani Defence Ministry"),
 ])
 def test_attribution(sentence: str, claimed_by: str) -> None:
     found = attribution(sentence)
@@ -27,6 +35,7 @@ def test_attribution(sentence: str, claimed_by: str) -> None:
     assert sentence[found.start:found.end] == found.words
 
 
-@pytest.mark.parametrize("sentence", ["وفي مدينة شوشة، طال القصف كاتدرائية", "Stepanakert was shelled."])
+@pytest.mark.parametrize("sentence", ["وفي مدينة شوشة، طال القصف كاتدرائية", "Stepanakert was shelled.",
+                                      "Heavy fighting was reported near Fuzuli and Jabrayil on Tuesday."])
 def test_no_attribution(sentence: str) -> None:
     assert attribution(sentence) is None

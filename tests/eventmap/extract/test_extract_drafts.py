@@ -135,3 +135,21 @@ def test_who_said_it(text: str, claimed_by: str) -> None:
 ])
 def test_arabic_event_words_are_whole_words(text: str, rows: int) -> None:
     assert len(extract_article(text, name="in.txt", published=dt.date(2020, 10, 9)).drafts) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    # captured, in the words news use: "took", "retook", "о взятии", "взяты под контроль", "вошли в"
+    ("Azerbaijan said its forces took Zangilan on Thursday.", [("zangilan", "2020-10-15")]),
+    ("Armenian forces retook Hadrut on Friday, the ministry said.", [("hadrut", "2020-10-16")]),
+    ("Азербайджан заявил о взятии Гадрута 9 октября.", [("hadrut", "2020-10-09")]),
+    ("Взяты под контроль села Физулинского района.", [("fuzuli", "")]),
+    ("Азербайджанские войска вошли в Гадрут 9 октября.", [("hadrut", "2020-10-09")]),
+    # the place of who said it is not an event; the place of what happened is
+    ("Город Гянджа подвергся обстрелу 11 октября, заявили в Баку.", [("ganja", "2020-10-11")]),
+    # a passive "was reported" names nobody: the rows are the article's own, at both places
+    ("Heavy fighting was reported near Fuzuli and Jabrayil on Tuesday.",
+     [("fuzuli", "2020-10-13"), ("jabrayil", "2020-10-13")]),
+])
+def test_english_and_russian_phrasings(text: str, rows: list[tuple[str, str]]) -> None:
+    found = extract_article(text, name="in.txt", published=dt.date(2020, 10, 17))
+    assert [(str(r["event_id"]).split("-", 2)[2], r["date"]) for r in found.drafts] == rows

@@ -21,6 +21,9 @@ def finder() -> PlaceFinder:
     ("وفي مدينة شوشة، طال القصف", [("شوشة", ("shusha",))]),
     ("Обстрелу подверглись Степанакерт и Шушу", [("Степанакерт", ("stepanakert",)), ("Шушу", ("shusha",))]),
     ("в Степанакерте и в Тертерском районе", [("Степанакерте", ("stepanakert",)), ("Тертерском", ("tartar",))]),
+    # a district adjective before "район", made from a town whose name ends in a vowel (Физули, Шуша)
+    ("Бои идут в Физулинском районе", [("Физулинском районе", ("fuzuli",))]),
+    ("обстрелу подвергся Шушинский район", [("Шушинский район", ("shusha",))]),
     ("Şuşada və Tərtərdə atəş açılıb", [("Şuşada", ("shusha",)), ("Tərtərdə", ("tartar",))]),
     ("Shells fell on Shushi and Khankendi", [("Shushi", ("shusha",)), ("Khankendi", ("stepanakert",))]),
     ("Fighting near Martuni", [("Martuni", ("martuni", "martuni_am"))]),  # two places: both offered
