@@ -13,6 +13,7 @@ from typing import Any
 from eventmap.i18n import direction, is_rtl, t
 from eventmap.mapping.popups import esc
 from eventmap.scene import AreaLayer, ExtentRule, Legend, Scene
+from eventmap.scene.model import ControlLayer
 from eventmap.styling import PRECISION_RADIUS_M, SHAPES, marker_svg
 
 NEUTRAL = "#555555"
@@ -30,6 +31,30 @@ def area_options(areas: Sequence[AreaLayer]) -> list[dict[str, Any]]:
     return [{"key": area.key.value, "titleHtml": esc(area.title), "geojson": area.geojson, "stroke": area.stroke,
              "weight": area.weight, "dash": area.dash, "fill": area.fill, "fillOpacity": area.fill_opacity,
              "shown": area.shown, "attributionHtml": esc(area.attribution)} for area in areas]
+
+
+def control_options(control: ControlLayer | None, *, lang: str) -> dict[str, Any] | None:
+    """The scene's control layer for `static/eventmap/js/control.js`: raw texts (the browser puts them in as
+    text), GeoJSON geometries, styles; None when the scene has no control layer or it is switched off."""
+    if control is None or not control.shown:
+        return None
+    return {
+        "day": control.day, "title": control.title, "caveat": control.caveat,
+        "attributionHtml": esc(control.attribution), "words": dict(control.card_words),
+        "legendPosition": "bottomright" if is_rtl(lang) else "bottomleft",
+        "legend": [{"text": r.text, "colour": r.colour, "fillOpacity": r.fill_opacity, "dash": r.dash,
+                    "hatched": r.hatched, "line": r.line} for r in control.legend],
+        "references": [{"key": r.key, "colour": r.colour, "dash": r.dash, "weight": r.weight,
+                        "geometry": r.geometry} for r in control.references],
+        "patches": [{
+            "side": p.side, "sideText": p.side_text, "status": p.status, "statusText": p.status_text,
+            "colour": p.colour, "fillOpacity": p.fill_opacity, "dash": p.dash, "weight": p.weight,
+            "hatched": p.hatched, "areaKm2": p.area_km2, "geometry": p.geometry,
+            "cards": [{"changeId": c.change_id, "date": c.date, "dateText": c.date_text, "place": c.place,
+                       "claimedBy": c.claimed_by, "status": c.status, "statusText": c.status_text,
+                       "disputedBy": c.disputed_by, "sources": list(c.sources)} for c in p.cards],
+        } for p in control.patches],
+    }
 
 
 def fit_bounds(scene: Scene) -> list[list[float]] | None:
@@ -55,7 +80,8 @@ def layer_options(scene: Scene, *, fit_first: bool) -> dict[str, Any]:
             "fitPaddingTopLeft": LEGEND_CLEARANCE_PX if rtl else EDGE_PX,
             "fitPaddingBottomRight": EDGE_PX if rtl else LEGEND_CLEARANCE_PX,
             "labels": label_rows(scene), "legendHtml": legend_html_of(scene.legend, lang=scene.lang),
-            "empty": empty_html(scene), "legendPosition": "bottomleft" if rtl else "bottomright"}
+            "empty": empty_html(scene), "legendPosition": "bottomleft" if rtl else "bottomright",
+            "control": control_options(scene.control, lang=scene.lang)}
 
 
 def _row(symbol: str, text: str) -> str:

@@ -11,6 +11,7 @@
 
 import { addAreas } from "./areas.js";
 import { addBasemaps } from "./basemap.js";
+import { addControl } from "./control.js";
 import { addNote, legendControl } from "./mapcontrols.js";
 import { addCells, addPoints, addPrecisionCircles } from "./markers.js";
 import { ensurePanes, whenOnMap } from "./panes.js";
@@ -40,6 +41,7 @@ EM.setupBase = (map, o) => {
     L.control.layers(choices, overlays, { collapsed: false, position: o.layersPosition || "topright" }).addTo(map);
   }
   if (o.labels?.length) addLabels(map, o.labels);
+  if (o.control) EM.control = addControl(map, o.control, map);
   if (o.legendHtml) legendControl(map, o.legendHtml, o.legendPosition).addTo(map);
 };
 
@@ -48,8 +50,13 @@ function addSceneParts(group, S) {
   let legend = null;
   let labels = null;
   let declutter = null;
+  let control = null;
   whenOnMap(group, (map) => {
     ensurePanes(map);
+    if (!control && S.control) {
+      control = addControl(map, S.control, group);
+      EM.control = control;
+    }
     if (S.fit) {
       const first = map._emFitKey === undefined;
       if (map._emFitKey !== S.fitKey && (!first || S.fitFirst)) {
