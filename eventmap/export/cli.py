@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import pandas as pd
 
@@ -35,6 +35,9 @@ from base.settings import Settings
 from eventmap.filtering import Filters, apply_filters, as_tuple, describe_filters
 from eventmap.scene.model import AreaKey
 from geo.naming import Naming
+
+if TYPE_CHECKING:
+    from eventmap.control.history import ControlHistory
 
 EXIT_OK, EXIT_UNUSABLE = 0, 2
 DEFAULT_PNG_SIZE = "1920x1080"
@@ -85,6 +88,9 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     look.add_argument("--layer", dest="layers", nargs="+", action="extend", default=[], metavar="L",
                       choices=tuple(key.value for key in AreaKey),
                       help="area layers under the events, as on the map: districts")
+    look.add_argument("--no-control", action="store_true",
+                      help="leave out territorial control (drawn by default when control_changes.csv is beside the "
+                      "data file; PNG only: an animation would show one day's control on every day)")
     look.add_argument("--step", type=int, default=1, metavar="DAYS", help="GIF/MP4: days per frame (default 1)")
     look.add_argument("--frame-ms", type=int, default=600, metavar="MS", help="GIF/MP4: time per frame")
     look.add_argument("--no-bom", action="store_true", help="CSV without the byte-order mark Excel needs")
@@ -147,6 +153,25 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def _control_beside(data_path: Path, err: TextIO) -> ControlHistory | None:
+    """The control history of `control_changes.csv` beside the data file (None when there is none, or when it
+    cannot be used: then the reason goes to `err` and the pictures have no control layer)."""
+    from eventmap.control.history import ControlHistory, control_file_beside
+    from eventmap.control.layers import load_layers
+    from eventmap.control.loading import load_control_changes
+
+    path = control_file_beside(data_path)
+    if path is None:
+        return None
+    try:
+        result = load_control_changes(path, name=path.name)
+        changes = result.changes
+        return ControlHistory.build(changes, layers=load_layers(), source_name=path.name) if changes else None
+    except (EventMapError, ValueError) as exc:
+        print(f"{path.name}: territorial control left out: {exc}", file=err)
+        return None
+
+
 def run_export(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None,
                settings: Settings | None = None) -> int:
     """Write every output asked for; returns the exit code."""
@@ -195,7 +220,8 @@ def _export(args: argparse.Namespace, targets: dict[str, Path], *, data_path: Pa
     # The same scene as the app's map: colours of the whole data and the sides settings, extent, labels, layers.
     scene = build_scene(frame, full_frame=loaded.frame, filters=filters, view=SceneView(), lang=Lang(args.lang),
                         naming=Naming(args.naming), sides_config_path=settings.sides_config_path,
-                        areas=frozenset(AreaKey(a) for a in args.layers), title=args.title)
+                        areas=frozenset(AreaKey(a) for a in args.layers), title=args.title,
+                        control=None if args.no_control else _control_beside(data_path, err))
     b = scene.extent.bounds
     extent = extent_given or (fit_extent(frame, fallback_bbox=settings.region_bbox, keep_outliers=True)
                               if args.all_in_extent else Extent.from_bbox(b.south, b.west, b.north, b.east))

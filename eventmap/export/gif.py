@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -79,6 +79,9 @@ def playback_frames(frame: pd.DataFrame, *, size: PixelSize, extent: Extent, spe
     if first is None or last is None:
         raise ExportError("no events and no dates: nothing to play back")
     days = frame_days(first, last, step=step)
+    if spec.scene is not None and spec.scene.control is not None:
+        # One day's control drawn on every frame would be wrong on the others: animations leave it out.
+        spec = replace(spec, scene=replace(spec.scene, control=None))
     figure = MapFigure(frame, size=size, extent=extent, spec=spec, tiles=tiles)
     try:
         yield from _frames(figure, days, first=first, step=step, fading=fading)

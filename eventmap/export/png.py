@@ -28,6 +28,7 @@ from base.errors import ExportError
 from base.settings import Settings
 from eventmap.export.areas import draw_areas
 from eventmap.export.basemap import NATURAL_EARTH, basemap_for, draw_basemap, load_basemap
+from eventmap.export.control import draw_control, draw_control_legend
 from eventmap.export.labels import (
     PlaceLabel,
     event_place_labels,
@@ -229,8 +230,11 @@ class MapFigure:
         self.country_names: list[Artist] = []
         self.attribution = self._draw_basemap(tiles)
         if spec.scene is not None:
+            self.control = draw_control(self.ax, spec.scene.control)
             self.areas = draw_areas(self.ax, spec.scene.areas)
             area_credits = [a.attribution for a in spec.scene.areas if a.shown]
+            if spec.scene.control is not None and spec.scene.control.shown:
+                area_credits.append(spec.scene.control.attribution)
             self.attribution = " · ".join([self.attribution, *area_credits])
         first, last = date_span(frame, spec.filters)
         subtitle = spec.scene.stamp.dates if spec.scene is not None else format_date_range(first, last, spec.lang)
@@ -253,9 +257,14 @@ class MapFigure:
         else:
             shown_rows = self.located.loc[self.inside] if self.inside.any() else self.located
             entries = legend_entries(shown_rows if len(shown_rows) else frame, self.colours, spec.lang)
-        self.legend = draw_legend(self.ax, entries, lang=spec.lang, corner=self._legend_corner(),
+        self.legend_corner = self._legend_corner()
+        self.legend = draw_legend(self.ax, entries, lang=spec.lang, corner=self.legend_corner,
                                   marker_pt=MARKER_PT * 0.9) if entries else None
-        self.labels = self._draw_labels([a for a in (self.legend, scale_box) if a is not None])
+        self.control_legend = draw_control_legend(
+            self.ax, spec.scene.control if spec.scene is not None else None, lang=spec.lang,
+            corner=self._control_corner())
+        self.labels = self._draw_labels([a for a in (self.legend, scale_box, self.control_legend)
+                                         if a is not None])
         self._hide_covered_country_names([a for a in (self.legend, scale_box, *self.labels) if a is not None])
         if self.located.empty:
             self.ax.text(0.5, 0.5, self._empty_text(),
@@ -370,6 +379,12 @@ class MapFigure:
                                   exclude={p.key for p in wanted})
         return place_labels(self.ax, wanted, viewport=self.viewport, obstacles=obstacles, family=self.family,
                             lang=self.spec.lang, clearance_px=self.ring_px + half)
+
+    def _control_corner(self) -> str:
+        """The control legend's corner: the top corner the events' legend left free."""
+        wanted = ["upper right", "upper left"] if is_rtl(self.spec.lang) else ["upper left", "upper right"]
+        taken = self.legend_corner if self.legend is not None else ""
+        return next((c for c in wanted if c != taken), wanted[-1])
 
     def _legend_corner(self) -> str:
         """The corner whose quarter holds the fewest markers (right-hand corners first in LTR)."""
