@@ -17,6 +17,7 @@ from ui import control as control_view
 from ui import data, follow, hooks, mapping_step, panels, sidebar, url
 from ui import map_view as map_section
 from ui import upload as uploads
+from ui.losses import render_losses
 from ui.router import routed, run_app
 from ui.table import render_table
 from ui.timeline import render_timeline
@@ -89,6 +90,8 @@ panels.selected_event(shown, naming=naming, lang=lang, colours=colours)
 
 st.subheader(t("dash.timeline", lang), help=t("dash.timeline_help", lang))
 render_timeline(undated, colours=colours, lang=lang, date_range=sidebar.effective_date_range(events, filters))
+with st.expander(t("losses.title", lang), expanded=True, icon=":material/monitoring:"):
+    render_losses(shown, colours=colours, lang=lang)
 
 st.subheader(t("dash.table", lang), help=t("dash.table_help", lang))
 render_table(shown, naming=naming, lang=lang, generation=panels.table_generation(signature))

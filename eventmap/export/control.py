@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
@@ -96,7 +96,7 @@ def draw_control_legend(ax: Axes, control: ControlLayer | None, *, lang: str, co
                                  linestyle=_dashes(row.dash, 2.0), hatch="///" if row.hatched else None,
                                  linewidth=1.2 * scale))
     caveat = "\n".join(textwrap.wrap(control.caveat, CAVEAT_WIDTH_CHARS))
-    legend = Legend(ax, handles, [shown(r.text, lang) for r in control.legend], loc=corner,  # type: ignore[arg-type] frameon=True,
+    legend = Legend(ax, handles, [shown(r.text, lang) for r in control.legend], loc=cast(Any, corner), frameon=True,
                     framealpha=0.92, facecolor="#ffffff", edgecolor="#9a9a9a", markerfirst=not is_rtl(lang),
                     borderpad=0.6, labelspacing=0.35, handlelength=1.8, handletextpad=0.6, borderaxespad=0.8,
                     title=shown(control.title, lang), title_fontproperties={"family": font_families(lang),
