@@ -54,7 +54,8 @@ undated = apply_filters(events, filters.with_dates(None, None))  # the timeline 
 shown = apply_filters(undated, Filters().with_dates(filters.date_from, filters.date_to))
 view = url.view_from_session(filters, lang=lang, naming=naming, basemap=choices.basemap)
 url.write(view)
-if view.present and hooks.show_presentation(events, view, settings=settings):
+presented_control = control.history if control_view.control_wanted() else None
+if view.present and hooks.show_presentation(events, view, settings=settings, control=presented_control):
     st.stop()
 
 st.title(t("app.title", lang))

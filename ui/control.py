@@ -55,6 +55,13 @@ def control_switch(control: ControlData, *, lang: str) -> bool:
     return bool(shown)
 
 
+def control_wanted() -> bool:
+    """Whether the user wants the layer (the switch's value, else the URL's): for the presentation view."""
+    if CONTROL_SHOWN_KEY in st.session_state:
+        return bool(st.session_state[CONTROL_SHOWN_KEY])
+    return st.query_params.get(CONTROL_PARAM, "1") != "0"
+
+
 def control_day(history: ControlHistory, *, date_to: date | None, last_event_day: date | None) -> date:
     """The day drawn: the end of the date filter, else the later of the last event and the last change."""
     if date_to is not None:

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from base.settings import Settings
+from eventmap.control.history import ControlHistory
 from eventmap.export.stamp import DataStamp
 from eventmap.i18n import t
 from eventmap.scene import Scene
@@ -26,9 +27,10 @@ def presentation_switch(events: pd.DataFrame, *, lang: str, naming: str) -> None
     present.switch(events, lang=lang, naming=naming)
 
 
-def show_presentation(events: pd.DataFrame, view: ViewState, *, settings: Settings) -> bool:
+def show_presentation(events: pd.DataFrame, view: ViewState, *, settings: Settings,
+                      control: ControlHistory | None = None) -> bool:
     """The presentation view (`?present=1`) instead of the dashboard; True when it was shown."""
-    return present.render(events, view=view, settings=settings)
+    return present.render(events, view=view, settings=settings, control=control)
 
 
 def export_panel(shown: pd.DataFrame, *, view: ViewState, loaded: LoadedData, settings: Settings,

@@ -177,26 +177,34 @@ export function addControl(map, C, parent) {
     }));
   }
   const legend = L.control({ position: C.legendPosition || "bottomleft" });
+  let folding = null;
+  legend.onRemove = () => {
+    if (folding) map.off(folding);
+    folding = null;
+  };
   legend.onAdd = () => {
-    const div = L.DomUtil.create("div", "em-legend-box em-control-box");
+    const div = L.DomUtil.create("div", "em-control-box");
     div.appendChild(controlLegend(doc, C));
     L.DomEvent.disableClickPropagation(div);
     L.DomEvent.disableScrollPropagation(div);
     // Controls sit above popups: fold the legend while an area's card is open, then restore it.
     const details = div.querySelector("details");
     let wasOpen = null;
-    map.on("popupopen", () => {
-      if (wasOpen === null) {
-        wasOpen = details.open;
-        details.open = false;
-      }
-    });
-    map.on("popupclose", () => {
-      if (wasOpen !== null) {
-        details.open = wasOpen;
-        wasOpen = null;
-      }
-    });
+    folding = {
+      popupopen: () => {
+        if (wasOpen === null) {
+          wasOpen = details.open;
+          details.open = false;
+        }
+      },
+      popupclose: () => {
+        if (wasOpen !== null) {
+          details.open = wasOpen;
+          wasOpen = null;
+        }
+      },
+    };
+    map.on(folding);
     return div;
   };
   group.on("add", () => legend.addTo(map));
@@ -205,4 +213,41 @@ export function addControl(map, C, parent) {
   group.addTo(parent);
   if (map.attributionControl && C.attributionHtml) map.attributionControl.addAttribution(C.attributionHtml);
   return group;
+}
+
+// The playback page's control: `config` = { geometries: [GeoJSON], states: [{ day: iso, byLang: { lang: C } }] }
+// (patches and reference lines name their geometry by index `g`). `show(iso, lang)` draws the state in force on
+// that day (the latest one starting on or before it; the first one before them all) and returns its day.
+export function stateOn(states, iso) {
+  let found = 0;
+  states.forEach((state, i) => {
+    if (state.day <= iso) found = i;
+  });
+  return found;
+}
+
+export function controlTimeline(map, config) {
+  let shown = null;
+  let key = null;
+  const resolved = (C) => ({
+    ...C,
+    patches: C.patches.map((p) => ({ ...p, geometry: config.geometries[p.g] })),
+    references: C.references.map((r) => ({ ...r, geometry: config.geometries[r.g] })),
+  });
+  return {
+    show(iso, lang) {
+      if (!config.states.length) return null;
+      const i = stateOn(config.states, iso);
+      const state = config.states[i];
+      const C = state.byLang[lang] || Object.values(state.byLang)[0];
+      if (!C || key === `${i}|${lang}`) return state.day;
+      if (shown) map.removeLayer(shown);
+      shown = addControl(map, resolved(C), map);
+      key = `${i}|${lang}`;
+      return state.day;
+    },
+    get layer() {
+      return shown;
+    },
+  };
 }
