@@ -76,9 +76,11 @@ def layer_options(scene: Scene, *, fit_first: bool) -> dict[str, Any]:
     """What the events layer brings along in the dashboard (swapped with the filters): the fit, the labels,
     the legend and the note for an empty result. `fit_first`: fit even when the map is new (no view kept)."""
     rtl = is_rtl(scene.lang)
+    # The control legend takes the other bottom corner: fit clear of both.
+    other = (LEGEND_CLEARANCE_PX[0], EDGE_PX[1]) if scene.control is not None and scene.control.shown else EDGE_PX
     return {"fit": fit_bounds(scene), "fitKey": scene.signature(), "fitFirst": fit_first,
-            "fitPaddingTopLeft": LEGEND_CLEARANCE_PX if rtl else EDGE_PX,
-            "fitPaddingBottomRight": EDGE_PX if rtl else LEGEND_CLEARANCE_PX,
+            "fitPaddingTopLeft": LEGEND_CLEARANCE_PX if rtl else other,
+            "fitPaddingBottomRight": other if rtl else LEGEND_CLEARANCE_PX,
             "labels": label_rows(scene), "legendHtml": legend_html_of(scene.legend, lang=scene.lang),
             "empty": empty_html(scene), "legendPosition": "bottomleft" if rtl else "bottomright",
             "control": control_options(scene.control, lang=scene.lang)}

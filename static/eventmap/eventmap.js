@@ -311,16 +311,19 @@ function addControl(map, C, parent) {
     });
     shape.emControl = { side: patch.side, status: patch.status, changes: patch.cards.map((c) => c.changeId) };
     shape.bindPopup(() => controlCard(doc, patch, C.words), { maxWidth: 360, maxHeight: 380 });
-    if (patch.hatched) {
-      shape.on("add", () => {
-        shape.eachLayer((layer) => {
-          if (!layer._path || !renderer._container) return;
+    // Each area's path says which changes made it and how established it is (the hatch for a claim).
+    shape.on("add", () => {
+      shape.eachLayer((layer) => {
+        if (!layer._path) return;
+        layer._path.setAttribute("data-changes", patch.cards.map((c) => c.changeId).join(" "));
+        layer._path.setAttribute("data-status", patch.status);
+        if (patch.hatched && renderer._container) {
           const id = ensureHatch(doc, renderer._container, patch.colour);
           layer._path.setAttribute("fill", `url(#${id})`);
           layer._path.classList.add("em-control-hatched");
-        });
+        }
       });
-    }
+    });
     group.addLayer(shape);
   }
   for (const reference of C.references) {
