@@ -57,17 +57,11 @@ def test_the_map_shows_control_of_the_last_day_with_cards_and_a_switch(page, app
 def test_playback_switches_control_as_the_day_moves(page, app_url, screenshot) -> None:
     page.set_viewport_size({"width": 1920, "height": 1080})
     page.goto(f"{app_url}/?present=1")
-    frame = None
-    deadline = time.monotonic() + 60
-    while frame is None and time.monotonic() < deadline:
-        for candidate in page.frames:
-            try:
-                if candidate.evaluate("document.getElementById('pb-root')?.getAttribute('data-ready')") == "true":
-                    frame = candidate
-            except Exception:  # noqa: BLE001 (a frame still loading)
-                continue
-        time.sleep(0.5)
-    assert frame is not None, "the playback page did not get ready"
+    page.wait_for_selector("iframe", state="attached", timeout=60_000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('iframe')].some(f => f.contentDocument &&"
+        " f.contentDocument.querySelector(\"#pb-root[data-ready='true']\"))", timeout=60_000)
+    frame = next(f for f in page.frames if f.evaluate("!!document.getElementById('pb-root')"))
     root = frame.locator("#pb-root")
     frame.evaluate("window.eventmapPlayback.goTo('2020-11-07')")
     assert root.get_attribute("data-control-day") == "2020-10-25"
