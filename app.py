@@ -96,4 +96,4 @@ with st.expander(t("losses.title", lang), expanded=True, icon=":material/monitor
 
 st.subheader(t("dash.table", lang), help=t("dash.table_help", lang))
 render_table(shown, naming=naming, lang=lang, generation=panels.table_generation(signature))
-hooks.export_panel(shown, view=view, loaded=loaded, settings=settings, scene=scene)
+hooks.export_panel(shown, view=view, loaded=loaded, settings=settings, scene=scene, control=control.history)

@@ -29,6 +29,7 @@ import pandas as pd
 import streamlit as st
 
 from base.settings import Settings
+from eventmap.control.history import ControlHistory
 from eventmap.export.gif import mp4_available
 from eventmap.export.stamp import DataStamp
 from eventmap.export.view import DEFAULT_SCREEN, MIME, ScreenView, ViewExport
@@ -47,7 +48,8 @@ def preset_label(preset: str, *, lang: str, screen_size: tuple[int, int]) -> str
 def render_export_panel(view_state: ViewState, frame_filtered: pd.DataFrame, settings: Settings, *,
                         data_stamp: DataStamp | None = None, screen_size: tuple[int, int] | None = None,
                         colours: Mapping[str, str] | None = None, scene: Scene | None = None,
-                        on_screen: Callable[[], ScreenView | None] | None = None, key: str = "export") -> None:
+                        on_screen: Callable[[], ScreenView | None] | None = None, key: str = "export",
+                        control_history: ControlHistory | None = None) -> None:
     """The export controls for the current view (see the module docstring)."""
     lang = view_state.lang
     screen = screen_size or DEFAULT_SCREEN
@@ -61,7 +63,8 @@ def render_export_panel(view_state: ViewState, frame_filtered: pd.DataFrame, set
     title = right.text_input(t("export.title_input", lang), value=t("export.default_title", lang),
                              max_chars=120, key=f"{key}_title")
     export = ViewExport(frame=frame_filtered, view=view_state, settings=settings, data_stamp=data_stamp,
-                        screen_size=screen, title=title, colours=colours, scene=scene, on_screen=on_screen)
+                        screen_size=screen, title=title, colours=colours, scene=scene, on_screen=on_screen,
+                        control_history=control_history)
     buttons = (
         ("png", ".png", lambda: export.png(preset), ":material/image:"),
         ("gif", ".gif", lambda: export.gif(preset), ":material/animated_images:"),

@@ -34,10 +34,10 @@ def show_presentation(events: pd.DataFrame, view: ViewState, *, settings: Settin
 
 
 def export_panel(shown: pd.DataFrame, *, view: ViewState, loaded: LoadedData, settings: Settings,
-                 scene: Scene) -> None:
+                 scene: Scene, control: ControlHistory | None = None) -> None:
     """Download the shown events and figures (drawing the map's scene: its colours, labels, layers)."""
     with st.expander(t("export.panel_title", view.lang), icon=":material/download:"):
         holder = map_view.on_screen_holder()
         stamp = DataStamp(name=loaded.source_name, sha256=loaded.sha256, modified=loaded.modified)
         render_export_panel(view, shown, settings, scene=scene, on_screen=lambda: holder.get("view"),
-                            data_stamp=stamp)
+                            data_stamp=stamp, control_history=control if scene.control is not None else None)

@@ -90,7 +90,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
                       help="area layers under the events, as on the map: districts")
     look.add_argument("--no-control", action="store_true",
                       help="leave out territorial control (drawn by default when control_changes.csv is beside the "
-                      "data file; PNG only: an animation would show one day's control on every day)")
+                      "data file: on a PNG the control of its last day, on a GIF/MP4 each frame's)")
     look.add_argument("--step", type=int, default=1, metavar="DAYS", help="GIF/MP4: days per frame (default 1)")
     look.add_argument("--frame-ms", type=int, default=600, metavar="MS", help="GIF/MP4: time per frame")
     look.add_argument("--no-bom", action="store_true", help="CSV without the byte-order mark Excel needs")
@@ -218,16 +218,17 @@ def _export(args: argparse.Namespace, targets: dict[str, Path], *, data_path: Pa
     print(f"{data_path}: {len(frame)} of {len(loaded.frame)} events selected ({describe_filters(filters, 'en')})",
           file=out)
     # The same scene as the app's map: colours of the whole data and the sides settings, extent, labels, layers.
+    control = None if args.no_control else _control_beside(data_path, err)
     scene = build_scene(frame, full_frame=loaded.frame, filters=filters, view=SceneView(), lang=Lang(args.lang),
                         naming=Naming(args.naming), sides_config_path=settings.sides_config_path,
                         areas=frozenset(AreaKey(a) for a in args.layers), title=args.title,
-                        control=None if args.no_control else _control_beside(data_path, err))
+                        control=control)
     b = scene.extent.bounds
     extent = extent_given or (fit_extent(frame, fallback_bbox=settings.region_bbox, keep_outliers=True)
                               if args.all_in_extent else Extent.from_bbox(b.south, b.west, b.north, b.east))
     spec = PictureSpec(title=args.title, filters=filters, naming=args.naming, lang=args.lang,
                        data_stamp=loaded.stamp, sides_config_path=settings.sides_config_path,
-                       show_towns=not args.no_towns, scene=scene)
+                       show_towns=not args.no_towns, scene=scene, control_history=control)
     tiles = _tiles(settings) if args.basemap == "osm" else None
     writers: dict[str, Callable[[], tuple[bytes, str]]] = {
         "png": lambda: _png(frame, args, extent, spec, tiles),

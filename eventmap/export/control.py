@@ -15,8 +15,12 @@ from eventmap.i18n import is_rtl
 from eventmap.scene.model import ControlLayer
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
+
+    from eventmap.control.history import ControlHistory
 
 CONTROL_ZORDER = 2.3  # over the land, under the districts layer, names, markers and labels
 REFERENCE_ZORDER = 2.45
@@ -78,14 +82,14 @@ def draw_control(ax: Axes, control: ControlLayer | None) -> list[Artist]:
 
 
 def draw_control_legend(ax: Axes, control: ControlLayer | None, *, lang: str, corner: str,
-                        scale: float = 1.0) -> Artist | None:
-    """The control's legend and caveat in one box, at `corner` of the map."""
+                        scale: float = 1.0) -> list[Artist]:
+    """The control's legend at `corner` of the map and its caveat right under it ([] without control)."""
     from matplotlib.legend import Legend
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
     if control is None or not control.shown:
-        return None
+        return []
     handles: list[Artist] = []
     for row in control.legend:
         if row.line:
@@ -113,7 +117,15 @@ def draw_control_legend(ax: Axes, control: ControlLayer | None, *, lang: str, co
                              "edgecolor": "#bbbbbb"})
     note.set_parse_math(False)
     ax.add_artist(legend)
-    return legend
+    return [legend, note]
+
+
+def control_colours(history: ControlHistory, *, sides_config_path: Path) -> dict[str, str]:
+    """A colour per side that holds ground on any day of `history` (the sides settings)."""
+    from eventmap.styling import side_colours
+
+    return side_colours(sorted({a.side for state in history.states for a in state.areas}),
+                        config_path=sides_config_path)
 
 
 def _rgb(colour: str) -> tuple[float, float, float]:

@@ -68,6 +68,8 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+    from eventmap.control.history import ControlHistory
+
 MAX_TOWN_LABELS = 25
 OUTLIER_MIN_EVENTS = 5  # fewer events than this are always all in the picture
 OUTLIER_FACTOR = 4.0
@@ -90,6 +92,9 @@ class PictureSpec:
     # The scene of the picture's events (`eventmap.scene.build_scene`): its colours, labels, legend, area
     # layers and empty-result note are drawn instead of being chosen here.
     scene: Scene | None = None
+    # Animations: the control of each frame's day from this history (the scene's control is one day's only);
+    # None: animations leave control out.
+    control_history: ControlHistory | None = None
 
     def title_text(self) -> str:
         return self.title.strip() or label("export.default_title", self.lang, "Conflict events")
@@ -229,6 +234,7 @@ class MapFigure:
 
         self.country_names: list[Artist] = []
         self.attribution = self._draw_basemap(tiles)
+        self.control: list[Artist] = []
         if spec.scene is not None:
             self.control = draw_control(self.ax, spec.scene.control)
             self.areas = draw_areas(self.ax, spec.scene.areas)
@@ -260,10 +266,11 @@ class MapFigure:
         self.legend_corner = self._legend_corner()
         self.legend = draw_legend(self.ax, entries, lang=spec.lang, corner=self.legend_corner,
                                   marker_pt=MARKER_PT * 0.9) if entries else None
+        self.control_corner = self._control_corner()
         self.control_legend = draw_control_legend(
             self.ax, spec.scene.control if spec.scene is not None else None, lang=spec.lang,
-            corner=self._control_corner())
-        self.labels = self._draw_labels([a for a in (self.legend, scale_box, self.control_legend)
+            corner=self.control_corner)
+        self.labels = self._draw_labels([a for a in (self.legend, scale_box, *self.control_legend)
                                          if a is not None])
         self._hide_covered_country_names([a for a in (self.legend, scale_box, *self.labels) if a is not None])
         if self.located.empty:

@@ -74,11 +74,10 @@ def test_claims_are_hatched_with_dashed_outlines_and_reference_lines_are_drawn(h
     assert hatches == {"///"}
     assert any(g == "control-Azerbaijan-claimed" for g in gids)
     assert draw_control(ax, replace(control, shown=False)) == []
-    legend = draw_control_legend(ax, control, lang="en", corner="upper left")
-    assert legend is not None
+    legend, note = draw_control_legend(ax, control, lang="en", corner="upper left")
     assert [t.get_text() for t in legend.get_texts()] == [row.text for row in control.legend]
-    notes = [t for t in ax.texts if "district level" in t.get_text().replace("\n", " ")]
-    assert len(notes) == 1
+    assert "district level" in note.get_text().replace("\n", " ")
+    assert draw_control_legend(ax, None, lang="en", corner="upper left") == []
 
 
 def test_arabic_legend_is_arabic(history: ControlHistory, events: MakeEvents) -> None:
@@ -89,12 +88,28 @@ def test_arabic_legend_is_arabic(history: ControlHistory, events: MakeEvents) ->
 
     scene = scene_on(events({"date": "2020-10-11"}), history, "2020-11-09", Lang.AR)
     ax = Figure().add_subplot()
-    legend = draw_control_legend(ax, scene.control, lang="ar", corner="upper right")
-    assert legend is not None
+    legend, _ = draw_control_legend(ax, scene.control, lang="ar", corner="upper right")
     assert "السيطرة" in legend.get_title().get_text()
 
 
-def test_animations_leave_control_out(history: ControlHistory, events: MakeEvents) -> None:
+def test_each_frame_shows_the_control_of_its_day(history: ControlHistory, events: MakeEvents) -> None:
+    frame = events({"date": "2020-11-07", "location": "Ganja"}, {"date": "2020-11-08", "location": "Ganja"})
+    scene = scene_on(frame, history, "2020-11-08")
+    extent = Extent.from_bbox(39.4, 46.3, 40.1, 47.2)
+    size = parse_size("800x600")
+    spec = PictureSpec(show_towns=False, scene=scene, filters=Filters(), control_history=history)
+    frames = list(playback_frames(frame, size=size, extent=extent, spec=spec))
+    assert [day.isoformat() for day, _ in frames] == ["2020-11-07", "2020-11-08"]
+    still = render_png(frame, size=size, extent=extent, spec=spec)  # where the map lies in the picture
+    x, y = (round(v) for v in still.image_pixel(*SHUSHA_GROUND))
+    colours = []
+    for _, image in frames:
+        r, _, b = image[y - 3:y + 4, x - 3:x + 4].reshape(-1, 3).astype(int).mean(axis=0)
+        colours.append("blue" if b > r + 15 else "orange" if r > b + 15 else "neither")
+    assert colours == ["orange", "blue"]  # Shusha: taken on 8 November
+
+
+def test_animations_without_the_history_leave_control_out(history: ControlHistory, events: MakeEvents) -> None:
     frame = events({"date": "2020-10-11", "location": "Ganja"}, {"date": "2020-10-12", "location": "Barda"})
     scene = scene_on(frame, history, "2020-10-12")
     spec = PictureSpec(show_towns=False, scene=scene, filters=Filters())
