@@ -128,6 +128,72 @@ function addBasemaps(map, basemaps, colours) {
 }
 return { addBasemaps };
 })();
+// context.js
+modules["context"] = (function () {
+const { make } = modules["dom"];
+/* Context on the offline basemap: lakes, rivers and populated places (Natural Earth), shown from
+ * `context.minZoom` on, so a zoomed-in map is never an empty field. Place names go in as text. Uses `L`.
+ */
+
+
+const RIVER_COLOUR = "#7FA9C9";
+
+function contextStyle(colours) {
+  return (feature) => {
+    if (feature.properties.kind === "lake") {
+      return { color: colours.coast, weight: 0.8, fillColor: colours.sea, fillOpacity: 1, interactive: false };
+    }
+    return { color: RIVER_COLOUR, weight: 1.4, opacity: 0.9, fill: false, interactive: false };
+  };
+}
+
+// A populated place: a small dot and its name, as text.
+function placeIcon(doc, name) {
+  const box = make(doc, "div", "em-context-place");
+  box.appendChild(make(doc, "span", "em-context-dot"));
+  const text = make(doc, "span", "em-context-name", name);
+  text.setAttribute("dir", "auto");
+  box.appendChild(text);
+  return box;
+}
+
+function addContext(map, context, colours) {
+  const renderer = L.svg({ pane: "em-basemap" });
+  const layer = L.geoJSON(context, {
+    pane: "em-basemap", renderer, style: contextStyle(colours), interactive: false,
+    pointToLayer: (feature, latlng) => L.marker(latlng, {
+      pane: "em-basemap", interactive: false, keyboard: false,
+      icon: L.divIcon({ className: "em-context-label", iconSize: [0, 0], html: placeIcon(document, feature.properties.name) }),
+    }),
+  });
+  const toggle = () => {
+    const wanted = map.getZoom() >= context.minZoom;
+    if (wanted === map.hasLayer(layer)) return;
+    if (wanted) layer.addTo(map);
+    else layer.remove();
+  };
+  map.on("zoomend", toggle);
+  map.whenReady(toggle);
+  if (map.attributionControl && context.credit) map.attributionControl.addAttribution(context.credit);
+  return layer;
+}
+
+// A note when the online tiles cannot load (no network): the offline basemap stays under them.
+function noticeWhenTilesFail(map, tiles, text) {
+  let shown = false;
+  tiles.on("tileerror", () => {
+    if (shown || !text) return;
+    shown = true;
+    const notice = L.control({ position: "bottomleft" });
+    notice.onAdd = () => make(document, "div", "em-note em-tiles-failed", text);
+    notice.addTo(map);
+    tiles.on("tileload", () => {
+      notice.remove();
+    });
+  });
+}
+return { RIVER_COLOUR, contextStyle, placeIcon, addContext, noticeWhenTilesFail };
+})();
 // links.js
 modules["links"] = (function () {
 /* Link safety, with no page access: only http(s) addresses become links; anything else stays text. */
@@ -777,6 +843,7 @@ return { addLabels };
 modules["eventmap"] = (function () {
 const { addAreas } = modules["areas"];
 const { addBasemaps } = modules["basemap"];
+const { addContext, noticeWhenTilesFail } = modules["context"];
 const { addControl } = modules["control"];
 const { addNote, legendControl } = modules["mapcontrols"];
 const { addCells, addPoints, addPrecisionCircles } = modules["markers"];
@@ -807,11 +874,13 @@ EM.setupBase = (map, o) => {
   container.style.setProperty("--em-label-size", `${o.labelSizePx}px`);
   container.style.background = o.colours.sea;
   addBasemaps(map, o.basemaps || [], o.colours);
+  if (o.context) addContext(map, o.context, o.colours);
   const overlays = o.areas?.length ? addAreas(map, o.areas, EM.areas) : null;
   let choices = null;
   if (o.tiles) {
     const tiles = L.tileLayer(o.tiles.url, { attribution: o.tiles.attribution, maxZoom: o.tiles.maxZoom });
     tiles.addTo(map);
+    noticeWhenTilesFail(map, tiles, o.strings.tilesFailed);
     choices = { [o.strings.tiles]: tiles, [o.strings.offline]: L.layerGroup() };
   }
   if (choices || overlays) {

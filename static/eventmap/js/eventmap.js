@@ -11,6 +11,7 @@
 
 import { addAreas } from "./areas.js";
 import { addBasemaps } from "./basemap.js";
+import { addContext, noticeWhenTilesFail } from "./context.js";
 import { addControl } from "./control.js";
 import { addNote, legendControl } from "./mapcontrols.js";
 import { addCells, addPoints, addPrecisionCircles } from "./markers.js";
@@ -30,11 +31,13 @@ EM.setupBase = (map, o) => {
   container.style.setProperty("--em-label-size", `${o.labelSizePx}px`);
   container.style.background = o.colours.sea;
   addBasemaps(map, o.basemaps || [], o.colours);
+  if (o.context) addContext(map, o.context, o.colours);
   const overlays = o.areas?.length ? addAreas(map, o.areas, EM.areas) : null;
   let choices = null;
   if (o.tiles) {
     const tiles = L.tileLayer(o.tiles.url, { attribution: o.tiles.attribution, maxZoom: o.tiles.maxZoom });
     tiles.addTo(map);
+    noticeWhenTilesFail(map, tiles, o.strings.tilesFailed);
     choices = { [o.strings.tiles]: tiles, [o.strings.offline]: L.layerGroup() };
   }
   if (choices || overlays) {
