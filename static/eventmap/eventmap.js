@@ -179,12 +179,12 @@ function addContext(map, context, colours) {
 }
 
 // A note when the online tiles cannot load (no network): the offline basemap stays under them.
-function noticeWhenTilesFail(map, tiles, text) {
+function noticeWhenTilesFail(map, tiles, text, position) {
   let shown = false;
   tiles.on("tileerror", () => {
     if (shown || !text) return;
     shown = true;
-    const notice = L.control({ position: "bottomleft" });
+    const notice = L.control({ position: position || "topleft" });
     notice.onAdd = () => make(document, "div", "em-note em-tiles-failed", text);
     notice.addTo(map);
     tiles.on("tileload", () => {
@@ -880,7 +880,8 @@ EM.setupBase = (map, o) => {
   if (o.tiles) {
     const tiles = L.tileLayer(o.tiles.url, { attribution: o.tiles.attribution, maxZoom: o.tiles.maxZoom });
     tiles.addTo(map);
-    noticeWhenTilesFail(map, tiles, o.strings.tilesFailed);
+    // the notice in the top corner the layer switch leaves free
+    noticeWhenTilesFail(map, tiles, o.strings.tilesFailed, o.layersPosition === "topleft" ? "topright" : "topleft");
     choices = { [o.strings.tiles]: tiles, [o.strings.offline]: L.layerGroup() };
   }
   if (choices || overlays) {

@@ -47,12 +47,12 @@ export function addContext(map, context, colours) {
 }
 
 // A note when the online tiles cannot load (no network): the offline basemap stays under them.
-export function noticeWhenTilesFail(map, tiles, text) {
+export function noticeWhenTilesFail(map, tiles, text, position) {
   let shown = false;
   tiles.on("tileerror", () => {
     if (shown || !text) return;
     shown = true;
-    const notice = L.control({ position: "bottomleft" });
+    const notice = L.control({ position: position || "topleft" });
     notice.onAdd = () => make(document, "div", "em-note em-tiles-failed", text);
     notice.addTo(map);
     tiles.on("tileload", () => {

@@ -37,7 +37,8 @@ EM.setupBase = (map, o) => {
   if (o.tiles) {
     const tiles = L.tileLayer(o.tiles.url, { attribution: o.tiles.attribution, maxZoom: o.tiles.maxZoom });
     tiles.addTo(map);
-    noticeWhenTilesFail(map, tiles, o.strings.tilesFailed);
+    // the notice in the top corner the layer switch leaves free
+    noticeWhenTilesFail(map, tiles, o.strings.tilesFailed, o.layersPosition === "topleft" ? "topright" : "topleft");
     choices = { [o.strings.tiles]: tiles, [o.strings.offline]: L.layerGroup() };
   }
   if (choices || overlays) {
