@@ -76,3 +76,17 @@ def test_playback_switches_control_as_the_day_moves(page, app_url, screenshot) -
     assert {"C17", "C18", "C19"} <= set(frame.evaluate(CHANGES_JS))
     assert frame.locator(".em-control-box").count() == 1  # one legend, the day's
     assert not page.blocked_requests
+
+
+def test_zoomed_in_offline_the_basemap_has_rivers_lakes_and_places(page, app_url, screenshot) -> None:
+    page.goto(f"{app_url}/?control=0&lat=40.2&lon=45.5&zoom=9&basemap=osm")
+    frame = page.wait_for_selector(MAP_FRAME, state="attached").content_frame()
+    frame.wait_for_selector(".em-context-name", state="attached", timeout=60_000)
+    names = frame.locator(".em-context-name").all_inner_texts()
+    assert "Gavarr" in names
+    assert frame.locator(".leaflet-em-basemap-pane path").count() > 0
+    notice = frame.locator(".em-tiles-failed")
+    notice.wait_for()  # every tile request is blocked: the page says so
+    assert "cannot be loaded" in notice.inner_text()
+    assert frame.locator(".em-control-box").count() == 0
+    screenshot(page, "basemap-context-zoom9")
