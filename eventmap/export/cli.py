@@ -234,7 +234,7 @@ def _export(args: argparse.Namespace, targets: dict[str, Path], *, data_path: Pa
         "png": lambda: _png(frame, args, extent, spec, tiles),
         "gif": lambda: _animation(frame, args, extent, spec, tiles, video=False),
         "mp4": lambda: _animation(frame, args, extent, spec, tiles, video=True),
-        "html": lambda: _html(frame, args, extent, filters, scene),
+        "html": lambda: _html(frame, args, extent, filters, scene, control),
         "csv": lambda: _csv(frame, args),
         "geojson": lambda: _geojson(frame, spec),
     }
@@ -271,11 +271,11 @@ def _animation(frame, args, extent, spec, tiles, *, video: bool) -> tuple[bytes,
     return data, f"{size.width}x{size.height}, {args.step} day(s) per frame"
 
 
-def _html(frame, args, extent, filters, scene) -> tuple[bytes, str]:
+def _html(frame, args, extent, filters, scene, control: ControlHistory | None = None) -> tuple[bytes, str]:
     from eventmap.export.html import render_html
 
     page = render_html(frame, naming=args.naming, lang=args.lang, title=args.title, filters=filters,
-                       extent=extent, basemap=args.basemap, scene=scene)
+                       extent=extent, basemap=args.basemap, scene=scene, control=control)
     return page.encode("utf-8"), f"{len(frame)} events, assets inlined"
 
 

@@ -140,7 +140,7 @@ class ViewExport:
         extent = self.extent if (self.view.center is not None or len(self.frame) or self.scene) else None
         return render_html(self.frame, naming=self.view.naming, lang=self.view.lang, title=self.title,
                            filters=self.view.filters, extent=extent, basemap=self.view.basemap,
-                           scene=self.scene).encode("utf-8")
+                           scene=self.scene, control=self.control_history).encode("utf-8")
 
     def csv(self, *, bom: bool = True) -> bytes:
         from eventmap.export.tables import events_csv

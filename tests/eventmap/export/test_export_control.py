@@ -124,3 +124,19 @@ def test_animations_without_the_history_leave_control_out(history: ControlHistor
 def scene_extent(scene) -> Extent:
     b = scene.extent.bounds
     return Extent.from_bbox(b.south, b.west, b.north, b.east)
+
+
+def test_the_standalone_html_carries_each_days_control(history: ControlHistory, events: MakeEvents) -> None:
+    import json
+    import re
+
+    from eventmap.export.html import render_html
+
+    frame = events({"date": "2020-11-07", "location": "Ganja"})
+    page = render_html(frame, naming="en", lang="en", title="", filters=Filters(), control=history)
+    config = json.loads(re.search(r'<script type="application/json" id="pb-config">(.*?)</script>', page,
+                                  re.S).group(1))  # type: ignore[union-attr]
+    assert config["control"]["states"][-1]["day"] == "2020-12-01"
+    assert "control" not in json.loads(re.search(
+        r'<script type="application/json" id="pb-config">(.*?)</script>',
+        render_html(frame, naming="en", lang="en", title="", filters=Filters()), re.S).group(1))  # type: ignore[union-attr]
