@@ -13,9 +13,11 @@ import streamlit as st
 from eventmap.filtering import Filters, apply_filters
 from eventmap.i18n import t
 from services.loading import LoadFailure
+from ui import control as control_view
 from ui import data, follow, hooks, mapping_step, panels, sidebar, url
 from ui import map_view as map_section
 from ui import upload as uploads
+from ui.losses import render_losses
 from ui.router import routed, run_app
 from ui.table import render_table
 from ui.timeline import render_timeline
@@ -43,14 +45,17 @@ if isinstance(loaded, LoadFailure):
 
 events = loaded.events
 follow.follow_new_data(events, data_id=loaded.identity, lang=lang)
-filters = sidebar.filter_controls(events, lang=lang, naming=naming, data_key=loaded.cache_key)
+control = control_view.control_data(loaded.source_path)
+filters = sidebar.filter_controls(events, lang=lang, naming=naming, data_key=loaded.cache_key,
+                                  last_day=control.history.last_day if control.history is not None else None)
 follow.remember_filters(filters)
 hooks.presentation_switch(events, lang=lang, naming=naming)
 undated = apply_filters(events, filters.with_dates(None, None))  # the timeline shows every day of these
 shown = apply_filters(undated, Filters().with_dates(filters.date_from, filters.date_to))
 view = url.view_from_session(filters, lang=lang, naming=naming, basemap=choices.basemap)
 url.write(view)
-if view.present and hooks.show_presentation(events, view, settings=settings):
+presented_control = control.history if control_view.control_wanted() else None
+if view.present and hooks.show_presentation(events, view, settings=settings, control=presented_control):
     st.stop()
 
 st.title(t("app.title", lang))
@@ -70,17 +75,25 @@ with st.container():
     panels.without_location(shown, naming=naming, lang=lang)
 
 signature = panels.view_signature(filters, loaded)
-scene = map_section.scene_for(shown, events=events, view=view, settings=settings, signature=signature,
-                              data_version=f"{loaded.source_name} · {loaded.short_hash}")
-colours = scene.palette.as_dict()
 map_section.map_options(lang=lang)
+control_shown = control_view.control_switch(control, lang=lang)
+scene = map_section.scene_for(
+    shown, events=events, view=view, settings=settings, signature=signature,
+    data_version=f"{loaded.source_name} · {loaded.short_hash}",
+    control=control.history if control_shown else None,
+    control_day=control_view.control_day(control.history, date_to=filters.date_to,
+                                         last_event_day=sidebar.date_bounds_of(events))
+    if control.history is not None else None)
+colours = scene.palette.as_dict()
 map_section.render_map(shown, events=events, naming=naming, lang=lang, basemap=choices.basemap,
                        scene=scene, settings=settings, signature=signature)
 panels.selected_event(shown, naming=naming, lang=lang, colours=colours)
 
 st.subheader(t("dash.timeline", lang), help=t("dash.timeline_help", lang))
 render_timeline(undated, colours=colours, lang=lang, date_range=sidebar.effective_date_range(events, filters))
+with st.expander(t("losses.title", lang), expanded=True, icon=":material/monitoring:"):
+    render_losses(shown, colours=colours, lang=lang)
 
 st.subheader(t("dash.table", lang), help=t("dash.table_help", lang))
 render_table(shown, naming=naming, lang=lang, generation=panels.table_generation(signature))
-hooks.export_panel(shown, view=view, loaded=loaded, settings=settings, scene=scene)
+hooks.export_panel(shown, view=view, loaded=loaded, settings=settings, scene=scene, control=control.history)

@@ -29,6 +29,7 @@ import pandas as pd
 import streamlit as st
 
 from base.settings import Settings
+from eventmap.control.history import ControlHistory
 from eventmap.export.stamp import DataStamp
 from eventmap.export.view import DEFAULT_SCREEN, ScreenView, ViewExport
 from eventmap.export.viewport import PRESET_NAMES
@@ -45,7 +46,8 @@ ICONS = {ExportKind.PNG: ":material/image:", ExportKind.GIF: ":material/animated
 def render_export_panel(view_state: ViewState, frame_filtered: pd.DataFrame, settings: Settings, *,
                         data_stamp: DataStamp | None = None, screen_size: tuple[int, int] | None = None,
                         colours: Mapping[str, str] | None = None, scene: Scene | None = None,
-                        on_screen: Callable[[], ScreenView | None] | None = None, key: str = "export") -> None:
+                        on_screen: Callable[[], ScreenView | None] | None = None, key: str = "export",
+                        control_history: ControlHistory | None = None) -> None:
     """The export controls for the current view (see the module docstring)."""
     lang = view_state.lang
     screen = screen_size or DEFAULT_SCREEN
@@ -59,7 +61,8 @@ def render_export_panel(view_state: ViewState, frame_filtered: pd.DataFrame, set
     title = right.text_input(t("export.title_input", lang), value=t("export.default_title", lang),
                              max_chars=120, key=f"{key}_title")
     export = ViewExport(frame=frame_filtered, view=view_state, settings=settings, data_stamp=data_stamp,
-                        screen_size=screen, title=title, colours=colours, scene=scene, on_screen=on_screen)
+                        screen_size=screen, title=title, colours=colours, scene=scene, on_screen=on_screen,
+                        control_history=control_history)
     files = export_files(export, preset=preset)
     for column, file in zip(st.columns(len(files)), files, strict=True):
         column.download_button(

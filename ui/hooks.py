@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from base.settings import Settings
+from eventmap.control.history import ControlHistory
 from eventmap.export.stamp import DataStamp
 from eventmap.i18n import t
 from eventmap.scene import Scene
@@ -28,16 +29,17 @@ def presentation_switch(events: pd.DataFrame, *, lang: Lang, naming: Naming) -> 
     present.switch(events, lang=lang, naming=naming)
 
 
-def show_presentation(events: pd.DataFrame, view: ViewState, *, settings: Settings) -> bool:
+def show_presentation(events: pd.DataFrame, view: ViewState, *, settings: Settings,
+                      control: ControlHistory | None = None) -> bool:
     """The presentation view (`?present=1`) instead of the dashboard; True when it was shown."""
-    return present.render(events, view=view, settings=settings)
+    return present.render(events, view=view, settings=settings, control=control)
 
 
 def export_panel(shown: pd.DataFrame, *, view: ViewState, loaded: LoadedData, settings: Settings,
-                 scene: Scene) -> None:
+                 scene: Scene, control: ControlHistory | None = None) -> None:
     """Download the shown events and figures (drawing the map's scene: its colours, labels, layers)."""
     with st.expander(t("export.panel_title", view.lang), icon=":material/download:"):
         holder = map_view.on_screen_holder()
         stamp = DataStamp(name=loaded.source_name, sha256=loaded.sha256, modified=loaded.modified)
         render_export_panel(view, shown, settings, scene=scene, on_screen=lambda: holder.get("view"),
-                            data_stamp=stamp)
+                            data_stamp=stamp, control_history=control if scene.control is not None else None)

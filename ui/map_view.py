@@ -11,6 +11,7 @@ centre and zoom in the URL), never the whole page.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
 
 import folium
@@ -19,6 +20,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from base.settings import Settings
+from eventmap.control.history import ControlHistory
 from eventmap.export.view import ScreenView
 from eventmap.filtering import options
 from eventmap.i18n import t
@@ -72,18 +74,20 @@ def map_options(*, lang: Lang) -> None:
 
 
 def scene_for(shown: pd.DataFrame, *, events: pd.DataFrame, view: ViewState, settings: Settings, signature: str,
-              data_version: str) -> Scene:
+              data_version: str, control: ControlHistory | None = None, control_day: date | None = None) -> Scene:
     """The scene every picture of this view draws (the map, the presentation, the exports), rebuilt only when
-    the data, filters, naming, language, layers or a kept view change."""
+    the data, filters, naming, language, layers, the control shown or a kept view change."""
     scene_view = SceneView(center=view.center, zoom=view.zoom, screen=SCREEN, keep=view.keep_view)
     key = (signature, view.naming, view.lang, view.areas, view.keep_view,
-           (view.center, view.zoom) if view.keep_view else None, settings.sides_config_path)
+           (view.center, view.zoom) if view.keep_view else None, settings.sides_config_path,
+           id(control) if control is not None else None, control_day)
     kept = st.session_state.get(_SCENE_KEY)
     if kept is not None and kept[0] == key:
         return kept[1]
     scene = build_scene(shown, full_frame=events, filters=view.filters, view=scene_view, lang=view.lang,
                         naming=view.naming, sides_config_path=settings.sides_config_path,
-                        areas=frozenset(view.areas), data_version=data_version)
+                        areas=frozenset(view.areas), data_version=data_version,
+                        control=control, control_day=control_day)
     st.session_state[_SCENE_KEY] = (key, scene)
     return scene
 
@@ -154,7 +158,8 @@ def event_layer(shown: pd.DataFrame, *, naming: Naming, lang: Lang, scene: Scene
                 signature: str, fit_first: bool) -> folium.FeatureGroup:
     """The events layer, rebuilt only when the data, filters, naming, language or scene change: a pan, a click
     in the table or an opened expander reuse this session's last one (at 100,000 events it takes seconds)."""
-    key = (signature, naming, lang, scene.signature(), tuple(area.key for area in scene.areas))
+    key = (signature, naming, lang, scene.signature(), tuple(area.key for area in scene.areas),
+           scene.control.day if scene.control is not None else None)
     kept = st.session_state.get(_LAYER_KEY)
     if kept is not None and kept[0] == key:
         return kept[1]

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from base.settings import Settings
+from eventmap.control.history import ControlHistory
 from eventmap.filtering import apply_filters
 from eventmap.i18n import is_rtl, language_name, languages, t
 from eventmap.playback import Story, build_playback_document, ready_made_stories
@@ -124,8 +125,10 @@ def hide_app_chrome(lang: Lang) -> None:
     st.html(f"<style>{FULL_SCREEN_CSS}\n.st-key-{BAR_CONTAINER} {{ {side}: 12px; }}</style>")
 
 
-def render(events: pd.DataFrame, *, view: ViewState, settings: Settings) -> bool:
-    """Presentation mode instead of the dashboard (the caller stops after it). Always True: it was shown."""
+def render(events: pd.DataFrame, *, view: ViewState, settings: Settings,
+           control: ControlHistory | None = None) -> bool:
+    """Presentation mode instead of the dashboard (the caller stops after it). Always True: it was shown.
+    `control`: the territorial control the playback draws day by day (None: none)."""
     lang = view.lang
     hide_app_chrome(lang)
     with st.container(key=BAR_CONTAINER, horizontal=True):
@@ -143,6 +146,7 @@ def render(events: pd.DataFrame, *, view: ViewState, settings: Settings) -> bool
     document = build_playback_document(
         shown, naming=view.naming, lang=lang, asset_mode="served", filters=view.filters,
         story=chosen_story(events), basemap=view.basemap, language_switch=False, remember=True, scene=scene,
+        control=control,
     )
     with st.container(key=FRAME_CONTAINER):
         st.iframe(document, height=FRAME_HEIGHT_PX)

@@ -77,12 +77,16 @@ def display_choices(*, basemaps: Sequence[str]) -> DisplayChoices:
     return DisplayChoices(lang=Lang(lang), naming=Naming(naming), basemap=basemap)  # enums from here down
 
 
-def filter_controls(frame: pd.DataFrame, *, lang: Lang, naming: Naming, data_key: str) -> Filters:
+def filter_controls(frame: pd.DataFrame, *, lang: Lang, naming: Naming, data_key: str,
+                    last_day: date | None = None) -> Filters:
     """The filter widgets for `frame`'s values; returns what they select. `data_key` names the data (the
-    values offered are worked out once per data, not on every rerun)."""
+    values offered are worked out once per data, not on every rerun). `last_day`: the date slider reaches at
+    least this day (the last change of territorial control, which may come after the last event)."""
     sidebar = st.sidebar
     sidebar.subheader(t("sidebar.filters", lang))
     bounds = _summary(data_key, "dates", (), frame)
+    if bounds is not None and last_day is not None and last_day > bounds[1]:
+        bounds = (bounds[0], last_day)
     date_from, date_to = _date_slider(bounds, lang=lang)
 
     chosen: dict[str, tuple[str, ...]] = {}
@@ -157,6 +161,12 @@ def effective_date_range(frame: pd.DataFrame, filters: Filters) -> tuple[date, d
     if bounds is None:
         return None
     return filters.date_from or bounds[0], filters.date_to or bounds[1]
+
+
+def date_bounds_of(frame: pd.DataFrame) -> date | None:
+    """The last day of the data (None when there is no data)."""
+    bounds = date_bounds(frame)
+    return bounds[1] if bounds is not None else None
 
 
 def set_dates(first: date | None, last: date | None) -> None:

@@ -39,6 +39,9 @@ from geo.naming import Naming, naming_for_language
 if TYPE_CHECKING:
     from eventmap.export.stamp import DataStamp
 
+if TYPE_CHECKING:
+    from eventmap.control.history import ControlHistory
+
 EXIT_OK, EXIT_UNUSABLE = 0, 2
 DEFAULT_PNG_SIZE = "1920x1080"
 DEFAULT_GIF_SIZE = "1280x720"
@@ -89,6 +92,9 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     look.add_argument("--layer", dest="layers", nargs="+", action="extend", default=[], metavar="L",
                       choices=tuple(key.value for key in AreaKey),
                       help="area layers under the events, as on the map: districts")
+    look.add_argument("--no-control", action="store_true",
+                      help="leave out territorial control (drawn by default when control_changes.csv is beside the "
+                      "data file: on a PNG the control of its last day, on a GIF/MP4 each frame's)")
     look.add_argument("--step", type=int, default=1, metavar="DAYS", help="GIF/MP4: days per frame (default 1)")
     look.add_argument("--frame-ms", type=int, default=600, metavar="MS", help="GIF/MP4: time per frame")
     look.add_argument("--no-bom", action="store_true", help="CSV without the byte-order mark Excel needs")
@@ -151,6 +157,25 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def _control_beside(data_path: Path, err: TextIO) -> ControlHistory | None:
+    """The control history of `control_changes.csv` beside the data file (None when there is none, or when it
+    cannot be used: then the reason goes to `err` and the pictures have no control layer)."""
+    from eventmap.control.history import ControlHistory, control_file_beside
+    from eventmap.control.layers import load_layers
+    from eventmap.control.loading import load_control_changes
+
+    path = control_file_beside(data_path)
+    if path is None:
+        return None
+    try:
+        result = load_control_changes(path, name=path.name)
+        changes = result.changes
+        return ControlHistory.build(changes, layers=load_layers(), source_name=path.name) if changes else None
+    except (EventMapError, ValueError) as exc:
+        print(f"{path.name}: territorial control left out: {exc}", file=err)
+        return None
+
+
 def run_export(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None,
                settings: Settings | None = None) -> int:
     """Write every output asked for; returns the exit code."""
@@ -199,21 +224,23 @@ def _export(args: argparse.Namespace, targets: dict[str, Path], *, data_path: Pa
     print(f"{data_path}: {len(frame)} of {len(loaded.frame)} events selected ({describe_filters(filters, 'en')})",
           file=out)
     # The same scene as the app's map: colours of the whole data and the sides settings, extent, labels, layers.
+    control = None if args.no_control else _control_beside(data_path, err)
     scene = build_scene(frame, full_frame=loaded.frame, filters=filters, view=SceneView(), lang=lang,
                         naming=naming, sides_config_path=settings.sides_config_path,
-                        areas=frozenset(AreaKey(a) for a in args.layers), title=args.title)
+                        areas=frozenset(AreaKey(a) for a in args.layers), title=args.title,
+                        control=control)
     b = scene.extent.bounds
     extent = extent_given or (fit_extent(frame, fallback_bbox=settings.region_bbox, keep_outliers=True)
                               if args.all_in_extent else Extent.from_bbox(b.south, b.west, b.north, b.east))
     spec = PictureSpec(title=args.title, filters=filters, naming=naming, lang=lang,
                        data_stamp=loaded.stamp, sides_config_path=settings.sides_config_path,
-                       show_towns=not args.no_towns, scene=scene)
+                       show_towns=not args.no_towns, scene=scene, control_history=control)
     tiles = _tiles(settings) if args.basemap == "osm" else None
     writers: dict[str, Callable[[], tuple[bytes, str]]] = {
         "png": lambda: _png(frame, args, extent, spec, tiles),
         "gif": lambda: _animation(frame, args, extent, spec, tiles, video=False),
         "mp4": lambda: _animation(frame, args, extent, spec, tiles, video=True),
-        "html": lambda: _html(frame, args, extent, filters, scene),
+        "html": lambda: _html(frame, args, extent, filters, scene, control),
         "csv": lambda: _csv(frame, args),
         "geojson": lambda: _geojson(frame, spec),
     }
@@ -250,11 +277,11 @@ def _animation(frame, args, extent, spec, tiles, *, video: bool) -> tuple[bytes,
     return data, f"{size.width}x{size.height}, {args.step} day(s) per frame"
 
 
-def _html(frame, args, extent, filters, scene) -> tuple[bytes, str]:
+def _html(frame, args, extent, filters, scene, control: ControlHistory | None = None) -> tuple[bytes, str]:
     from eventmap.export.html import render_html
 
     page = render_html(frame, naming=scene.naming, lang=scene.lang, title=args.title, filters=filters,
-                       extent=extent, basemap=args.basemap, scene=scene)
+                       extent=extent, basemap=args.basemap, scene=scene, control=control)
     return page.encode("utf-8"), f"{len(frame)} events, assets inlined"
 
 

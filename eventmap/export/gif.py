@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -23,12 +23,16 @@ import numpy as np
 import pandas as pd
 
 from base.errors import ExportError
+from eventmap.control.history import ControlHistory
+from eventmap.export.control import control_colours, draw_control, draw_control_legend
 from eventmap.export.png import MapFigure, PictureSpec, date_span
 from eventmap.export.stamp import INK, MUTED, format_date_range, format_day
 from eventmap.export.text import font_families, label, shown
 from eventmap.export.tiles import TileSource
 from eventmap.export.viewport import Extent, PixelSize
-from eventmap.i18n import is_rtl
+from eventmap.i18n import format_date, is_rtl, t
+from eventmap.scene.control import control_layer
+from eventmap.scene.model import Lang
 
 MAX_FRAMES = 1500
 DATE_PT = 30.0
@@ -79,6 +83,10 @@ def playback_frames(frame: pd.DataFrame, *, size: PixelSize, extent: Extent, spe
     if first is None or last is None:
         raise ExportError("no events and no dates: nothing to play back")
     days = frame_days(first, last, step=step)
+    if spec.scene is not None and spec.scene.control is not None and spec.control_history is None:
+        # One day's control drawn on every frame would be wrong on the others: without the history to draw
+        # each day's, animations leave control out.
+        spec = replace(spec, scene=replace(spec.scene, control=None))
     figure = MapFigure(frame, size=size, extent=extent, spec=spec, tiles=tiles)
     try:
         yield from _frames(figure, days, first=first, step=step, fading=fading)
@@ -104,6 +112,7 @@ def _frames(figure: MapFigure, days: list[date], *, first: date, step: int,
     overlays = [*figure.labels, *([figure.legend] if figure.legend is not None else [])]
     for artist in overlays:
         artist.set_animated(True)
+    control = _ControlByDay.of(figure)
     figure.canvas.draw()
     background = figure.canvas.copy_from_bbox(fig.bbox)
     over = _overlay_layer(figure, overlays)
@@ -114,6 +123,9 @@ def _frames(figure: MapFigure, days: list[date], *, first: date, step: int,
         shown_rows = np.flatnonzero(event_days <= today)
         age = today - event_days[shown_rows]
         current = age < step  # the frame's own days
+        if control is not None and control.move_to(day):
+            figure.canvas.draw()  # a new state of control: a new background (labels and legend stay overlays)
+            background = figure.canvas.copy_from_bbox(fig.bbox)
         figure.canvas.restore_region(background)
         artists = figure.add_markers(shown_rows[~current], alphas=fading.opacity(age[~current] - step + 1))
         figure.marker_pt *= TODAY_SCALE
@@ -132,6 +144,42 @@ def _frames(figure: MapFigure, days: list[date], *, first: date, step: int,
         for artist in artists:
             artist.remove()
         yield day, image
+
+
+@dataclass
+class _ControlByDay:
+    """The control areas of a playback's frames: drawn again only when a frame's day reaches another state
+    (about 20 times in the bundled war), each time with its legend and caveat."""
+
+    figure: MapFigure
+    history: ControlHistory
+    colours: dict[str, str]
+    index: int = -1
+
+    @classmethod
+    def of(cls, figure: MapFigure) -> _ControlByDay | None:
+        spec = figure.spec
+        if spec.control_history is None or spec.scene is None or spec.scene.control is None:
+            return None
+        return cls(figure=figure, history=spec.control_history,
+                   colours=control_colours(spec.control_history, sides_config_path=spec.sides_config_path))
+
+    def move_to(self, day: date) -> bool:
+        """Draw the control of `day` when it differs from the one drawn; True when it was drawn."""
+        index = self.history.index_on(day)
+        if index == self.index:
+            return False
+        self.index = index
+        figure, lang = self.figure, self.figure.spec.lang
+        for artist in (*figure.control, *figure.control_legend):
+            artist.remove()
+        since = self.history.days[index]
+        layer = control_layer(self.history, day=day, lang=Lang(lang), colours=self.colours)
+        layer = replace(layer, title=t("control.title_since", lang, day=format_date(since, lang)) if index
+                        else t("control.title_prewar", lang))  # the same on every frame of this state
+        figure.control = draw_control(figure.ax, layer)
+        figure.control_legend = draw_control_legend(figure.ax, layer, lang=lang, corner=figure.control_corner)
+        return True
 
 
 @dataclass(frozen=True)

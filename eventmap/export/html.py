@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from base.errors import ExportError
+from eventmap.control.history import ControlHistory
 from eventmap.export.viewport import Extent, unproject
 from eventmap.filtering import Filters
 from eventmap.scene import Lang, Scene
@@ -25,7 +26,8 @@ def extent_bounds(extent: Extent) -> tuple[float, float, float, float]:
 
 
 def render_html(frame: pd.DataFrame, *, naming: Naming, lang: Lang, title: str, filters: Filters,
-                extent: Extent | None = None, basemap: str = "offline", scene: Scene | None = None) -> str:
+                extent: Extent | None = None, basemap: str = "offline", scene: Scene | None = None,
+                control: ControlHistory | None = None) -> str:
     """The filtered events as one self-contained HTML page (no request leaves the file)."""
     try:
         from eventmap.playback.document import build_playback_document
@@ -34,4 +36,5 @@ def render_html(frame: pd.DataFrame, *, naming: Naming, lang: Lang, title: str, 
     return build_playback_document(
         frame, naming=naming, lang=lang, asset_mode="inline", title=title or None, filters=filters,
         bounds=extent_bounds(extent) if extent is not None else None, basemap=basemap, scene=scene,
+        control=control,  # the page draws each day's territorial control
     )

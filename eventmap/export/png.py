@@ -28,6 +28,7 @@ from base.errors import ExportError
 from base.settings import Settings
 from eventmap.export.areas import draw_areas
 from eventmap.export.basemap import NATURAL_EARTH, basemap_for, draw_basemap, load_basemap
+from eventmap.export.control import draw_control, draw_control_legend
 from eventmap.export.labels import (
     PlaceLabel,
     event_place_labels,
@@ -70,6 +71,8 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from matplotlib.text import Text
 
+    from eventmap.control.history import ControlHistory
+
 MAX_TOWN_LABELS = 25
 OUTLIER_MIN_EVENTS = 5  # fewer events than this are always all in the picture
 OUTLIER_FACTOR = 4.0
@@ -92,6 +95,9 @@ class PictureSpec:
     # The scene of the picture's events (`eventmap.scene.build_scene`): its colours, labels, legend, area
     # layers and empty-result note are drawn instead of being chosen here.
     scene: Scene | None = None
+    # Animations: the control of each frame's day from this history (the scene's control is one day's only);
+    # None: animations leave control out.
+    control_history: ControlHistory | None = None
 
     def title_text(self) -> str:
         return self.title.strip() or label("export.default_title", self.lang, "Conflict events")
@@ -232,9 +238,13 @@ class MapFigure:
 
         self.country_names: list[Text] = []
         self.attribution = self._draw_basemap(tiles)
+        self.control: list[Artist] = []
         if spec.scene is not None:
+            self.control = draw_control(self.ax, spec.scene.control)
             self.areas = draw_areas(self.ax, spec.scene.areas)
             area_credits = [a.attribution for a in spec.scene.areas if a.shown]
+            if spec.scene.control is not None and spec.scene.control.shown:
+                area_credits.append(spec.scene.control.attribution)
             self.attribution = " · ".join([self.attribution, *area_credits])
         first, last = date_span(frame, spec.filters)
         subtitle = spec.scene.stamp.dates if spec.scene is not None else format_date_range(first, last, spec.lang)
@@ -257,9 +267,15 @@ class MapFigure:
         else:
             shown_rows = self.located.loc[self.inside] if self.inside.any() else self.located
             entries = legend_entries(shown_rows if len(shown_rows) else frame, self.colours, spec.lang)
-        self.legend = draw_legend(self.ax, entries, lang=spec.lang, corner=self._legend_corner(),
+        self.legend_corner = self._legend_corner()
+        self.legend = draw_legend(self.ax, entries, lang=spec.lang, corner=self.legend_corner,
                                   marker_pt=MARKER_PT * 0.9) if entries else None
-        self.labels = self._draw_labels([a for a in (self.legend, scale_box) if a is not None])
+        self.control_corner = self._control_corner()
+        self.control_legend = draw_control_legend(
+            self.ax, spec.scene.control if spec.scene is not None else None, lang=spec.lang,
+            corner=self.control_corner)
+        self.labels = self._draw_labels([a for a in (self.legend, scale_box, *self.control_legend)
+                                         if a is not None])
         self._hide_covered_country_names([a for a in (self.legend, scale_box, *self.labels) if a is not None])
         if self.located.empty:
             self.ax.text(0.5, 0.5, self._empty_text(),
@@ -374,6 +390,13 @@ class MapFigure:
                                   exclude={p.key for p in wanted})
         return place_labels(self.ax, wanted, viewport=self.viewport, obstacles=obstacles, family=self.family,
                             lang=self.spec.lang, clearance_px=self.ring_px + half)
+
+    def _control_corner(self) -> Corner:
+        """The control legend's corner: the top corner the events' legend left free."""
+        wanted: list[Corner] = (["upper right", "upper left"] if is_rtl(self.spec.lang)
+                                else ["upper left", "upper right"])
+        taken = self.legend_corner if self.legend is not None else ""
+        return next((c for c in wanted if c != taken), wanted[-1])
 
     def _legend_corner(self) -> Corner:
         """The corner whose quarter holds the fewest markers (right-hand corners first in LTR)."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from base.settings import Settings
+from eventmap.control.history import ControlHistory
 from eventmap.export.paths import safe_file_name
 from eventmap.export.png import PictureSpec, render_png, view_extent
 from eventmap.export.stamp import DataStamp
@@ -60,6 +61,7 @@ class ViewExport:
     title: str = ""
     colours: Mapping[str, str] | None = None  # the dashboard's side colours (without a scene)
     scene: Scene | None = None  # the scene of the map on screen: colours, labels, legend, areas, extent
+    control_history: ControlHistory | None = None  # animations: each frame's territorial control
     # What the map shows at the moment a file is made (the user may have panned since this object was made).
     on_screen: Callable[[], ScreenView | None] | None = None
 
@@ -83,7 +85,7 @@ class ViewExport:
     def spec(self) -> PictureSpec:
         return PictureSpec(title=self.title, filters=self.view.filters, naming=self.view.naming, lang=self.view.lang,
                            data_stamp=self.data_stamp, sides_config_path=self.settings.sides_config_path,
-                           colours=self.colours, scene=self.scene)
+                           colours=self.colours, scene=self.scene, control_history=self.control_history)
 
     def size(self, preset: str) -> PixelSize:
         screen = self.screen()
@@ -138,7 +140,7 @@ class ViewExport:
         extent = self.extent if (self.view.center is not None or len(self.frame) or self.scene) else None
         return render_html(self.frame, naming=self.view.naming, lang=self.view.lang, title=self.title,
                            filters=self.view.filters, extent=extent, basemap=self.view.basemap,
-                           scene=self.scene).encode("utf-8")
+                           scene=self.scene, control=self.control_history).encode("utf-8")
 
     def csv(self, *, bom: bool = True) -> bytes:
         from eventmap.export.tables import events_csv

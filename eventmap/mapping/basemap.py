@@ -24,6 +24,7 @@ from jinja2 import Template
 
 from base.errors import EventMapError
 from eventmap.i18n import is_rtl, t
+from eventmap.mapping.context import context_collection
 from eventmap.mapping.layers import located_mask, script_json
 from eventmap.mapping.popups import term
 from geo.basemap import REGION_BBOX, REGION_PATH, WORLD_PATH
@@ -166,7 +167,10 @@ def base_options(*, basemap: Basemap | str, bounds: Sequence[float] | None, labe
         "basemaps": basemap_collections(bounds, lang=lang),
         "colours": COLOURS,
         "tiles": tiles,
-        "strings": {"tiles": t("map.basemap.tiles", lang), "offline": t("map.basemap.offline", lang)},
+        "strings": {"tiles": t("map.basemap.tiles", lang), "offline": t("map.basemap.offline", lang),
+                    "tilesFailed": t("map.basemap.tiles_failed", lang)},  # raw: put in as text
+        # Rivers, lakes and places of the region from zoom 6 on (only where the region's detail is drawn).
+        "context": context_collection() if bounds is None or _touches_region(bounds) else None,
         "labels": labels,
         "labelSizePx": int(label_size_px),
         "textSizePx": int(text_size_px),

@@ -23,7 +23,7 @@ from eventmap.i18n import is_rtl, t
 from eventmap.mapping.assets import AssetMode, use_assets
 from eventmap.mapping.basemap import BaseLayers, Basemap, base_options, event_bounds, main_bounds, place_labels
 from eventmap.mapping.layers import DEFAULT_LIMITS, LayerLimits, event_feature_group, event_payload
-from eventmap.mapping.scene_parts import area_options, label_rows, layer_options, legend_options
+from eventmap.mapping.scene_parts import area_options, control_options, label_rows, layer_options, legend_options
 from eventmap.scene import AreaLayer, Lang, Palette, Scene
 from eventmap.scene.build import scene_legend
 from eventmap.styling import side_colours
@@ -145,6 +145,8 @@ def build_map(
         lang=lang, label_size_px=label_size_px, text_size_px=text_size_px, tiles_url=settings.tiles_url,
         areas=area_options(areas if areas is not None else scene.areas if scene is not None else ()),
     )
+    if scene is not None and scene.control is not None:
+        options["control"] = control_options(scene.control, lang=lang)
     BaseLayers(options).add_to(m)
     if with_events:
         build_event_layer(frame, naming=naming, lang=lang, colours=palette, limits=limits,

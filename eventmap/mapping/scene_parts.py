@@ -12,6 +12,7 @@ from typing import Any
 
 from eventmap.i18n import is_rtl, t
 from eventmap.scene import AreaLayer, ExtentRule, Lang, Legend, Scene
+from eventmap.scene.model import ControlLayer
 from eventmap.styling import PRECISION_RADIUS_M, SHAPES, status_style
 
 NEUTRAL = "#555555"
@@ -29,6 +30,30 @@ def area_options(areas: Sequence[AreaLayer]) -> list[dict[str, Any]]:
     return [{"key": area.key.value, "title": area.title, "geojson": area.geojson, "stroke": area.stroke,
              "weight": area.weight, "dash": area.dash, "fill": area.fill, "fillOpacity": area.fill_opacity,
              "shown": area.shown, "attribution": area.attribution} for area in areas]
+
+
+def control_options(control: ControlLayer | None, *, lang: str) -> dict[str, Any] | None:
+    """The scene's control layer for `static/eventmap/js/control.js`: raw texts (the browser puts them in as
+    text), GeoJSON geometries, styles; None when the scene has no control layer or it is switched off."""
+    if control is None or not control.shown:
+        return None
+    return {
+        "day": control.day, "title": control.title, "caveat": control.caveat,
+        "attribution": control.attribution, "words": dict(control.card_words),
+        "legendPosition": "bottomright" if is_rtl(lang) else "bottomleft",
+        "legend": [{"text": r.text, "colour": r.colour, "fillOpacity": r.fill_opacity, "dash": r.dash,
+                    "hatched": r.hatched, "line": r.line} for r in control.legend],
+        "references": [{"key": r.key, "colour": r.colour, "dash": r.dash, "weight": r.weight,
+                        "geometry": r.geometry} for r in control.references],
+        "patches": [{
+            "side": p.side, "sideText": p.side_text, "status": p.status, "statusText": p.status_text,
+            "colour": p.colour, "fillOpacity": p.fill_opacity, "dash": p.dash, "weight": p.weight,
+            "hatched": p.hatched, "areaKm2": p.area_km2, "geometry": p.geometry,
+            "cards": [{"changeId": c.change_id, "date": c.date, "dateText": c.date_text, "place": c.place,
+                       "claimedBy": c.claimed_by, "status": c.status, "statusText": c.status_text,
+                       "disputedBy": c.disputed_by, "sources": list(c.sources)} for c in p.cards],
+        } for p in control.patches],
+    }
 
 
 def fit_bounds(scene: Scene) -> list[list[float]] | None:
@@ -50,11 +75,14 @@ def layer_options(scene: Scene, *, fit_first: bool) -> dict[str, Any]:
     """What the events layer brings along in the dashboard (swapped with the filters): the fit, the labels,
     the legend and the note for an empty result. `fit_first`: fit even when the map is new (no view kept)."""
     rtl = is_rtl(scene.lang)
+    # The control legend takes the other bottom corner: fit clear of both.
+    other = (LEGEND_CLEARANCE_PX[0], EDGE_PX[1]) if scene.control is not None and scene.control.shown else EDGE_PX
     return {"fit": fit_bounds(scene), "fitKey": scene.signature(), "fitFirst": fit_first,
-            "fitPaddingTopLeft": LEGEND_CLEARANCE_PX if rtl else EDGE_PX,
-            "fitPaddingBottomRight": EDGE_PX if rtl else LEGEND_CLEARANCE_PX,
+            "fitPaddingTopLeft": LEGEND_CLEARANCE_PX if rtl else other,
+            "fitPaddingBottomRight": other if rtl else LEGEND_CLEARANCE_PX,
             "labels": label_rows(scene), "legend": legend_options(scene.legend, lang=scene.lang),
-            "empty": empty_note(scene), "legendPosition": "bottomleft" if rtl else "bottomright"}
+            "empty": empty_note(scene), "legendPosition": "bottomleft" if rtl else "bottomright",
+            "control": control_options(scene.control, lang=scene.lang)}
 
 
 def _style(status: str) -> dict[str, Any]:

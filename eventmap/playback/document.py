@@ -22,7 +22,7 @@ import html
 import math
 import statistics
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -31,14 +31,16 @@ import pandas as pd
 from branca.element import Element
 
 from base.errors import EventMapError
+from eventmap.control.history import ControlHistory
 from eventmap.filtering import Filters, describe_filters
 from eventmap.i18n import DEFAULT_LANG, RTL_LANGS, direction, language_name, languages, strings, t
 from eventmap.mapping import build_map
 from eventmap.mapping.assets import js_bundle, page_of
+from eventmap.playback.control import playback_control
 from eventmap.playback.payload import Payload, build_payload, script_json
 from eventmap.playback.stories import Story
 from eventmap.scene import Lang, Scene
-from eventmap.styling import SHAPES, STATUS_STYLES
+from eventmap.styling import SHAPES, STATUS_STYLES, side_colours
 from geo.naming import Naming
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -110,6 +112,7 @@ def build_playback_document(
     today: date | None = None,
     look: Look = PROJECTOR,
     scene: Scene | None = None,
+    control: ControlHistory | None = None,
 ) -> str:
     """The whole HTML page for `frame` (the filtered events), ready to save or to put in an iframe.
 
@@ -124,11 +127,15 @@ def build_playback_document(
     day, mode and speed in the tab's session storage, so a rebuilt page (after a rerun) goes on where it was.
     With a `scene` (`eventmap.scene.build_scene` of `frame`), the page draws the scene: its side colours (of
     the whole data and the sides settings), its legend, its extent (unless `bounds` is given), labels and area
-    layers.
+    layers. With a `control` history, the page draws the territorial control of the day shown (every state
+    computed once, `eventmap.playback.control`); without a date filter its timeline runs to the last change of
+    control.
     """
     _check_options(lang=lang, mode=mode, days=days, speed=speed, width=width, height=height)
     filters = filters or Filters()
     start, end = _date_range(frame, filters, initial_date=initial_date, today=today)
+    if control is not None and filters.date_to is None:
+        end = max(end, control.last_day)
     day = initial_date or start
     if not start <= day <= end:
         raise PlaybackOptionError(
@@ -180,9 +187,14 @@ def build_playback_document(
             for name, s in STATUS_STYLES.items()
         },
     }
+    if control is not None:
+        sides = sorted({area.side for state in control.states for area in state.areas})
+        config["control"] = playback_control(
+            control, langs=langs, first=start, last=end,
+            colours=side_colours(sides))
     m = build_map(frame, naming=naming, basemap=basemap, lang=lang, asset_mode=asset_mode, with_events=False,
-                  labels=labels, label_size_px=look.label_size_px,
-                  text_size_px=look.text_size_px, scene=scene)
+                  labels=labels, label_size_px=look.label_size_px, text_size_px=look.text_size_px,
+                  scene=replace(scene, control=None) if scene is not None else None)  # control: by day, below
     config["mapVar"] = m.get_name()
     root = page_of(m)
     page_title = _titles(title, [lang])[lang]

@@ -26,9 +26,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from eventmap.control.history import ControlHistory
 from eventmap.filtering import Filters, apply_filters, describe_filters
 from eventmap.i18n import format_date, side_label, t
 from eventmap.scene.areas import area_layer
+from eventmap.scene.control import control_layer
 from eventmap.scene.labels import scene_labels
 from eventmap.scene.model import (
     AreaKey,
@@ -71,15 +73,26 @@ class SceneView:
 def build_scene(frame: pd.DataFrame, *, full_frame: pd.DataFrame, filters: Filters, view: SceneView,
                 lang: Lang, naming: Naming, sides_config_path: Path,
                 areas: frozenset[AreaKey] = frozenset(), title: str = "", data_version: str = "",
-                attribution: str = "") -> Scene:
-    """The scene of `frame` (the rows of `full_frame` that `filters` keep) in `lang` and `naming`."""
+                attribution: str = "", control: ControlHistory | None = None,
+                control_day: date | None = None) -> Scene:
+    """The scene of `frame` (the rows of `full_frame` that `filters` keep) in `lang` and `naming`.
+
+    With a `control` history the scene holds the control layer of `control_day` (default: the end of the date
+    filter, else the last day of the data)."""
     lang, naming = Lang(lang), Naming(naming)
     palette = scene_palette(full_frame, sides_config_path=sides_config_path)
     marks = scene_marks(frame, palette)
     extent = scene_extent(marks, full_frame=full_frame, view=view)
     legend = scene_legend(frame, palette, lang=lang)
     layers = tuple(area_layer(key, lang=lang) for key in AreaKey if key in areas)
-    credits = [attribution, *(layer.attribution for layer in layers)]
+    control_scene = None
+    if control is not None:
+        day = control_day or filters.date_to or _last_day(full_frame) or control.last_day
+        sides = sorted({area.side for state in control.states for area in state.areas})
+        control_scene = control_layer(control, day=day, lang=lang,
+                                      colours=side_colours(sides, config_path=sides_config_path))
+    credits = [attribution, *(layer.attribution for layer in layers),
+               control_scene.attribution if control_scene is not None else ""]
     return Scene(
         lang=lang, naming=naming, palette=palette, marks=marks, extent=extent,
         labels=scene_labels(frame, bounds=extent.bounds, naming=naming),
@@ -89,6 +102,7 @@ def build_scene(frame: pd.DataFrame, *, full_frame: pd.DataFrame, filters: Filte
                     counts=t("scene.counts", lang, shown=len(frame), total=len(full_frame)),
                     attribution=" · ".join(c for c in credits if c), data_version=data_version),
         areas=layers,
+        control=control_scene,
         empty=empty_note(full_frame, filters, lang=lang) if frame.empty else None,
         total=len(full_frame), without_place=len(frame) - len(marks),
     )
@@ -201,6 +215,11 @@ def scene_legend(frame: pd.DataFrame, palette: Palette, *, lang: Lang) -> Legend
         statuses=tuple(LegendStatus(status=s, text=t(f"status.{s}", lang) if s in STATUSES else s)
                        for s in statuses),
     )
+
+
+def _last_day(frame: pd.DataFrame) -> date | None:
+    days = pd.to_datetime(frame["date"], errors="coerce").dropna() if len(frame) else pd.Series(dtype=object)
+    return days.max().date() if len(days) else None
 
 
 def _dates(frame: pd.DataFrame, filters: Filters, lang: Lang) -> str:

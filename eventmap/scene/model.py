@@ -13,7 +13,9 @@ JSON-ready values.
 - `Label`: a place name with a priority (higher first) for decluttering;
 - `Legend`: only what is shown; `Stamp`: title, dates, filters in words, counts, attribution, data version;
 - `AreaLayer`: a switchable layer of areas (districts; room for territorial control), GeoJSON + style;
-- `EmptyNote`: when nothing matches: what to say and which filters to loosen.
+- `EmptyNote`: when nothing matches: what to say and which filters to loosen;
+- `ControlLayer`: who held what on the scene's day (areas per side with the changes behind them, reference
+  lines, its legend and caveat; built by `scene.control`).
 """
 
 from __future__ import annotations
@@ -193,6 +195,77 @@ class EmptyNote:
 
 
 @dataclass(frozen=True, slots=True)
+class ControlCard:
+    """One change behind a control area, as its card lists it (raw texts: each renderer puts them in as text)."""
+
+    change_id: str
+    date: str  # ISO
+    date_text: str  # in the scene's language
+    place: str
+    claimed_by: str
+    status: str  # `eventmap.control.ChangeStatus` value
+    status_text: str
+    disputed_by: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ControlPatch:
+    """An area held by one side on the day, drawn in the side's colour; a claim not confirmed is hatched with a
+    dashed outline and a lighter fill."""
+
+    side: str
+    side_text: str
+    status: str  # `eventmap.control.AreaStatus` value
+    status_text: str
+    colour: str
+    fill_opacity: float
+    dash: str  # SVG dash array ("" = solid)
+    weight: float
+    hatched: bool
+    area_km2: float
+    geometry: dict[str, Any] = field(repr=False)  # GeoJSON Polygon or MultiPolygon, lon/lat
+    cards: tuple[ControlCard, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ControlReference:
+    """A reference line (the pre-war line of contact, the 1991 oblast boundary)."""
+
+    key: str
+    title: str
+    colour: str
+    dash: str
+    weight: float
+    geometry: dict[str, Any] = field(repr=False)  # GeoJSON (Multi)LineString
+
+
+@dataclass(frozen=True, slots=True)
+class ControlLegendRow:
+    text: str
+    colour: str
+    fill_opacity: float  # 0 for a line
+    dash: str
+    hatched: bool
+    line: bool = False  # a reference line, not an area
+
+
+@dataclass(frozen=True, slots=True)
+class ControlLayer:
+    """Territorial control on `day`: the areas, reference lines, legend, caveat and credit."""
+
+    day: str  # ISO
+    title: str  # "Territorial control on 9 November 2020"
+    patches: tuple[ControlPatch, ...]
+    references: tuple[ControlReference, ...]
+    legend: tuple[ControlLegendRow, ...]
+    caveat: str
+    attribution: str
+    card_words: dict[str, str] = field(default_factory=dict, repr=False)  # the card's field names
+    shown: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class Scene:
     lang: Lang
     naming: Naming
@@ -203,6 +276,7 @@ class Scene:
     legend: Legend
     stamp: Stamp
     areas: tuple[AreaLayer, ...] = ()
+    control: ControlLayer | None = None
     empty: EmptyNote | None = None
     total: int = 0  # events in the whole data set
     without_place: int = 0  # shown events that have no point

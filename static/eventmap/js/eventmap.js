@@ -10,6 +10,8 @@
 
 import { addAreas } from "./areas.js";
 import { addBasemaps } from "./basemap.js";
+import { addContext, noticeWhenTilesFail } from "./context.js";
+import { addControl } from "./control.js";
 import { addNote, legendControl } from "./mapcontrols.js";
 import { addCells, addPoints, addPrecisionCircles } from "./markers.js";
 import { ensurePanes, whenOnMap } from "./panes.js";
@@ -28,17 +30,21 @@ EM.setupBase = (map, o) => {
   container.style.setProperty("--em-label-size", `${o.labelSizePx}px`);
   container.style.background = o.colours.sea;
   addBasemaps(map, o.basemaps || [], o.colours);
+  if (o.context) addContext(map, o.context, o.colours);
   const overlays = o.areas?.length ? addAreas(map, o.areas, EM.areas) : null;
   let choices = null;
   if (o.tiles) {
     const tiles = L.tileLayer(o.tiles.url, { attribution: o.tiles.attribution, maxZoom: o.tiles.maxZoom });
     tiles.addTo(map);
+    // the notice in the top corner the layer switch leaves free
+    noticeWhenTilesFail(map, tiles, o.strings.tilesFailed, o.layersPosition === "topleft" ? "topright" : "topleft");
     choices = { [o.strings.tiles]: tiles, [o.strings.offline]: L.layerGroup() };
   }
   if (choices || overlays) {
     L.control.layers(choices, overlays, { collapsed: false, position: o.layersPosition || "topright" }).addTo(map);
   }
   if (o.labels?.length) map.emDeclutter = addLabels(map, o.labels);
+  if (o.control) EM.control = addControl(map, o.control, map);
   if (o.legend) legendControl(map, o.legend, o.legendPosition).addTo(map);
 };
 
@@ -47,8 +53,13 @@ function addSceneParts(group, S) {
   let legend = null;
   let labels = null;
   let declutter = null;
+  let control = null;
   whenOnMap(group, (map) => {
     ensurePanes(map);
+    if (!control && S.control) {
+      control = addControl(map, S.control, group);
+      EM.control = control;
+    }
     if (S.fit) {
       const first = map._emFitKey === undefined;
       if (map._emFitKey !== S.fitKey && (!first || S.fitFirst)) {

@@ -10,6 +10,7 @@
 import { paginateCard } from "./cardpages.js";
 import { fillCard } from "./cards.js";
 import { createClock } from "./clock.js";
+import { controlTimeline } from "./control.js";
 import { renderBar, renderStaticTexts, renderTitle } from "./controls.js";
 import { shapeIcon } from "./icons.js";
 import { listenForKeys } from "./keyboard.js";
@@ -55,6 +56,7 @@ function init() {
   const detail = (i, name) => data.detail[i][fields[name]];
 
   const events = eventLayer(map, cfg, data, (i) => selectEvent(i, false));
+  const control = cfg.control ? controlTimeline(map, cfg.control) : null;
   const memory = viewMemory(() => window.sessionStorage, cfg.remember, cfg);
   const story = cfg.story ? storyIndices(cfg.story.ids, data.detail.map((row) => row[fields.id])) : [];
   if (cfg.story) cfg.story.ids = story.map((i) => detail(i, "id"));
@@ -75,6 +77,7 @@ function init() {
     placeNames();
     root.setAttribute("data-visible", String(count));
     root.setAttribute("data-day", isoOf(state.day));
+    if (control) root.setAttribute("data-control-day", control.show(isoOf(state.day), state.lang) || "");
     renderTitle(page, count);
     root.style.setProperty("--pb-title-height", `${$("pb-title").offsetHeight}px`);
     renderBar(page);

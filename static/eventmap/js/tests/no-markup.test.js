@@ -25,7 +25,7 @@ describe("no module puts data into the page as markup", () => {
       const allowed = HTML_STRING_OPTIONS.get(name) || [];
       for (const line of code.filter((l) => /\bhtml:\s*[`"']|\bhtml:\s*\w+\(/.test(l))) {
         const option = line.trim().replace(/,$/, "");
-        assert.ok(allowed.includes(option) || /^html: (make|labelElement)\(/.test(option.replace(/^icon: L\.divIcon\(\{.*?(html:)/, "$1")),
+        assert.ok(allowed.includes(option) || /^html: (make|labelElement|placeIcon)\(/.test(option.replace(/^icon: L\.divIcon\(\{.*?(html:)/, "$1")),
           `${name}: ${option}`);
       }
     });
