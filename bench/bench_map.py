@@ -75,6 +75,7 @@ def synthetic_events(n: int, *, seed: int = 1) -> pd.DataFrame:
         "target": "",
         "event_type": np.array(types, dtype=object)[type_idx],
         "sub_event_type": subs[type_idx],
+        "event_type_original": "",
         "description": texts[rng.integers(0, len(texts), n)],
         "description_original": "",
         "language": "",

@@ -24,8 +24,10 @@ from eventmap.mapping.assets import AssetMode, use_assets
 from eventmap.mapping.basemap import BaseLayers, Basemap, base_options, event_bounds, main_bounds, place_labels
 from eventmap.mapping.layers import DEFAULT_LIMITS, LayerLimits, event_feature_group, event_payload
 from eventmap.mapping.legend import legend_html
+from eventmap.mapping.points import POINTS_FROM, point_payload
 from eventmap.mapping.scene_parts import area_options, label_rows, layer_options, legend_html_of
-from eventmap.scene import AreaLayer, Scene
+from eventmap.scene import AreaLayer, Palette, Scene
+from eventmap.scene.build import scene_marks
 from eventmap.styling import side_colours
 from geo.naming import Naming
 
@@ -57,6 +59,7 @@ def build_event_layer(
     settings: Settings | None = None,
     scene: Scene | None = None,
     fit_first: bool = True,
+    points_from: int = POINTS_FROM,
 ) -> folium.FeatureGroup:
     """The events of `frame` as one `folium.FeatureGroup` (for ``st_folium(feature_group_to_add=...)``).
 
@@ -64,12 +67,23 @@ def build_event_layer(
     side keeps its colour whatever the filters leave. With a `scene` (of `frame`), the colours are the
     scene's and the layer brings the scene's fit, labels, legend and empty-result note along (the map fits
     the scene once per scene; `fit_first=False`: not when the map has just opened at a kept view).
+    More than `points_from` located events: every event is a WebGL point (`eventmap.mapping.points`), with
+    its card given by the app on a click; fewer: clustered markers with their details in the page.
     """
     settings = settings or Settings.from_env()
     if scene is not None:
         colours = scene.palette.as_dict()
-    payload = event_payload(frame, naming=Naming(naming), lang=lang, colours=_colours(frame, colours, settings),
-                            limits=limits, marker_size_px=marker_size_px)
+    palette = _colours(frame, colours, settings)
+    if scene is not None:
+        marks, scene_palette = scene.marks, scene.palette
+    else:
+        scene_palette = Palette(sides=tuple(palette), colours=tuple(palette.values()))
+        marks = scene_marks(frame, scene_palette) if len(frame) > points_from else None
+    if marks is not None and len(marks) > points_from:
+        payload = point_payload(marks, scene_palette, lang=lang, total=len(frame))
+    else:
+        payload = event_payload(frame, naming=Naming(naming), lang=lang, colours=palette, limits=limits,
+                                marker_size_px=marker_size_px)
     if scene is not None:
         payload["scene"] = layer_options(scene, fit_first=fit_first)
     return event_feature_group(payload, name=t("map.events", lang))

@@ -265,4 +265,6 @@ def drawn_event_count(payload: Mapping[str, Any]) -> int:
     """How many events a payload draws (in grid mode: the sum of the squares' counts)."""
     if payload.get("mode") == "grid":
         return int(sum(payload["grid"]["n"]))
+    if payload.get("mode") == "gl":
+        return int(payload["n"])
     return len(payload["cols"]["k"])

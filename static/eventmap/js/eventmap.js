@@ -2,7 +2,9 @@
  *
  *   EventMap.setupBase(map, options)    panes, offline basemap, optional tiles, labels, legend, area layers
  *   EventMap.addEvents(group, payload)  the events of one filter state into a L.featureGroup; with
- *                                       `payload.scene` also the scene's fit, labels, legend, empty note
+ *                                       `payload.scene` also the scene's fit, labels, legend, empty note;
+ *                                       a "gl" payload (eventmap.mapping.points): every event as a WebGL
+ *                                       point (glpoints.js), clusters with a notice when there is no WebGL
  *
  * The Python side (eventmap.mapping) builds the data: every text in it is already HTML-escaped there and
  * every link checked to be http(s). Area names (districts) are the only texts not escaped in Python:
@@ -11,6 +13,8 @@
 
 import { addAreas } from "./areas.js";
 import { addBasemaps } from "./basemap.js";
+import { addFallbackClusters } from "./glfallback.js";
+import { addGlPoints } from "./glpoints.js";
 import { addNote, legendControl } from "./mapcontrols.js";
 import { addCells, addPoints, addPrecisionCircles } from "./markers.js";
 import { ensurePanes, whenOnMap } from "./panes.js";
@@ -84,6 +88,11 @@ EM.addEvents = (group, P) => {
     if (EM.layers.indexOf(group) < 0) EM.layers.push(group);
   });
   group.emPayload = P;
+  if (P.mode === "gl") {
+    addGlPoints(P, group, (cols) => addFallbackClusters(P, cols, group));
+    if (P.scene) addSceneParts(group, P.scene);
+    return group;
+  }
   P.fieldIndex = {};
   P.fields.forEach((name, j) => {
     P.fieldIndex[name] = j;
