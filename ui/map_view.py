@@ -23,6 +23,7 @@ from eventmap.export.view import ScreenView
 from eventmap.filtering import options
 from eventmap.i18n import t
 from eventmap.mapping import Basemap, build_event_layer, build_map
+from eventmap.mapping.points import PickedPoint, event_id_of
 from eventmap.scene import AreaKey, Bounds, Lang, Scene, SceneView, build_scene
 from eventmap.styling import side_colours
 from eventmap.urlstate import ViewState
@@ -35,6 +36,7 @@ BASE_VIEW_KEY = "_map_base_view"
 _LAYER_KEY = "_map_event_layer"
 _NUDGE_KEY = "_map_nudge"
 _SCENE_KEY = "_map_scene"
+_PICK_COUNT_KEY = "_map_pick_count"  # the browser's click count last read (a click is read once)
 _ON_SCREEN_KEY = "_map_on_screen"  # {"view": ScreenView}: what the map shows now (the exports read it on click)
 MAP_HEIGHT_PX = 600
 SCREEN = (1280, MAP_HEIGHT_PX)  # the map's size on a usual screen (for the bounds of a kept view)
@@ -136,10 +138,11 @@ def render_map(shown: pd.DataFrame, *, events: pd.DataFrame, naming: str, lang: 
         feature_group_to_add=layers,
         center=list(move_to) if move_to else None,  # only to move the map: the base map holds the view
         zoom=move_zoom,
-        returned_objects=["center", "zoom", "bounds"],
+        returned_objects=["center", "zoom", "bounds", "last_object_clicked_tooltip", "last_object_clicked_count"],
         height=MAP_HEIGHT_PX,
         use_container_width=True,
     )
+    picked_id = picked_event(returned, scene=scene)
     moved_center, moved_zoom = view_of(returned)
     on_screen = screen_view_of(returned, zoom=moved_zoom)
     if on_screen is not None:
@@ -147,6 +150,20 @@ def render_map(shown: pd.DataFrame, *, events: pd.DataFrame, naming: str, lang: 
     if moved_center is not None and (moved_center != _rounded(st.session_state.get(MAP_CENTER_KEY))
                                      or moved_zoom != st.session_state.get(MAP_ZOOM_KEY)):
         write_map_view(moved_center, moved_zoom)
+    if picked_id is not None and picked_id != st.session_state.get(SELECTED_EVENT_KEY):
+        st.session_state[SELECTED_EVENT_KEY] = picked_id
+        st.rerun(scope="app")  # the card of the event is drawn under the map, outside this fragment
+
+
+def picked_event(returned: Mapping[str, object] | None, *, scene: Scene) -> str | None:
+    """The id of the event just clicked on the WebGL point layer (read once per click), else None."""
+    if not returned:
+        return None
+    count = returned.get("last_object_clicked_count")
+    if not isinstance(count, int) or count == st.session_state.get(_PICK_COUNT_KEY):
+        return None
+    st.session_state[_PICK_COUNT_KEY] = count
+    return event_id_of(scene.marks, PickedPoint.parse(returned.get("last_object_clicked_tooltip")))
 
 
 def event_layer(shown: pd.DataFrame, *, naming: str, lang: str, scene: Scene, settings: Settings,
