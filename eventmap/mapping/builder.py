@@ -26,7 +26,7 @@ from eventmap.mapping.layers import DEFAULT_LIMITS, LayerLimits, event_feature_g
 from eventmap.mapping.legend import legend_html
 from eventmap.mapping.points import POINTS_FROM, point_payload
 from eventmap.mapping.scene_parts import area_options, label_rows, layer_options, legend_html_of
-from eventmap.scene import AreaLayer, Palette, Scene
+from eventmap.scene import AreaLayer, Marks, Palette, Scene
 from eventmap.scene.build import scene_marks
 from eventmap.styling import side_colours
 from geo.naming import Naming
@@ -74,6 +74,7 @@ def build_event_layer(
     if scene is not None:
         colours = scene.palette.as_dict()
     palette = _colours(frame, colours, settings)
+    marks: Marks | None
     if scene is not None:
         marks, scene_palette = scene.marks, scene.palette
     else:

@@ -29,8 +29,8 @@ import numpy as np
 import pandas as pd
 
 from eventmap.i18n import direction, side_label, t
-from eventmap.scene.cards import term
 from eventmap.scene import Marks, Palette
+from eventmap.scene.cards import term
 from eventmap.schema import EVENT_TYPES, STATUSES
 from eventmap.styling import SHAPES, STATUS_STYLES, shape_for, status_style
 
