@@ -496,13 +496,15 @@ function pointRendererClass() {
       this.drawCount = 0;
     },
     _initContainer() {
-      const canvas = (this._container = document.createElement("canvas"));
+      const canvas = document.createElement("canvas");
+      this._container = canvas;
       canvas.className = "em-points";
       canvas.style.pointerEvents = "none";
       const gl = webglContext(canvas);
       if (!gl) throw new Error("no WebGL");
       this._gl = gl;
-      const prog = (this._prog = program(gl));
+      const prog = program(gl);
+      this._prog = prog;
       const { origin, xy } = projectPoints(this._cols.lon, this._cols.lat);
       this._origin = origin;
       this._xy = xy;
