@@ -595,6 +595,7 @@ function pickTarget(P, i) {
 
 function addGlPoints(P, group, onNoWebgl) {
   const cols = decodePayload(P);
+  group.emCols = cols;
   const probe = document.createElement("canvas");
   if (!webglContext(probe)) {
     onNoWebgl(cols);
@@ -619,6 +620,7 @@ function addGlPoints(P, group, onNoWebgl) {
     layer._map.on("mousemove", onHover);
   });
   layer.on("remove", () => {
+    popup.remove(); // a summary of the events drawn before must not stay open over the new ones
     layer._map?.off("click", onClick);
     layer._map?.off("mousemove", onHover);
   });
@@ -693,7 +695,10 @@ function addFallbackClusters(P, cols, group) {
     }
   };
   group.on("add", show);
-  group.on("remove", () => notice.remove());
+  group.on("remove", () => {
+    notice.remove();
+    popup.remove();
+  });
   if (group._map) show();
   group.emCluster = cluster;
   group.emNoWebgl = true;

@@ -60,7 +60,10 @@ export function addFallbackClusters(P, cols, group) {
     }
   };
   group.on("add", show);
-  group.on("remove", () => notice.remove());
+  group.on("remove", () => {
+    notice.remove();
+    popup.remove();
+  });
   if (group._map) show();
   group.emCluster = cluster;
   group.emNoWebgl = true;

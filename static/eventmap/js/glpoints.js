@@ -267,6 +267,7 @@ export function pickTarget(P, i) {
 
 export function addGlPoints(P, group, onNoWebgl) {
   const cols = decodePayload(P);
+  group.emCols = cols;
   const probe = document.createElement("canvas");
   if (!webglContext(probe)) {
     onNoWebgl(cols);
@@ -291,6 +292,7 @@ export function addGlPoints(P, group, onNoWebgl) {
     layer._map.on("mousemove", onHover);
   });
   layer.on("remove", () => {
+    popup.remove(); // a summary of the events drawn before must not stay open over the new ones
     layer._map?.off("click", onClick);
     layer._map?.off("mousemove", onHover);
   });
