@@ -93,7 +93,8 @@ def test_one_hundred_thousand_points_are_drawn_and_picked(file_page, hundred_tho
     assert event["side"] in popup
     key = page.evaluate("() => EventMap.layers[0].emPayload.key")
     assert page.evaluate("() => window.emPicks") == [f"em-point:{key}:{target['i']}"]
-    assert page.errors == [] and page.blocked == []
+    assert page.errors == []
+    assert page.blocked == []
     screenshot(page, "points_100k_picked", full_page=False)
 
 
@@ -148,8 +149,9 @@ def test_the_dashboard_shows_the_card_of_a_clicked_point_and_redraws_on_a_side_f
     page.keyboard.press("Escape")
     expected = int((frame["side"] == "Artsakh").sum())
     map_page.wait_for_function(
-        "(n) => { const g = window.EventMap && EventMap.layers[0]; return !!(g && g.emPoints && g.emPoints.drawCount > 0"
-        " && g.emCols.lon.length === n); }", arg=expected, polling=250)
+        "(n) => { const g = window.EventMap && EventMap.layers[0];"
+        " return !!(g && g.emPoints && g.emPoints.drawCount > 0 && g.emCols.lon.length === n); }",
+        arg=expected, polling=250)
     assert map_page.evaluate("() => window.emSameMap") is True, "the map was not reloaded"
     sides_drawn = map_page.evaluate("() => Array.from(new Set(EventMap.layers[0].emCols.side))")
     palette = map_page.evaluate("() => EventMap.layers[0].emPayload.sides")
