@@ -556,6 +556,7 @@ function pointRendererClass() {
       gl.uniform2f(this._u.u_size, this._container.width, this._container.height);
       gl.uniform1f(this._u.u_point, pointSizePx(this._P, map.getZoom()) * ratio);
       gl.drawArrays(gl.POINTS, 0, this._cols.lon.length);
+      if (!this.drawCount) this.firstDrawAt = performance.now(); // ms since the page began to load (bench/)
       this.drawCount++;
       this.fire("drawn");
     },
