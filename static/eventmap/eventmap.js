@@ -481,7 +481,7 @@ function buffer(gl, prog, name, data, size, type, normalized) {
 // A WebGL context on a fresh canvas, or null (no WebGL in this browser).
 function webglContext(canvas) {
   try {
-    return canvas.getContext("webgl", { antialias: false, preserveDrawingBuffer: true, premultipliedAlpha: true });
+    return canvas.getContext("webgl", { antialias: false, preserveDrawingBuffer: false, premultipliedAlpha: true });
   } catch (_error) {
     return null;
   }
@@ -536,10 +536,14 @@ function pointRendererClass() {
       const ratio = window.devicePixelRatio || 1;
       const canvas = this._container;
       L.DomUtil.setPosition(canvas, b.min);
-      canvas.width = Math.round(size.x * ratio);
-      canvas.height = Math.round(size.y * ratio);
-      canvas.style.width = `${size.x}px`;
-      canvas.style.height = `${size.y}px`;
+      const width = Math.round(size.x * ratio);
+      const height = Math.round(size.y * ratio);
+      if (canvas.width !== width || canvas.height !== height) { // a new size reallocates the canvas: only when needed
+        canvas.width = width;
+        canvas.height = height;
+        canvas.style.width = `${size.x}px`;
+        canvas.style.height = `${size.y}px`;
+      }
       this._draw(ratio);
     },
     _draw(ratio) {
