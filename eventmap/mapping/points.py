@@ -36,6 +36,12 @@ from eventmap.styling import SHAPES, STATUS_STYLES, shape_for, status_style
 
 POINTS_FROM = 5_000  # more located events than this: WebGL points (fewer: clustered markers, which read better)
 UNKNOWN_DAY = 65535
+CHUNK_POINTS = 200_000  # points drawn per animation frame (a million fill in over five frames)
+
+
+def point_size_px(n: int) -> float:
+    """Points are smaller when there are many: less overdraw, and a software renderer fills fewer pixels."""
+    return 7.0 if n <= 50_000 else 5.0 if n <= 300_000 else 4.0
 PICK_PREFIX = "em-point"
 _PICK = re.compile(rf"^{PICK_PREFIX}:([0-9a-f]{{16}}):([0-9]{{1,9}})$")
 
@@ -91,8 +97,7 @@ def _days(days: tuple[str, ...]) -> tuple[np.ndarray, str]:
     return offsets.astype(np.uint16), day0.strftime("%Y-%m-%d")
 
 
-def point_payload(marks: Marks, palette: Palette, *, lang: str, total: int | None = None,
-                  point_size_px: float = 7.0) -> dict[str, Any]:
+def point_payload(marks: Marks, palette: Palette, *, lang: str, total: int | None = None) -> dict[str, Any]:
     """The JSON-ready payload of the WebGL point layer (see the module's docstring)."""
     n = len(marks)
     side = np.asarray(marks.side, dtype=np.int64) if n else np.zeros(0, dtype=np.int64)
@@ -107,7 +112,7 @@ def point_payload(marks: Marks, palette: Palette, *, lang: str, total: int | Non
     return {
         "version": 1, "mode": "gl",
         "key": marks_key(marks), "n": n, "total": n if total is None else total,
-        "dir": direction(lang), "pointSizePx": point_size_px,
+        "dir": direction(lang), "pointSizePx": point_size_px(n), "chunkPoints": CHUNK_POINTS,
         "lon": _b64(np.asarray(marks.lon, dtype=np.float32)),
         "lat": _b64(np.asarray(marks.lat, dtype=np.float32)),
         "side": _b64(side_codes), "sideBytes": side_codes.dtype.itemsize,

@@ -481,7 +481,7 @@ function buffer(gl, prog, name, data, size, type, normalized) {
 // A WebGL context on a fresh canvas, or null (no WebGL in this browser).
 function webglContext(canvas) {
   try {
-    return canvas.getContext("webgl", { antialias: false, preserveDrawingBuffer: false, premultipliedAlpha: true });
+    return canvas.getContext("webgl", { antialias: false, preserveDrawingBuffer: true, premultipliedAlpha: true });
   } catch (_error) {
     return null;
   }
@@ -546,7 +546,9 @@ function pointRendererClass() {
       }
       this._draw(ratio);
     },
-    _draw(ratio) {
+    // Clears the canvas and draws every point: `chunkPoints` per animation frame, so that a million points
+    // never block the page for long (the map stays responsive while they fill in); all at once with `sync`.
+    _draw(ratio, sync) {
       const gl = this._gl;
       const map = this._map;
       const scale = 2 ** map.getZoom();
@@ -559,10 +561,25 @@ function pointRendererClass() {
       gl.uniform1f(this._u.u_scale, scale * ratio);
       gl.uniform2f(this._u.u_size, this._container.width, this._container.height);
       gl.uniform1f(this._u.u_point, pointSizePx(this._P, map.getZoom()) * ratio);
-      gl.drawArrays(gl.POINTS, 0, this._cols.lon.length);
-      if (!this.drawCount) this.firstDrawAt = performance.now(); // ms since the page began to load (bench/)
-      this.drawCount++;
-      this.fire("drawn");
+      const n = this._cols.lon.length;
+      const chunk = sync ? n : this._P.chunkPoints || n;
+      const token = (this._drawToken || 0) + 1;
+      this._drawToken = token;
+      let from = 0;
+      const step = () => {
+        if (token !== this._drawToken || !this._gl) return; // a newer draw has started, or the layer is gone
+        const count = Math.min(chunk, n - from);
+        if (count > 0) gl.drawArrays(gl.POINTS, from, count);
+        from += count;
+        if (from < n) {
+          L.Util.requestAnimFrame(step);
+          return;
+        }
+        if (!this.drawCount) this.firstDrawAt = performance.now(); // ms since the page began to load (bench/)
+        this.drawCount++;
+        this.fire("drawn");
+      };
+      step();
     },
     // The point under a container point of the map, or -1.
     pointAt(containerPoint) {

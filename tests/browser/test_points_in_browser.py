@@ -32,9 +32,8 @@ MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 SIDES = ("Armenia", "Azerbaijan", "Artsakh")
 POINTS_DRAWN = ("() => { const g = window.EventMap && EventMap.layers[0];"
                 " return !!(g && g.emPoints && g.emPoints.drawCount > 0); }")
-# How many pixels of the points' canvas are not transparent, read right after a redraw (in the same task: the
-# canvas does not keep its drawing buffer once the page is composited).
-PAINTED = """() => { const layer = EventMap.layers[0].emPoints; layer._draw(window.devicePixelRatio || 1);
+# How many pixels of the points' canvas are not transparent, after a redraw of every point.
+PAINTED = """() => { const layer = EventMap.layers[0].emPoints; layer._draw(window.devicePixelRatio || 1, true);
   const gl = layer._gl; const w = gl.drawingBufferWidth;
   const h = gl.drawingBufferHeight; const px = new Uint8Array(4 * w * h);
   gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, px); let n = 0;
