@@ -36,21 +36,22 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_map import human_bytes, markdown, naive_way, synthetic_events  # noqa: E402
+from bench_map import human_bytes, markdown, naive_way, synthetic_events
 
-from base.settings import Settings  # noqa: E402
-from eventmap.filtering import Filters  # noqa: E402
-from eventmap.mapping import build_event_layer, build_map  # noqa: E402
-from eventmap.mapping.layers import event_payload, script_json  # noqa: E402
-from eventmap.mapping.points import payload_bytes, point_payload  # noqa: E402
-from eventmap.scene import Lang, Scene, SceneView, build_scene  # noqa: E402
-from geo.naming import Naming  # noqa: E402
+from base.settings import Settings
+from eventmap.filtering import Filters
+from eventmap.mapping import build_event_layer, build_map
+from eventmap.mapping.layers import event_payload, script_json
+from eventmap.mapping.points import payload_bytes, point_payload
+from eventmap.scene import Lang, Scene, SceneView, build_scene
+from geo.naming import Naming
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 DRAWN = "() => { const g = window.EventMap && EventMap.layers[0]; return !!(g && g.emPoints && g.emPoints.drawCount); }"
 SHOWN = ("() => window.EventMap && EventMap.layers.length > 0 && !!(document.querySelector("
-         "'.marker-cluster, .em-marker, .leaflet-marker-icon') || document.querySelector('.leaflet-overlay-pane canvas'))")
+         "'.marker-cluster, .em-marker, .leaflet-marker-icon')"
+         " || document.querySelector('.leaflet-overlay-pane canvas'))")
 # Frames per second over 3 s, counted with requestAnimationFrame: "pan" moves the map as a drag does (the
 # panes follow, no redraw until the drag ends); "zoom" zooms in and out with Leaflet's animation every 300 ms
 # (each zoom redraws every point); "redraw" redraws every point on every frame (the worst case).
@@ -66,7 +67,8 @@ FPS = """async (kind) => { const layer = EventMap.layers[0].emPoints; const m = 
   if (kind === "pan") m.fire("moveend");
   m.setZoom(z, { animate: false }); return frames / ((performance.now() - t0) / 1000); }"""
 PICKABLE = """() => { const layer = EventMap.layers[0].emPoints; const m = layer._map; const c = layer.emCols;
-  for (let i = Math.floor(c.lon.length / 2); i < c.lon.length; i++) { const p = m.latLngToContainerPoint([c.lat[i], c.lon[i]]);
+  for (let i = Math.floor(c.lon.length / 2); i < c.lon.length; i++) {
+    const p = m.latLngToContainerPoint([c.lat[i], c.lon[i]]);
     if (p.x > 100 && p.y > 100 && p.x < 900 && p.y < 700 && layer.pointAt(p) === i) return { x: p.x, y: p.y, i }; }
   return null; }"""
 
