@@ -36,7 +36,7 @@ from eventmap.styling import SHAPES, STATUS_STYLES, shape_for, status_style
 
 POINTS_FROM = 5_000  # more located events than this: WebGL points (fewer: clustered markers, which read better)
 UNKNOWN_DAY = 65535
-CHUNK_POINTS = 200_000  # points drawn per animation frame (a million fill in over five frames)
+CHUNK_POINTS = 100_000  # points drawn per animation frame at most (a million in view fill in over ten frames)
 
 
 def point_size_px(n: int) -> float:

@@ -11,7 +11,7 @@
  * tooltip is "em-point:KEY:INDEX": streamlit-folium returns it to the app, which shows the event's card.
  */
 
-import { buildGrid, decodeColumn, nearestPoint, projectPoints } from "./picking.js";
+import { buildGrid, decodeColumn, nearestPoint, projectPoints, visibleRanges } from "./picking.js";
 
 export const SHAPE_CODES = { circle: 0, diamond: 1, triangle: 2, square: 3, star: 4, cross: 5, pentagon: 6 };
 export const UNKNOWN_DAY = 65535;
@@ -61,6 +61,22 @@ export function pointAttributes(P, cols) {
 export function pointSizePx(P, zoom) {
   const base = P.pointSizePx || 7;
   return zoom >= 13 ? base * 2 : zoom >= 10 ? base * 1.5 : base;
+}
+
+// The GPU's copies of the points in the grid's order, so that the cells in view are contiguous ranges.
+export function inGridOrder(order, xy, rgba, style) {
+  const n = order.length;
+  const out = { xy: new Float32Array(2 * n), rgba: new Uint8Array(4 * n), style: new Uint8Array(4 * n) };
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    out.xy[2 * k] = xy[2 * i];
+    out.xy[2 * k + 1] = xy[2 * i + 1];
+    for (let j = 0; j < 4; j++) {
+      out.rgba[4 * k + j] = rgba[4 * i + j];
+      out.style[4 * k + j] = style[4 * i + j];
+    }
+  }
+  return out;
 }
 
 export function pickText(P, index) {
@@ -182,11 +198,12 @@ function pointRendererClass() {
       this._xy = xy;
       this._grid = buildGrid(xy);
       const { rgba, style } = pointAttributes(this._P, this._cols);
+      const sorted = inGridOrder(this._grid.order, xy, rgba, style);
       gl.useProgram(prog);
       this._buffers = [
-        buffer(gl, prog, "a_pos", xy, 2, gl.FLOAT, false),
-        buffer(gl, prog, "a_colour", rgba, 4, gl.UNSIGNED_BYTE, true),
-        buffer(gl, prog, "a_style", style, 4, gl.UNSIGNED_BYTE, false),
+        buffer(gl, prog, "a_pos", sorted.xy, 2, gl.FLOAT, false),
+        buffer(gl, prog, "a_colour", sorted.rgba, 4, gl.UNSIGNED_BYTE, true),
+        buffer(gl, prog, "a_style", sorted.style, 4, gl.UNSIGNED_BYTE, false),
       ];
       this._u = {};
       for (const name of ["u_offset", "u_scale", "u_size", "u_point"]) this._u[name] = gl.getUniformLocation(prog, name);
@@ -233,17 +250,30 @@ function pointRendererClass() {
       gl.uniform1f(this._u.u_scale, scale * ratio);
       gl.uniform2f(this._u.u_size, this._container.width, this._container.height);
       gl.uniform1f(this._u.u_point, pointSizePx(this._P, map.getZoom()) * ratio);
-      const n = this._cols.lon.length;
-      const chunk = sync ? n : this._P.chunkPoints || n;
+      // Only the grid cells the canvas shows (with a point's radius around it).
+      const margin = pointSizePx(this._P, map.getZoom());
+      const world = (x, y) => [(x + corner.x) / scale - this._origin[0], (y + corner.y) / scale - this._origin[1]];
+      const [x0, y0] = world(-margin, -margin);
+      const size = this._bounds.getSize();
+      const [x1, y1] = world(size.x + margin, size.y + margin);
+      const ranges = visibleRanges(this._grid, x0, y0, x1, y1);
+      this.lastDrawn = ranges.reduce((sum, r) => sum + r[1] - r[0], 0);
+      const chunk = sync ? Infinity : this._P.chunkPoints || Infinity;
       const token = (this._drawToken || 0) + 1;
       this._drawToken = token;
-      let from = 0;
+      let at = 0;
       const step = () => {
         if (token !== this._drawToken || !this._gl) return; // a newer draw has started, or the layer is gone
-        const count = Math.min(chunk, n - from);
-        if (count > 0) gl.drawArrays(gl.POINTS, from, count);
-        from += count;
-        if (from < n) {
+        let budget = chunk;
+        while (at < ranges.length && budget > 0) {
+          const [from, to] = ranges[at];
+          const count = Math.min(budget, to - from);
+          gl.drawArrays(gl.POINTS, from, count);
+          budget -= count;
+          if (from + count < to) ranges[at] = [from + count, to];
+          else at++;
+        }
+        if (at < ranges.length) {
           L.Util.requestAnimFrame(step);
           return;
         }

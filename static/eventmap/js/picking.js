@@ -119,3 +119,25 @@ export function nearestPoint(grid, xy, x, y, radius) {
   }
   return best;
 }
+
+// The points inside a box, as ranges [from, to) of positions in `grid.order` (cell rows cut to the box's
+// columns; neighbouring ranges merged). Points in these cells may lie a little outside the box, never inside
+// it and left out. An empty grid or a box beside it gives [].
+export function visibleRanges(grid, x0, y0, x1, y1) {
+  const { minX, minY, size, cols, rows, starts } = grid;
+  const c0 = Math.max(0, Math.floor((x0 - minX) / size));
+  const c1 = Math.min(cols - 1, Math.floor((x1 - minX) / size));
+  const r0 = Math.max(0, Math.floor((y0 - minY) / size));
+  const r1 = Math.min(rows - 1, Math.floor((y1 - minY) / size));
+  const ranges = [];
+  if (c0 > c1 || r0 > r1) return ranges;
+  for (let r = r0; r <= r1; r++) {
+    const from = starts[r * cols + c0];
+    const to = starts[r * cols + c1 + 1];
+    if (to <= from) continue;
+    const last = ranges[ranges.length - 1];
+    if (last && last[1] === from) last[1] = to;
+    else ranges.push([from, to]);
+  }
+  return ranges;
+}

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { decodePayload, hexRgb, pickText, pointAttributes, pointSizePx, SHAPE_CODES, summaryLines } from "../glpoints.js";
+import {
+  decodePayload, hexRgb, inGridOrder, pickText, pointAttributes, pointSizePx, SHAPE_CODES, summaryLines,
+} from "../glpoints.js";
 
 const b64 = (typed) => Buffer.from(typed.buffer).toString("base64");
 
@@ -46,5 +48,17 @@ describe("summary and pick", () => {
   it("names the point clicked by the payload's key and its index", () => assert.equal(pickText(P, 2), "em-point:0123456789abcdef:2"));
   it("grows points as the map zooms in", () => {
     assert.deepEqual([pointSizePx(P, 6), pointSizePx(P, 10), pointSizePx(P, 14)], [6, 9, 12]);
+  });
+});
+
+describe("inGridOrder", () => {
+  it("moves each point's position, colour and style together", () => {
+    const xy = new Float32Array([1, 2, 3, 4, 5, 6]);
+    const rgba = new Uint8Array([1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3]);
+    const style = new Uint8Array([10, 0, 0, 0, 20, 0, 0, 0, 30, 0, 0, 0]);
+    const out = inGridOrder(new Uint32Array([2, 0, 1]), xy, rgba, style);
+    assert.deepEqual(Array.from(out.xy), [5, 6, 1, 2, 3, 4]);
+    assert.deepEqual(Array.from(out.rgba.filter((_, j) => j % 4 === 0)), [3, 1, 2]);
+    assert.deepEqual(Array.from(out.style.filter((_, j) => j % 4 === 0)), [30, 10, 20]);
   });
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { buildGrid, decodeColumn, mercator, nearestPoint, projectPoints } from "../picking.js";
+import { buildGrid, decodeColumn, mercator, nearestPoint, projectPoints, visibleRanges } from "../picking.js";
 
 const b64 = (typed) => Buffer.from(typed.buffer).toString("base64");
 
@@ -95,4 +95,31 @@ describe("nearestPoint", () => {
   it("indexes every point exactly once", () => {
     assert.deepEqual(Array.from(grid.order).sort((a, b) => a - b), Array.from({ length: 20000 }, (_, i) => i));
   });
+});
+
+describe("visibleRanges", () => {
+  const xy = randomPoints(5000, 11);
+  const grid = buildGrid(xy);
+  const inside = (x0, y0, x1, y1) => {
+    const found = [];
+    for (let i = 0; i < 5000; i++) {
+      const x = xy[2 * i];
+      const y = xy[2 * i + 1];
+      if (x >= x0 && x <= x1 && y >= y0 && y <= y1) found.push(i);
+    }
+    return found;
+  };
+  const boxes = [[-5, -5, 5, 5], [0, 0, 1, 1], [-4.9, 2, -3, 4.5], [4.9, 4.9, 6, 6], [-2, -0.01, 2, 0.01]];
+  for (const box of boxes) {
+    it(`covers every point inside [${box}] and few outside`, () => {
+      const ranges = visibleRanges(grid, ...box);
+      const drawn = new Set();
+      for (const [from, to] of ranges) for (let k = from; k < to; k++) drawn.add(grid.order[k]);
+      for (const i of inside(...box)) assert.ok(drawn.has(i), `point ${i}`);
+      const expected = inside(...box).length;
+      assert.ok(drawn.size <= expected + 4 * 2 * Math.sqrt(5000) + 50, `${drawn.size} drawn for ${expected}`);
+    });
+  }
+  it("gives nothing for a box beside the points", () => assert.deepEqual(visibleRanges(grid, 20, 20, 30, 30), []));
+  it("gives one range for the whole grid", () => assert.deepEqual(visibleRanges(grid, -9, -9, 9, 9), [[0, 5000]]));
 });
