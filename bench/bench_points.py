@@ -110,6 +110,7 @@ def points_in_browser(browser, path: Path) -> dict[str, str]:
     pan = page.evaluate(FPS, "pan")
     zoom = page.evaluate(FPS, "zoom")
     redraw = page.evaluate(FPS, "redraw")
+    page.wait_for_function("() => !EventMap.layers[0].emPoints.drawing", polling=20)  # the last redraw is done
     target = page.evaluate(PICKABLE)
     start = time.perf_counter()
     page.mouse.click(target["x"], target["y"])

@@ -585,8 +585,9 @@ function pointRendererClass() {
       }
       this._draw(ratio);
     },
-    // Clears the canvas and draws every point: `chunkPoints` per animation frame, so that a million points
-    // never block the page for long (the map stays responsive while they fill in); all at once with `sync`.
+    // Clears the canvas and draws every point in view: `chunkPoints` per animation frame, so that a million
+    // points never block the page for long (the map stays responsive while they fill in); all at once with
+    // `sync` and the first time. `drawing` is true until the last chunk is drawn.
     _draw(ratio, sync) {
       const gl = this._gl;
       const map = this._map;
@@ -608,7 +609,9 @@ function pointRendererClass() {
       const [x1, y1] = world(size.x + margin, size.y + margin);
       const ranges = visibleRanges(this._grid, x0, y0, x1, y1);
       this.lastDrawn = ranges.reduce((sum, r) => sum + r[1] - r[0], 0);
-      const chunk = sync ? Infinity : this._P.chunkPoints || Infinity;
+      // The first paint goes in one frame (nothing to keep responsive yet), later ones in chunks.
+      const chunk = sync || !this.drawCount ? Infinity : this._P.chunkPoints || Infinity;
+      this.drawing = true;
       const token = (this._drawToken || 0) + 1;
       this._drawToken = token;
       let at = 0;
@@ -627,6 +630,7 @@ function pointRendererClass() {
           L.Util.requestAnimFrame(step);
           return;
         }
+        this.drawing = false;
         if (!this.drawCount) this.firstDrawAt = performance.now(); // ms since the page began to load (bench/)
         this.drawCount++;
         this.fire("drawn");
