@@ -5,9 +5,12 @@
 - `AssetMode`: ``served`` (the app, /app/static) or ``inline`` (standalone HTML).
 - `payloads_from_html(text)` / `drawn_event_count(payload)`: read the events back out of a page.
 
-Modules: assets (local JS/CSS), layers (events → payload), popups (escaped details), legend,
-basemap (offline ground, tiles, labels), builder (the two calls above). The browser side is
-`static/eventmap/eventmap.js`.
+Above 5,000 located events the layer is `points` (typed columns drawn by a WebGL canvas, every event a point;
+a click reports ``em-point:KEY:INDEX``, read back with `points.PickedPoint` and `points.event_id_of`).
+
+Modules: assets (local JS/CSS), layers (events → payload), points (events → typed columns), popups (escaped
+details), legend, basemap (offline ground, tiles, labels), builder (the two calls above). The browser side is
+`static/eventmap/eventmap.js` (the points: `js/glpoints.js`, `js/picking.js`, `js/glfallback.js`).
 """
 
 from eventmap.mapping.assets import AssetMode, external_links
