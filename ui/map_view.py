@@ -22,7 +22,7 @@ from base.settings import Settings
 from eventmap.export.view import ScreenView
 from eventmap.filtering import options
 from eventmap.i18n import t
-from eventmap.mapping import Basemap, build_event_layer, build_map
+from eventmap.mapping import Basemap, LayerLimits, build_event_layer, build_map
 from eventmap.mapping.points import PickedPoint, event_id_of
 from eventmap.scene import AreaKey, Bounds, Lang, Scene, SceneView, build_scene
 from eventmap.styling import side_colours
@@ -32,6 +32,9 @@ from ui.sidebar import SELECTED_EVENT_KEY
 from ui.url import AREAS_KEY, CENTER_PENDING_KEY, KEEP_VIEW_KEY, MAP_CENTER_KEY, MAP_ZOOM_KEY, write_map_view
 
 MAP_KEY = "event_map"
+DENSITY_KEY = "map_density"  # the user's choice: events counted in squares instead of drawn one by one
+DENSITY_LIMITS = LayerLimits(max_points=0)  # every located event goes into a square
+NEVER_POINTS = 2**62
 BASE_VIEW_KEY = "_map_base_view"
 _LAYER_KEY = "_map_event_layer"
 _NUDGE_KEY = "_map_nudge"
@@ -64,8 +67,9 @@ def _colours_cached(data_key: str, config_path: Path, _events: pd.DataFrame) -> 
 
 def map_options(*, lang: str) -> None:
     """Over the map: "keep my view" and the area layers (both in the URL; read by `ui.url.view_from_session`)."""
-    left, right = st.columns([1, 2])
+    left, middle, right = st.columns([1, 1, 2])
     left.toggle(t("scene.keep_view", lang), key=KEEP_VIEW_KEY, help=t("scene.keep_view_help", lang))
+    middle.toggle(t("map.density", lang), key=DENSITY_KEY, help=t("map.density_help", lang))
     if st.session_state.get(AREAS_KEY) is None:
         st.session_state[AREAS_KEY] = []
     right.pills(t("scene.layers", lang), [key.value for key in AreaKey], selection_mode="multi", key=AREAS_KEY,
@@ -129,7 +133,7 @@ def render_map(shown: pd.DataFrame, *, events: pd.DataFrame, naming: str, lang: 
                      legend=False, areas=scene.areas)
     layers: list[folium.FeatureGroup] = [
         event_layer(shown, naming=naming, lang=lang, scene=scene, settings=settings, signature=signature,
-                    fit_first=center is None)]
+                    fit_first=center is None, density=bool(st.session_state.get(DENSITY_KEY)))]
     if selected is not None:
         layers.append(highlight_layer(selected))
     returned = st_folium(
@@ -157,24 +161,40 @@ def render_map(shown: pd.DataFrame, *, events: pd.DataFrame, naming: str, lang: 
 
 def picked_event(returned: Mapping[str, object] | None, *, scene: Scene) -> str | None:
     """The id of the event just clicked on the WebGL point layer (read once per click), else None."""
-    if not returned:
-        return None
-    count = returned.get("last_object_clicked_count")
-    if not isinstance(count, int) or count == st.session_state.get(_PICK_COUNT_KEY):
-        return None
+    event_id, count = new_pick(returned, scene=scene, last_count=st.session_state.get(_PICK_COUNT_KEY))
     st.session_state[_PICK_COUNT_KEY] = count
-    return event_id_of(scene.marks, PickedPoint.parse(returned.get("last_object_clicked_tooltip")))
+    return event_id
+
+
+def new_pick(returned: Mapping[str, object] | None, *, scene: Scene,
+             last_count: int | None) -> tuple[str | None, int | None]:
+    """(the id of the event a new click picked on the point layer, or None; the browser's click count).
+
+    A click is new when the count differs from `last_count`; it names an event only when its tooltip is
+    exactly ``em-point:KEY:INDEX`` for this scene's points (`eventmap.mapping.points`)."""
+    if not returned:
+        return None, last_count
+    count = returned.get("last_object_clicked_count")
+    if not isinstance(count, int) or count == last_count:
+        return None, last_count
+    return event_id_of(scene.marks, PickedPoint.parse(returned.get("last_object_clicked_tooltip"))), count
 
 
 def event_layer(shown: pd.DataFrame, *, naming: str, lang: str, scene: Scene, settings: Settings,
-                signature: str, fit_first: bool) -> folium.FeatureGroup:
-    """The events layer, rebuilt only when the data, filters, naming, language or scene change: a pan, a click
-    in the table or an opened expander reuse this session's last one (at 100,000 events it takes seconds)."""
-    key = (signature, naming, lang, scene.signature(), tuple(area.key for area in scene.areas))
+                signature: str, fit_first: bool, density: bool = False) -> folium.FeatureGroup:
+    """The events layer, rebuilt only when the data, filters, naming, language, scene or density choice change:
+    a pan, a click in the table or an opened expander reuse this session's last one. `density`: the events
+    counted in squares (the user's choice); else clusters for small data, every event a point for large data."""
+    key = (signature, naming, lang, scene.signature(), tuple(area.key for area in scene.areas), density)
     kept = st.session_state.get(_LAYER_KEY)
     if kept is not None and kept[0] == key:
         return kept[1]
-    layer = build_event_layer(shown, naming=naming, lang=lang, scene=scene, settings=settings, fit_first=fit_first)
+    if density:
+        layer = build_event_layer(shown, naming=naming, lang=lang, scene=scene, settings=settings,
+                                  fit_first=fit_first, limits=DENSITY_LIMITS, points_from=NEVER_POINTS)
+    else:
+        layer = build_event_layer(shown, naming=naming, lang=lang, scene=scene, settings=settings,
+                                  fit_first=fit_first)
     st.session_state[_LAYER_KEY] = (key, layer)  # per session: st_folium attaches the layer to its map
     return layer
 
