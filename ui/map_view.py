@@ -22,7 +22,7 @@ from base.settings import Settings
 from eventmap.export.view import ScreenView
 from eventmap.filtering import options
 from eventmap.i18n import t
-from eventmap.mapping import Basemap, LayerLimits, build_event_layer, build_map
+from eventmap.mapping import Basemap, build_event_layer, build_map
 from eventmap.mapping.points import PickedPoint, event_id_of
 from eventmap.scene import AreaKey, Bounds, Lang, Scene, SceneView, build_scene
 from eventmap.styling import side_colours
@@ -33,8 +33,6 @@ from ui.url import AREAS_KEY, CENTER_PENDING_KEY, KEEP_VIEW_KEY, MAP_CENTER_KEY,
 
 MAP_KEY = "event_map"
 DENSITY_KEY = "map_density"  # the user's choice: events counted in squares instead of drawn one by one
-DENSITY_LIMITS = LayerLimits(max_points=0)  # every located event goes into a square
-NEVER_POINTS = 2**62
 BASE_VIEW_KEY = "_map_base_view"
 _LAYER_KEY = "_map_event_layer"
 _NUDGE_KEY = "_map_nudge"
@@ -189,12 +187,8 @@ def event_layer(shown: pd.DataFrame, *, naming: str, lang: str, scene: Scene, se
     kept = st.session_state.get(_LAYER_KEY)
     if kept is not None and kept[0] == key:
         return kept[1]
-    if density:
-        layer = build_event_layer(shown, naming=naming, lang=lang, scene=scene, settings=settings,
-                                  fit_first=fit_first, limits=DENSITY_LIMITS, points_from=NEVER_POINTS)
-    else:
-        layer = build_event_layer(shown, naming=naming, lang=lang, scene=scene, settings=settings,
-                                  fit_first=fit_first)
+    layer = build_event_layer(shown, naming=naming, lang=lang, scene=scene, settings=settings, fit_first=fit_first,
+                              density=density)
     st.session_state[_LAYER_KEY] = (key, layer)  # per session: st_folium attaches the layer to its map
     return layer
 

@@ -152,3 +152,13 @@ def test_the_layer_draws_points_without_a_scene_too(spread_events) -> None:
     build_event_layer(frame, naming=Naming.EN, points_from=10).add_to(m)
     [payload] = payloads_from_html(m.get_root().render())
     assert (payload["mode"], payload["n"]) == ("gl", 40)
+
+
+@pytest.mark.parametrize(("n", "lang", "word"), [(30, "en", "Density"), (6_000, "en", "Density"), (30, "ar", "الكثافة")])
+def test_density_is_squares_at_any_size_when_chosen(spread_events, n, lang, word) -> None:
+    frame = spread_events(n)
+    m = build_map(frame, naming=Naming.EN, with_events=False)
+    build_event_layer(frame, naming=Naming.EN, lang=lang, density=True).add_to(m)
+    [payload] = payloads_from_html(m.get_root().render())
+    assert (payload["mode"], drawn_event_count(payload)) == ("grid", n)
+    assert word in payload["note"]
