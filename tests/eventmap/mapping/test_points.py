@@ -154,7 +154,8 @@ def test_the_layer_draws_points_without_a_scene_too(spread_events) -> None:
     assert (payload["mode"], payload["n"]) == ("gl", 40)
 
 
-@pytest.mark.parametrize(("n", "lang", "word"), [(30, "en", "Density"), (6_000, "en", "Density"), (30, "ar", "الكثافة")])
+@pytest.mark.parametrize(("n", "lang", "word"),
+                         [(30, "en", "Density"), (6_000, "en", "Density"), (30, "ar", "الكثافة")])
 def test_density_is_squares_at_any_size_when_chosen(spread_events, n, lang, word) -> None:
     frame = spread_events(n)
     m = build_map(frame, naming=Naming.EN, with_events=False)
