@@ -25,8 +25,8 @@ from eventmap.export.view import ScreenView
 from eventmap.filtering import options
 from eventmap.i18n import t
 from eventmap.mapping import Basemap, build_event_layer, build_map
-from eventmap.scene import AreaKey, Bounds, Scene, SceneView, build_scene
-from eventmap.scene.model import Lang
+from eventmap.mapping.points import PickedPoint, event_id_of
+from eventmap.scene import AreaKey, Bounds, Lang, Scene, SceneView, build_scene
 from eventmap.styling import side_colours
 from eventmap.urlstate import ViewState
 from geo.naming import Naming
@@ -34,10 +34,12 @@ from ui.sidebar import SELECTED_EVENT_KEY
 from ui.url import AREAS_KEY, CENTER_PENDING_KEY, KEEP_VIEW_KEY, MAP_CENTER_KEY, MAP_ZOOM_KEY, write_map_view
 
 MAP_KEY = "event_map"
+DENSITY_KEY = "map_density"  # the user's choice: events counted in squares instead of drawn one by one
 BASE_VIEW_KEY = "_map_base_view"
 _LAYER_KEY = "_map_event_layer"
 _NUDGE_KEY = "_map_nudge"
 _SCENE_KEY = "_map_scene"
+_PICK_COUNT_KEY = "_map_pick_count"  # the browser's click count last read (a click is read once)
 _ON_SCREEN_KEY = "_map_on_screen"  # {"view": ScreenView}: what the map shows now (the exports read it on click)
 MAP_HEIGHT_PX = 600
 SCREEN = (1280, MAP_HEIGHT_PX)  # the map's size on a usual screen (for the bounds of a kept view)
@@ -65,8 +67,9 @@ def _colours_cached(data_key: str, config_path: Path, _events: pd.DataFrame) -> 
 
 def map_options(*, lang: Lang) -> None:
     """Over the map: "keep my view" and the area layers (both in the URL; read by `ui.url.view_from_session`)."""
-    left, right = st.columns([1, 2])
+    left, middle, right = st.columns([1, 1, 2])
     left.toggle(t("scene.keep_view", lang), key=KEEP_VIEW_KEY, help=t("scene.keep_view_help", lang))
+    middle.toggle(t("map.density", lang), key=DENSITY_KEY, help=t("map.density_help", lang))
     if st.session_state.get(AREAS_KEY) is None:
         st.session_state[AREAS_KEY] = []
     right.pills(t("scene.layers", lang), [key.value for key in AreaKey], selection_mode="multi", key=AREAS_KEY,
@@ -132,7 +135,7 @@ def render_map(shown: pd.DataFrame, *, events: pd.DataFrame, naming: Naming, lan
                      legend=False, areas=scene.areas)
     layers: list[folium.FeatureGroup] = [
         event_layer(shown, naming=naming, lang=lang, scene=scene, settings=settings, signature=signature,
-                    fit_first=center is None)]
+                    fit_first=center is None, density=bool(st.session_state.get(DENSITY_KEY)))]
     if selected is not None:
         layers.append(highlight_layer(selected))
     returned = st_folium(
@@ -141,10 +144,11 @@ def render_map(shown: pd.DataFrame, *, events: pd.DataFrame, naming: Naming, lan
         feature_group_to_add=layers,
         center=list(move_to) if move_to else None,  # only to move the map: the base map holds the view
         zoom=move_zoom,
-        returned_objects=["center", "zoom", "bounds"],
+        returned_objects=["center", "zoom", "bounds", "last_object_clicked_tooltip", "last_object_clicked_count"],
         height=MAP_HEIGHT_PX,
         use_container_width=True,
     )
+    picked_id = picked_event(returned, scene=scene)
     moved_center, moved_zoom = view_of(returned)
     on_screen = screen_view_of(returned, zoom=moved_zoom)
     if on_screen is not None:
@@ -152,18 +156,44 @@ def render_map(shown: pd.DataFrame, *, events: pd.DataFrame, naming: Naming, lan
     if moved_center is not None and (moved_center != _rounded(st.session_state.get(MAP_CENTER_KEY))
                                      or moved_zoom != st.session_state.get(MAP_ZOOM_KEY)):
         write_map_view(moved_center, moved_zoom)
+    if picked_id is not None and picked_id != st.session_state.get(SELECTED_EVENT_KEY):
+        st.session_state[SELECTED_EVENT_KEY] = picked_id
+        st.rerun(scope="app")  # the card of the event is drawn under the map, outside this fragment
+
+
+def picked_event(returned: Mapping[str, object] | None, *, scene: Scene) -> str | None:
+    """The id of the event just clicked on the WebGL point layer (read once per click), else None."""
+    event_id, count = new_pick(returned, scene=scene, last_count=st.session_state.get(_PICK_COUNT_KEY))
+    st.session_state[_PICK_COUNT_KEY] = count
+    return event_id
+
+
+def new_pick(returned: Mapping[str, object] | None, *, scene: Scene,
+             last_count: int | None) -> tuple[str | None, int | None]:
+    """(the id of the event a new click picked on the point layer, or None; the browser's click count).
+
+    A click is new when the count differs from `last_count`; it names an event only when its tooltip is
+    exactly ``em-point:KEY:INDEX`` for this scene's points (`eventmap.mapping.points`)."""
+    if not returned:
+        return None, last_count
+    count = returned.get("last_object_clicked_count")
+    if not isinstance(count, int) or count == last_count:
+        return None, last_count
+    return event_id_of(scene.marks, PickedPoint.parse(returned.get("last_object_clicked_tooltip"))), count
 
 
 def event_layer(shown: pd.DataFrame, *, naming: Naming, lang: Lang, scene: Scene, settings: Settings,
-                signature: str, fit_first: bool) -> folium.FeatureGroup:
-    """The events layer, rebuilt only when the data, filters, naming, language or scene change: a pan, a click
-    in the table or an opened expander reuse this session's last one (at 100,000 events it takes seconds)."""
+                signature: str, fit_first: bool, density: bool = False) -> folium.FeatureGroup:
+    """The events layer, rebuilt only when the data, filters, naming, language, scene or density choice change:
+    a pan, a click in the table or an opened expander reuse this session's last one. `density`: the events
+    counted in squares (the user's choice); else clusters for small data, every event a point for large data."""
     key = (signature, naming, lang, scene.signature(), tuple(area.key for area in scene.areas),
-           scene.control.day if scene.control is not None else None)
+           scene.control.day if scene.control is not None else None, density)
     kept = st.session_state.get(_LAYER_KEY)
     if kept is not None and kept[0] == key:
         return kept[1]
-    layer = build_event_layer(shown, naming=naming, lang=lang, scene=scene, settings=settings, fit_first=fit_first)
+    layer = build_event_layer(shown, naming=naming, lang=lang, scene=scene, settings=settings, fit_first=fit_first,
+                              density=density)
     st.session_state[_LAYER_KEY] = (key, layer)  # per session: st_folium attaches the layer to its map
     return layer
 

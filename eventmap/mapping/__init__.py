@@ -5,10 +5,14 @@
 - `AssetMode`: ``served`` (the app, /app/static) or ``inline`` (standalone HTML).
 - `payloads_from_html(text)` / `drawn_event_count(payload)`: read the events back out of a page.
 
-Modules: assets (local JS/CSS), layers (events → payload, raw text), popups (an event's details, raw for
-the map; one escaped HTML card for a page), scene_parts (a scene's fit, labels, legend, areas, empty note),
-basemap (offline ground, tiles, labels), builder (the two calls above). The browser side is
-`static/eventmap/eventmap.js`, which puts every text into the page as a text node.
+Above 5,000 located events the layer is `points` (typed columns drawn by a WebGL canvas, every event a point;
+a click reports ``em-point:KEY:INDEX``, read back with `points.PickedPoint` and `points.event_id_of`).
+
+Modules: assets (local JS/CSS), layers (events → payload, raw text), points (events → typed columns), popups
+(an event's details, raw for the map; one escaped HTML card for a page), scene_parts (a scene's fit, labels,
+legend, areas, control, empty note), basemap (offline ground, tiles, labels), builder (the two calls above).
+The browser side is `static/eventmap/eventmap.js` (the points: `js/glpoints.js`, `js/picking.js`,
+`js/glfallback.js`), which puts every text into the page as a text node.
 """
 
 from eventmap.mapping.assets import AssetMode, external_links

@@ -14,6 +14,7 @@ For a standalone page: ``build_map(filtered, naming=..., asset_mode="inline").sa
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import folium
 import pandas as pd
@@ -22,10 +23,11 @@ from base.settings import Settings
 from eventmap.i18n import is_rtl, t
 from eventmap.mapping.assets import AssetMode, use_assets
 from eventmap.mapping.basemap import BaseLayers, Basemap, base_options, event_bounds, main_bounds, place_labels
-from eventmap.mapping.layers import DEFAULT_LIMITS, LayerLimits, event_feature_group, event_payload
+from eventmap.mapping.layers import DEFAULT_LIMITS, LayerLimits, degrees, event_feature_group, event_payload
+from eventmap.mapping.points import POINTS_FROM, point_payload
 from eventmap.mapping.scene_parts import area_options, control_options, label_rows, layer_options, legend_options
-from eventmap.scene import AreaLayer, Lang, Palette, Scene
-from eventmap.scene.build import scene_legend
+from eventmap.scene import AreaLayer, Lang, Marks, Palette, Scene
+from eventmap.scene.build import scene_legend, scene_marks
 from eventmap.styling import side_colours
 from geo.naming import Naming
 
@@ -57,6 +59,8 @@ def build_event_layer(
     settings: Settings | None = None,
     scene: Scene | None = None,
     fit_first: bool = True,
+    points_from: int = POINTS_FROM,
+    density: bool = False,
 ) -> folium.FeatureGroup:
     """The events of `frame` as one `folium.FeatureGroup` (for ``st_folium(feature_group_to_add=...)``).
 
@@ -64,12 +68,31 @@ def build_event_layer(
     side keeps its colour whatever the filters leave. With a `scene` (of `frame`), the colours are the
     scene's and the layer brings the scene's fit, labels, legend and empty-result note along (the map fits
     the scene once per scene; `fit_first=False`: not when the map has just opened at a kept view).
+    More than `points_from` located events: every event is a WebGL point (`eventmap.mapping.points`), with
+    its card given by the app on a click; fewer: clustered markers with their details in the page.
+    `density`: the user's choice of counting the events in squares instead, whatever their number.
     """
     settings = settings or Settings.from_env()
     if scene is not None:
         colours = scene.palette.as_dict()
-    payload = event_payload(frame, naming=naming, lang=lang, colours=_colours(frame, colours, settings),
-                            limits=limits, marker_size_px=marker_size_px)
+    palette = _colours(frame, colours, settings)
+    marks: Marks | None
+    if scene is not None:
+        marks, scene_palette = scene.marks, scene.palette
+    else:
+        scene_palette = Palette(sides=tuple(palette), colours=tuple(palette.values()))
+        marks = scene_marks(frame, scene_palette) if len(frame) > points_from else None
+    if density:
+        payload = event_payload(frame, naming=naming, lang=lang, colours=palette,
+                                limits=replace(limits, max_points=0), marker_size_px=marker_size_px)
+        if payload["mode"] == "grid":
+            payload["notes"] = [t("map.note.density", lang, n=f"{payload['n']:,}",
+                                  cells=f"{len(payload['grid']['n']):,}", size=degrees(payload["cellSizeDeg"]))]
+    elif marks is not None and len(marks) > points_from:
+        payload = point_payload(marks, scene_palette, lang=lang, total=len(frame))
+    else:
+        payload = event_payload(frame, naming=naming, lang=lang, colours=palette, limits=limits,
+                                marker_size_px=marker_size_px)
     if scene is not None:
         payload["scene"] = layer_options(scene, fit_first=fit_first)
     return event_feature_group(payload, name=t("map.events", lang))

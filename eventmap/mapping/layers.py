@@ -202,7 +202,7 @@ def event_payload(frame: pd.DataFrame, *, naming: Naming, lang: str, colours: Ma
         grid, size = _grid(located, side_codes, max_cells=limits.max_cells)
         payload.update(mode="grid", grid=grid, cellSizeDeg=size,
                        notes=[t("map.note.aggregated", lang, n=f"{n:,}", cells=f"{len(grid['n']):,}",
-                                size=_degrees(size))])
+                                size=degrees(size))])
         payload["cols"] = {"p": [], "d": [], "k": []}
         payload["places"] = []
         return payload
@@ -221,7 +221,8 @@ def _style_json(status: str) -> dict[str, Any]:
             "dash": style.dash, "opacity": style.opacity}
 
 
-def _degrees(size: float) -> str:
+def degrees(size: float) -> str:
+    """A square's side in degrees, with as many digits as it needs ("0.0050°")."""
     digits = max(0, -math.floor(math.log10(size)) + 1)
     return f"{size:.{digits}f}°"
 
@@ -266,4 +267,6 @@ def drawn_event_count(payload: Mapping[str, Any]) -> int:
     """How many events a payload draws (in grid mode: the sum of the squares' counts)."""
     if payload.get("mode") == "grid":
         return int(sum(payload["grid"]["n"]))
+    if payload.get("mode") == "gl":
+        return int(payload["n"])
     return len(payload["cols"]["k"])

@@ -561,6 +561,590 @@ function clashes(box, placed) {
 }
 return { unpack, isoDay, markerPaint, markerSvg, clusterStops, clusterSize, cellRadius, clashes };
 })();
+// picking.js
+modules["picking"] = (function () {
+/* The WebGL point layer's pure parts, with no page access: typed columns out of base64, Web Mercator
+ * projection, and a grid index that finds the point under a click among a million in microseconds.
+ *
+ *   decodeColumn(b64, "f32" | 1 | 2)      -> Float32Array | Uint8Array | Uint16Array (little-endian)
+ *   projectPoints(lon, lat)                -> { origin: [x, y], xy: Float32Array }  (zoom-0 pixels)
+ *   buildGrid(xy)                          -> a grid index of the points
+ *   nearestPoint(grid, xy, x, y, radius)   -> the index of the nearest point within radius, or -1
+ *
+ * Positions are kept relative to `origin` (the middle of the points) so that Float32 stays precise
+ * at street zoom; `origin` itself is a double.
+ */
+
+const TILE_PX = 256;
+const MAX_LATITUDE = 85.0511287798;
+
+function decodeColumn(b64, kind) {
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  if (kind === "f32") return new Float32Array(bytes.buffer);
+  if (kind === 2) return new Uint16Array(bytes.buffer);
+  return bytes;
+}
+
+// Leaflet's EPSG:3857 pixel at zoom 0: x, y in [0, 256].
+function mercator(lon, lat) {
+  const clamped = Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat));
+  const sin = Math.sin((clamped * Math.PI) / 180);
+  const x = (TILE_PX * (lon + 180)) / 360;
+  const y = TILE_PX * (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI));
+  return [x, y];
+}
+
+function projectPoints(lon, lat) {
+  const n = lon.length;
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const p = mercator(lon[i], lat[i]);
+    xs[i] = p[0];
+    ys[i] = p[1];
+    if (p[0] < minX) minX = p[0];
+    if (p[0] > maxX) maxX = p[0];
+    if (p[1] < minY) minY = p[1];
+    if (p[1] > maxY) maxY = p[1];
+  }
+  const origin = n ? [(minX + maxX) / 2, (minY + maxY) / 2] : [0, 0];
+  const xy = new Float32Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    xy[2 * i] = xs[i] - origin[0];
+    xy[2 * i + 1] = ys[i] - origin[1];
+  }
+  return { origin, xy };
+}
+
+// Points sorted into square cells (a counting sort): `order` lists the points cell by cell and
+// cell c holds order[starts[c]] .. order[starts[c + 1] - 1]. About four points per cell.
+function buildGrid(xy, pointsPerCell = 4) {
+  const n = xy.length / 2;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = xy[2 * i];
+    const y = xy[2 * i + 1];
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  if (!n) return { minX: 0, minY: 0, size: 1, cols: 1, rows: 1, starts: new Uint32Array(2), order: new Uint32Array(0) };
+  const span = Math.max(maxX - minX, maxY - minY, 1e-9);
+  const perAxis = Math.max(1, Math.min(2048, Math.ceil(Math.sqrt(n / pointsPerCell))));
+  const size = span / perAxis;
+  const cols = Math.floor((maxX - minX) / size) + 1;
+  const rows = Math.floor((maxY - minY) / size) + 1;
+  const cellOf = new Uint32Array(n);
+  const starts = new Uint32Array(cols * rows + 1);
+  for (let i = 0; i < n; i++) {
+    const c = Math.floor((xy[2 * i + 1] - minY) / size) * cols + Math.floor((xy[2 * i] - minX) / size);
+    cellOf[i] = c;
+    starts[c + 1]++;
+  }
+  for (let c = 0; c < cols * rows; c++) starts[c + 1] += starts[c];
+  const fill = starts.slice(0, cols * rows);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[fill[cellOf[i]]++] = i;
+  return { minX, minY, size, cols, rows, starts, order };
+}
+
+// The point nearest (x, y) within `radius` (same units as xy); on a tie the later one, drawn on top.
+function nearestPoint(grid, xy, x, y, radius) {
+  const { minX, minY, size, cols, rows, starts, order } = grid;
+  const c0 = Math.max(0, Math.floor((x - radius - minX) / size));
+  const c1 = Math.min(cols - 1, Math.floor((x + radius - minX) / size));
+  const r0 = Math.max(0, Math.floor((y - radius - minY) / size));
+  const r1 = Math.min(rows - 1, Math.floor((y + radius - minY) / size));
+  let best = -1;
+  let bestD = radius * radius;
+  for (let r = r0; r <= r1; r++) {
+    for (let c = c0; c <= c1; c++) {
+      const cell = r * cols + c;
+      for (let k = starts[cell]; k < starts[cell + 1]; k++) {
+        const i = order[k];
+        const dx = xy[2 * i] - x;
+        const dy = xy[2 * i + 1] - y;
+        const d = dx * dx + dy * dy;
+        if (d < bestD || (d === bestD && i > best)) {
+          best = i;
+          bestD = d;
+        }
+      }
+    }
+  }
+  return best;
+}
+
+// The points inside a box, as ranges [from, to) of positions in `grid.order` (cell rows cut to the box's
+// columns; neighbouring ranges merged). Points in these cells may lie a little outside the box, never inside
+// it and left out. An empty grid or a box beside it gives [].
+function visibleRanges(grid, x0, y0, x1, y1) {
+  const { minX, minY, size, cols, rows, starts } = grid;
+  const c0 = Math.max(0, Math.floor((x0 - minX) / size));
+  const c1 = Math.min(cols - 1, Math.floor((x1 - minX) / size));
+  const r0 = Math.max(0, Math.floor((y0 - minY) / size));
+  const r1 = Math.min(rows - 1, Math.floor((y1 - minY) / size));
+  const ranges = [];
+  if (c0 > c1 || r0 > r1) return ranges;
+  for (let r = r0; r <= r1; r++) {
+    const from = starts[r * cols + c0];
+    const to = starts[r * cols + c1 + 1];
+    if (to <= from) continue;
+    const last = ranges[ranges.length - 1];
+    if (last && last[1] === from) last[1] = to;
+    else ranges.push([from, to]);
+  }
+  return ranges;
+}
+return { TILE_PX, MAX_LATITUDE, decodeColumn, mercator, projectPoints, buildGrid, nearestPoint, visibleRanges };
+})();
+// glpoints.js
+modules["glpoints"] = (function () {
+const { buildGrid, decodeColumn, nearestPoint, projectPoints, visibleRanges } = modules["picking"];
+/* Every event as a point on one WebGL canvas inside the Leaflet map: for large data (100,000 to a million
+ * events and more), where clustered markers are too slow. Uses the global `L` (only inside functions).
+ *
+ *   addGlPoints(P, group, onNoWebgl)  draws the columnar payload of eventmap.mapping.points into `group`;
+ *                                     calls onNoWebgl(cols) instead when the browser has no WebGL
+ *
+ * The canvas is a Leaflet renderer: it follows pans and zoom animations like Leaflet's own canvas and is
+ * redrawn once a move ends. Colour is the side's (palette from the scene), the shape the event type's,
+ * filled or hollow the claim status's. A click picks the nearest point through a grid index (picking.js),
+ * opens a short summary (text nodes only) and fires "click" on the layer with a `sourceTarget` whose
+ * tooltip is "em-point:KEY:INDEX": streamlit-folium returns it to the app, which shows the event's card.
+ */
+
+
+const SHAPE_CODES = { circle: 0, diamond: 1, triangle: 2, square: 3, star: 4, cross: 5, pentagon: 6 };
+const UNKNOWN_DAY = 65535;
+
+function hexRgb(hex) {
+  const m = /^#?([0-9a-f]{6})$/i.exec(hex || "");
+  if (!m) return [85, 85, 85];
+  const v = Number.parseInt(m[1], 16);
+  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
+}
+
+function decodePayload(P) {
+  return {
+    lon: decodeColumn(P.lon, "f32"),
+    lat: decodeColumn(P.lat, "f32"),
+    side: decodeColumn(P.side, P.sideBytes),
+    type: decodeColumn(P.type, P.typeBytes),
+    status: decodeColumn(P.status, P.statusBytes),
+    day: decodeColumn(P.day, 2),
+  };
+}
+
+// Per point: colour (RGBA bytes) and style bytes [shape code, filled, opacity, fill opacity] (0-255).
+function pointAttributes(P, cols) {
+  const n = cols.lon.length;
+  const rgba = new Uint8Array(4 * n);
+  const style = new Uint8Array(4 * n);
+  const colours = P.colours.map(hexRgb);
+  const shapes = P.shapes.map((name) => SHAPE_CODES[name] ?? SHAPE_CODES.pentagon);
+  const looks = P.statusStyles.map((s) => [s.filled ? 1 : 0, Math.round(255 * s.opacity), Math.round(255 * s.fillOpacity)]);
+  for (let i = 0; i < n; i++) {
+    const c = colours[cols.side[i]] || [85, 85, 85];
+    const look = looks[cols.status[i]] || [0, 255, 0];
+    rgba[4 * i] = c[0];
+    rgba[4 * i + 1] = c[1];
+    rgba[4 * i + 2] = c[2];
+    rgba[4 * i + 3] = 255;
+    style[4 * i] = shapes[cols.type[i]] ?? 0;
+    style[4 * i + 1] = look[0];
+    style[4 * i + 2] = look[1];
+    style[4 * i + 3] = look[2];
+  }
+  return { rgba, style };
+}
+
+// Points grow as the map zooms in (small enough to see a million at the region's scale).
+function pointSizePx(P, zoom) {
+  const base = P.pointSizePx || 7;
+  return zoom >= 13 ? base * 2 : zoom >= 10 ? base * 1.5 : base;
+}
+
+// The GPU's copies of the points in the grid's order, so that the cells in view are contiguous ranges.
+function inGridOrder(order, xy, rgba, style) {
+  const n = order.length;
+  const out = { xy: new Float32Array(2 * n), rgba: new Uint8Array(4 * n), style: new Uint8Array(4 * n) };
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    out.xy[2 * k] = xy[2 * i];
+    out.xy[2 * k + 1] = xy[2 * i + 1];
+    for (let j = 0; j < 4; j++) {
+      out.rgba[4 * k + j] = rgba[4 * i + j];
+      out.style[4 * k + j] = style[4 * i + j];
+    }
+  }
+  return out;
+}
+
+function pickText(P, index) {
+  return `em-point:${P.key}:${index}`;
+}
+
+function isoDay(day0, offset) {
+  if (offset === UNKNOWN_DAY) return "?";
+  return new Date(Date.parse(`${day0}T00:00:00Z`) + offset * 86400000).toISOString().slice(0, 10);
+}
+
+// The summary lines of point i: date, side, type, status (labels from the payload, never markup).
+function summaryLines(P, cols, i) {
+  return [isoDay(P.day0, cols.day[i]), P.sides[cols.side[i]] ?? "", P.types[cols.type[i]] ?? "",
+          P.statuses[cols.status[i]] ?? ""];
+}
+
+const VERTEX = `
+precision highp float;
+attribute vec2 a_pos; attribute vec4 a_colour; attribute vec4 a_style;
+uniform vec2 u_offset; uniform float u_scale; uniform vec2 u_size; uniform float u_point;
+varying vec4 v_colour; varying vec4 v_style;
+void main() {
+  vec2 px = a_pos * u_scale + u_offset;
+  gl_Position = vec4(px.x / u_size.x * 2.0 - 1.0, 1.0 - px.y / u_size.y * 2.0, 0.0, 1.0);
+  gl_PointSize = u_point;
+  v_colour = a_colour; v_style = a_style;
+}`;
+
+const FRAGMENT = `
+precision highp float;
+varying vec4 v_colour; varying vec4 v_style; uniform float u_point;
+float shapeDistance(float s, vec2 p) {
+  if (s < 0.5) return length(p) - 0.8;
+  if (s < 1.5) return (abs(p.x) + abs(p.y)) - 0.95;
+  if (s < 2.5) return max(-p.y - 0.6, abs(p.x) * 0.866 + p.y * 0.5 - 0.45);
+  if (s < 3.5) return max(abs(p.x), abs(p.y)) - 0.7;
+  if (s > 4.5 && s < 5.5) {
+    vec2 q = abs(vec2(p.x + p.y, p.x - p.y) * 0.7071);
+    return min(max(q.x - 0.9, q.y - 0.28), max(q.y - 0.9, q.x - 0.28));
+  }
+  return length(p) - 0.75;
+}
+void main() {
+  vec2 p = vec2(gl_PointCoord.x * 2.0 - 1.0, 1.0 - gl_PointCoord.y * 2.0);
+  float d = shapeDistance(v_style.x, p);
+  if (d > 0.0) discard;
+  float line = 3.0 / u_point;
+  float alpha; vec3 rgb;
+  if (v_style.y > 0.5) {
+    bool edge = d > -line;
+    rgb = edge ? vec3(0.13) : v_colour.rgb;
+    alpha = edge ? 1.0 : v_style.w / 255.0;
+  } else {
+    bool ring = d > -1.6 * line;
+    rgb = ring ? v_colour.rgb : vec3(1.0);
+    alpha = ring ? 1.0 : 0.55;
+  }
+  alpha *= v_style.z / 255.0;
+  gl_FragColor = vec4(rgb * alpha, alpha);
+}`;
+
+function compile(gl, type, source) {
+  const shader = gl.createShader(type);
+  gl.shaderSource(shader, source);
+  gl.compileShader(shader);
+  if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS)) throw new Error(gl.getShaderInfoLog(shader));
+  return shader;
+}
+
+function program(gl) {
+  const prog = gl.createProgram();
+  gl.attachShader(prog, compile(gl, gl.VERTEX_SHADER, VERTEX));
+  gl.attachShader(prog, compile(gl, gl.FRAGMENT_SHADER, FRAGMENT));
+  gl.linkProgram(prog);
+  if (!gl.getProgramParameter(prog, gl.LINK_STATUS)) throw new Error(gl.getProgramInfoLog(prog));
+  return prog;
+}
+
+function buffer(gl, prog, name, data, size, type, normalized) {
+  const b = gl.createBuffer();
+  gl.bindBuffer(gl.ARRAY_BUFFER, b);
+  gl.bufferData(gl.ARRAY_BUFFER, data, gl.STATIC_DRAW);
+  const at = gl.getAttribLocation(prog, name);
+  gl.enableVertexAttribArray(at);
+  gl.vertexAttribPointer(at, size, type, normalized, 0, 0);
+  return b;
+}
+
+// A WebGL context on a fresh canvas, or null (no WebGL in this browser).
+function webglContext(canvas) {
+  try {
+    return canvas.getContext("webgl", { antialias: false, preserveDrawingBuffer: true, premultipliedAlpha: true });
+  } catch (_error) {
+    return null;
+  }
+}
+
+function pointRendererClass() {
+  return L.Renderer.extend({
+    initialize(P, cols, options) {
+      L.Renderer.prototype.initialize.call(this, options);
+      this._P = P;
+      this._cols = cols;
+      this.drawCount = 0;
+    },
+    _initContainer() {
+      const canvas = document.createElement("canvas");
+      this._container = canvas;
+      canvas.className = "em-points";
+      canvas.style.pointerEvents = "none";
+      const gl = webglContext(canvas);
+      if (!gl) throw new Error("no WebGL");
+      this._gl = gl;
+      const prog = program(gl);
+      this._prog = prog;
+      const { origin, xy } = projectPoints(this._cols.lon, this._cols.lat);
+      this._origin = origin;
+      this._xy = xy;
+      this._grid = buildGrid(xy);
+      const { rgba, style } = pointAttributes(this._P, this._cols);
+      const sorted = inGridOrder(this._grid.order, xy, rgba, style);
+      gl.useProgram(prog);
+      this._buffers = [
+        buffer(gl, prog, "a_pos", sorted.xy, 2, gl.FLOAT, false),
+        buffer(gl, prog, "a_colour", sorted.rgba, 4, gl.UNSIGNED_BYTE, true),
+        buffer(gl, prog, "a_style", sorted.style, 4, gl.UNSIGNED_BYTE, false),
+      ];
+      this._u = {};
+      for (const name of ["u_offset", "u_scale", "u_size", "u_point"]) this._u[name] = gl.getUniformLocation(prog, name);
+      gl.enable(gl.BLEND);
+      gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    },
+    _destroyContainer() {
+      const lose = this._gl?.getExtension("WEBGL_lose_context");
+      if (lose) lose.loseContext();
+      L.DomUtil.remove(this._container);
+      delete this._gl;
+      delete this._container;
+    },
+    _update() {
+      if (this._map._animatingZoom && this._bounds) return;
+      L.Renderer.prototype._update.call(this);
+      const b = this._bounds;
+      const size = b.getSize();
+      const ratio = window.devicePixelRatio || 1;
+      const canvas = this._container;
+      L.DomUtil.setPosition(canvas, b.min);
+      const width = Math.round(size.x * ratio);
+      const height = Math.round(size.y * ratio);
+      if (canvas.width !== width || canvas.height !== height) { // a new size reallocates the canvas: only when needed
+        canvas.width = width;
+        canvas.height = height;
+        canvas.style.width = `${size.x}px`;
+        canvas.style.height = `${size.y}px`;
+      }
+      this._draw(ratio);
+    },
+    // Clears the canvas and draws every point in view: `chunkPoints` per animation frame, so that a million
+    // points never block the page for long (the map stays responsive while they fill in); all at once with
+    // `sync` and the first time. `drawing` is true until the last chunk is drawn.
+    _draw(ratio, sync) {
+      const gl = this._gl;
+      const map = this._map;
+      const scale = 2 ** map.getZoom();
+      const corner = map.getPixelOrigin().add(this._bounds.min);
+      gl.viewport(0, 0, this._container.width, this._container.height);
+      gl.clearColor(0, 0, 0, 0);
+      gl.clear(gl.COLOR_BUFFER_BIT);
+      gl.useProgram(this._prog);
+      gl.uniform2f(this._u.u_offset, (this._origin[0] * scale - corner.x) * ratio, (this._origin[1] * scale - corner.y) * ratio);
+      gl.uniform1f(this._u.u_scale, scale * ratio);
+      gl.uniform2f(this._u.u_size, this._container.width, this._container.height);
+      gl.uniform1f(this._u.u_point, pointSizePx(this._P, map.getZoom()) * ratio);
+      // Only the grid cells the canvas shows (with a point's radius around it).
+      const margin = pointSizePx(this._P, map.getZoom());
+      const world = (x, y) => [(x + corner.x) / scale - this._origin[0], (y + corner.y) / scale - this._origin[1]];
+      const [x0, y0] = world(-margin, -margin);
+      const size = this._bounds.getSize();
+      const [x1, y1] = world(size.x + margin, size.y + margin);
+      const ranges = visibleRanges(this._grid, x0, y0, x1, y1);
+      this.lastDrawn = ranges.reduce((sum, r) => sum + r[1] - r[0], 0);
+      // The first paint goes in one frame (nothing to keep responsive yet), later ones in chunks.
+      const chunk = sync || !this.drawCount ? Infinity : this._P.chunkPoints || Infinity;
+      this.drawing = true;
+      const token = (this._drawToken || 0) + 1;
+      this._drawToken = token;
+      let at = 0;
+      const step = () => {
+        if (token !== this._drawToken || !this._gl) return; // a newer draw has started, or the layer is gone
+        let budget = chunk;
+        while (at < ranges.length && budget > 0) {
+          const [from, to] = ranges[at];
+          const count = Math.min(budget, to - from);
+          gl.drawArrays(gl.POINTS, from, count);
+          budget -= count;
+          if (from + count < to) ranges[at] = [from + count, to];
+          else at++;
+        }
+        if (at < ranges.length) {
+          L.Util.requestAnimFrame(step);
+          return;
+        }
+        this.drawing = false;
+        if (!this.drawCount) this.firstDrawAt = performance.now(); // ms since the page began to load (bench/)
+        this.drawCount++;
+        this.fire("drawn");
+      };
+      step();
+    },
+    // The point under a container point of the map, or -1.
+    pointAt(containerPoint) {
+      const map = this._map;
+      const scale = 2 ** map.getZoom();
+      const world = map.containerPointToLayerPoint(containerPoint).add(map.getPixelOrigin());
+      const radius = (pointSizePx(this._P, map.getZoom()) / 2 + 3) / scale;
+      return nearestPoint(this._grid, this._xy, world.x / scale - this._origin[0], world.y / scale - this._origin[1], radius);
+    },
+  });
+}
+
+function summaryElement(P, cols, i) {
+  const box = document.createElement("div");
+  box.className = "em-point-summary";
+  box.dir = P.dir || "auto";
+  const lines = summaryLines(P, cols, i);
+  const head = document.createElement("b");
+  head.textContent = lines[0];
+  box.appendChild(head);
+  for (const text of [lines.slice(1, 3).join(" · "), lines[3], P.strings.details]) {
+    const line = document.createElement("div");
+    line.textContent = text;
+    box.appendChild(line);
+  }
+  return box;
+}
+
+// What streamlit-folium reads from a clicked layer: the tooltip's content of `sourceTarget`.
+function pickTarget(P, i) {
+  const text = pickText(P, i);
+  const tooltip = { _content: text, getContent: () => text };
+  return { _tooltip: tooltip, getTooltip: () => tooltip };
+}
+
+function addGlPoints(P, group, onNoWebgl) {
+  const cols = decodePayload(P);
+  group.emCols = cols;
+  const probe = document.createElement("canvas");
+  if (!webglContext(probe)) {
+    onNoWebgl(cols);
+    return null;
+  }
+  const Renderer = pointRendererClass();
+  const layer = new Renderer(P, cols, { padding: 0.1, pane: "overlayPane" });
+  const popup = L.popup({ maxWidth: 320, className: "em-popup-wrap" });
+  const onClick = (e) => {
+    const i = layer.pointAt(e.containerPoint);
+    if (i < 0) return;
+    const at = L.latLng(cols.lat[i], cols.lon[i]);
+    popup.setLatLng(at).setContent(summaryElement(P, cols, i)).openOn(layer._map);
+    layer.lastPicked = i;
+    layer.fire("click", { latlng: at, sourceTarget: pickTarget(P, i), emIndex: i });
+  };
+  const onHover = (e) => {
+    layer._map.getContainer().style.cursor = layer.pointAt(e.containerPoint) >= 0 ? "pointer" : "";
+  };
+  layer.on("add", () => {
+    layer._map.on("click", onClick);
+    layer._map.on("mousemove", onHover);
+  });
+  layer.on("remove", () => {
+    popup.remove(); // a summary of the events drawn before must not stay open over the new ones
+    layer._map?.off("click", onClick);
+    layer._map?.off("mousemove", onHover);
+  });
+  layer.emCols = cols;
+  group.emPoints = layer;
+  group.addLayer(layer);
+  return layer;
+}
+return { SHAPE_CODES, UNKNOWN_DAY, hexRgb, decodePayload, pointAttributes, pointSizePx, inGridOrder, pickText, isoDay, summaryLines, webglContext, summaryElement, pickTarget, addGlPoints };
+})();
+// glfallback.js
+modules["glfallback"] = (function () {
+const { clusterSize, clusterStops } = modules["codes"];
+const { hexRgb, pickTarget, summaryElement } = modules["glpoints"];
+/* The WebGL point layer's fallback when the browser has no WebGL: the same columnar events as clustered
+ * circle markers, and a notice saying so. Uses `L` and Leaflet.markercluster. Texts go in as text nodes.
+ */
+
+
+function noticeControl(text) {
+  const control = L.control({ position: "topright" });
+  control.onAdd = () => {
+    const div = L.DomUtil.create("div", "em-note em-no-webgl");
+    div.textContent = text;
+    return div;
+  };
+  return control;
+}
+
+function addFallbackClusters(P, cols, group) {
+  const n = cols.lon.length;
+  const renderer = L.canvas({ padding: 0.3 });
+  const fills = P.colours.map((c) => `rgb(${hexRgb(c).join(",")})`);
+  const markers = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const look = P.statusStyles[cols.status[i]] || { filled: false, opacity: 1, fillOpacity: 0 };
+    const colour = fills[cols.side[i]] || "#555555";
+    markers[i] = L.circleMarker([cols.lat[i], cols.lon[i]], {
+      renderer, radius: 6, color: look.filled ? "#222222" : colour, weight: look.filled ? 1 : 2.5,
+      fillColor: look.filled ? colour : "#ffffff", fillOpacity: look.filled ? look.fillOpacity : 0.55,
+      opacity: look.opacity, emIndex: i, emSide: cols.side[i],
+    });
+  }
+  const cluster = L.markerClusterGroup({
+    chunkedLoading: true, maxClusterRadius: 42, showCoverageOnHover: false,
+    iconCreateFunction: (c) => {
+      const counts = {};
+      const children = c.getAllChildMarkers();
+      for (const m of children) counts[m.options.emSide] = (counts[m.options.emSide] || 0) + 1;
+      const size = clusterSize(children.length);
+      const div = L.DomUtil.create("div");
+      div.style.background = `conic-gradient(${clusterStops(counts, P.colours)})`;
+      const count = L.DomUtil.create("span", "", div);
+      count.textContent = String(children.length);
+      return L.divIcon({ className: "marker-cluster em-cluster", iconSize: [size, size], html: div });
+    },
+  });
+  const popup = L.popup({ maxWidth: 320, className: "em-popup-wrap" });
+  cluster.on("click", (e) => {
+    const i = e.layer.options.emIndex;
+    if (i === undefined) return;
+    popup.setLatLng(e.layer.getLatLng()).setContent(summaryElement(P, cols, i)).openOn(group._map);
+    group.fire("click", { latlng: e.layer.getLatLng(), sourceTarget: pickTarget(P, i), emIndex: i });
+  });
+  group.addLayer(cluster);
+  const notice = noticeControl(P.strings.noWebgl);
+  const show = () => {
+    notice.addTo(group._map);
+    if (!group._emFallbackLoaded) {
+      group._emFallbackLoaded = true;
+      cluster.addLayers(markers);
+    }
+  };
+  group.on("add", show);
+  group.on("remove", () => {
+    notice.remove();
+    popup.remove();
+  });
+  if (group._map) show();
+  group.emCluster = cluster;
+  group.emNoWebgl = true;
+}
+return { addFallbackClusters };
+})();
 // symbols.js
 modules["symbols"] = (function () {
 const { markerPaint } = modules["codes"];
@@ -1241,6 +1825,8 @@ const { addAreas } = modules["areas"];
 const { addBasemaps } = modules["basemap"];
 const { addContext, noticeWhenTilesFail } = modules["context"];
 const { addControl } = modules["control"];
+const { addFallbackClusters } = modules["glfallback"];
+const { addGlPoints } = modules["glpoints"];
 const { addNote, legendControl } = modules["mapcontrols"];
 const { addCells, addPoints, addPrecisionCircles } = modules["markers"];
 const { ensurePanes, whenOnMap } = modules["panes"];
@@ -1249,7 +1835,9 @@ const { addLabels, LABEL_EVENTS } = modules["placelabels"];
  *
  *   EventMap.setupBase(map, options)    panes, offline basemap, optional tiles, labels, legend, area layers
  *   EventMap.addEvents(group, payload)  the events of one filter state into a L.featureGroup; with
- *                                       `payload.scene` also the scene's fit, labels, legend, empty note
+ *                                       `payload.scene` also the scene's fit, labels, legend, empty note;
+ *                                       a "gl" payload (eventmap.mapping.points): every event as a WebGL
+ *                                       point (glpoints.js), clusters with a notice when there is no WebGL
  *
  * The Python side (eventmap.mapping) builds the data with raw texts and every link checked to be http(s):
  * texts go into the page only as text nodes (popups.js, maplegend.js, placelabels.js, mapcontrols.js).
@@ -1335,6 +1923,11 @@ EM.addEvents = (group, P) => {
     if (EM.layers.indexOf(group) < 0) EM.layers.push(group);
   });
   group.emPayload = P;
+  if (P.mode === "gl") {
+    addGlPoints(P, group, (cols) => addFallbackClusters(P, cols, group));
+    if (P.scene) addSceneParts(group, P.scene);
+    return group;
+  }
   P.fieldIndex = {};
   P.fields.forEach((name, j) => {
     P.fieldIndex[name] = j;

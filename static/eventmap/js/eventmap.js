@@ -2,7 +2,9 @@
  *
  *   EventMap.setupBase(map, options)    panes, offline basemap, optional tiles, labels, legend, area layers
  *   EventMap.addEvents(group, payload)  the events of one filter state into a L.featureGroup; with
- *                                       `payload.scene` also the scene's fit, labels, legend, empty note
+ *                                       `payload.scene` also the scene's fit, labels, legend, empty note;
+ *                                       a "gl" payload (eventmap.mapping.points): every event as a WebGL
+ *                                       point (glpoints.js), clusters with a notice when there is no WebGL
  *
  * The Python side (eventmap.mapping) builds the data with raw texts and every link checked to be http(s):
  * texts go into the page only as text nodes (popups.js, maplegend.js, placelabels.js, mapcontrols.js).
@@ -12,6 +14,8 @@ import { addAreas } from "./areas.js";
 import { addBasemaps } from "./basemap.js";
 import { addContext, noticeWhenTilesFail } from "./context.js";
 import { addControl } from "./control.js";
+import { addFallbackClusters } from "./glfallback.js";
+import { addGlPoints } from "./glpoints.js";
 import { addNote, legendControl } from "./mapcontrols.js";
 import { addCells, addPoints, addPrecisionCircles } from "./markers.js";
 import { ensurePanes, whenOnMap } from "./panes.js";
@@ -96,6 +100,11 @@ EM.addEvents = (group, P) => {
     if (EM.layers.indexOf(group) < 0) EM.layers.push(group);
   });
   group.emPayload = P;
+  if (P.mode === "gl") {
+    addGlPoints(P, group, (cols) => addFallbackClusters(P, cols, group));
+    if (P.scene) addSceneParts(group, P.scene);
+    return group;
+  }
   P.fieldIndex = {};
   P.fields.forEach((name, j) => {
     P.fieldIndex[name] = j;

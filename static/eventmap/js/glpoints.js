@@ -1,0 +1,359 @@
+/* Every event as a point on one WebGL canvas inside the Leaflet map: for large data (100,000 to a million
+ * events and more), where clustered markers are too slow. Uses the global `L` (only inside functions).
+ *
+ *   addGlPoints(P, group, onNoWebgl)  draws the columnar payload of eventmap.mapping.points into `group`;
+ *                                     calls onNoWebgl(cols) instead when the browser has no WebGL
+ *
+ * The canvas is a Leaflet renderer: it follows pans and zoom animations like Leaflet's own canvas and is
+ * redrawn once a move ends. Colour is the side's (palette from the scene), the shape the event type's,
+ * filled or hollow the claim status's. A click picks the nearest point through a grid index (picking.js),
+ * opens a short summary (text nodes only) and fires "click" on the layer with a `sourceTarget` whose
+ * tooltip is "em-point:KEY:INDEX": streamlit-folium returns it to the app, which shows the event's card.
+ */
+
+import { buildGrid, decodeColumn, nearestPoint, projectPoints, visibleRanges } from "./picking.js";
+
+export const SHAPE_CODES = { circle: 0, diamond: 1, triangle: 2, square: 3, star: 4, cross: 5, pentagon: 6 };
+export const UNKNOWN_DAY = 65535;
+
+export function hexRgb(hex) {
+  const m = /^#?([0-9a-f]{6})$/i.exec(hex || "");
+  if (!m) return [85, 85, 85];
+  const v = Number.parseInt(m[1], 16);
+  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
+}
+
+export function decodePayload(P) {
+  return {
+    lon: decodeColumn(P.lon, "f32"),
+    lat: decodeColumn(P.lat, "f32"),
+    side: decodeColumn(P.side, P.sideBytes),
+    type: decodeColumn(P.type, P.typeBytes),
+    status: decodeColumn(P.status, P.statusBytes),
+    day: decodeColumn(P.day, 2),
+  };
+}
+
+// Per point: colour (RGBA bytes) and style bytes [shape code, filled, opacity, fill opacity] (0-255).
+export function pointAttributes(P, cols) {
+  const n = cols.lon.length;
+  const rgba = new Uint8Array(4 * n);
+  const style = new Uint8Array(4 * n);
+  const colours = P.colours.map(hexRgb);
+  const shapes = P.shapes.map((name) => SHAPE_CODES[name] ?? SHAPE_CODES.pentagon);
+  const looks = P.statusStyles.map((s) => [s.filled ? 1 : 0, Math.round(255 * s.opacity), Math.round(255 * s.fillOpacity)]);
+  for (let i = 0; i < n; i++) {
+    const c = colours[cols.side[i]] || [85, 85, 85];
+    const look = looks[cols.status[i]] || [0, 255, 0];
+    rgba[4 * i] = c[0];
+    rgba[4 * i + 1] = c[1];
+    rgba[4 * i + 2] = c[2];
+    rgba[4 * i + 3] = 255;
+    style[4 * i] = shapes[cols.type[i]] ?? 0;
+    style[4 * i + 1] = look[0];
+    style[4 * i + 2] = look[1];
+    style[4 * i + 3] = look[2];
+  }
+  return { rgba, style };
+}
+
+// Points grow as the map zooms in (small enough to see a million at the region's scale).
+export function pointSizePx(P, zoom) {
+  const base = P.pointSizePx || 7;
+  return zoom >= 13 ? base * 2 : zoom >= 10 ? base * 1.5 : base;
+}
+
+// The GPU's copies of the points in the grid's order, so that the cells in view are contiguous ranges.
+export function inGridOrder(order, xy, rgba, style) {
+  const n = order.length;
+  const out = { xy: new Float32Array(2 * n), rgba: new Uint8Array(4 * n), style: new Uint8Array(4 * n) };
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    out.xy[2 * k] = xy[2 * i];
+    out.xy[2 * k + 1] = xy[2 * i + 1];
+    for (let j = 0; j < 4; j++) {
+      out.rgba[4 * k + j] = rgba[4 * i + j];
+      out.style[4 * k + j] = style[4 * i + j];
+    }
+  }
+  return out;
+}
+
+export function pickText(P, index) {
+  return `em-point:${P.key}:${index}`;
+}
+
+export function isoDay(day0, offset) {
+  if (offset === UNKNOWN_DAY) return "?";
+  return new Date(Date.parse(`${day0}T00:00:00Z`) + offset * 86400000).toISOString().slice(0, 10);
+}
+
+// The summary lines of point i: date, side, type, status (labels from the payload, never markup).
+export function summaryLines(P, cols, i) {
+  return [isoDay(P.day0, cols.day[i]), P.sides[cols.side[i]] ?? "", P.types[cols.type[i]] ?? "",
+          P.statuses[cols.status[i]] ?? ""];
+}
+
+const VERTEX = `
+precision highp float;
+attribute vec2 a_pos; attribute vec4 a_colour; attribute vec4 a_style;
+uniform vec2 u_offset; uniform float u_scale; uniform vec2 u_size; uniform float u_point;
+varying vec4 v_colour; varying vec4 v_style;
+void main() {
+  vec2 px = a_pos * u_scale + u_offset;
+  gl_Position = vec4(px.x / u_size.x * 2.0 - 1.0, 1.0 - px.y / u_size.y * 2.0, 0.0, 1.0);
+  gl_PointSize = u_point;
+  v_colour = a_colour; v_style = a_style;
+}`;
+
+const FRAGMENT = `
+precision highp float;
+varying vec4 v_colour; varying vec4 v_style; uniform float u_point;
+float shapeDistance(float s, vec2 p) {
+  if (s < 0.5) return length(p) - 0.8;
+  if (s < 1.5) return (abs(p.x) + abs(p.y)) - 0.95;
+  if (s < 2.5) return max(-p.y - 0.6, abs(p.x) * 0.866 + p.y * 0.5 - 0.45);
+  if (s < 3.5) return max(abs(p.x), abs(p.y)) - 0.7;
+  if (s > 4.5 && s < 5.5) {
+    vec2 q = abs(vec2(p.x + p.y, p.x - p.y) * 0.7071);
+    return min(max(q.x - 0.9, q.y - 0.28), max(q.y - 0.9, q.x - 0.28));
+  }
+  return length(p) - 0.75;
+}
+void main() {
+  vec2 p = vec2(gl_PointCoord.x * 2.0 - 1.0, 1.0 - gl_PointCoord.y * 2.0);
+  float d = shapeDistance(v_style.x, p);
+  if (d > 0.0) discard;
+  float line = 3.0 / u_point;
+  float alpha; vec3 rgb;
+  if (v_style.y > 0.5) {
+    bool edge = d > -line;
+    rgb = edge ? vec3(0.13) : v_colour.rgb;
+    alpha = edge ? 1.0 : v_style.w / 255.0;
+  } else {
+    bool ring = d > -1.6 * line;
+    rgb = ring ? v_colour.rgb : vec3(1.0);
+    alpha = ring ? 1.0 : 0.55;
+  }
+  alpha *= v_style.z / 255.0;
+  gl_FragColor = vec4(rgb * alpha, alpha);
+}`;
+
+function compile(gl, type, source) {
+  const shader = gl.createShader(type);
+  gl.shaderSource(shader, source);
+  gl.compileShader(shader);
+  if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS)) throw new Error(gl.getShaderInfoLog(shader));
+  return shader;
+}
+
+function program(gl) {
+  const prog = gl.createProgram();
+  gl.attachShader(prog, compile(gl, gl.VERTEX_SHADER, VERTEX));
+  gl.attachShader(prog, compile(gl, gl.FRAGMENT_SHADER, FRAGMENT));
+  gl.linkProgram(prog);
+  if (!gl.getProgramParameter(prog, gl.LINK_STATUS)) throw new Error(gl.getProgramInfoLog(prog));
+  return prog;
+}
+
+function buffer(gl, prog, name, data, size, type, normalized) {
+  const b = gl.createBuffer();
+  gl.bindBuffer(gl.ARRAY_BUFFER, b);
+  gl.bufferData(gl.ARRAY_BUFFER, data, gl.STATIC_DRAW);
+  const at = gl.getAttribLocation(prog, name);
+  gl.enableVertexAttribArray(at);
+  gl.vertexAttribPointer(at, size, type, normalized, 0, 0);
+  return b;
+}
+
+// A WebGL context on a fresh canvas, or null (no WebGL in this browser).
+export function webglContext(canvas) {
+  try {
+    return canvas.getContext("webgl", { antialias: false, preserveDrawingBuffer: true, premultipliedAlpha: true });
+  } catch (_error) {
+    return null;
+  }
+}
+
+function pointRendererClass() {
+  return L.Renderer.extend({
+    initialize(P, cols, options) {
+      L.Renderer.prototype.initialize.call(this, options);
+      this._P = P;
+      this._cols = cols;
+      this.drawCount = 0;
+    },
+    _initContainer() {
+      const canvas = document.createElement("canvas");
+      this._container = canvas;
+      canvas.className = "em-points";
+      canvas.style.pointerEvents = "none";
+      const gl = webglContext(canvas);
+      if (!gl) throw new Error("no WebGL");
+      this._gl = gl;
+      const prog = program(gl);
+      this._prog = prog;
+      const { origin, xy } = projectPoints(this._cols.lon, this._cols.lat);
+      this._origin = origin;
+      this._xy = xy;
+      this._grid = buildGrid(xy);
+      const { rgba, style } = pointAttributes(this._P, this._cols);
+      const sorted = inGridOrder(this._grid.order, xy, rgba, style);
+      gl.useProgram(prog);
+      this._buffers = [
+        buffer(gl, prog, "a_pos", sorted.xy, 2, gl.FLOAT, false),
+        buffer(gl, prog, "a_colour", sorted.rgba, 4, gl.UNSIGNED_BYTE, true),
+        buffer(gl, prog, "a_style", sorted.style, 4, gl.UNSIGNED_BYTE, false),
+      ];
+      this._u = {};
+      for (const name of ["u_offset", "u_scale", "u_size", "u_point"]) this._u[name] = gl.getUniformLocation(prog, name);
+      gl.enable(gl.BLEND);
+      gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    },
+    _destroyContainer() {
+      const lose = this._gl?.getExtension("WEBGL_lose_context");
+      if (lose) lose.loseContext();
+      L.DomUtil.remove(this._container);
+      delete this._gl;
+      delete this._container;
+    },
+    _update() {
+      if (this._map._animatingZoom && this._bounds) return;
+      L.Renderer.prototype._update.call(this);
+      const b = this._bounds;
+      const size = b.getSize();
+      const ratio = window.devicePixelRatio || 1;
+      const canvas = this._container;
+      L.DomUtil.setPosition(canvas, b.min);
+      const width = Math.round(size.x * ratio);
+      const height = Math.round(size.y * ratio);
+      if (canvas.width !== width || canvas.height !== height) { // a new size reallocates the canvas: only when needed
+        canvas.width = width;
+        canvas.height = height;
+        canvas.style.width = `${size.x}px`;
+        canvas.style.height = `${size.y}px`;
+      }
+      this._draw(ratio);
+    },
+    // Clears the canvas and draws every point in view: `chunkPoints` per animation frame, so that a million
+    // points never block the page for long (the map stays responsive while they fill in); all at once with
+    // `sync` and the first time. `drawing` is true until the last chunk is drawn.
+    _draw(ratio, sync) {
+      const gl = this._gl;
+      const map = this._map;
+      const scale = 2 ** map.getZoom();
+      const corner = map.getPixelOrigin().add(this._bounds.min);
+      gl.viewport(0, 0, this._container.width, this._container.height);
+      gl.clearColor(0, 0, 0, 0);
+      gl.clear(gl.COLOR_BUFFER_BIT);
+      gl.useProgram(this._prog);
+      gl.uniform2f(this._u.u_offset, (this._origin[0] * scale - corner.x) * ratio, (this._origin[1] * scale - corner.y) * ratio);
+      gl.uniform1f(this._u.u_scale, scale * ratio);
+      gl.uniform2f(this._u.u_size, this._container.width, this._container.height);
+      gl.uniform1f(this._u.u_point, pointSizePx(this._P, map.getZoom()) * ratio);
+      // Only the grid cells the canvas shows (with a point's radius around it).
+      const margin = pointSizePx(this._P, map.getZoom());
+      const world = (x, y) => [(x + corner.x) / scale - this._origin[0], (y + corner.y) / scale - this._origin[1]];
+      const [x0, y0] = world(-margin, -margin);
+      const size = this._bounds.getSize();
+      const [x1, y1] = world(size.x + margin, size.y + margin);
+      const ranges = visibleRanges(this._grid, x0, y0, x1, y1);
+      this.lastDrawn = ranges.reduce((sum, r) => sum + r[1] - r[0], 0);
+      // The first paint goes in one frame (nothing to keep responsive yet), later ones in chunks.
+      const chunk = sync || !this.drawCount ? Infinity : this._P.chunkPoints || Infinity;
+      this.drawing = true;
+      const token = (this._drawToken || 0) + 1;
+      this._drawToken = token;
+      let at = 0;
+      const step = () => {
+        if (token !== this._drawToken || !this._gl) return; // a newer draw has started, or the layer is gone
+        let budget = chunk;
+        while (at < ranges.length && budget > 0) {
+          const [from, to] = ranges[at];
+          const count = Math.min(budget, to - from);
+          gl.drawArrays(gl.POINTS, from, count);
+          budget -= count;
+          if (from + count < to) ranges[at] = [from + count, to];
+          else at++;
+        }
+        if (at < ranges.length) {
+          L.Util.requestAnimFrame(step);
+          return;
+        }
+        this.drawing = false;
+        if (!this.drawCount) this.firstDrawAt = performance.now(); // ms since the page began to load (bench/)
+        this.drawCount++;
+        this.fire("drawn");
+      };
+      step();
+    },
+    // The point under a container point of the map, or -1.
+    pointAt(containerPoint) {
+      const map = this._map;
+      const scale = 2 ** map.getZoom();
+      const world = map.containerPointToLayerPoint(containerPoint).add(map.getPixelOrigin());
+      const radius = (pointSizePx(this._P, map.getZoom()) / 2 + 3) / scale;
+      return nearestPoint(this._grid, this._xy, world.x / scale - this._origin[0], world.y / scale - this._origin[1], radius);
+    },
+  });
+}
+
+export function summaryElement(P, cols, i) {
+  const box = document.createElement("div");
+  box.className = "em-point-summary";
+  box.dir = P.dir || "auto";
+  const lines = summaryLines(P, cols, i);
+  const head = document.createElement("b");
+  head.textContent = lines[0];
+  box.appendChild(head);
+  for (const text of [lines.slice(1, 3).join(" · "), lines[3], P.strings.details]) {
+    const line = document.createElement("div");
+    line.textContent = text;
+    box.appendChild(line);
+  }
+  return box;
+}
+
+// What streamlit-folium reads from a clicked layer: the tooltip's content of `sourceTarget`.
+export function pickTarget(P, i) {
+  const text = pickText(P, i);
+  const tooltip = { _content: text, getContent: () => text };
+  return { _tooltip: tooltip, getTooltip: () => tooltip };
+}
+
+export function addGlPoints(P, group, onNoWebgl) {
+  const cols = decodePayload(P);
+  group.emCols = cols;
+  const probe = document.createElement("canvas");
+  if (!webglContext(probe)) {
+    onNoWebgl(cols);
+    return null;
+  }
+  const Renderer = pointRendererClass();
+  const layer = new Renderer(P, cols, { padding: 0.1, pane: "overlayPane" });
+  const popup = L.popup({ maxWidth: 320, className: "em-popup-wrap" });
+  const onClick = (e) => {
+    const i = layer.pointAt(e.containerPoint);
+    if (i < 0) return;
+    const at = L.latLng(cols.lat[i], cols.lon[i]);
+    popup.setLatLng(at).setContent(summaryElement(P, cols, i)).openOn(layer._map);
+    layer.lastPicked = i;
+    layer.fire("click", { latlng: at, sourceTarget: pickTarget(P, i), emIndex: i });
+  };
+  const onHover = (e) => {
+    layer._map.getContainer().style.cursor = layer.pointAt(e.containerPoint) >= 0 ? "pointer" : "";
+  };
+  layer.on("add", () => {
+    layer._map.on("click", onClick);
+    layer._map.on("mousemove", onHover);
+  });
+  layer.on("remove", () => {
+    popup.remove(); // a summary of the events drawn before must not stay open over the new ones
+    layer._map?.off("click", onClick);
+    layer._map?.off("mousemove", onHover);
+  });
+  layer.emCols = cols;
+  group.emPoints = layer;
+  group.addLayer(layer);
+  return layer;
+}
