@@ -24,7 +24,7 @@ def test_density_counts_every_event_in_squares_and_back() -> None:
     assert not at.exception
     assert payload(at)["mode"] == "grid"
     assert markers(at) == shown - without  # every located event is in a square
-    assert "Density" in payload(at)["note"]
+    assert "Density" in payload(at)["notes"][0]
     at.toggle(key=DENSITY_KEY).set_value(False).run()
     assert payload(at)["mode"] == "points"
 

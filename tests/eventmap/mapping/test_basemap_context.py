@@ -29,7 +29,7 @@ def test_lakes_rivers_and_places_with_names_only() -> None:
     ((48.0, 30.0, 52.0, 40.0), False),  # Ukraine: the region's layers would be noise
 ])
 def test_context_only_near_the_region(bounds, with_context: bool) -> None:
-    options = base_options(basemap="offline", bounds=bounds, labels=[], legend_html="", lang="ar",
+    options = base_options(basemap="offline", bounds=bounds, labels=[], legend=None, lang="ar",
                            label_size_px=14, text_size_px=13, tiles_url="https://tile.example/{z}/{x}/{y}.png")
     assert (options["context"] is not None) == with_context
     assert options["strings"]["tilesFailed"].startswith("تعذّر")

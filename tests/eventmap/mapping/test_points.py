@@ -162,4 +162,4 @@ def test_density_is_squares_at_any_size_when_chosen(spread_events, n, lang, word
     build_event_layer(frame, naming=Naming.EN, lang=lang, density=True).add_to(m)
     [payload] = payloads_from_html(m.get_root().render())
     assert (payload["mode"], drawn_event_count(payload)) == ("grid", n)
-    assert word in payload["note"]
+    assert word in payload["notes"][0]
