@@ -60,17 +60,38 @@ def _matches(column: pa.ChunkedArray, pattern: str) -> np.ndarray:
     return _numpy(pc.match_substring_regex(column, pattern))
 
 
+def _given(column: pa.ChunkedArray, empty: np.ndarray) -> pa.ChunkedArray | pa.Array:
+    """The column with its empty cells as nulls (for a cast)."""
+    return pc.if_else(pa.array(empty), pa.scalar(None, pa.string()), column)
+
+
+def _days(days: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    return _numpy(days).astype("datetime64[D]")
+
+
 def _dates(column: pa.ChunkedArray, empty: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(days as datetime64[D] with NaT where not read, rows that are not an empty or a valid ISO day)."""
+    if empty.all():
+        return np.full(len(empty), np.datetime64("NaT"), dtype="datetime64[D]"), np.zeros(len(empty), dtype=bool)
+    try:  # the common file: every date is a valid yyyy-mm-dd
+        days = _days(pc.cast(_given(column, empty), pa.date32()))
+        if _matches(column, _ISO_DAY)[~empty].all():
+            return days, np.zeros(len(empty), dtype=bool)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        pass
     iso = pc.if_else(pc.match_substring_regex(column, _ISO_DAY), column, pa.scalar(None, pa.string()))
     stamps = pc.strptime(iso, format="%Y-%m-%d", unit="s", error_is_null=True)
     exact = pc.equal(pc.strftime(stamps, format="%Y-%m-%d"), column)  # strptime rolls 2020-02-30 over
-    days = _numpy(pc.cast(pc.if_else(exact, stamps, pa.scalar(None, stamps.type)), pa.date32()))
-    days = days.astype("datetime64[D]")
+    days = _days(pc.cast(pc.if_else(exact, stamps, pa.scalar(None, stamps.type)), pa.date32()))
     return days, ~empty & np.isnat(days)
 
 
 def _numbers(column: pa.ChunkedArray, empty: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    try:  # every number as Python's float() reads it (Arrow reads a subset of what float() reads, alike)
+        values = np.asarray(_numpy(pc.cast(_given(column, empty), pa.float64())), dtype="float64")
+        return values, ~empty & ~np.isfinite(values)
+    except pa.ArrowInvalid:
+        pass
     plain = pc.match_substring_regex(column, _PLAIN_NUMBER)
     values = _numpy(pc.cast(pc.if_else(plain, column, pa.scalar(None, pa.string())), pa.float64()))
     values = np.asarray(values, dtype="float64")
@@ -78,6 +99,12 @@ def _numbers(column: pa.ChunkedArray, empty: np.ndarray) -> tuple[np.ndarray, np
 
 
 def _counts(column: pa.ChunkedArray, empty: np.ndarray) -> tuple[tuple[np.ndarray, np.ndarray], np.ndarray]:
+    try:  # the common file: whole numbers only
+        numbers = pc.cast(_given(column, empty), pa.int64())
+        values = _numpy(pc.fill_null(numbers, 0)).astype("int64")
+        return (values, empty.copy()), values < 0
+    except pa.ArrowInvalid:
+        pass
     plain = pc.match_substring_regex(column, _PLAIN_COUNT)
     numbers = pc.cast(pc.if_else(plain, column, pa.scalar(None, pa.string())), pa.int64())
     missing = _numpy(pc.is_null(numbers))
@@ -158,9 +185,12 @@ def _coordinate_suspects(typed: Mapping[str, object], empties: Mapping[str, np.n
 def _duplicates(ids: pa.ChunkedArray, lines: np.ndarray) -> tuple[np.ndarray, dict[str, int]]:
     """(rows whose event id an earlier row has, the first line of each id used more than once)."""
     series = pd.Series(ids, dtype="str")
-    given = (series != "").to_numpy()
-    later = series.duplicated(keep="first").to_numpy() & given
-    repeated = series.duplicated(keep=False).to_numpy() & given & ~later
+    repeated = series.duplicated(keep=False).to_numpy() & (series != "").to_numpy()
+    later = np.zeros(len(series), dtype=bool)
+    if not repeated.any():
+        return later, {}
+    later[repeated] = series[repeated].duplicated(keep="first").to_numpy()
+    repeated &= ~later
     first = dict(zip(series[repeated].tolist(), lines[repeated].tolist(), strict=True))
     return later, first
 

@@ -80,7 +80,7 @@ def read_csv_columns(data: bytes, *, name: str, max_rows: int | None = None,
     if data.startswith(codecs.BOM_UTF8):
         body, encoding = data[len(codecs.BOM_UTF8):], "utf-8-sig"
     sample = _sample_text(body)
-    if sample is None or body.count(b"\r") != body.count(b"\r\n"):
+    if sample is None or (b"\r" in body and body.count(b"\r") != body.count(b"\r\n")):
         return None  # a bare carriage return ends a line for the row reader
     delimiter = detect_delimiter(sample, known_columns=known_columns)
     header = _header(sample, delimiter)
@@ -127,7 +127,9 @@ def _filled_rows(columns: list[pa.ChunkedArray]) -> np.ndarray:
 
 
 def stripped(column: pa.ChunkedArray) -> pa.ChunkedArray:
-    """The cells of a column with white space removed at both ends (as `str.strip`)."""
-    return pc.utf8_trim_whitespace(column)
+    """The cells of a column with white space removed at both ends (as `str.strip`); the column itself
+    when no cell has any (no second copy of it in memory)."""
+    trimmed = pc.utf8_trim_whitespace(column)
+    return column if pc.all(pc.equal(trimmed, column)).as_py() is not False else trimmed
 
 

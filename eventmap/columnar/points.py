@@ -40,11 +40,10 @@ def swapped_point_problems_frame(events: pd.DataFrame, *, file: str) -> list[Pro
     with np.errstate(invalid="ignore"):
         valid = (np.isfinite(lat) & np.isfinite(lon) & (np.abs(lat) <= 90) & (np.abs(lon) <= 90)
                  & ~((lat == 0) & (lon == 0)))
-    countries = events["country"].astype(str).to_numpy(dtype=object)
     flagged = np.zeros(len(events), dtype=bool)
     reason = np.full(len(events), "", dtype=object)
     no_extent = valid.copy()
-    codes, inverse = np.unique(countries, return_inverse=True)
+    inverse, codes = pd.factorize(events["country"].astype(str))
     for code_index, country in enumerate(codes.tolist()):
         extent = country_extent(country) if country else None
         if extent is None:
