@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from enum import Enum
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +25,7 @@ import pandas as pd
 import pyarrow as pa
 
 from base.errors import DataFileError, ImportFormatError, LimitExceededError
+from base.memory import available_memory_bytes, memory_shortfall_message
 from base.problems import Problem, Severity
 from base.reading import RawRow, Record, Table, normalise_header
 from base.settings import Settings
@@ -65,16 +67,45 @@ FORMAT_TITLES = {PROJECT: "the project's schema", "acled": "an ACLED export", "u
 _LISTED_NAMES = 10  # at most this many column names in a message
 
 
+class SizeRule(Enum):
+    """What limits the size of a file: the upload limit, or (a local file) the memory free to load it."""
+
+    UPLOAD = "upload"
+    MEMORY = "memory"
+
+
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """Limits on one input file; the defaults come from `Settings` (`EVENTMAP_MAX_UPLOAD_MB`, `EVENTMAP_MAX_ROWS`)."""
+    """Limits on one input file; the defaults come from `Settings` (`EVENTMAP_MAX_UPLOAD_MB`, `EVENTMAP_MAX_ROWS`).
+
+    An upload is limited to `max_bytes` and `max_rows`; a local file (`for_local_file`) by the memory free
+    (`base.memory`; `available_memory` overrides what the system says, for tests) and no row limit."""
 
     max_bytes: int = Settings.max_upload_bytes
-    max_rows: int = Settings.max_rows
+    max_rows: int | None = Settings.max_rows
+    size_rule: SizeRule = SizeRule.UPLOAD
+    available_memory: int | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Limits:
         return cls(max_bytes=settings.max_upload_bytes, max_rows=settings.max_rows)
+
+    @classmethod
+    def for_local_file(cls, settings: Settings, *, available_memory: int | None = None) -> Limits:
+        """The limits of a file named with `--data`, `EVENTMAP_DATA` or on the command line."""
+        return cls(max_bytes=settings.max_upload_bytes, max_rows=None, size_rule=SizeRule.MEMORY,
+                   available_memory=available_memory)
+
+    def check_size(self, name: str, size: int) -> None:
+        """Raise `LimitExceededError` when a file of `size` bytes is over the limit, saying which."""
+        if self.size_rule is SizeRule.UPLOAD:
+            if size > self.max_bytes:
+                raise LimitExceededError(_size_message(name, size, self.max_bytes))
+            return
+        available = self.available_memory if self.available_memory is not None else available_memory_bytes()
+        message = memory_shortfall_message(name, size, available) if available is not None else None
+        if message is not None:
+            raise LimitExceededError(message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,15 +146,12 @@ def _read_source(source: Path | str | bytes, name: str | None, limits: Limits) -
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
         name = name or "upload.csv"
-        if len(data) > limits.max_bytes:
-            raise LimitExceededError(_size_message(name, len(data), limits.max_bytes))
+        limits.check_size(name, len(data))
         return data, name
     path = Path(os.fspath(source))
     name = name or path.name
     try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            raise LimitExceededError(_size_message(name, size, limits.max_bytes))
+        limits.check_size(name, path.stat().st_size)
         return path.read_bytes(), name
     except IsADirectoryError:
         raise DataFileError(f"{name}: is a folder, not a file") from None
