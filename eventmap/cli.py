@@ -20,11 +20,13 @@ from typing import TextIO
 
 from base.errors import DataFileError, ImportFormatError, LimitExceededError, MappingError, SettingError
 from base.problems import Severity
+from base.settings import Settings
+from eventmap import cache_cli
 from eventmap.columns import cli as columns_cli
 from eventmap.control import cli as control_cli
 from eventmap.events_csv import write_events_csv
 from eventmap.export import cli as export_cli
-from eventmap.loading import LoadResult, load_events
+from eventmap.loading import Limits, LoadResult, load_events
 from eventmap.schema import schema_markdown
 
 EXIT_OK, EXIT_INVALID_ROWS, EXIT_UNUSABLE = 0, 1, 2
@@ -56,7 +58,7 @@ def run_validate(args: argparse.Namespace, *, out: TextIO | None = None,
     try:
         mapping, _ = columns_cli.mapping_for(Path(args.file), args.map, name=name)
         result = load_events(Path(args.file), name=name, sheet=args.sheet, mapping=mapping,
-                             dayfirst=args.dayfirst)
+                             dayfirst=args.dayfirst, limits=Limits.for_local_file(Settings.from_env()))
     except _UNUSABLE as exc:
         print(f"{exc}", file=err)
         print(f"{name}: cannot be used (nothing loaded)", file=out)
@@ -80,7 +82,8 @@ def run_import(args: argparse.Namespace, *, out: TextIO | None = None,
     try:
         mapping, _ = columns_cli.mapping_for(Path(args.input), args.map, name=name)
         result = load_events(Path(args.input), name=name, source_format=args.format, sheet=args.sheet,
-                             mapping=mapping, dayfirst=args.dayfirst)
+                             mapping=mapping, dayfirst=args.dayfirst,
+                             limits=Limits.for_local_file(Settings.from_env()))
     except _UNUSABLE as exc:
         print(f"{exc}", file=err)
         print(f"{name}: cannot be imported (nothing written)", file=out)
@@ -150,6 +153,7 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], object]] = [
     register_validate,
     register_import,
     register_schema,
+    cache_cli.register,
     columns_cli.register,
     export_cli.register,
     control_cli.register,

@@ -37,6 +37,7 @@ class LoadedData:
     date_format: str = ""  # how a mapped table writes its dates, in words
     sheets: tuple[str, ...] = ()  # every sheet of a workbook
     sheet: str = ""  # the sheet shown
+    from_cache: bool = field(default=False, compare=False)  # read from the Parquet cache (services.load_cache)
 
     @property
     def identity(self) -> str:

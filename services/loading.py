@@ -113,7 +113,7 @@ def load_and_geocode(source: Path | bytes, *, name: str, settings: Settings, geo
     if cache is not None:
         cached, _state = cache.read(key, source_name=name)
         if cached is not None:
-            return replace(cached, source_path=source_path, modified=_modified_day(source_path))
+            return replace(cached, source_path=source_path, modified=_modified_day(source_path), from_cache=True)
     try:
         # No region box: swapped coordinates are judged by the data's own region, not the bundled war's.
         result = load_events(raw, name=name, limits=limits, **options.keywords())
