@@ -11,8 +11,7 @@ import pytest
 from base.errors import LimitExceededError
 from base.memory import LOAD_MEMORY_FACTOR, available_memory_bytes, memory_shortfall_message
 from base.settings import Settings
-from eventmap.cache_cli import run_cache
-from eventmap.cli import build_parser, main
+from eventmap.cli import build_parser, main, run_cache
 from eventmap.loading import Limits, load_events
 from tests.app.conftest import event_rows
 
