@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -37,10 +38,17 @@ FILTER_CHANGES = (  # what a user clicks: a side, then a date range, then a type
     {"sides": SIDES[:2], "date_from": date(2021, 1, 1), "date_to": date(2021, 6, 30)},
     {"sides": SIDES[:2], "date_from": date(2021, 1, 1), "date_to": date(2021, 6, 30), "event_types": ("Battles",)},
 )
-VIEW_FILTER = {"sides": SIDES[:1], "date_from": date(2020, 6, 1), "date_to": date(2021, 1, 31)}
+VIEW_FILTER = {"sides": SIDES[:1], "date_from": date(2020, 3, 1), "date_to": date(2021, 6, 30)}  # ~1 % of events
 
 
 def _peak_mb() -> float:
+    """This process's peak resident memory (`VmHWM`: `ru_maxrss` would count the parent's memory at the fork)."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -126,6 +134,7 @@ def child(step: str, path: Path, state: Path) -> dict[str, float]:
 
         started = time.perf_counter()
         frame = pd.read_parquet(path)
+        frame["date"] = pd.to_datetime(frame["date"])
         kept = apply_filters(frame, _filters(VIEW_FILTER))
         result = {"seconds": time.perf_counter() - started, "events": len(kept)}
     result["peak_mb"] = _peak_mb()
@@ -134,8 +143,10 @@ def child(step: str, path: Path, state: Path) -> dict[str, float]:
 
 def measure(step: str, path: Path, state: Path) -> dict[str, float]:
     command = [sys.executable, __file__, "--child", step, str(path), str(state)]
-    output = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    done = subprocess.run(command, check=False, capture_output=True, text=True, cwd=ROOT)
+    if done.returncode:
+        raise RuntimeError(f"{step} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def _cell(figure: dict[str, float] | None, *, estimated: bool = False) -> str:
@@ -157,6 +168,7 @@ def main() -> None:
         step, path, state = args.child
         print(json.dumps(child(step, Path(path), Path(state))))
         return
+    print(f"(load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores at the start)")
     print(f"{'events':>10}  {'step':34} {'columnar':>9} {'peak MB':>8}   {'row way':>9} {'peak MB':>8}  "
           f"{'rows out':>9}")
     row_rate: dict[str, float] = {}
@@ -192,7 +204,8 @@ def main() -> None:
             estimate = {"seconds": naive["seconds"] * scale}
             print(f"{args.parquet_rows:>10,}  {'Parquet -> DuckDB view':34} {_cell(figure)}   "
                   f"{_cell(estimate, estimated=scale > 1)}  {int(figure['events']):>9,}")
-            print(f"(the Parquet file of {args.parquet_rows:,} events: {parquet.stat().st_size / 1e6:,.0f} MB, "
+            print(f"(load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} at the end; ", end="")
+            print(f"the Parquet file of {args.parquet_rows:,} events: {parquet.stat().st_size / 1e6:,.0f} MB, "
                   f"written in {made:.0f} s; its row way is pandas reading it whole and filtering)")
 
 
