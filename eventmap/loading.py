@@ -17,15 +17,13 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from enum import Enum
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from base.errors import DataFileError, ImportFormatError, LimitExceededError
-from base.memory import available_memory_bytes, memory_shortfall_message
+from base.errors import DataFileError, ImportFormatError
 from base.problems import Problem, Severity
 from base.reading import RawRow, Record, Table, normalise_header
 from base.settings import Settings
@@ -49,6 +47,7 @@ from eventmap.columns.table import (
 )
 from eventmap.imports import IMPORTERS, detect_format
 from eventmap.imports.detect import PROJECT
+from eventmap.limits import Limits
 from eventmap.readers import read_any
 from eventmap.schema import COLUMN_NAMES, REQUIRED_COLUMNS, SOURCE_SEPARATOR
 from eventmap.swapped import swapped_point_problems
@@ -65,47 +64,6 @@ _KNOWN_HEADER = frozenset(FRAME_COLUMNS) | frozenset().union(*(m.KNOWN_COLUMNS f
 FORMAT_TITLES = {PROJECT: "the project's schema", "acled": "an ACLED export", "ucdp": "a UCDP GED export",
                  "gdelt": "a GDELT event file", "timemap": "a TimeMap export", TABLE: "a table mapped onto the schema"}
 _LISTED_NAMES = 10  # at most this many column names in a message
-
-
-class SizeRule(Enum):
-    """What limits the size of a file: the upload limit, or (a local file) the memory free to load it."""
-
-    UPLOAD = "upload"
-    MEMORY = "memory"
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """Limits on one input file; the defaults come from `Settings` (`EVENTMAP_MAX_UPLOAD_MB`, `EVENTMAP_MAX_ROWS`).
-
-    An upload is limited to `max_bytes` and `max_rows`; a local file (`for_local_file`) by the memory free
-    (`base.memory`; `available_memory` overrides what the system says, for tests) and no row limit."""
-
-    max_bytes: int = Settings.max_upload_bytes
-    max_rows: int | None = Settings.max_rows
-    size_rule: SizeRule = SizeRule.UPLOAD
-    available_memory: int | None = None
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> Limits:
-        return cls(max_bytes=settings.max_upload_bytes, max_rows=settings.max_rows)
-
-    @classmethod
-    def for_local_file(cls, settings: Settings, *, available_memory: int | None = None) -> Limits:
-        """The limits of a file named with `--data`, `EVENTMAP_DATA` or on the command line."""
-        return cls(max_bytes=settings.max_upload_bytes, max_rows=None, size_rule=SizeRule.MEMORY,
-                   available_memory=available_memory)
-
-    def check_size(self, name: str, size: int) -> None:
-        """Raise `LimitExceededError` when a file of `size` bytes is over the limit, saying which."""
-        if self.size_rule is SizeRule.UPLOAD:
-            if size > self.max_bytes:
-                raise LimitExceededError(_size_message(name, size, self.max_bytes))
-            return
-        available = self.available_memory if self.available_memory is not None else available_memory_bytes()
-        message = memory_shortfall_message(name, size, available) if available is not None else None
-        if message is not None:
-            raise LimitExceededError(message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,15 +117,6 @@ def _read_source(source: Path | str | bytes, name: str | None, limits: Limits) -
         raise DataFileError(f"{name}: no such file") from None
     except OSError as exc:
         raise DataFileError(f"{name}: cannot be read: {exc.strerror or exc}") from None
-
-
-def _size_message(name: str, size: int, limit: int) -> str:
-    return (f"{name}: the file is {_megabytes(size)} ({size:,} bytes); "
-            f"the limit is {_megabytes(limit)} (max_upload_bytes)")
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def _one_line(text: str, limit: int = 40) -> str:

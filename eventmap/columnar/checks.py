@@ -22,7 +22,7 @@ from base.problems import Problem, Severity
 from eventmap.columnar.frame import build_frame, frame_from_columns
 from eventmap.schema import EVENT_TYPES, SOURCE_SEPARATOR, SUB_EVENT_TYPES
 from eventmap.validation import (
-    _CHOICES,
+    CHOICE_SPELLINGS,
     DATE_COLUMNS,
     FLOAT_COLUMNS,
     FRAME_COLUMNS,
@@ -143,8 +143,8 @@ def _suspect_rows(cells: Mapping[str, pa.ChunkedArray], *, required: frozenset[s
             typed[column], bad = _numbers(text, empty)
         elif column in INT_COLUMNS:
             typed[column], bad = _counts(text, empty)
-        elif column in _CHOICES:
-            typed[column], positions[column], bad = _choice(text, _CHOICES[column], empty)
+        elif column in CHOICE_SPELLINGS:
+            typed[column], positions[column], bad = _choice(text, CHOICE_SPELLINGS[column], empty)
         elif column == "sub_event_type":
             typed[column], positions[column], bad = _choice(text, {s.lower(): s for s in _SUB_EVENT_INDEX}, empty)
         elif column == "sources":

@@ -20,7 +20,7 @@ from duckdb import ColumnExpression as Column
 from duckdb import ConstantExpression as Constant
 from duckdb import FunctionExpression as Function
 
-from eventmap.filtering import _CHOICE_FIELDS, TEXT_SEARCH_COLUMNS, Filters, SourceFilter
+from eventmap.filtering import CHOICE_FIELDS, TEXT_SEARCH_COLUMNS, Filters, SourceFilter
 from eventmap.schema import SOURCE_SEPARATOR
 
 _WORD_SEPARATOR = "\u241f"  # as the frame filter's search text: a word never spans two columns
@@ -42,7 +42,7 @@ def _where(filters: Filters, bbox: tuple[float, float, float, float] | None, ava
         conditions.append(Column("date") >= Constant(filters.date_from))
     if filters.date_to is not None:
         conditions.append(Column("date") <= Constant(filters.date_to))
-    for field_name, column in _CHOICE_FIELDS.items():
+    for field_name, column in CHOICE_FIELDS.items():
         wanted = getattr(filters, field_name)
         if wanted:
             conditions.append(Column(column).isin(*(Constant(value) for value in wanted)))
