@@ -63,6 +63,7 @@ HEADER_DEFAULTS: dict[str, str] = {"date_precision": "day", "geo_precision": "ex
 _KNOWN_HEADER = frozenset(FRAME_COLUMNS) | frozenset().union(*(m.KNOWN_COLUMNS for m in IMPORTERS.values()))
 FORMAT_TITLES = {PROJECT: "the project's schema", "acled": "an ACLED export", "ucdp": "a UCDP GED export",
                  "gdelt": "a GDELT event file", "timemap": "a TimeMap export", TABLE: "a table mapped onto the schema"}
+_JSON_SUFFIXES = frozenset({".json", ".geojson", ".jsonl", ".ndjson"})  # as eventmap.readers.dispatch
 _LISTED_NAMES = 10  # at most this many column names in a message
 
 
@@ -275,7 +276,7 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
     """
     limits = limits or Limits.from_settings(Settings.from_env())
     data, name = _read_source(source, name, limits)
-    if mapping is None and sheet is None and source_format in (None, PROJECT) and _may_be_csv(data):
+    if mapping is None and sheet is None and source_format in (None, PROJECT) and _may_be_csv(data, name):
         columns = read_csv_columns(data, name=name, max_rows=limits.max_rows, known_columns=_KNOWN_HEADER)
         if columns is not None:
             result = _load_columns(columns, name=name, source_format=source_format, region_bbox=region_bbox)
@@ -348,8 +349,11 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
     )
 
 
-def _may_be_csv(data: bytes) -> bool:
-    """Whether `data` may be a CSV file (not a workbook, Parquet or JSON): the columnar reader tries it."""
+def _may_be_csv(data: bytes, name: str) -> bool:
+    """Whether `data` may be a CSV file (not a workbook, Parquet or JSON, nor named as JSON): the columnar
+    reader tries it."""
+    if Path(name).suffix.lower() in _JSON_SUFFIXES:
+        return False
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     return not head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"PAR1", b"[", b"{"))
 

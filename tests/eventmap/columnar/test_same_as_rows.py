@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 import eventmap.loading as loading
+from base.errors import DataFileError
 from eventmap.columnar import read_csv_columns
 from eventmap.loading import Limits, LoadResult, load_events
 from eventmap.schema import COLUMN_NAMES
@@ -108,6 +109,20 @@ def test_files_the_columns_cannot_read_alike_go_to_the_rows(data: bytes, why: st
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     assert read_csv_columns(data, name="t.csv") is None, why
     assert_same(*both_ways(data, monkeypatch))
+
+
+@pytest.mark.parametrize("name", ["events.json", "events.GEOJSON", "events.jsonl"])
+def test_a_csv_file_named_as_json_is_refused_alike(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = "\n".join([HEADER, row(1)]).encode()
+    errors = []
+    for columns in (True, False):
+        with monkeypatch.context() as patch:
+            if not columns:
+                patch.setattr(loading, "read_csv_columns", lambda *_args, **_kwargs: None)
+            with pytest.raises(DataFileError) as caught:
+                load_events(data, name=name, limits=Limits())
+            errors.append(str(caught.value))
+    assert errors[0] == errors[1]
 
 
 def test_mapped_project_file_counts_its_gaps_alike(monkeypatch: pytest.MonkeyPatch) -> None:
