@@ -119,10 +119,17 @@ def read_csv_columns(data: bytes, *, name: str, max_rows: int | None = None,
 
 
 def _filled_rows(columns: list[pa.ChunkedArray]) -> np.ndarray:
-    """For each row, whether any of its cells holds more than white space."""
-    filled = np.zeros(len(columns[0]) if columns else 0, dtype=bool)
-    for column in columns:
-        filled |= pc.not_equal(pc.utf8_trim_whitespace(column), "").to_numpy(zero_copy_only=False)
+    """For each row, whether any of its cells holds more than white space: the first column decides for
+    nearly every row; only the rows it leaves blank are looked at in the other columns."""
+    if not columns:
+        return np.zeros(0, dtype=bool)
+    filled = pc.not_equal(pc.utf8_trim_whitespace(columns[0]), "").to_numpy(zero_copy_only=False)
+    undecided = np.flatnonzero(~filled)
+    if undecided.size:
+        positions = pa.array(undecided)
+        for column in columns[1:]:
+            cells = pc.utf8_trim_whitespace(column.take(positions))
+            filled[undecided] |= pc.not_equal(cells, "").to_numpy(zero_copy_only=False)
     return filled
 
 

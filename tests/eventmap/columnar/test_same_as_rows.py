@@ -53,6 +53,7 @@ CASES: dict[str, list[str]] = {
     "language": [row(1, language="ar"), row(2, language="Arabic"), row(3, language="en-GB")],
     "duplicates": [row(1), row(1), row(2), row(1), row(3, event_id="")],
     "spaces": [row(1, location="  Shusha "), row(2, side=" Armenia")],
+    "rows of empty cells": [row(1), "," * 25, " , ,\t," + "," * 22, row(2, event_id=""), row(3)],
     "swapped by country": [row(1, latitude="46.75", longitude="39.81"), *[row(i) for i in range(2, 8)]],
     "far from the others": [row(1, country="", latitude="46.75", longitude="39.81"),
                             *[row(i, country="") for i in range(2, 9)]],
