@@ -62,12 +62,18 @@ class Settings:
     max_upload_bytes: int = 200 * 1024 * 1024
     max_rows: int = 2_000_000
     max_article_bytes: int = 1024 * 1024  # one news article to read (a long feature is ~50 KB)
+    # Parquet cache of loaded files (services/load_cache.py): at most this many files in state_dir/loads
+    load_cache_entries: int = 8
     # Map
     tiles_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 
     @property
     def cache_path(self) -> Path:
         return self.state_dir / "geocache.sqlite3"
+
+    @property
+    def load_cache_dir(self) -> Path:
+        return self.state_dir / "loads"
 
     @property
     def exports_dir(self) -> Path:
@@ -99,4 +105,6 @@ class Settings:
             values["online_budget_s"] = budget_s
         if (rows := _env_number(env, "EVENTMAP_MAX_ROWS")) is not None:
             values["max_rows"] = int(rows)
+        if (entries := _env_number(env, "EVENTMAP_LOAD_CACHE_ENTRIES")) is not None:
+            values["load_cache_entries"] = int(entries)
         return cls(**values)  # type: ignore[arg-type]

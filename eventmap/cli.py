@@ -1,4 +1,4 @@
-"""The command line: `python -m eventmap validate|import|inspect|schema ...`.
+"""The command line: `python -m eventmap validate|import|inspect|schema|cache ...`.
 
 Exit codes: 0 every row is valid; 1 some rows are invalid (each problem is listed as
 `FILE:LINE: column: message (got 'value')`); 2 the file cannot be used at all (or bad arguments).
@@ -14,19 +14,24 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+import geo
 from base.errors import DataFileError, ImportFormatError, LimitExceededError, MappingError, SettingError
 from base.problems import Severity
+from base.settings import Settings
 from eventmap.columns import cli as columns_cli
 from eventmap.control import cli as control_cli
 from eventmap.events_csv import write_events_csv
 from eventmap.export import cli as export_cli
 from eventmap.extract import cli as extract_cli
-from eventmap.loading import LoadResult, load_events
+from eventmap.loading import Limits, LoadResult, load_events
 from eventmap.schema import schema_markdown
+from services.load_cache import LoadCache
+from services.loading import LoadedData, load_and_geocode
 
 EXIT_OK, EXIT_INVALID_ROWS, EXIT_UNUSABLE = 0, 1, 2
 _UNUSABLE = (DataFileError, ImportFormatError, LimitExceededError, MappingError)
@@ -57,7 +62,7 @@ def run_validate(args: argparse.Namespace, *, out: TextIO | None = None,
     try:
         mapping, _ = columns_cli.mapping_for(Path(args.file), args.map, name=name)
         result = load_events(Path(args.file), name=name, sheet=args.sheet, mapping=mapping,
-                             dayfirst=args.dayfirst)
+                             dayfirst=args.dayfirst, limits=Limits.for_local_file(Settings.from_env()))
     except _UNUSABLE as exc:
         print(f"{exc}", file=err)
         print(f"{name}: cannot be used (nothing loaded)", file=out)
@@ -81,7 +86,8 @@ def run_import(args: argparse.Namespace, *, out: TextIO | None = None,
     try:
         mapping, _ = columns_cli.mapping_for(Path(args.input), args.map, name=name)
         result = load_events(Path(args.input), name=name, source_format=args.format, sheet=args.sheet,
-                             mapping=mapping, dayfirst=args.dayfirst)
+                             mapping=mapping, dayfirst=args.dayfirst,
+                             limits=Limits.for_local_file(Settings.from_env()))
     except _UNUSABLE as exc:
         print(f"{exc}", file=err)
         print(f"{name}: cannot be imported (nothing written)", file=out)
@@ -96,6 +102,28 @@ def run_import(args: argparse.Namespace, *, out: TextIO | None = None,
     print(f"{name} ({result.detected_format}): {result.rows_read} rows, {valid} written to {target}, "
           f"{invalid} could not be imported, {warnings} warnings", file=out)
     return EXIT_OK if invalid == 0 else EXIT_INVALID_ROWS
+
+
+def run_cache(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """`cache FILE`: load, validate and geocode FILE into the Parquet cache of the state folder, as the
+    dashboard does on its first start (its next start on FILE then reads the cache)."""
+    out, err = out or sys.stdout, err or sys.stderr
+    settings = Settings.from_env()
+    path = Path(args.file)
+    cache = LoadCache.from_settings(settings)
+    started = time.perf_counter()
+    loaded = load_and_geocode(path, name=path.name, settings=settings, geocoder=geo.default_chain(settings),
+                              source_path=path, cache=cache)
+    seconds = time.perf_counter() - started
+    if not isinstance(loaded, LoadedData):
+        for problem in loaded.problems:
+            print(problem, file=err)
+        print(f"{path.name}: cannot be used (nothing cached)", file=out)
+        return EXIT_UNUSABLE
+    was = "read from the cache" if loaded.from_cache else "loaded, validated, geocoded and cached"
+    print(f"{path.name}: {len(loaded.events):,} events, {loaded.rejected_count:,} rows set aside; {was} in "
+          f"{seconds:.2f} s (cache folder: {cache.folder})", file=out)
+    return EXIT_OK
 
 
 def run_schema(args: argparse.Namespace, *, out: TextIO | None = None,
@@ -139,6 +167,14 @@ def register_import(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run_import)
 
 
+def register_cache(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "cache", help="load a file into the Parquet cache, so that the dashboard starts on it in seconds",
+        description=run_cache.__doc__)
+    parser.add_argument("file", metavar="FILE", help="the events file (any format that validate reads)")
+    parser.set_defaults(handler=run_cache)
+
+
 def register_schema(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("schema", help="print the event schema as a Markdown table")
     parser.set_defaults(handler=run_schema)
@@ -151,6 +187,7 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], object]] = [
     register_validate,
     register_import,
     register_schema,
+    register_cache,
     columns_cli.register,
     export_cli.register,
     control_cli.register,

@@ -61,6 +61,9 @@ _CHOICE_FIELDS: dict[str, str] = {
 }
 
 
+CHOICE_FIELDS = _CHOICE_FIELDS  # filter field -> the column it keeps values of
+
+
 def filter_mask(frame: pd.DataFrame, filters: Filters) -> np.ndarray:
     """A boolean array: which rows of `frame` the filters keep."""
     keep = np.ones(len(frame), dtype=bool)

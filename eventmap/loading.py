@@ -17,17 +17,20 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
 from pathlib import Path
-from typing import cast
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
-from base.errors import DataFileError, ImportFormatError, LimitExceededError
+from base.errors import DataFileError, ImportFormatError
 from base.problems import Problem, Severity
 from base.reading import RawRow, Record, Table, normalise_header
 from base.settings import Settings
+from eventmap.columnar import ColumnTable, check_columns, read_csv_columns
+from eventmap.columnar.csvfile import stripped
+from eventmap.columnar.frame import build_frame
+from eventmap.columnar.points import swapped_point_problems_frame
 from eventmap.columns.dates import DateFormat
 from eventmap.columns.guess import ColumnMapping
 from eventmap.columns.table import (
@@ -35,6 +38,7 @@ from eventmap.columns.table import (
     FillIn,
     MappedRecords,
     choose_mapping,
+    gap_count_problems,
     gap_problems,
     is_project_header,
     map_records,
@@ -43,14 +47,12 @@ from eventmap.columns.table import (
 )
 from eventmap.imports import IMPORTERS, detect_format
 from eventmap.imports.detect import PROJECT
+from eventmap.limits import Limits
 from eventmap.readers import read_any
-from eventmap.schema import COLUMN_NAMES, REQUIRED_COLUMNS
+from eventmap.schema import COLUMN_NAMES, REQUIRED_COLUMNS, SOURCE_SEPARATOR
 from eventmap.swapped import swapped_point_problems
 from eventmap.validation import (
-    DATE_COLUMNS,
-    FLOAT_COLUMNS,
     FRAME_COLUMNS,
-    INT_COLUMNS,
     REQUIRED,
     RowValidator,
     shorten,
@@ -61,19 +63,8 @@ HEADER_DEFAULTS: dict[str, str] = {"date_precision": "day", "geo_precision": "ex
 _KNOWN_HEADER = frozenset(FRAME_COLUMNS) | frozenset().union(*(m.KNOWN_COLUMNS for m in IMPORTERS.values()))
 FORMAT_TITLES = {PROJECT: "the project's schema", "acled": "an ACLED export", "ucdp": "a UCDP GED export",
                  "gdelt": "a GDELT event file", "timemap": "a TimeMap export", TABLE: "a table mapped onto the schema"}
+_JSON_SUFFIXES = frozenset({".json", ".geojson", ".jsonl", ".ndjson"})  # as eventmap.readers.dispatch
 _LISTED_NAMES = 10  # at most this many column names in a message
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """Limits on one input file; the defaults come from `Settings` (`EVENTMAP_MAX_UPLOAD_MB`, `EVENTMAP_MAX_ROWS`)."""
-
-    max_bytes: int = Settings.max_upload_bytes
-    max_rows: int = Settings.max_rows
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> Limits:
-        return cls(max_bytes=settings.max_upload_bytes, max_rows=settings.max_rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,15 +105,12 @@ def _read_source(source: Path | str | bytes, name: str | None, limits: Limits) -
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
         name = name or "upload.csv"
-        if len(data) > limits.max_bytes:
-            raise LimitExceededError(_size_message(name, len(data), limits.max_bytes))
+        limits.check_size(name, len(data))
         return data, name
     path = Path(os.fspath(source))
     name = name or path.name
     try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            raise LimitExceededError(_size_message(name, size, limits.max_bytes))
+        limits.check_size(name, path.stat().st_size)
         return path.read_bytes(), name
     except IsADirectoryError:
         raise DataFileError(f"{name}: is a folder, not a file") from None
@@ -130,15 +118,6 @@ def _read_source(source: Path | str | bytes, name: str | None, limits: Limits) -
         raise DataFileError(f"{name}: no such file") from None
     except OSError as exc:
         raise DataFileError(f"{name}: cannot be read: {exc.strerror or exc}") from None
-
-
-def _size_message(name: str, size: int, limit: int) -> str:
-    return (f"{name}: the file is {_megabytes(size)} ({size:,} bytes); "
-            f"the limit is {_megabytes(limit)} (max_upload_bytes)")
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def _one_line(text: str, limit: int = 40) -> str:
@@ -296,7 +275,14 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
     `ImportFormatError` when `source_format` does not match the file.
     """
     limits = limits or Limits.from_settings(Settings.from_env())
-    table, name = read_source_table(source, name=name, limits=limits, sheet=sheet)
+    data, name = _read_source(source, name, limits)
+    if mapping is None and sheet is None and source_format in (None, PROJECT) and _may_be_csv(data, name):
+        columns = read_csv_columns(data, name=name, max_rows=limits.max_rows, known_columns=_KNOWN_HEADER)
+        if columns is not None:
+            result = _load_columns(columns, name=name, source_format=source_format, region_bbox=region_bbox)
+            if result is not None:
+                return result
+    table = read_any(data, name=name, sheet=sheet, max_rows=limits.max_rows, known_columns=_KNOWN_HEADER)
     header = [normalise_header(cell) for cell in table.header]
     fmt = _format_of(header, source_format, name=name, mapped=mapping is not None)
     row_problems: dict[int, list[Problem]] = {}  # line -> problems of the rows set aside (so far)
@@ -363,6 +349,63 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
     )
 
 
+def _may_be_csv(data: bytes, name: str) -> bool:
+    """Whether `data` may be a CSV file (not a workbook, Parquet or JSON, nor named as JSON): the columnar
+    reader tries it."""
+    if Path(name).suffix.lower() in _JSON_SUFFIXES:
+        return False
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return not head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"PAR1", b"[", b"{"))
+
+
+def _load_columns(table: ColumnTable, *, name: str, source_format: str | None,
+                  region_bbox: tuple[float, float, float, float] | None) -> LoadResult | None:
+    """`load_events` of a file in the project's schema read by columns (`eventmap.columnar`); None for
+    another format (the row path maps it)."""
+    header = [normalise_header(cell) for cell in table.header]
+    if _format_of(header, source_format, name=name) != PROJECT:
+        return None
+    problems = _check_header(header, table.header, name=name, fmt=PROJECT)
+    position = {column: index for index, column in enumerate(header)}
+    cells: dict[str, pa.ChunkedArray] = {}
+    for column in FRAME_COLUMNS:
+        if column in position:
+            cells[column] = stripped(table.columns[position[column]])
+        else:
+            cells[column] = pa.chunked_array([pa.repeat(HEADER_DEFAULTS.get(column, ""), table.num_rows)],
+                                             type=pa.string())
+    relaxed = required_cells(header, mapped=False)
+    checks = check_columns(cells, table.lines, file=name, required=relaxed or REQUIRED, region_bbox=region_bbox)
+    events = checks.events
+    problems.extend(checks.problems)
+    problems.extend(checks.summary)
+    if region_bbox is None:
+        problems.extend(swapped_point_problems_frame(events, file=name))
+    if relaxed is not None:
+        problems.extend(gap_problems_frame(events, file=name))
+    rejected = _rejected_rows(table, checks.row_problems)
+    all_problems = sorted([*problems, *(p for r in rejected for p in r.problems)], key=_problem_order)
+    return LoadResult(events=events, problems=all_problems, rejected=rejected, detected_format=PROJECT,
+                      rows_read=table.num_rows, encoding=table.encoding, delimiter=table.delimiter,
+                      warnings=[p for p in all_problems if p.severity is Severity.WARNING])
+
+
+def _rejected_rows(table: ColumnTable, row_problems: dict[int, list[Problem]]) -> list[RejectedRow]:
+    lines = sorted(row_problems)
+    positions = pa.array(np.searchsorted(table.lines, lines))
+    cells = [column.take(positions).to_pylist() for column in table.columns]
+    return [RejectedRow(line, _raw(RawRow(line, [column[index] for column in cells]), table.header), row_problems[line])
+            for index, line in enumerate(lines)]
+
+
+def gap_problems_frame(events: pd.DataFrame, *, file: str) -> list[Problem]:
+    """`gap_problems` of the rows of an events frame (rows without a source, without an event type)."""
+    sources = events["sources"].astype(str).str.replace(SOURCE_SEPARATOR, "", regex=False).str.strip()
+    missing = int((sources == "").sum())
+    untyped = int((events["event_type"].astype(str) == "").sum())
+    return gap_count_problems(missing=missing, untyped=untyped, file=file)
+
+
 def _merge_row_problems(mapped: MappedRecords, row_problems: dict[int, list[Problem]]) -> list[Record]:
     """The mapped records; the problems mapping found joined to the rows' own (a row with an error is set
     aside by the validation loop)."""
@@ -390,22 +433,3 @@ def _raw(row: RawRow, raw_header: list[str]) -> dict[str, str]:
             key = f"(column {index + 1})"
         raw[key] = cell
     return raw
-
-
-def build_frame(rows: Sequence[dict[str, object]], lines: Sequence[int]) -> pd.DataFrame:
-    """The events frame from typed rows (see `RowValidator.check`), with the contract's dtypes."""
-    columns: dict[str, object] = {}
-    for column in FRAME_COLUMNS:
-        values = [row[column] for row in rows]
-        if column in DATE_COLUMNS:
-            columns[column] = pd.Series(
-                np.array([np.datetime64(cast(date, v), "D") if v is not None else np.datetime64("NaT") for v in values],
-                         dtype="datetime64[D]").astype("datetime64[ns]"))
-        elif column in FLOAT_COLUMNS:
-            columns[column] = pd.Series(np.array(values, dtype="float64"))
-        elif column in INT_COLUMNS:
-            columns[column] = pd.Series(values, dtype="Int64")
-        else:
-            columns[column] = pd.Series(values, dtype="str")
-    columns["source_line"] = pd.Series(np.array(lines, dtype="int64"))
-    return pd.DataFrame(columns)

@@ -28,7 +28,7 @@ EXTENT_MARGIN_DEG = 1.0
 CORE_MARGIN_DEG = 2.0
 FAR_DEG = 3.0
 MIN_POINTS = 5
-_CORE_SHARE = 0.8
+CORE_SHARE = 0.8
 
 
 @cache
@@ -54,10 +54,10 @@ def _inside(lat: float, lon: float, box: Box) -> bool:
 
 
 def _core_box(points: list[tuple[float, float]]) -> Box:
-    """The box of the middle `_CORE_SHARE` of the points (at least the lowest and highest left out), by
+    """The box of the middle `CORE_SHARE` of the points (at least the lowest and highest left out), by
     latitude and by longitude, widened."""
     lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
-    low = max(int((1 - _CORE_SHARE) / 2 * len(points)), 1)
+    low = max(int((1 - CORE_SHARE) / 2 * len(points)), 1)
     high = len(points) - 1 - low
     m = CORE_MARGIN_DEG
     return lats[low] - m, lons[low] - m, lats[high] + m, lons[high] + m
@@ -87,13 +87,13 @@ def swapped_point_problems(rows: Sequence[Mapping[str, object]], lines: Sequence
         extent = country_extent(country) if country else None
         if extent is not None:
             if not _inside(lat, lon, extent) and _inside(lon, lat, extent):
-                problems.append(_problem(file, line, lat, lon, f"outside {country}"))
+                problems.append(swapped_problem(file, line, lat, lon, f"outside {country}"))
         elif core is not None and not _inside(lat, lon, core) and _inside(lon, lat, core) \
                 and not any(max(abs(lat - a), abs(lon - b)) <= FAR_DEG for a, b in located if (a, b) != point):
-            problems.append(_problem(file, line, lat, lon, "far from the file's other points"))
+            problems.append(swapped_problem(file, line, lat, lon, "far from the file's other points"))
     return problems
 
 
-def _problem(file: str, line: int, lat: float, lon: float, where: str) -> Problem:
+def swapped_problem(file: str, line: int, lat: float, lon: float, where: str) -> Problem:
     return Problem(file, line, "latitude", f"the point lies {where}; swapped ({lon}, {lat}) it would be inside: "
                    "are latitude and longitude swapped?", f"{lat}, {lon}", Severity.WARNING)

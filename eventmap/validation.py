@@ -45,6 +45,7 @@ MAX_VALUE_CHARS = 80  # longer bad values are shortened in messages
 _CHOICES: dict[str, dict[str, str]] = {
     c.name: {choice.lower(): choice for choice in c.choices} for c in COLUMN_BY_NAME.values() if c.choices
 }
+CHOICE_SPELLINGS = _CHOICES  # column -> lower-case spelling -> the canonical choice
 _SUB_EVENT_TYPES_OF: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in EVENT_TYPES.items()}
 _SUB_EVENT_TYPE_BY_LOWER = {s.lower(): s for s in SUB_EVENT_TYPES}
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")

@@ -11,7 +11,7 @@ import hashlib
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
@@ -20,51 +20,18 @@ from typing import Any
 import pandas as pd
 
 import geo
-from base.errors import EventMapError
+from base.errors import EventMapError, LimitExceededError
 from base.problems import Problem
 from base.settings import Settings
-from eventmap.columns import ColumnMapping, FillIn
+from eventmap.columns import ColumnMapping
 from eventmap.loading import Limits, load_events
 from geo.chain import shared_place_grid
 from geo.learned import LearnedPlaceStore, learn_places
+from services.load_cache import LoadCache, cache_key, geocoding_stamp
+from services.loaded import LoadedData
 
 MB = 1024 * 1024
 SHORT_HASH_LENGTH = 12
-
-
-@dataclass(frozen=True, kw_only=True)
-class LoadedData:
-    """Events ready to show, with everything the page says about where they came from."""
-
-    events: pd.DataFrame  # shared between sessions: read only
-    problems: tuple[Problem, ...] = ()
-    rejected_count: int = 0
-    detected_format: str = ""
-    source_name: str = ""  # the file's name as shown to users
-    source_path: Path | None = None  # None for an upload
-    sha256: str = ""  # of the file's bytes
-    short_hash: str = ""  # its first 12 hex digits
-    byte_size: int = 0
-    modified: date | None = None  # the file's modification day (None for an upload)
-    geocode_summary: geo.GeocodeSummary | None = None
-    geocoding_notes: tuple[str, ...] = ()  # why online geocoding, switched on, was not used
-    cache_key: str = field(default="", compare=False)  # the file's SHA-256, plus the overrides' stamp when cached
-    filled: tuple[FillIn, ...] = ()  # what the loader filled in a mapped table ("status set to 'unverified' ...")
-    mapping: ColumnMapping | None = None  # the column mapping a table was loaded with (None: schema or export)
-    date_format: str = ""  # how a mapped table writes its dates, in words
-    sheets: tuple[str, ...] = ()  # every sheet of a workbook
-    sheet: str = ""  # the sheet shown
-
-    @property
-    def identity(self) -> str:
-        """Names the data shown: the file's bytes, with the sheet and column mapping it was read with."""
-        mapping = self.mapping.to_json() if self.mapping is not None else None
-        return f"{self.sha256}|{json.dumps([self.sheet, mapping], sort_keys=True, ensure_ascii=False)}"
-
-    @property
-    def without_location(self) -> pd.Series:
-        """True for rows with no coordinates after geocoding."""
-        return self.events["latitude"].isna() | self.events["longitude"].isna()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -126,16 +93,30 @@ def file_stamp(path: Path) -> tuple[int, int]:
 
 
 def load_and_geocode(source: Path | bytes, *, name: str, settings: Settings, geocoder: geo.Geocoder,
-                     source_path: Path | None = None, options: LoadOptions | None = None) -> LoadedData | LoadFailure:
+                     source_path: Path | None = None, options: LoadOptions | None = None,
+                     cache: LoadCache | None = None) -> LoadedData | LoadFailure:
     """Read, validate and geocode one file; a file that cannot be used gives a `LoadFailure` with its problems.
-    `options` are the user's choices for an upload (sheet, column mapping, date order)."""
-    raw = source if isinstance(source, bytes) else _read_bytes(source, name=name, settings=settings)
+    `options` are the user's choices for an upload (sheet, column mapping, date order). A path is a local
+    file, limited by the memory free; bytes are an upload, limited by `max_upload_bytes`.
+
+    With `cache` (`LoadCache.from_settings`), a file loaded before with the same bytes, options and geocoding
+    data is read from its Parquet cache file, skipping parsing, validation and geocoding; a new load is
+    stored there."""
+    local = not isinstance(source, bytes)
+    limits = Limits.for_local_file(settings) if local else Limits.from_settings(settings)
+    raw = source if isinstance(source, bytes) else _read_bytes(source, name=name, limits=limits)
     if isinstance(raw, LoadFailure):
         return raw
+    digest = hashlib.sha256(raw).hexdigest()
+    options = options or LoadOptions()
+    key = cache_key(sha256=digest, options_key=options.key(), geocoding=geocoding_stamp(settings))
+    if cache is not None:
+        cached, _state = cache.read(key, source_name=name)
+        if cached is not None:
+            return replace(cached, source_path=source_path, modified=_modified_day(source_path), from_cache=True)
     try:
         # No region box: swapped coordinates are judged by the data's own region, not the bundled war's.
-        result = load_events(raw, name=name, limits=Limits.from_settings(settings),
-                             **(options or LoadOptions()).keywords())
+        result = load_events(raw, name=name, limits=limits, **options.keywords())
     except EventMapError as error:  # a limit, a file that is not a CSV, required columns missing
         return LoadFailure(source_name=name, problems=_problems_of(error, name))
     events = result.events
@@ -145,8 +126,7 @@ def load_and_geocode(source: Path | bytes, *, name: str, settings: Settings, geo
         return LoadFailure(source_name=name, problems=(*result.problems, no_rows))
     summary = geo.geocode_frame(events, geocoder=geocoder, namer=partial(shared_place_grid, Path(settings.state_dir)))
     _learn_places(events, source=name, settings=settings)
-    digest = hashlib.sha256(raw).hexdigest()
-    return LoadedData(
+    loaded = LoadedData(
         events=events,
         problems=tuple(result.problems),
         rejected_count=len(result.rejected),
@@ -165,6 +145,17 @@ def load_and_geocode(source: Path | bytes, *, name: str, settings: Settings, geo
         sheets=tuple(result.sheets),
         sheet=result.sheet,
     )
+    if cache is not None:
+        _store(cache, key, loaded)
+    return loaded
+
+
+def _store(cache: LoadCache, key: str, loaded: LoadedData) -> None:
+    """Keep a load in the cache; a state folder that cannot be written costs only the cache, never the load."""
+    try:
+        cache.write(key, loaded)
+    except OSError:
+        return
 
 
 def _learn_places(events: pd.DataFrame, *, source: str, settings: Settings) -> None:
@@ -176,12 +167,12 @@ def _learn_places(events: pd.DataFrame, *, source: str, settings: Settings) -> N
         return
 
 
-def _read_bytes(path: Path, *, name: str, settings: Settings) -> bytes | LoadFailure:
+def _read_bytes(path: Path, *, name: str, limits: Limits) -> bytes | LoadFailure:
     try:
-        size = path.stat().st_size
-        if size > settings.max_upload_bytes:
-            return LoadFailure(source_name=name, problems=(too_big(name, size, settings),))
+        limits.check_size(name, path.stat().st_size)
         return path.read_bytes()
+    except LimitExceededError as error:
+        return LoadFailure(source_name=name, problems=_problems_of(error, name))
     except OSError as error:
         message = f"cannot read the data file: {error.strerror or error}"
         return LoadFailure(source_name=name, problems=(Problem(file=name, line=None, column=None, message=message,

@@ -24,6 +24,7 @@ from base.errors import SettingError
 from base.settings import Settings
 from eventmap.i18n import t
 from eventmap.urlstate import from_query
+from services.load_cache import LoadCache
 from services.loading import (
     LoadedData,
     LoadFailure,
@@ -111,7 +112,8 @@ def _cached_file(path: str, stamp: tuple[int, int], overrides_stamp: tuple[int, 
     del stamp  # part of the cache key only
     geocoder = loading_geocoder(settings, overrides_stamp)
     file = Path(path)
-    loaded = load_and_geocode(file, name=file.name, settings=settings, geocoder=geocoder, source_path=file)
+    loaded = load_and_geocode(file, name=file.name, settings=settings, geocoder=geocoder, source_path=file,
+                              cache=LoadCache.from_settings(settings))
     return _with_note(_geocoded_key(loaded, overrides_stamp), geocoder_note(settings))
 
 
@@ -120,7 +122,8 @@ def _cached_upload(digest: str, name: str, overrides_stamp: tuple[int, int], set
                    _data: bytes, _options: LoadOptions) -> LoadedData | LoadFailure:
     del digest, options_key  # the cache key stands for `_data` and `_options`, which are not hashed again
     geocoder = loading_geocoder(settings, overrides_stamp)
-    loaded = load_and_geocode(_data, name=name, settings=settings, geocoder=geocoder, options=_options)
+    loaded = load_and_geocode(_data, name=name, settings=settings, geocoder=geocoder, options=_options,
+                              cache=LoadCache.from_settings(settings))
     return _with_note(_geocoded_key(loaded, overrides_stamp), geocoder_note(settings))
 
 

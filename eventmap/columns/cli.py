@@ -17,9 +17,10 @@ from typing import TextIO
 import pandas as pd
 
 from base.errors import DataFileError, ImportFormatError, LimitExceededError, MappingError
+from base.settings import Settings
 from eventmap.columns.guess import ColumnMapping, MappingGuess, guess_mapping
 from eventmap.columns.table import TABLE
-from eventmap.loading import FORMAT_TITLES, LoadResult, load_events, read_source_table
+from eventmap.loading import FORMAT_TITLES, Limits, LoadResult, load_events, read_source_table
 from eventmap.validation import shorten
 
 EXIT_OK, EXIT_UNUSABLE = 0, 2
@@ -28,6 +29,11 @@ FIRST_ROWS = 5
 _SHOWN = ("date", "location", "latitude", "longitude", "side", "event_type", "description", "sources")
 _CELL = 28  # characters of a cell shown in the first rows
 
+
+
+def _local_limits() -> Limits:
+    """A file named on the command line is limited by the memory free, not by the upload limit."""
+    return Limits.for_local_file(Settings.from_env())
 
 def add_mapping_options(parser: argparse.ArgumentParser) -> None:
     """`--map FIELD=COLUMN` (repeatable), `--dayfirst` / `--monthfirst`."""
@@ -58,7 +64,7 @@ def mapping_for(path: Path, items: list[str], *, name: str) -> tuple[ColumnMappi
     if not items:
         return None, None
     overrides = parse_overrides(items)
-    table, _ = read_source_table(path, name=name)
+    table, _ = read_source_table(path, name=name, limits=_local_limits())
     guess = guess_mapping(table.header, [row.cells for row in table.rows])
     return guess.mapping.with_overrides(overrides), guess
 
@@ -67,7 +73,8 @@ def load_with_options(path: Path, args: argparse.Namespace, *, name: str,
                       source_format: str | None = None) -> LoadResult:
     """`load_events` with the mapping options of the command line."""
     mapping, _ = mapping_for(path, args.map, name=name)
-    return load_events(path, name=name, source_format=source_format, mapping=mapping, dayfirst=args.dayfirst)
+    return load_events(path, name=name, source_format=source_format, mapping=mapping, dayfirst=args.dayfirst,
+                       limits=_local_limits())
 
 
 def run_inspect(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -77,9 +84,9 @@ def run_inspect(args: argparse.Namespace, *, out: TextIO | None = None, err: Tex
     try:
         mapping, guess = mapping_for(path, args.map, name=name)
         if guess is None:
-            table, _ = read_source_table(path, name=name)
+            table, _ = read_source_table(path, name=name, limits=_local_limits())
             guess = guess_mapping(table.header, [row.cells for row in table.rows])
-        result = load_events(path, name=name, mapping=mapping, dayfirst=args.dayfirst)
+        result = load_events(path, name=name, mapping=mapping, dayfirst=args.dayfirst, limits=_local_limits())
     except _UNUSABLE as exc:
         print(f"{exc}", file=err)
         print(f"{name}: cannot be used (nothing loaded)", file=out)

@@ -242,12 +242,18 @@ def gap_problems(rows: Sequence[Mapping[str, object]], *, file: str, sources_col
                  event_types: bool = False) -> list[Problem]:
     """File-level warnings about loaded rows that lack what the schema asks for but a mapped table may
     leave out: rows without a source (marked "no source"), and with `event_types`, rows without a type."""
-    problems: list[Problem] = []
     missing = sum(1 for row in rows if not split_sources(str(row.get("sources") or "")))
+    untyped = sum(1 for row in rows if not row.get("event_type")) if event_types else 0
+    return gap_count_problems(missing=missing, untyped=untyped, file=file, sources_column=sources_column)
+
+
+def gap_count_problems(*, missing: int, untyped: int, file: str, sources_column: str | None = "sources"
+                       ) -> list[Problem]:
+    """The warnings of `gap_problems` from the counts of rows without a source and without a type."""
+    problems: list[Problem] = []
     if missing:
         problems.append(Problem(file, None, sources_column, f"{_rows(missing)} without a source: loaded and "
                                 "marked 'no source'", severity=Severity.WARNING))
-    untyped = sum(1 for row in rows if not row.get("event_type")) if event_types else 0
     if untyped:
         problems.append(Problem(file, None, "event_type", f"{_rows(untyped)} without an event type: loaded with "
                                 "event_type empty", severity=Severity.WARNING))

@@ -124,7 +124,7 @@ def _load(path: Path, settings: Settings, err: TextIO) -> Loaded:
     from eventmap.export.stamp import DataStamp
     from eventmap.loading import Limits, load_events
 
-    result = load_events(path, name=str(path), limits=Limits.from_settings(settings))
+    result = load_events(path, name=str(path), limits=Limits.for_local_file(settings))
     for problem in result.problems:
         print(problem, file=err)
     if result.rejected:
