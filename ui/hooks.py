@@ -21,9 +21,9 @@ def apply_direction(lang: str) -> None:
     rtl.apply_direction(lang)
 
 
-def presentation_switch(events: pd.DataFrame, *, lang: str, naming: str) -> None:
-    """The sidebar's way into presentation mode (story choice and the button)."""
-    present.switch(events, lang=lang, naming=naming)
+def presentation_switch(events: pd.DataFrame, *, lang: str, naming: str, settings: Settings) -> None:
+    """The sidebar's way into presentation mode (story choice, a teacher's own story, the handout, the button)."""
+    present.switch(events, lang=lang, naming=naming, settings=settings)
 
 
 def show_presentation(events: pd.DataFrame, view: ViewState, *, settings: Settings) -> bool:
