@@ -85,4 +85,5 @@ def test_the_sample_story_in_steps_matches_the_bundled_data(bundled_events):
     for step in story.steps:
         days = bundled_events.set_index("event_id").loc[list(step.event_ids), "date"].dt.date
         assert days.between(step.date_from, step.date_to).all(), step.title("en")
-        assert step.title("ar") != step.title("en") and step.text("ar") != step.text("en")
+        assert step.title("ar") != step.title("en")
+        assert step.text("ar") != step.text("en")
