@@ -52,7 +52,7 @@ def from_url(events: pd.DataFrame, *, settings: Settings, lang: str) -> bool:
     try:
         story = shared_story(key, state_dir=settings.state_dir, event_ids=events["event_id"].astype(str))
     except StoryError as exc:
-        st.sidebar.error(t("present.shared_missing", lang, key=key[:40], reason=exc), icon=":material/error:")
+        st.sidebar.error(t("present.shared_missing", lang, story=key[:40], reason=exc), icon=":material/error:")
         return False
     st.session_state[OWN_STORY_KEY] = story
     return True
