@@ -52,7 +52,9 @@ def from_url(events: pd.DataFrame, *, settings: Settings, lang: str) -> bool:
     try:
         story = shared_story(key, state_dir=settings.state_dir, event_ids=events["event_id"].astype(str))
     except StoryError as exc:
-        st.sidebar.error(t("present.shared_missing", lang, story=key[:40], reason=exc), icon=":material/error:")
+        message = t("present.shared_missing", lang, story=key[:40], reason=exc)
+        st.sidebar.error(message, icon=":material/error:")
+        st.toast(message, icon=":material/error:")  # seen in presentation mode too, where the sidebar is hidden
         return False
     st.session_state[OWN_STORY_KEY] = story
     return True
