@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -91,3 +92,51 @@ def handout_pdf(frame: pd.DataFrame, story: Story, *, lang: str, naming: str = "
     spec = HandoutSpec(lang=lang, naming=naming, sides_config_path=settings.sides_config_path,
                        data_stamp=data_stamp)
     return render_handout(frame, story, spec=spec)
+
+
+def _cell(value: object) -> str:
+    """An editor cell as text: empty for None, NaN and NaT; a date as YYYY-MM-DD."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value).strip()
+
+
+def _view_cell(text: str, *, where: str) -> dict[str, list[float] | float] | None:
+    """"lat, lon, zoom" → a centre and zoom; "S, W, N, E" → a box; "" → none."""
+    parts = [p for p in text.replace(";", ",").split(",") if p.strip()]
+    if not parts:
+        return None
+    try:
+        numbers = [float(p) for p in parts]
+    except ValueError:
+        raise StoryError(f"{where}: numbers: lat, lon, zoom or S, W, N, E (got {text!r:.60})") from None
+    if len(numbers) == 3:
+        return {"center": numbers[:2], "zoom": numbers[2]}
+    if len(numbers) == 4:
+        return {"bbox": numbers}
+    raise StoryError(f"{where}: 3 numbers (lat, lon, zoom) or 4 (S, W, N, E) (got {len(numbers)})")
+
+
+def story_file(*, titles: Mapping[str, str], rows: Sequence[Mapping[str, object]], languages: Sequence[str],
+               origin: str = "my story") -> bytes:
+    """A story file from the dashboard's editor: one row per step with `from`, `to`, `view`, `event_ids`
+    (comma-separated) and `title_<lang>` / `text_<lang>` per language; checked like an uploaded file."""
+    steps: list[dict[str, object]] = []
+    for number, row in enumerate(rows, start=1):
+        cell = {name: _cell(value) for name, value in row.items()}
+        if not any(cell.values()):
+            continue
+        step: dict[str, object] = {
+            "from": cell.get("from", "")[:10], "to": cell.get("to", "")[:10],
+            "event_ids": [i.strip() for i in cell.get("event_ids", "").split(",") if i.strip()],
+            "title": {code: cell.get(f"title_{code}", "") for code in languages},
+            "text": {code: cell.get(f"text_{code}", "") for code in languages},
+        }
+        view = _view_cell(cell.get("view", ""), where=f"{origin}: step {number}: view")
+        if view is not None:
+            step["view"] = view
+        steps.append(step)
+    raw = {"title": {code: text.strip() for code, text in titles.items() if text.strip()}, "steps": steps}
+    data = json.dumps(raw, ensure_ascii=False, indent=2).encode("utf-8")
+    read_story(data, name=origin)  # the same checks as a file: step, field, what is wrong
+    return data

@@ -20,7 +20,7 @@ from eventmap.playback import Story, build_playback_document, ready_made_stories
 from eventmap.scene import AreaKey, Lang, SceneView, build_scene
 from eventmap.urlstate import ViewState
 from geo.naming import Naming, display_name
-from ui import story_panel
+from ui import story_editor, story_panel
 from ui.sidebar import LANG_KEY
 
 PRESENT_PARAM = "present"
@@ -109,7 +109,11 @@ def switch(events: pd.DataFrame, *, lang: str, naming: str, settings: Settings) 
             }
             st.multiselect(t("present.story_events", lang), list(labels), key=STORY_EVENTS_KEY,
                            format_func=lambda event_id: labels.get(event_id, event_id)[:120])
-        if story_panel.upload(events, settings=settings, lang=lang):
+        uploaded = story_panel.upload(events, settings=settings, lang=lang)
+        written = story_editor.editor(events, settings=settings, lang=lang)
+        if written is not None:
+            story_panel.take(written)
+        if uploaded or written is not None:
             st.session_state[PICK_OWN_KEY] = True
             st.rerun()
         if st.session_state[STORY_KEY] == OWN_STORY and own is not None:

@@ -35,7 +35,8 @@ def own_story() -> Story | None:
     return story if isinstance(story, Story) else None
 
 
-def _take(story: Story) -> None:
+def take(story: Story) -> None:
+    """Play `story` (the teacher's own) and name it in the URL."""
     st.session_state[OWN_STORY_KEY] = story
     st.query_params[STORY_PARAM] = story.key
 
@@ -77,7 +78,7 @@ def upload(events: pd.DataFrame, *, settings: Settings, lang: str) -> bool:
     except (StoryError, OSError) as exc:
         st.error(t("present.story_bad", lang, reason=exc), icon=":material/error:")
         return False
-    _take(story)
+    take(story)
     return True
 
 

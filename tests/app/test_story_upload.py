@@ -88,3 +88,18 @@ def test_a_bad_upload_or_a_missing_shared_story_is_said_not_a_crash():
         ("bad.json", json.dumps(bad).encode(), "application/json")).run()
     assert not at.exception
     assert any("bad.json: step 1: event_ids: not in the data: NK-E999-nowhere" in e.value for e in at.error)
+
+
+def test_writing_a_story_in_the_dashboard_shows_the_titles_and_the_step_table():
+    at = story_app()
+    at.toggle(key="present_story_write").set_value(True).run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert sorted(box.label for box in at.text_input if box.key.startswith("present_story_title_")) == [
+        "Story title (English)", "Story title (العربية)"]
+    at.button(key="present_story_use").click().run()  # no title, no steps: said, not a crash
+    assert not at.exception
+    assert any("my-story.json: title:" in e.value for e in at.error)
+    at.text_input(key="present_story_title_en").set_value("Mine")
+    at.text_input(key="present_story_title_ar").set_value("قصتي")
+    at.button(key="present_story_use").click().run()
+    assert any("my-story.json: steps: a non-empty list of steps" in e.value for e in at.error)

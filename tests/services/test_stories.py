@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventmap.playback import StoryError
-from services.stories import KEY_LENGTH, read_story, share_story, shared_story, story_key
+from services.stories import KEY_LENGTH, read_story, share_story, shared_story, story_file, story_key
 
 RAW = {"title": {"en": "Mine", "ar": "قصتي"},
        "steps": [{"from": "2020-10-04", "to": "2020-10-07", "event_ids": ["E1"],
@@ -65,3 +65,34 @@ def test_a_file_that_is_no_story_is_not_saved(tmp_path: Path):
     with pytest.raises(StoryError, match="step 1: from: missing"):
         share_story(b'{"title": "T", "steps": [{"to": "2020-10-01"}]}', state_dir=tmp_path)
     assert not (tmp_path / "stories").exists()
+
+
+EDITOR_ROW = {"from": "2020-10-04", "to": "2020-10-07", "view": "39.8, 46.7, 8", "event_ids": "E1, E2",
+              "title_en": "One", "title_ar": "واحد", "text_en": "Text", "text_ar": "نص"}
+
+
+def test_the_editors_rows_make_a_story_file():
+    empty = dict.fromkeys(EDITOR_ROW, None)
+    data = story_file(titles={"en": "Mine", "ar": "قصتي"}, languages=["en", "ar"],
+                      rows=[EDITOR_ROW, {**EDITOR_ROW, "view": "38, 44, 41, 51", "event_ids": ""}, empty])
+    story = read_story(data, name="my-story.json", event_ids=["E1", "E2"])
+    assert [s.view.zoom for s in story.steps] == [8.0, None]
+    assert story.steps[1].view.bbox == (38.0, 44.0, 41.0, 51.0)
+    assert story.event_ids == ("E1", "E2")
+    assert json.loads(data)["steps"][0]["text"] == {"en": "Text", "ar": "نص"}  # the file a teacher keeps
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"view": "39.8, 46.7"}, "my-story.json: step 1: view: 3 numbers (lat, lon, zoom) or 4 (S, W, N, E) (got 2)"),
+        ({"view": "Shusha"}, "my-story.json: step 1: view: numbers"),
+        ({"text_ar": ""}, "my-story.json: step 1: text: no text in ar"),
+        ({"to": "2020-10-01"}, "my-story.json: step 1: to: 2020-10-01 is before from (2020-10-04)"),
+    ],
+)
+def test_a_mistake_in_the_editor_names_the_step_and_field(change, message):
+    with pytest.raises(StoryError) as caught:
+        story_file(titles={"en": "Mine", "ar": "قصتي"}, languages=["en", "ar"], rows=[{**EDITOR_ROW, **change}],
+                   origin="my-story.json")
+    assert message in str(caught.value)
