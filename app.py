@@ -49,7 +49,7 @@ control = control_view.control_data(loaded.source_path)
 filters = sidebar.filter_controls(events, lang=lang, naming=naming, data_key=loaded.cache_key,
                                   last_day=control.history.last_day if control.history is not None else None)
 follow.remember_filters(filters)
-hooks.presentation_switch(events, lang=lang, naming=naming)
+hooks.presentation_switch(events, lang=lang, naming=naming, settings=settings)
 undated = apply_filters(events, filters.with_dates(None, None))  # the timeline shows every day of these
 shown = apply_filters(undated, Filters().with_dates(filters.date_from, filters.date_to))
 view = url.view_from_session(filters, lang=lang, naming=naming, basemap=choices.basemap)

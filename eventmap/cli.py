@@ -27,6 +27,7 @@ from eventmap.columns import cli as columns_cli
 from eventmap.control import cli as control_cli
 from eventmap.events_csv import write_events_csv
 from eventmap.export import cli as export_cli
+from eventmap.export import handout_cli
 from eventmap.extract import cli as extract_cli
 from eventmap.loading import Limits, LoadResult, load_events
 from eventmap.schema import schema_markdown
@@ -190,6 +191,7 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], object]] = [
     register_cache,
     columns_cli.register,
     export_cli.register,
+    handout_cli.register,
     control_cli.register,
     extract_cli.register,
 ]

@@ -24,9 +24,9 @@ def apply_direction(lang: Lang) -> None:
     rtl.apply_direction(lang)
 
 
-def presentation_switch(events: pd.DataFrame, *, lang: Lang, naming: Naming) -> None:
-    """The sidebar's way into presentation mode (story choice and the button)."""
-    present.switch(events, lang=lang, naming=naming)
+def presentation_switch(events: pd.DataFrame, *, lang: Lang, naming: Naming, settings: Settings) -> None:
+    """The sidebar's way into presentation mode (story choice, a teacher's own story, the handout, the button)."""
+    present.switch(events, lang=lang, naming=naming, settings=settings)
 
 
 def show_presentation(events: pd.DataFrame, view: ViewState, *, settings: Settings,

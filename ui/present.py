@@ -21,6 +21,7 @@ from eventmap.playback import Story, build_playback_document, ready_made_stories
 from eventmap.scene import Lang, SceneView, build_scene
 from eventmap.urlstate import ViewState
 from geo.naming import Naming, display_name
+from ui import story_editor, story_panel
 from ui.sidebar import LANG_KEY
 
 PRESENT_PARAM = "present"
@@ -31,6 +32,8 @@ STORY_KEY = "present_story"
 STORY_EVENTS_KEY = "present_story_events"
 NO_STORY = ""
 CUSTOM_STORY = "custom"
+OWN_STORY = "own"  # a story file uploaded, or opened from `?story=KEY` (ui.story_panel)
+PICK_OWN_KEY = "_present_pick_own"
 DEFAULT_STORY = "article-2020-10-09"
 FRAME_CONTAINER = "em-present-frame"
 BAR_CONTAINER = "em-present-bar"
@@ -75,10 +78,14 @@ def _copy_language() -> None:
         st.session_state[LANG_KEY] = chosen
 
 
-def switch(events: pd.DataFrame, *, lang: Lang, naming: Naming) -> None:
-    """The sidebar's control: which story to step through, and the button that starts presentation mode."""
+def switch(events: pd.DataFrame, *, lang: Lang, naming: Naming, settings: Settings) -> None:
+    """The sidebar's control: which story to step through (a bundled one, a list of events or the teacher's
+    own file), its share link and handout, and the button that starts presentation mode."""
     stories = ready_made_stories()
-    offered = [NO_STORY, *stories, CUSTOM_STORY]
+    if story_panel.from_url(events, settings=settings, lang=lang) or st.session_state.pop(PICK_OWN_KEY, False):
+        st.session_state[STORY_KEY] = OWN_STORY
+    own = story_panel.own_story()
+    offered = [NO_STORY, *stories, CUSTOM_STORY, *([OWN_STORY] if own is not None else [])]
     if st.session_state.get(STORY_KEY) not in offered:
         st.session_state[STORY_KEY] = DEFAULT_STORY if DEFAULT_STORY in stories else NO_STORY
 
@@ -87,6 +94,8 @@ def switch(events: pd.DataFrame, *, lang: Lang, naming: Naming) -> None:
             return t("story.none", lang)
         if key == CUSTOM_STORY:
             return t("present.story_custom", lang)
+        if key == OWN_STORY and own is not None:
+            return t("present.story_uploaded", lang, title=own.title(lang))
         return stories[key].title(lang)
 
     with st.sidebar.expander(t("present.section", lang), expanded=False):
@@ -101,6 +110,16 @@ def switch(events: pd.DataFrame, *, lang: Lang, naming: Naming) -> None:
             }
             st.multiselect(t("present.story_events", lang), list(labels), key=STORY_EVENTS_KEY,
                            format_func=lambda event_id: labels.get(event_id, event_id)[:120])
+        uploaded = story_panel.upload(events, settings=settings, lang=lang)
+        written = story_editor.editor(events, settings=settings, lang=lang)
+        if written is not None:
+            story_panel.take(written)
+        if uploaded or written is not None:
+            st.session_state[PICK_OWN_KEY] = True
+            st.rerun()
+        if st.session_state[STORY_KEY] == OWN_STORY and own is not None:
+            story_panel.share_link(own, lang=lang)
+        story_panel.handout(events, chosen_story(events), settings=settings, lang=lang)
         st.button(t("present.toggle", lang), key=SWITCH_KEY, on_click=enter, type="primary",
                   help=t("present.toggle_help", lang), width="stretch")
 
@@ -116,6 +135,8 @@ def chosen_story(events: pd.DataFrame) -> Story | None:
         ordered = sorted(picked, key=lambda i: (dates.get(i, pd.Timestamp.max), picked.index(i)))
         titles = {code: t("present.story_custom", code) for code in languages()}
         return Story(key=CUSTOM_STORY, titles=titles, event_ids=tuple(dict.fromkeys(ordered)))
+    if key == OWN_STORY:
+        return story_panel.own_story()
     return ready_made_stories().get(key)
 
 

@@ -295,7 +295,15 @@ def _story_config(story: Story | None, payload: Payload, langs: Sequence[str]) -
     resolved = story.resolve(known)
     if not resolved.event_ids:
         return None
-    return {"key": story.key, "titles": {code: story.title(code) for code in langs}, "ids": list(resolved.event_ids)}
+    config: dict[str, object] = {"key": story.key, "titles": {code: story.title(code) for code in langs},
+                                 "ids": list(resolved.event_ids)}
+    if story.steps:  # a story in steps: each highlighted event's card says its step's title and text
+        steps: dict[str, dict[str, str]] = {}
+        for step in story.steps:
+            for event_id in step.event_ids:
+                steps.setdefault(event_id, {code: f"{step.title(code)}: {step.text(code)}" for code in langs})
+        config["steps"] = steps
+    return config
 
 
 def _size_css(width: int | None, height: int | None) -> str:

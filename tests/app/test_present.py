@@ -101,11 +101,12 @@ def test_the_dashboard_in_english_has_no_right_to_left_rules():
 def switch_script() -> None:
     from pathlib import Path
 
+    from base.settings import Settings
     from eventmap.loading import load_events
     from ui import present
 
     events = load_events(Path("events.csv")).events
-    present.switch(events, lang="en", naming="en")
+    present.switch(events, lang="en", naming="en", settings=Settings.from_env())
     story = present.chosen_story(events)
     import streamlit as st
 

@@ -337,3 +337,21 @@ def test_hostile_text_is_shown_as_text_and_never_runs(offline_page, tmp_path):
     assert dialogs == []
     assert page.errors == []
     assert page.blocked == []
+
+
+def test_a_story_in_steps_shows_each_steps_words_on_its_card(offline_page, events, tmp_path, screenshot):
+    """The teacher's own story (the bundled example in steps), in Arabic: each card says its step."""
+    page = offline_page
+    story = ready_made_stories()["first-two-weeks"]
+    open_document(page, events, tmp_path, lang="ar", story=story)
+    for number, event_id in enumerate(story.event_ids[:3]):
+        page.keyboard.press("PageDown")
+        card = page.locator("#pb-card")
+        assert card.get_attribute("data-event-id") == event_id
+        step = next(s for s in story.steps if event_id in s.event_ids)
+        text = card.text_content()
+        assert step.title("ar") in text
+        assert step.text("ar")[:40] in text
+        assert f"{number + 1}" in text
+    screenshot(page, "classroom-own-story-ar", full_page=False)
+    assert page.errors == []

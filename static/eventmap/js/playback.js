@@ -162,8 +162,10 @@ function init() {
   // --- the event card and the story -----------------------------------------------------------------------
   function showCard(i) {
     const storyAt = story.indexOf(i);
+    const stepWords = cfg.story?.steps?.[detail(i, "id")];  // a story in steps: the step's title and text
     const storyLine = storyAt >= 0 && state.storyIndex === storyAt
-      ? `${perLang(cfg.story.titles)} · ${s("story.position", { n: storyAt + 1, total: story.length })}`
+      ? [perLang(cfg.story.titles), s("story.position", { n: storyAt + 1, total: story.length }),
+        stepWords ? perLang(stepWords) : ""].filter(Boolean).join(" · ")
       : null;
     const event = {
       field: (name) => detail(i, name), iso: isoOf(data.d[i]), located: data.lat[i] !== null, storyLine,

@@ -11,7 +11,7 @@ import pytest
 from eventmap.filtering import Filters
 from eventmap.i18n import languages
 from eventmap.playback.document import PlaybackOptionError, build_playback_document
-from eventmap.playback.stories import Story
+from eventmap.playback.stories import Story, story_from_mapping
 
 HOSTILE = "</script><script>alert('x')</script><img src=x onerror=alert(1)>"
 
@@ -95,6 +95,21 @@ def test_story_keeps_only_events_in_the_data(three_days):
     story = Story(key="s", titles={"en": "S", "ar": "ق"}, event_ids=("c", "gone", "a"))
     config = embedded(build_playback_document(three_days, naming="en", story=story), "pb-config")
     assert config["story"] == {"key": "s", "titles": {"ar": "ق", "en": "S", "ru": "S"}, "ids": ["c", "a"]}
+
+
+def test_a_story_in_steps_gives_each_highlighted_event_its_steps_words(three_days):
+    raw = {"title": {"en": "S", "ar": "ق"}, "steps": [
+        {"from": "2020-10-07", "to": "2020-10-08", "event_ids": ["b", "a"], "title": {"en": "One", "ar": "واحد"},
+         "text": {"en": "<b>first</b>", "ar": "أول"}},
+        {"from": "2020-10-09", "to": "2020-10-09", "event_ids": ["a"], "title": {"en": "Two", "ar": "اثنان"},
+         "text": {"en": "again", "ar": "مجددا"}}]}
+    story = story_from_mapping(raw, key="s", origin="s.json")
+    page = build_playback_document(three_days, naming="en", story=story)
+    config = embedded(page, "pb-config")["story"]
+    assert config["ids"] == ["b", "a"]
+    assert config["steps"]["b"] == {"en": "One: <b>first</b>", "ar": "واحد: أول"}
+    assert config["steps"]["a"]["en"] == "One: <b>first</b>"  # the first step that highlights it
+    assert "<b>first</b>" not in page  # data, not markup: the JSON is escaped
 
 
 def test_a_story_with_none_of_its_events_is_left_out(three_days):
