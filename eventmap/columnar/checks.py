@@ -162,6 +162,7 @@ def _suspect_rows(cells: Mapping[str, pa.ChunkedArray], *, required: frozenset[s
     both = (event >= 0) & (sub >= 0)
     suspect[both] |= ~_ALLOWED_PAIRS[event[both], sub[both]]
     suspect |= _coordinate_suspects(typed, empties, region_bbox)
+    suspect |= empties["description_ar"] != empties["description_ar_source"]  # one of the pair without the other
     date, report = np.asarray(typed["date"]), np.asarray(typed["report_date"])
     with np.errstate(invalid="ignore"):
         suspect |= ~np.isnat(date) & ~np.isnat(report) & (report < date)

@@ -15,7 +15,8 @@ from eventmap.loading import Limits, LoadResult, load_events
 from eventmap.schema import COLUMN_NAMES
 
 DATA = Path(__file__).resolve().parents[2] / "data"
-HEADER = ",".join(c for c in COLUMN_NAMES if c != "event_type_original")
+OPTIONAL = {"event_type_original", "description_ar", "description_ar_source"}  # the rows below leave them out
+HEADER = ",".join(c for c in COLUMN_NAMES if c not in OPTIONAL)
 GOOD = ("NK-{n},2020-10-08,day,,Stepanakert,39.8177,46.7528,exact,Azerbaijan,,Azerbaijan,Azerbaijani Armed Forces,,"
         "Explosions/Remote violence,Shelling/artillery/missile attack,Shelling.,,,,,Artsakh authorities,claimed,,"
         "single-source,https://example.org/a,")
@@ -130,3 +131,16 @@ def test_mapped_project_file_counts_its_gaps_alike(monkeypatch: pytest.MonkeyPat
     header = f"{HEADER},event_type_original"
     rows = [f"{row(1)},shelling", f"{row(2, sources='', event_type='', sub_event_type='')},", f"{row(3)},"]
     assert_same(*both_ways("\n".join([header, *rows]).encode(), monkeypatch))
+
+
+@pytest.mark.parametrize(("description_ar", "source"), [
+    ("قصف ستيباناكيرت", "source"),  # a pair: loaded
+    ("قصف ستيباناكيرت", ""),  # the text without where it comes from
+    ("", "project"),  # where it comes from, without the text
+])
+def test_an_arabic_description_and_its_source_go_together_by_columns(
+        description_ar: str, source: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    header = HEADER + ",description_ar,description_ar_source"
+    data = "\n".join([header, row(1) + f",{description_ar},{source}", row(2) + ",,"]).encode() + b"\n"
+    assert read_csv_columns(data, name="t.csv") is not None
+    assert_same(*both_ways(data, monkeypatch, region_bbox=None))
