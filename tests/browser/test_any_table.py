@@ -34,12 +34,17 @@ def csv_file(tmp_path: Path, rows: list[list[str]], name: str = "september.csv")
     return path
 
 
-def upload(page, path: Path) -> None:
+def events_uploader(page):
+    """The sidebar's events uploader (the presentation section has its own, for a story file)."""
     sidebar = page.get_by_test_id("stSidebar")
-    if not sidebar.locator('input[type="file"]').count():
-        sidebar.get_by_text("Your data").click()
+    return sidebar.get_by_test_id("stFileUploader").filter(has_text="Upload events").locator('input[type="file"]')
+
+
+def upload(page, path: Path) -> None:
+    if not events_uploader(page).count():
+        page.get_by_test_id("stSidebar").get_by_text("Your data").click()
     settle(page)
-    sidebar.locator('input[type="file"]').set_input_files(str(path))
+    events_uploader(page).set_input_files(str(path))
 
 
 def tall(page) -> None:

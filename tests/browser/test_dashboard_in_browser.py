@@ -302,7 +302,8 @@ def test_uploading_a_file_replaces_the_data_and_a_bad_one_is_reported(app_url, p
 
     open_dashboard(page, f"{app_url}/")
     page.get_by_test_id("stSidebar").get_by_text("Your data").click()
-    chooser = page.get_by_test_id("stSidebar").locator('input[type="file"]')
+    chooser = (page.get_by_test_id("stSidebar").get_by_test_id("stFileUploader").filter(has_text="Upload events")
+               .locator('input[type="file"]'))
     bad = tmp_path / "photo.csv"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
     chooser.set_input_files(str(bad))

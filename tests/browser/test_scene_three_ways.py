@@ -138,5 +138,7 @@ def test_one_scene_three_renderers(case: str, tmp_path: Path, file_page, screens
     assert abs((left + right) / 2 - (picture.map_left + map_w / 2)) <= 3  # centred, and filling one side
     assert abs((top + bottom) / 2 - (picture.map_top + map_h / 2)) <= 3
     assert max((right - left) / map_w, (bottom - top) / map_h) >= 0.98
-    assert picture.labels
+    # The picture names the scene's places where a name finds room; among 1,250 markers drawn one by one
+    # (the 10,000-event case) none does, and a name over another place's marker would lie.
+    assert bool(picture.labels) == case.startswith("bundled")
     assert set(picture.labels) <= label_texts
