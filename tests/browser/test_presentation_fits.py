@@ -155,6 +155,8 @@ def test_every_control_is_on_screen_and_the_legend_is_small(file_page, documents
     control.locator("summary").click()
     assert page.locator(".em-control-caveat").is_visible()
     assert page.evaluate(INSIDE_WINDOW_JS, ".em-control-box")
+    # the names make room for the unfolded box (once the details' toggle event has run)
+    page.wait_for_function(f"() => ({NAMES_UNDER_CONTROL_LEGEND_JS})().length === 0", timeout=3000)
     assert page.evaluate(CONTROLS_OUTSIDE_JS) == []
     page.keyboard.press("ArrowRight")  # the next day keeps the reader's fold
     assert page.locator(".em-control-caveat").is_visible()

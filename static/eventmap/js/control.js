@@ -195,6 +195,8 @@ export function addControl(map, C, parent) {
     L.DomEvent.disableScrollPropagation(div);
     // Controls sit above popups: fold the legend while an area's card is open, then restore it.
     const details = div.querySelector("details");
+    // Folded or unfolded, the box is another size: the place names find room again ("em:markers").
+    details.addEventListener("toggle", () => map.fire("em:markers"));
     let wasOpen = null;
     folding = {
       popupopen: () => {
