@@ -16,6 +16,7 @@ import pytest
 
 from eventmap.i18n import format_date, t
 from eventmap.playback import build_playback_document, ready_made_stories
+from eventmap.playback.stories import story_from_mapping
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = PROJECT_ROOT / "artifacts" / "screenshots"
@@ -391,3 +392,22 @@ def test_a_story_in_steps_goes_step_by_step(offline_page, events, tmp_path, scre
     assert page.locator("path.pb-focus").count() == 0
     assert page.errors == []
     assert page.blocked == []
+
+
+def test_a_steps_words_are_shown_as_text_and_never_run(offline_page, events, tmp_path):
+    """A step's title and text that look like markup are shown as they are written."""
+    page = offline_page
+    hostile = "<img src=x onerror=alert(1)>"
+    first = str(events["event_id"].iloc[0])
+    raw = {"title": {"en": hostile}, "steps": [{"from": "2020-09-27", "to": "2020-09-29", "event_ids": [first],
+                                                "title": {"en": hostile}, "text": {"en": f"{hostile} words"}}]}
+    open_document(page, events, tmp_path, lang="en", story=story_from_mapping(raw, key="hostile"))
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.keyboard.press("PageDown")
+    page.wait_for_selector("#pb-root[data-step-shown='1']", state="attached")
+    assert page.locator(".pb-step-title").inner_text() == hostile
+    assert page.locator(".pb-step-text").inner_text() == f"{hostile} words"
+    assert page.locator("#pb-card img").count() == 0
+    assert dialogs == []
+    assert page.errors == []
