@@ -52,6 +52,7 @@ def playback_control(history: ControlHistory, *, langs: Sequence[str], colours: 
             options["title"] = (t("control.title_since", lang, day=format_date(day, lang)) if i > 0
                                 else t("control.title_prewar", lang))
             options["legendPosition"] = "bottomleft" if is_rtl(lang) else "bottomright"  # clear of the page's panels
+            options["folded"] = True  # one line over the projected map; the keys and the caveat one click away
             for patch in options["patches"]:
                 patch["g"] = shared(patch.pop("geometry"))
             for reference in options["references"]:

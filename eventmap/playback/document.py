@@ -13,7 +13,8 @@ interactive HTML export (`asset_mode="inline"`: one file that opens offline). It
 
 Keys: Space plays or pauses, ← one day earlier, → one day later, in every language: the timeline runs left to
 right in Arabic too, as media timelines do in right-to-left interfaces, so the arrows point the way the
-slider moves. PageDown / PageUp (a presenter's clicker) step through the story.
+slider moves. PageDown / PageUp (a presenter's clicker) step through the story: event by event, or step by
+step for a teacher's story in steps (the step's days, view, ringed events and card).
 """
 
 from __future__ import annotations
@@ -33,12 +34,12 @@ from branca.element import Element
 from base.errors import EventMapError
 from eventmap.control.history import ControlHistory
 from eventmap.filtering import Filters, describe_filters
-from eventmap.i18n import DEFAULT_LANG, RTL_LANGS, direction, language_name, languages, strings, t
+from eventmap.i18n import DEFAULT_LANG, RTL_LANGS, direction, format_date, language_name, languages, strings, t
 from eventmap.mapping import build_map
 from eventmap.mapping.assets import js_bundle, page_of
 from eventmap.playback.control import playback_control
 from eventmap.playback.payload import Payload, build_payload, script_json
-from eventmap.playback.stories import Story
+from eventmap.playback.stories import Story, StoryStep
 from eventmap.scene import Lang, Scene
 from eventmap.styling import SHAPES, STATUS_STYLES, side_colours
 from geo.naming import Naming
@@ -293,7 +294,7 @@ def _story_config(story: Story | None, payload: Payload, langs: Sequence[str]) -
         return None
     known = list(payload.event_ids)
     resolved = story.resolve(known)
-    if not resolved.event_ids:
+    if not resolved.event_ids and not story.steps:
         return None
     config: dict[str, object] = {"key": story.key, "titles": {code: story.title(code) for code in langs},
                                  "ids": list(resolved.event_ids)}
@@ -303,7 +304,28 @@ def _story_config(story: Story | None, payload: Payload, langs: Sequence[str]) -
             for event_id in step.event_ids:
                 steps.setdefault(event_id, {code: f"{step.title(code)}: {step.text(code)}" for code in langs})
         config["steps"] = steps
+        present = set(resolved.event_ids)
+        config["stepList"] = [_step_config(step, present, langs) for step in story.steps]
     return config
+
+
+def _step_config(step: StoryStep, present: set[str], langs: Sequence[str]) -> dict[str, object]:
+    """One step as the page steps through it: its days, its view, the ids it rings, its words and dates per
+    language (the page puts every one in as text)."""
+    view: dict[str, object] | None = None
+    if step.view.bbox is not None:
+        view = {"bbox": list(step.view.bbox)}
+    elif step.view.center is not None:
+        view = {"center": list(step.view.center), "zoom": step.view.zoom}
+
+    def dates(code: str) -> str:
+        first, last = format_date(step.date_from, code), format_date(step.date_to, code)
+        return first if step.date_from == step.date_to else f"{first} – {last}"
+
+    return {"from": step.date_from.isoformat(), "to": step.date_to.isoformat(), "view": view,
+            "ids": [i for i in step.event_ids if i in present],
+            "titles": {code: step.title(code) for code in langs}, "texts": {code: step.text(code) for code in langs},
+            "dates": {code: dates(code) for code in langs}}
 
 
 def _size_css(width: int | None, height: int | None) -> str:

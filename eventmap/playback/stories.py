@@ -2,7 +2,8 @@
 
 A story is a JSON file: `{"title": {"en": ..., "ar": ...}, "source": ..., "event_ids": [...]}`, or a
 teacher's story in steps, `{"title": ..., "steps": [{"from", "to", "view", "event_ids", "title", "text"}]}`
-(`story_steps.py`, docs/stories.md); a story in steps steps through the events its steps highlight.
+(`story_steps.py`, docs/stories.md); the page goes through a story in steps step by step (its days, view,
+ringed events and card).
 Ready-made stories live in `eventmap/playback/stories/`; `ready_made_stories()` lists them by file stem.
 An id the data does not have is not dropped silently: `Story.resolve` names it.
 """

@@ -3,7 +3,9 @@
 
 - every control of the page (buttons, lists, the timeline, the zoom buttons, the legend's fold) lies inside the
   window, and nothing can be scrolled sideways;
-- the legend, folded as it opens, covers at most 15% of the map; unfolded it stays inside the window;
+- the legends, folded as they open, cover at most 15% of the map together (the events legend and the
+  territorial-control legend box, in both directions); unfolded each stays inside the window, the control
+  legend's caveat one click away; no place name lies under the control legend;
 - the story counter says how many steps there are before the first one;
 - every card of the article's story, page by page, is read without scrolling at 1920×1080, and inside the
   window at every size.
@@ -19,8 +21,13 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from eventmap.control.history import ControlHistory
+from eventmap.control.layers import load_layers
+from eventmap.control.loading import load_control_changes
 from eventmap.i18n import t
 from eventmap.playback import build_playback_document, ready_made_stories
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 SIZES = [(1280, 720), (1440, 900), (1920, 1080)]
 ARTICLE = "article-2020-10-09"
@@ -33,7 +40,8 @@ pytestmark = pytest.mark.browser
 CONTROLS_OUTSIDE_JS = """() => {
   const outside = [];
   const controls = document.querySelectorAll(
-    '#pb-root button, #pb-root select, #pb-root input, #pb-story-pos, .leaflet-control-zoom a');
+    '#pb-root button, #pb-root select, #pb-root input, #pb-story-pos, .leaflet-control-zoom a,'
+    + ' .em-control-legend summary');
   for (const element of controls) {
     if (element.closest('[hidden]') || element.closest('.pb-card')) continue;
     const box = element.getBoundingClientRect();
@@ -49,6 +57,29 @@ SHARE_OF_MAP_JS = """(selector) => {
   const map = document.querySelector('.folium-map').getBoundingClientRect();
   const box = document.querySelector(selector).getBoundingClientRect();
   return (box.width * box.height) / (map.width * map.height);
+}"""
+
+# The share of the map both legend boxes cover: the events legend and the territorial-control legend.
+LEGENDS_SHARE_JS = """() => {
+  const map = document.querySelector('.folium-map').getBoundingClientRect();
+  let covered = 0;
+  for (const selector of ['#pb-legend', '.em-control-box']) {
+    const element = document.querySelector(selector);
+    if (!element) continue;
+    const box = element.getBoundingClientRect();
+    covered += box.width * box.height;
+  }
+  return covered / (map.width * map.height);
+}"""
+
+# The visible place names whose box meets the control legend's box.
+NAMES_UNDER_CONTROL_LEGEND_JS = """() => {
+  const legend = document.querySelector('.em-control-box').getBoundingClientRect();
+  const names = [...document.querySelectorAll('.em-place-name')];
+  return names.filter((e) => e.checkVisibility({ visibilityProperty: true })).filter((e) => {
+    const r = e.getBoundingClientRect();
+    return r.width && r.left < legend.right && r.right > legend.left && r.top < legend.bottom && r.bottom > legend.top;
+  }).map((e) => e.textContent);
 }"""
 
 INSIDE_WINDOW_JS = """(selector) => {
@@ -76,11 +107,13 @@ def documents(bundled_events: pd.DataFrame, tmp_path_factory: pytest.TempPathFac
     """The bundled war with the article's story, one standalone page per language."""
     folder = tmp_path_factory.mktemp("presentation")
     story = ready_made_stories()[ARTICLE]
+    changes = load_control_changes(PROJECT_ROOT / "control_changes.csv").changes
+    control = ControlHistory.build(changes, layers=load_layers(), source_name="control_changes.csv")
     paths = {}
     for lang in ("en", "ar"):
         path = folder / f"presentation-{lang}.html"
         path.write_text(build_playback_document(bundled_events, naming="both", lang=lang, asset_mode="inline",
-                                                story=story), encoding="utf-8")
+                                                story=story, control=control), encoding="utf-8")
         paths[lang] = path
     return paths
 
@@ -98,7 +131,13 @@ def test_every_control_is_on_screen_and_the_legend_is_small(file_page, documents
     page = open_page(file_page, documents[lang], width, height)
     assert page.evaluate(CONTROLS_OUTSIDE_JS) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    assert page.evaluate(SHARE_OF_MAP_JS, "#pb-legend") <= MAX_LEGEND_SHARE
+    assert page.locator(".em-control-box").count() == 1
+    share = page.evaluate(LEGENDS_SHARE_JS)
+    events_share = page.evaluate(SHARE_OF_MAP_JS, "#pb-legend")
+    print(f"legend share {lang} {width}x{height}: {share:.4f} (events legend alone {events_share:.4f})")
+    assert share <= MAX_LEGEND_SHARE
+    assert page.evaluate(INSIDE_WINDOW_JS, ".em-control-box")
+    assert page.evaluate(NAMES_UNDER_CONTROL_LEGEND_JS) == []
     total = len(ready_made_stories()[ARTICLE].event_ids)
     assert page.locator("#pb-story-pos").inner_text() == t("story.not_started", lang, total=total)
     screenshot(page, f"present-fits-{lang}-{width}x{height}", full_page=False)
@@ -110,6 +149,17 @@ def test_every_control_is_on_screen_and_the_legend_is_small(file_page, documents
     assert page.evaluate(INSIDE_WINDOW_JS, "#pb-legend")
     toggle.click()
     assert page.locator(".pb-legend-more").first.is_hidden()
+    control = page.locator(".em-control-legend")
+    assert control.get_attribute("open") is None  # folded to its title
+    assert page.locator(".em-control-caveat").is_hidden()
+    control.locator("summary").click()
+    assert page.locator(".em-control-caveat").is_visible()
+    assert page.evaluate(INSIDE_WINDOW_JS, ".em-control-box")
+    # the names make room for the unfolded box (once the details' toggle event has run)
+    page.wait_for_function(f"() => ({NAMES_UNDER_CONTROL_LEGEND_JS})().length === 0", timeout=3000)
+    assert page.evaluate(CONTROLS_OUTSIDE_JS) == []
+    page.keyboard.press("ArrowRight")  # the next day keeps the reader's fold
+    assert page.locator(".em-control-caveat").is_visible()
     assert page.errors == []
     assert page.blocked == []
 
@@ -173,7 +223,7 @@ def test_presentation_mode_in_the_app_fits_1280x720(app_url, page, screenshot, l
         " f.contentDocument.querySelector(\"#pb-root[data-ready='true']\"))", timeout=60_000)
     document = next(f for f in page.frames if f.evaluate("!!document.getElementById('pb-root')"))
     assert document.evaluate(CONTROLS_OUTSIDE_JS) == []
-    assert document.evaluate(SHARE_OF_MAP_JS, "#pb-legend") <= MAX_LEGEND_SHARE
+    assert document.evaluate(LEGENDS_SHARE_JS) <= MAX_LEGEND_SHARE  # both legends, the control one folded
     for box in page.locator(".st-key-em-present-bar button").evaluate_all(
             "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })"):
         assert min(box[0], box[1]) >= 0, box

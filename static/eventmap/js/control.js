@@ -3,7 +3,8 @@
  * the changes behind it. Every text from the data goes into the page as text. Uses `L` for the map parts.
  *
  *   controlCard(doc, patch, words)     the card of one area (an Element)
- *   controlLegend(doc, control)        the legend box with the caveat (an Element)
+ *   controlLegend(doc, control)        the legend box with the caveat (an Element; folded to its one-line title
+ *                                      when `control.folded`, the caveat one click away)
  *   addControl(map, control, parent)   draws `control` into a new layer group added to `parent`
  */
 
@@ -92,13 +93,15 @@ function swatch(doc, row) {
   return svg;
 }
 
-// control: { title, caveat, legend: [{ text, colour, fillOpacity, dash, hatched, line }] }
+// control: { title, caveat, legend: [{ text, colour, fillOpacity, dash, hatched, line }], folded }
 export function controlLegend(doc, control) {
   const box = make(doc, "details", "em-control-legend");
-  box.open = true;
-  box.setAttribute("open", "");
+  box.open = !control.folded;
+  if (box.open) box.setAttribute("open", "");
   box.setAttribute("dir", "auto");
-  box.appendChild(make(doc, "summary", null, control.title));
+  const summary = make(doc, "summary", null, control.title);
+  summary.setAttribute("title", control.title); // the whole title when a narrow window cuts it short
+  box.appendChild(summary);
   for (const row of control.legend) {
     const line = make(doc, "div", "em-legend-row");
     line.appendChild(swatch(doc, row));
@@ -192,6 +195,8 @@ export function addControl(map, C, parent) {
     L.DomEvent.disableScrollPropagation(div);
     // Controls sit above popups: fold the legend while an area's card is open, then restore it.
     const details = div.querySelector("details");
+    // Folded or unfolded, the box is another size: the place names find room again ("em:markers").
+    details.addEventListener("toggle", () => map.fire("em:markers"));
     let wasOpen = null;
     folding = {
       popupopen: () => {
@@ -213,6 +218,10 @@ export function addControl(map, C, parent) {
   group.on("add", () => legend.addTo(map));
   group.on("remove", () => legend.remove());
   group.emDay = C.day;
+  group.emLegendOpen = () => {
+    const details = legend.getContainer()?.querySelector("details");
+    return details ? details.open : null;
+  };
   group.addTo(parent);
   if (map.attributionControl && C.attribution) map.attributionControl.addAttribution(escapeHtml(C.attribution));
   return group;
@@ -221,6 +230,7 @@ export function addControl(map, C, parent) {
 // The playback page's control: `config` = { geometries: [GeoJSON], states: [{ day: iso, byLang: { lang: C } }] }
 // (patches and reference lines name their geometry by index `g`). `show(iso, lang)` draws the state in force on
 // that day (the latest one starting on or before it; the first one before them all) and returns its day.
+// The legend keeps the reader's fold from one state to the next (folded at first when the states say so).
 export function stateOn(states, iso) {
   let found = 0;
   states.forEach((state, i) => {
@@ -244,8 +254,14 @@ export function controlTimeline(map, config) {
       const state = config.states[i];
       const C = state.byLang[lang] || Object.values(state.byLang)[0];
       if (!C || key === `${i}|${lang}`) return state.day;
-      if (shown) map.removeLayer(shown);
-      shown = addControl(map, resolved(C), map);
+      let open = null;
+      if (shown) {
+        open = shown.emLegendOpen();
+        map.removeLayer(shown);
+      }
+      const drawn = resolved(C);
+      if (open !== null) drawn.folded = !open;
+      shown = addControl(map, drawn, map);
       key = `${i}|${lang}`;
       return state.day;
     },

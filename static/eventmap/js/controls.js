@@ -1,7 +1,7 @@
 /* The playback page's control bar and title block: texts from the catalogue, written as text.
  *
  * `page` is { doc, $ (id -> element), cfg, state, s(key, values), longDate(iso), isoOf(day), perLang(table) }
- * with state { lang, day, mode, windowDays, speed, playing, storyIndex }.
+ * with state { lang, day, mode, windowDays, speed, playing, storyIndex, rangeFrom }.
  */
 
 import { make, setText } from "./dom.js";
@@ -22,9 +22,12 @@ export function renderTitle(page, count) {
   setText($("pb-date"), longDate(iso)).setAttribute("data-date", iso);
   const total = cfg.lastDay - cfg.firstDay + 1;
   setText($("pb-dayof"), s("playback.day_of", { n: state.day - cfg.firstDay + 1, total }));
-  const modeText = state.mode === "window"
-    ? s("playback.mode.window_summary", { days: state.windowDays })
-    : s(`playback.mode.${state.mode}`);
+  // A story step shows every event from its first day, whatever the mode.
+  const modeText = Number.isInteger(state.rangeFrom)
+    ? s("playback.mode.step_summary", { date: longDate(isoOf(state.rangeFrom)) })
+    : state.mode === "window"
+      ? s("playback.mode.window_summary", { days: state.windowDays })
+      : s(`playback.mode.${state.mode}`);
   const range = s("playback.range", { start: longDate(isoOf(cfg.firstDay)), end: longDate(isoOf(cfg.lastDay)) });
   setText($("pb-range"), `${range} · ${modeText}`);
   setText($("pb-filters"), page.perLang(cfg.filters));
@@ -45,8 +48,8 @@ export function renderBar(page) {
   slider.setAttribute("aria-valuetext", page.longDate(page.isoOf(state.day)));
   $("pb-window-wrap").hidden = state.mode !== "window";
   const story = cfg.story;
-  if (story?.ids.length) {
-    const total = story.ids.length;
+  const total = story?.stepList ? story.stepList.length : story?.ids.length;
+  if (total) {
     setText($("pb-story-pos"), state.storyIndex < 0
       ? s("story.not_started", { total })
       : s("story.position", { n: state.storyIndex + 1, total }));
@@ -77,9 +80,9 @@ export function renderStaticTexts(page, setLanguage) {
   fillSelect(doc, $("pb-speed"), cfg.speeds, String, state.speed);
   fillSelect(doc, $("pb-mode"), MODES, (value) => s(`playback.mode.${value}`), state.mode);
   $("pb-window").value = String(state.windowDays);
-  $("pb-story").hidden = !cfg.story?.ids.length;
-  label(page, "pb-story-prev", "story.prev");
-  label(page, "pb-story-next", "story.next");
+  $("pb-story").hidden = !(cfg.story?.stepList?.length || cfg.story?.ids.length);
+  label(page, "pb-story-prev", cfg.story?.stepList ? "story.prev_step" : "story.prev");
+  label(page, "pb-story-next", cfg.story?.stepList ? "story.next_step" : "story.next");
   setText($("pb-story-label"), s("story.label"));
   const langs = $("pb-langs");
   langs.textContent = "";

@@ -2,8 +2,9 @@
  * shown, faded and hidden as the day moves, and a ring round the selected event. Uses the global `L`.
  *
  *   const events = eventLayer(map, cfg, data, onClick);
- *   events.draw(view) -> how many events are shown   (view: { day, mode, windowDays })
+ *   events.draw(view) -> how many events are shown   (view: { day, mode, windowDays, rangeFrom })
  *   events.restyle()  (after a change of mode)        events.focus(i, fly)   events.unfocus()
+ *   events.ring(indices)  a ring round each of several events (a story step's), flying nowhere
  */
 
 import { parsePath, placePath } from "./shapes.js";
@@ -36,7 +37,7 @@ export function eventLayer(map, cfg, data, onClick) {
   const shown = new Array(n);
   const starts = dayStarts(data.d, cfg.lastDay);
   let styleKey = new Array(n);
-  let focusRing = null;
+  let rings = [];
 
   function markerFor(i) {
     if (!markers[i]) {
@@ -77,23 +78,33 @@ export function eventLayer(map, cfg, data, onClick) {
       }
     }
     for (const marker of today) marker.bringToFront();
-    if (focusRing) focusRing.bringToFront();
+    for (const ring of rings) ring.bringToFront();
     return count;
   }
 
   function unfocus() {
-    if (focusRing) map.removeLayer(focusRing);
-    focusRing = null;
+    for (const ring of rings) map.removeLayer(ring);
+    rings = [];
+  }
+
+  function addRing(i) {
+    rings.push(L.circleMarker([data.lat[i], data.lon[i]], {
+      renderer, radius: cfg.markerRadius * 2.1, color: "#111111", weight: 5, fill: false, className: "pb-focus",
+      interactive: false,
+    }).addTo(map));
+  }
+
+  // Rings round the events `indices` that have a place.
+  function ring(indices) {
+    unfocus();
+    for (const i of indices) if (data.lat[i] !== null) addRing(i);
   }
 
   // A ring round event i (when it has a place), flying there with `fly`.
   function focus(i, fly) {
     unfocus();
     if (data.lat[i] === null) return;
-    focusRing = L.circleMarker([data.lat[i], data.lon[i]], {
-      renderer, radius: cfg.markerRadius * 2.1, color: "#111111", weight: 5, fill: false, className: "pb-focus",
-      interactive: false,
-    }).addTo(map);
+    addRing(i);
     if (fly) {
       map.flyTo(L.latLng(data.lat[i], data.lon[i]), Math.max(map.getZoom(), cfg.storyZoom), { duration: cfg.flyDuration });
     }
@@ -102,6 +113,7 @@ export function eventLayer(map, cfg, data, onClick) {
   return {
     draw,
     focus,
+    ring,
     unfocus,
     restyle: () => {
       styleKey = new Array(n);

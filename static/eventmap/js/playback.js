@@ -18,6 +18,7 @@ import { fillLegend } from "./legend.js";
 import { eventLayer } from "./layers.js";
 import { viewMemory } from "./memory.js";
 import { labelsNear } from "./placelabels.js";
+import { fillStepCard, stepView } from "./stepcard.js";
 import { storyIndices, storyStepIndex } from "./story.js";
 import { dayOfIso, isoOfDay, longDateWith, lookup, perLanguage, translatedWith, utcDay } from "./text.js";
 
@@ -43,7 +44,7 @@ function init() {
   const origin = utcDay(cfg.origin);
   const state = {
     lang: cfg.lang, day: cfg.initialDay, mode: cfg.mode, windowDays: cfg.windowDays, speed: cfg.speed,
-    playing: false, storyIndex: -1, selected: -1,
+    playing: false, storyIndex: -1, selected: -1, rangeFrom: null, stepShown: -1,
   };
   const s = (key, values) => lookup(cfg.strings, state.lang, cfg.fallbackLang, key, values);
   const translated = (prefix, value) => translatedWith(s, prefix, value);
@@ -58,8 +59,13 @@ function init() {
   const events = eventLayer(map, cfg, data, (i) => selectEvent(i, false));
   const control = cfg.control ? controlTimeline(map, cfg.control) : null;
   const memory = viewMemory(() => window.sessionStorage, cfg.remember, cfg);
-  const story = cfg.story ? storyIndices(cfg.story.ids, data.detail.map((row) => row[fields.id])) : [];
+  const rowIds = data.detail.map((row) => row[fields.id]);
+  const story = cfg.story ? storyIndices(cfg.story.ids, rowIds) : [];
   if (cfg.story) cfg.story.ids = story.map((i) => detail(i, "id"));
+  // A teacher's story in steps goes step by step (its days, its view, its events ringed, its card); a story
+  // of events (the article's) goes event by event.
+  const steps = cfg.story?.stepList || null;
+  const stepEvents = steps ? steps.map((step) => storyIndices(step.ids, rowIds)) : [];
 
   const clock = createClock({
     speed: state.speed,
@@ -74,10 +80,11 @@ function init() {
 
   function render() {
     const count = events.draw(state);
+    // The day's control (and its legend box) first: the place names then find room clear of that box.
+    if (control) root.setAttribute("data-control-day", control.show(isoOf(state.day), state.lang) || "");
     placeNames();
     root.setAttribute("data-visible", String(count));
     root.setAttribute("data-day", isoOf(state.day));
-    if (control) root.setAttribute("data-control-day", control.show(isoOf(state.day), state.lang) || "");
     renderTitle(page, count);
     root.style.setProperty("--pb-title-height", `${$("pb-title").offsetHeight}px`);
     renderBar(page);
@@ -90,7 +97,8 @@ function init() {
   let namedFocus = null;
   function placeNames() {
     const declutter = map.emDeclutter;
-    const focus = state.selected >= 0 && state.storyIndex >= 0 ? state.selected : -1;
+    const focus = state.selected >= 0 && state.storyIndex >= 0 ? `e${state.selected}`
+      : state.stepShown >= 0 ? `s${state.stepShown}` : "";
     if (!declutter || (namedDay === state.day && namedFocus === focus)) return;
     namedDay = state.day;
     namedFocus = focus;
@@ -98,8 +106,10 @@ function init() {
     data.d.forEach((d, i) => {
       if (d === state.day && data.lat[i] !== null) today.push([data.lat[i], data.lon[i]]);
     });
-    const kept = focus >= 0 && data.lat[focus] !== null
-      ? labelsNear(declutter.labels, [[data.lat[focus], data.lon[focus]]], NEAR_DEGREES) : new Set();
+    const focused = state.selected >= 0 && state.storyIndex >= 0 ? [state.selected]
+      : state.stepShown >= 0 ? stepEvents[state.stepShown] : [];
+    const points = focused.filter((i) => data.lat[i] !== null).map((i) => [data.lat[i], data.lon[i]]);
+    const kept = points.length ? labelsNear(declutter.labels, points, NEAR_DEGREES) : new Set();
     declutter({ raised: labelsNear(declutter.labels, today, NEAR_DEGREES), kept });
   }
 
@@ -122,13 +132,17 @@ function init() {
     renderTexts();
     render();
     if (state.selected >= 0) showCard(state.selected);
+    else if (state.stepShown >= 0) showStepCard(state.stepShown);
   }
 
   // --- time ---------------------------------------------------------------------------------------------
-  function goTo(day) {
+  // `rangeFrom` (a story step's first day): every event from that day on is shown; any other move ends it.
+  function goTo(day, rangeFrom = null) {
     const clamped = Math.min(Math.max(day, cfg.firstDay), cfg.lastDay);
-    if (clamped !== state.day) {
+    const from = rangeFrom === null ? null : Math.min(Math.max(rangeFrom, cfg.firstDay), clamped);
+    if (clamped !== state.day || from !== state.rangeFrom) {
       state.day = clamped;
+      state.rangeFrom = from;
       render();
       remember();
     } else {
@@ -161,7 +175,8 @@ function init() {
 
   // --- the event card and the story -----------------------------------------------------------------------
   function showCard(i) {
-    const storyAt = story.indexOf(i);
+    state.stepShown = -1;
+    const storyAt = steps ? -1 : story.indexOf(i);
     const stepWords = cfg.story?.steps?.[detail(i, "id")];  // a story in steps: the step's title and text
     const storyLine = storyAt >= 0 && state.storyIndex === storyAt
       ? [perLang(cfg.story.titles), s("story.position", { n: storyAt + 1, total: story.length }),
@@ -174,6 +189,21 @@ function init() {
     fillCard(document, $("pb-card-body"), event, words);
     const card = $("pb-card");
     card.setAttribute("data-event-id", detail(i, "id"));
+    card.removeAttribute("data-step");
+    card.hidden = false;
+    cardPages = paginateCard($("pb-card-body"), pager, words);
+  }
+
+  // The card of step k of a story in steps, in the page's language.
+  function showStepCard(k) {
+    const step = steps[k];
+    fillStepCard(document, $("pb-card-body"), {
+      storyTitle: perLang(cfg.story.titles), position: s("story.step", { n: k + 1, total: steps.length }),
+      title: perLang(step.titles), dates: perLang(step.dates), text: perLang(step.texts),
+    });
+    const card = $("pb-card");
+    card.removeAttribute("data-event-id");
+    card.setAttribute("data-step", String(k + 1));
     card.hidden = false;
     cardPages = paginateCard($("pb-card-body"), pager, words);
   }
@@ -195,7 +225,45 @@ function init() {
   function closeCard() {
     $("pb-card").hidden = true;
     state.selected = -1;
+    state.stepShown = -1;
     events.unfocus();
+  }
+
+  // The map's room between the title panel (on the page's start side) and the card (on its end side).
+  function freeRoom() {
+    const rtl = root.getAttribute("dir") === "rtl";
+    const start = $("pb-title").offsetWidth + 40;
+    const end = $("pb-card").hidden ? 40 : $("pb-card").offsetWidth + 40;
+    return { paddingTopLeft: [rtl ? end : start, 40], paddingBottomRight: [rtl ? start : end, 40] };
+  }
+
+  // Step k of a story in steps: its days (the last one shown, every event from the first), its view, its
+  // events ringed, its card. The root's data-step-shown says the step once the map has arrived.
+  function showStep(k) {
+    const step = steps[k];
+    state.selected = -1;
+    state.stepShown = k;
+    root.removeAttribute("data-step-shown");
+    goTo(dayOfIso(origin, step.to), dayOfIso(origin, step.from));
+    events.ring(stepEvents[k]);
+    showStepCard(k);
+    placeNames();
+    const points = stepEvents[k].filter((i) => data.lat[i] !== null).map((i) => [data.lat[i], data.lon[i]]);
+    const view = stepView(step, points);
+    const arrived = () => {
+      if (state.stepShown === k) root.setAttribute("data-step-shown", String(k + 1));
+    };
+    map.stop();
+    if (!view) {
+      arrived();
+      return;
+    }
+    map.once("moveend", arrived);
+    const options = { ...freeRoom(), duration: cfg.flyDuration };
+    if (view.bbox) map.flyToBounds(view.bbox, options);
+    else if (view.center) map.flyTo(view.center, view.zoom, { duration: cfg.flyDuration });
+    else if (view.points.length === 1) map.flyTo(view.points[0], Math.max(map.getZoom(), cfg.storyZoom), options);
+    else map.flyToBounds(view.points, { ...options, maxZoom: cfg.storyZoom });
   }
 
   function selectEvent(i, fly) {
@@ -206,6 +274,13 @@ function init() {
   }
 
   function storyStep(delta) {
+    if (steps) {
+      pause();
+      state.storyIndex = storyStepIndex(state.storyIndex, delta, steps.length);
+      showStep(state.storyIndex);
+      renderBar(page);
+      return;
+    }
     if (!story.length) return;
     pause();
     state.storyIndex = storyStepIndex(state.storyIndex, delta, story.length);
@@ -256,6 +331,7 @@ function init() {
   window.addEventListener("resize", () => {
     fitBar();
     if (state.selected >= 0) showCard(state.selected);
+    else if (state.stepShown >= 0) showStepCard(state.stepShown);
   });
   on("pb-help", "click", () => {
     $("pb-keys").hidden = !$("pb-keys").hidden;
@@ -300,7 +376,13 @@ function init() {
     state: () => ({
       day: isoOf(state.day), playing: state.playing, mode: state.mode, speed: state.speed, lang: state.lang,
       storyIndex: state.storyIndex, visible: +root.getAttribute("data-visible"),
+      rangeFrom: state.rangeFrom === null ? null : isoOf(state.rangeFrom),
     }),
+    view: () => {
+      const b = map.getBounds();
+      const c = map.getCenter();
+      return { center: [c.lat, c.lng], zoom: map.getZoom(), bounds: [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()] };
+    },
     goTo: (iso) => goTo(dayOfIso(origin, iso)),
     setLanguage,
   };

@@ -1,6 +1,7 @@
 /* Which events a day shows and how faded they are, and how a marker of a claim status looks.
  * No page access. `cfg` is the page's #pb-config (firstDay, lastDay, fadeDays, minOpacity, markerOutline,
- * statusStyles); `view` is { mode: "day" | "window" | "cumulative", windowDays }.
+ * statusStyles); `view` is { mode: "day" | "window" | "cumulative", windowDays, rangeFrom }: a day number in
+ * `rangeFrom` (a story step's first day) shows every event from that day on, whatever the mode.
  */
 
 export const MODES = ["day", "window", "cumulative"];
@@ -19,6 +20,7 @@ export function dayStarts(days, lastDay) {
 // [from, to): the indices of the events `day` shows.
 export function visibleRange(cfg, view, starts, day) {
   let from = view.mode === "day" ? day : view.mode === "window" ? day - view.windowDays + 1 : cfg.firstDay;
+  if (Number.isInteger(view.rangeFrom)) from = view.rangeFrom;
   from = Math.max(from, cfg.firstDay, 0);
   const to = Math.min(day, cfg.lastDay);
   if (to < 0 || from > to) return [0, 0];
@@ -27,7 +29,7 @@ export function visibleRange(cfg, view, starts, day) {
 
 // The opacity of an event `age` days old, in steps of 0.05 (so styles are reused).
 export function fade(cfg, view, age) {
-  if (view.mode === "day" || age <= 0) return 1;
+  if (view.mode === "day" || age <= 0 || Number.isInteger(view.rangeFrom)) return 1;
   const span = view.mode === "window" ? Math.max(view.windowDays, 2) : cfg.fadeDays;
   const value = Math.max(cfg.minOpacity, 1 - age / span);
   return Math.round(value * 20) / 20;

@@ -113,6 +113,34 @@ def test_a_story_in_steps_gives_each_highlighted_event_its_steps_words(three_day
     assert "<b>first</b>" not in page  # data, not markup: the JSON is escaped
 
 
+def test_a_story_in_steps_gives_the_page_each_step_to_go_through(three_days):
+    raw = {"title": {"en": "S", "ar": "ق"}, "steps": [
+        {"from": "2020-10-07", "to": "2020-10-08", "view": {"bbox": [38, 44, 41, 51]}, "event_ids": ["b", "gone"],
+         "title": {"en": "One", "ar": "واحد"}, "text": {"en": "first", "ar": "أول"}},
+        {"from": "2020-10-09", "to": "2020-10-09", "view": {"center": [39.8, 46.7], "zoom": 8}, "event_ids": [],
+         "title": {"en": "Two", "ar": "اثنان"}, "text": {"en": "again", "ar": "مجددا"}},
+        {"from": "2020-10-09", "to": "2020-10-09", "event_ids": ["a"], "title": {"en": "Three", "ar": "ثلاثة"},
+         "text": {"en": "last", "ar": "أخير"}}]}
+    story = story_from_mapping(raw, key="s", origin="s.json")
+    steps = embedded(build_playback_document(three_days, naming="en", story=story), "pb-config")["story"]["stepList"]
+    assert [(s["from"], s["to"]) for s in steps] == [("2020-10-07", "2020-10-08"), ("2020-10-09", "2020-10-09"),
+                                                     ("2020-10-09", "2020-10-09")]
+    assert [s["view"] for s in steps] == [{"bbox": [38.0, 44.0, 41.0, 51.0]}, {"center": [39.8, 46.7], "zoom": 8.0},
+                                          None]
+    assert [s["ids"] for s in steps] == [["b"], [], ["a"]]  # an id the data lacks is not ringed
+    assert steps[0]["titles"] == {"en": "One", "ar": "واحد", "ru": "One"}
+    assert steps[0]["texts"]["ar"] == "أول"
+    assert steps[0]["dates"] == {"en": "7 October 2020 – 8 October 2020", "ar": "7 أكتوبر 2020 – 8 أكتوبر 2020",
+                                 "ru": "7 октября 2020 – 8 октября 2020"}
+    assert steps[1]["dates"]["en"] == "9 October 2020"
+
+
+def test_a_story_of_events_has_no_steps_to_go_through(three_days):
+    story = Story(key="s", titles={"en": "S"}, event_ids=("a",))
+    assert "stepList" not in embedded(build_playback_document(three_days, naming="en", story=story),
+                                      "pb-config")["story"]
+
+
 def test_a_story_with_none_of_its_events_is_left_out(three_days):
     story = Story(key="s", titles={"en": "S"}, event_ids=("gone",))
     assert embedded(build_playback_document(three_days, naming="en", story=story), "pb-config")["story"] is None

@@ -41,6 +41,18 @@ describe("visibleRange", () => {
   }
 });
 
+describe("a story step's range", () => {
+  it("shows every event from the step's first day, whatever the mode", () => {
+    assert.deepEqual(visibleRange(cfg, { mode: "day", windowDays: 1, rangeFrom: 1 }, starts, 5),
+      visibleRange(cfg, { mode: "window", windowDays: 5, rangeFrom: 1 }, starts, 5));
+    assert.deepEqual(visibleRange(cfg, { mode: "day", windowDays: 1, rangeFrom: 5 }, starts, 5), [3, 6]);
+    assert.deepEqual(visibleRange(cfg, { mode: "cumulative", windowDays: 1, rangeFrom: 0 }, starts, 9), [0, 7]);
+  });
+  it("fades nothing inside the step", () => {
+    assert.equal(fade(cfg, { mode: "cumulative", windowDays: 1, rangeFrom: 0 }, 5), 1);
+  });
+});
+
 describe("fade", () => {
   const cases = [
     ["day", 7, 5, 1],
