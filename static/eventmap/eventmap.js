@@ -717,8 +717,9 @@ const { buildGrid, decodeColumn, nearestPoint, projectPoints, visibleRanges } = 
  *   addGlPoints(P, group, onNoWebgl)  draws the columnar payload of eventmap.mapping.points into `group`;
  *                                     calls onNoWebgl(cols) instead when the browser has no WebGL
  *
- * The canvas is a Leaflet renderer: it follows pans and zoom animations like Leaflet's own canvas and is
- * redrawn once a move ends. Colour is the side's (palette from the scene), the shape the event type's,
+ * The canvas is a Leaflet renderer: it follows pans with the map's panes, and zooms (animated, wheel, pinch,
+ * fly) with a CSS transform of the image already drawn, as Leaflet's own canvas and tile layers do; the
+ * points are redrawn once the move ends, in chunks sized so that the page keeps its frame rate. Colour is the side's (palette from the scene), the shape the event type's,
  * filled or hollow the claim status's. A click picks the nearest point through a grid index (picking.js),
  * opens a short summary (text nodes only) and fires "click" on the layer with a `sourceTarget` whose
  * tooltip is "em-point:KEY:INDEX": streamlit-folium returns it to the app, which shows the event's card.
@@ -789,6 +790,22 @@ function inGridOrder(order, xy, rgba, style) {
     }
   }
   return out;
+}
+
+// Where the canvas drawn at `fromZoom`, whose top-left corner is the world pixel `corner` ([x, y] at that
+// zoom), goes when the map shows `toZoom` with the pixel origin `origin` (the world pixel of the layer
+// point 0, 0): the layer point of its corner and its scale, for L.DomUtil.setTransform. Pure arithmetic.
+function canvasTransform(corner, fromZoom, toZoom, origin) {
+  const scale = 2 ** (toZoom - fromZoom);
+  return { offset: [corner[0] * scale - origin[0], corner[1] * scale - origin[1]], scale };
+}
+
+// The next chunk size from the time between the last two chunks' frames: halved when a frame took longer
+// than `slowMs` (a software renderer), grown when frames come fast (a GPU draws a million points in one).
+function nextChunk(chunk, frameMs, { min = 5000, max = 1000000, slowMs = 40, fastMs = 24 } = {}) {
+  if (frameMs > slowMs) return Math.max(min, Math.floor(chunk / 2));
+  if (frameMs < fastMs) return Math.min(max, Math.ceil(chunk * 1.5));
+  return chunk;
 }
 
 function pickText(P, index) {
@@ -929,6 +946,34 @@ function pointRendererClass() {
       delete this._gl;
       delete this._container;
     },
+    getEvents() {
+      const events = L.Renderer.prototype.getEvents.call(this);
+      events.zoomstart = this._stopDrawing; // no chunk of the last redraw during a zoom: the image is scaled
+      return events;
+    },
+    _onAnimZoom(e) {
+      this._stopDrawing();
+      this._updateTransform(e.center, e.zoom);
+    },
+    _onZoom() {
+      if (this._map._animatingZoom || this._map.touchZoom?._zooming) this._stopDrawing(); // a pinch's steps
+      this._updateTransform(this._map.getCenter(), this._map.getZoom());
+    },
+    _reset() {
+      this._update();
+    },
+    // The image drawn, scaled and moved to where the map will show it (`center`, `zoom`): a CSS transform.
+    _updateTransform(center, zoom) {
+      if (!this._drawnAt || !this._container) return;
+      const origin = this._map._getNewPixelOrigin(center, zoom);
+      const t = canvasTransform(this._drawnAt.corner, this._drawnAt.zoom, zoom, [origin.x, origin.y]);
+      L.DomUtil.setTransform(this._container, L.point(t.offset[0], t.offset[1]), t.scale);
+    },
+    _stopDrawing() {
+      if (!this.drawing) return;
+      this._drawToken = (this._drawToken || 0) + 1; // the chunks still to draw stop here
+      this.drawing = false;
+    },
     _update() {
       if (this._map._animatingZoom && this._bounds) return;
       L.Renderer.prototype._update.call(this);
@@ -947,14 +992,16 @@ function pointRendererClass() {
       }
       this._draw(ratio);
     },
-    // Clears the canvas and draws every point in view: `chunkPoints` per animation frame, so that a million
-    // points never block the page for long (the map stays responsive while they fill in); all at once with
-    // `sync` and the first time. `drawing` is true until the last chunk is drawn.
+    // Clears the canvas and draws every point in view, in chunks of at most `chunkPoints` per animation
+    // frame, fewer when frames get slow (nextChunk), so that a million points never block the page (the map
+    // stays responsive while they fill in); all at once with `sync` and the first time. `drawing` is true
+    // until the last chunk is drawn; a zoom that starts meanwhile stops it (_stopDrawing).
     _draw(ratio, sync) {
       const gl = this._gl;
       const map = this._map;
       const scale = 2 ** map.getZoom();
       const corner = map.getPixelOrigin().add(this._bounds.min);
+      this._drawnAt = { corner: [corner.x, corner.y], zoom: map.getZoom() };
       gl.viewport(0, 0, this._container.width, this._container.height);
       gl.clearColor(0, 0, 0, 0);
       gl.clear(gl.COLOR_BUFFER_BIT);
@@ -972,14 +1019,20 @@ function pointRendererClass() {
       const ranges = visibleRanges(this._grid, x0, y0, x1, y1);
       this.lastDrawn = ranges.reduce((sum, r) => sum + r[1] - r[0], 0);
       // The first paint goes in one frame (nothing to keep responsive yet), later ones in chunks.
-      const chunk = sync || !this.drawCount ? Infinity : this._P.chunkPoints || Infinity;
+      const most = this._P.chunkPoints || Infinity;
+      const chunked = !sync && this.drawCount > 0 && Number.isFinite(most);
+      this._chunk = Math.min(this._chunk || most, most);
       this.drawing = true;
       const token = (this._drawToken || 0) + 1;
       this._drawToken = token;
       let at = 0;
+      let last = 0;
       const step = () => {
         if (token !== this._drawToken || !this._gl) return; // a newer draw has started, or the layer is gone
-        let budget = chunk;
+        const now = performance.now();
+        if (chunked && last) this._chunk = nextChunk(this._chunk, now - last, { max: most });
+        last = now;
+        let budget = chunked ? this._chunk : Infinity;
         while (at < ranges.length && budget > 0) {
           const [from, to] = ranges[at];
           const count = Math.min(budget, to - from);
@@ -1069,7 +1122,7 @@ function addGlPoints(P, group, onNoWebgl) {
   group.addLayer(layer);
   return layer;
 }
-return { SHAPE_CODES, UNKNOWN_DAY, hexRgb, decodePayload, pointAttributes, pointSizePx, inGridOrder, pickText, isoDay, summaryLines, webglContext, summaryElement, pickTarget, addGlPoints };
+return { SHAPE_CODES, UNKNOWN_DAY, hexRgb, decodePayload, pointAttributes, pointSizePx, inGridOrder, canvasTransform, nextChunk, pickText, isoDay, summaryLines, webglContext, summaryElement, pickTarget, addGlPoints };
 })();
 // glfallback.js
 modules["glfallback"] = (function () {
