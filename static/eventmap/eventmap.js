@@ -719,7 +719,8 @@ const { buildGrid, decodeColumn, nearestPoint, projectPoints, visibleRanges } = 
  *
  * The canvas is a Leaflet renderer: it follows pans with the map's panes, and zooms (animated, wheel, pinch,
  * fly) with a CSS transform of the image already drawn, as Leaflet's own canvas and tile layers do; the
- * points are redrawn once the move ends, in chunks sized so that the page keeps its frame rate. Colour is the side's (palette from the scene), the shape the event type's,
+ * points are redrawn once the move ends, in chunks sized so that the page keeps its frame rate, into an
+ * offscreen framebuffer: the canvas keeps the last whole image until the new one is complete. Colour is the side's (palette from the scene), the shape the event type's,
  * filled or hollow the claim status's. A click picks the nearest point through a grid index (picking.js),
  * opens a short summary (text nodes only) and fires "click" on the layer with a `sourceTarget` whose
  * tooltip is "em-point:KEY:INDEX": streamlit-folium returns it to the app, which shows the event's card.
@@ -800,11 +801,11 @@ function canvasTransform(corner, fromZoom, toZoom, origin) {
   return { offset: [corner[0] * scale - origin[0], corner[1] * scale - origin[1]], scale };
 }
 
-// The next chunk size from the time between the last two chunks' frames: halved when a frame took longer
-// than `slowMs` (a software renderer), grown when frames come fast (a GPU draws a million points in one).
-function nextChunk(chunk, frameMs, { min = 5000, max = 1000000, slowMs = 40, fastMs = 24 } = {}) {
-  if (frameMs > slowMs) return Math.max(min, Math.floor(chunk / 2));
-  if (frameMs < fastMs) return Math.min(max, Math.ceil(chunk * 1.5));
+// The next chunk size from the time the last chunk took to draw: halved when it took longer than `slowMs`
+// (a software renderer), grown when it was quick (a GPU draws a million points in a few ms).
+function nextChunk(chunk, drawMs, { min = 5000, max = 1000000, slowMs = 24, fastMs = 12 } = {}) {
+  if (drawMs > slowMs) return Math.max(min, Math.floor(chunk / 2));
+  if (drawMs < fastMs) return Math.min(max, Math.ceil(chunk * 1.5));
   return chunk;
 }
 
@@ -868,6 +869,18 @@ void main() {
   gl_FragColor = vec4(rgb * alpha, alpha);
 }`;
 
+const PIXEL = new Uint8Array(4);
+
+// The offscreen image copied onto the canvas as it is (one quad, texel for pixel).
+const BLIT_VERTEX = `
+attribute vec2 a_corner; varying vec2 v_uv;
+void main() { v_uv = a_corner * 0.5 + 0.5; gl_Position = vec4(a_corner, 0.0, 1.0); }`;
+
+const BLIT_FRAGMENT = `
+precision mediump float;
+uniform sampler2D u_image; varying vec2 v_uv;
+void main() { gl_FragColor = texture2D(u_image, v_uv); }`;
+
 function compile(gl, type, source) {
   const shader = gl.createShader(type);
   gl.shaderSource(shader, source);
@@ -876,23 +889,29 @@ function compile(gl, type, source) {
   return shader;
 }
 
-function program(gl) {
+function program(gl, vertex = VERTEX, fragment = FRAGMENT) {
   const prog = gl.createProgram();
-  gl.attachShader(prog, compile(gl, gl.VERTEX_SHADER, VERTEX));
-  gl.attachShader(prog, compile(gl, gl.FRAGMENT_SHADER, FRAGMENT));
+  gl.attachShader(prog, compile(gl, gl.VERTEX_SHADER, vertex));
+  gl.attachShader(prog, compile(gl, gl.FRAGMENT_SHADER, fragment));
   gl.linkProgram(prog);
   if (!gl.getProgramParameter(prog, gl.LINK_STATUS)) throw new Error(gl.getProgramInfoLog(prog));
   return prog;
 }
 
+// A vertex buffer and how to point the program's attribute at it (again before each use: the two programs
+// share attribute slots).
 function buffer(gl, prog, name, data, size, type, normalized) {
   const b = gl.createBuffer();
   gl.bindBuffer(gl.ARRAY_BUFFER, b);
   gl.bufferData(gl.ARRAY_BUFFER, data, gl.STATIC_DRAW);
   const at = gl.getAttribLocation(prog, name);
-  gl.enableVertexAttribArray(at);
-  gl.vertexAttribPointer(at, size, type, normalized, 0, 0);
-  return b;
+  const bind = () => {
+    gl.bindBuffer(gl.ARRAY_BUFFER, b);
+    gl.enableVertexAttribArray(at);
+    gl.vertexAttribPointer(at, size, type, normalized, 0, 0);
+  };
+  bind();
+  return { b, bind, at };
 }
 
 // A WebGL context on a fresh canvas, or null (no WebGL in this browser).
@@ -936,6 +955,9 @@ function pointRendererClass() {
       ];
       this._u = {};
       for (const name of ["u_offset", "u_scale", "u_size", "u_point"]) this._u[name] = gl.getUniformLocation(prog, name);
+      this._blit = program(gl, BLIT_VERTEX, BLIT_FRAGMENT);
+      this._quad = buffer(gl, this._blit, "a_corner", new Float32Array([-1, -1, 1, -1, -1, 1, 1, 1]), 2, gl.FLOAT, false);
+      this._offscreen = { width: 0, height: 0, texture: gl.createTexture(), framebuffer: gl.createFramebuffer() };
       gl.enable(gl.BLEND);
       gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
     },
@@ -977,44 +999,77 @@ function pointRendererClass() {
     _update() {
       if (this._map._animatingZoom && this._bounds) return;
       L.Renderer.prototype._update.call(this);
-      const b = this._bounds;
-      const size = b.getSize();
-      const ratio = window.devicePixelRatio || 1;
+      this._draw(window.devicePixelRatio || 1);
+    },
+    // The offscreen framebuffer, `width` x `height` pixels, bound.
+    _bindOffscreen(width, height) {
+      const gl = this._gl;
+      const off = this._offscreen;
+      gl.bindFramebuffer(gl.FRAMEBUFFER, off.framebuffer);
+      if (off.width !== width || off.height !== height) { // a new size reallocates the texture: only when needed
+        gl.bindTexture(gl.TEXTURE_2D, off.texture);
+        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, width, height, 0, gl.RGBA, gl.UNSIGNED_BYTE, null);
+        for (const [key, value] of [[gl.TEXTURE_MIN_FILTER, gl.NEAREST], [gl.TEXTURE_MAG_FILTER, gl.NEAREST],
+          [gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE], [gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE]]) {
+          gl.texParameteri(gl.TEXTURE_2D, key, value);
+        }
+        gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, off.texture, 0);
+        off.width = width;
+        off.height = height;
+      }
+      gl.viewport(0, 0, width, height);
+    },
+    // The complete offscreen image onto the canvas, placed at `min` (a layer point) with no transform.
+    _present(min, size, width, height, drawnAt) {
+      const gl = this._gl;
       const canvas = this._container;
-      L.DomUtil.setPosition(canvas, b.min);
-      const width = Math.round(size.x * ratio);
-      const height = Math.round(size.y * ratio);
       if (canvas.width !== width || canvas.height !== height) { // a new size reallocates the canvas: only when needed
         canvas.width = width;
         canvas.height = height;
         canvas.style.width = `${size.x}px`;
         canvas.style.height = `${size.y}px`;
       }
-      this._draw(ratio);
+      L.DomUtil.setPosition(canvas, min);
+      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+      gl.viewport(0, 0, width, height);
+      gl.disable(gl.BLEND);
+      gl.clearColor(0, 0, 0, 0);
+      gl.clear(gl.COLOR_BUFFER_BIT);
+      gl.useProgram(this._blit);
+      this._quad.bind();
+      gl.bindTexture(gl.TEXTURE_2D, this._offscreen.texture);
+      gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
+      gl.disableVertexAttribArray(this._quad.at);
+      gl.enable(gl.BLEND);
+      this._drawnAt = drawnAt;
     },
-    // Clears the canvas and draws every point in view, in chunks of at most `chunkPoints` per animation
-    // frame, fewer when frames get slow (nextChunk), so that a million points never block the page (the map
-    // stays responsive while they fill in); all at once with `sync` and the first time. `drawing` is true
-    // until the last chunk is drawn; a zoom that starts meanwhile stops it (_stopDrawing).
+    // Draws every point in view offscreen, in chunks of at most `chunkPoints` per animation frame, fewer
+    // when a chunk takes long to draw (nextChunk), so that a million points never block the page (the map stays
+    // responsive, the canvas shows the last image, scaled if the map zoomed); then puts the image on the
+    // canvas in one step. All at once with `sync` and the first time. `drawing` is true until then; a zoom
+    // that starts meanwhile stops it (_stopDrawing).
     _draw(ratio, sync) {
       const gl = this._gl;
       const map = this._map;
       const scale = 2 ** map.getZoom();
-      const corner = map.getPixelOrigin().add(this._bounds.min);
-      this._drawnAt = { corner: [corner.x, corner.y], zoom: map.getZoom() };
-      gl.viewport(0, 0, this._container.width, this._container.height);
+      const min = this._bounds.min;
+      const size = this._bounds.getSize();
+      const width = Math.round(size.x * ratio);
+      const height = Math.round(size.y * ratio);
+      const corner = map.getPixelOrigin().add(min);
+      const drawnAt = { corner: [corner.x, corner.y], zoom: map.getZoom() };
+      this._bindOffscreen(width, height);
       gl.clearColor(0, 0, 0, 0);
       gl.clear(gl.COLOR_BUFFER_BIT);
       gl.useProgram(this._prog);
       gl.uniform2f(this._u.u_offset, (this._origin[0] * scale - corner.x) * ratio, (this._origin[1] * scale - corner.y) * ratio);
       gl.uniform1f(this._u.u_scale, scale * ratio);
-      gl.uniform2f(this._u.u_size, this._container.width, this._container.height);
+      gl.uniform2f(this._u.u_size, width, height);
       gl.uniform1f(this._u.u_point, pointSizePx(this._P, map.getZoom()) * ratio);
       // Only the grid cells the canvas shows (with a point's radius around it).
       const margin = pointSizePx(this._P, map.getZoom());
       const world = (x, y) => [(x + corner.x) / scale - this._origin[0], (y + corner.y) / scale - this._origin[1]];
       const [x0, y0] = world(-margin, -margin);
-      const size = this._bounds.getSize();
       const [x1, y1] = world(size.x + margin, size.y + margin);
       const ranges = visibleRanges(this._grid, x0, y0, x1, y1);
       this.lastDrawn = ranges.reduce((sum, r) => sum + r[1] - r[0], 0);
@@ -1026,12 +1081,12 @@ function pointRendererClass() {
       const token = (this._drawToken || 0) + 1;
       this._drawToken = token;
       let at = 0;
-      let last = 0;
       const step = () => {
         if (token !== this._drawToken || !this._gl) return; // a newer draw has started, or the layer is gone
-        const now = performance.now();
-        if (chunked && last) this._chunk = nextChunk(this._chunk, now - last, { max: most });
-        last = now;
+        const start = performance.now();
+        this._bindOffscreen(width, height);
+        gl.useProgram(this._prog);
+        for (const b of this._buffers) b.bind();
         let budget = chunked ? this._chunk : Infinity;
         while (at < ranges.length && budget > 0) {
           const [from, to] = ranges[at];
@@ -1042,9 +1097,15 @@ function pointRendererClass() {
           else at++;
         }
         if (at < ranges.length) {
+          // Waits for the chunk to be drawn (GL calls only queue work, and finish() does not wait in every
+          // browser; reading a pixel does): its time sizes the next chunk, and no queue of chunks is left for
+          // the frame that shows the image to wait for.
+          gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, PIXEL);
+          this._chunk = nextChunk(this._chunk, performance.now() - start, { max: most });
           L.Util.requestAnimFrame(step);
           return;
         }
+        this._present(min, size, width, height, drawnAt);
         this.drawing = false;
         if (!this.drawCount) this.firstDrawAt = performance.now(); // ms since the page began to load (bench/)
         this.drawCount++;

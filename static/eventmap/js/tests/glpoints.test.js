@@ -85,13 +85,13 @@ describe("canvas transform during a zoom", () => {
 });
 
 describe("chunk size", () => {
-  it("halves after a slow frame, down to the minimum", () => {
+  it("halves after a slow chunk, down to the minimum", () => {
     assert.equal(nextChunk(100000, 120), 50000);
     assert.equal(nextChunk(6000, 120), 5000);
   });
-  it("grows after fast frames, up to the maximum, and stays between", () => {
-    assert.equal(nextChunk(40000, 16), 60000);
-    assert.equal(nextChunk(90000, 16, { max: 100000 }), 100000);
-    assert.equal(nextChunk(40000, 30), 40000);
+  it("grows after quick chunks, up to the maximum, and stays between", () => {
+    assert.equal(nextChunk(40000, 5), 60000);
+    assert.equal(nextChunk(90000, 3, { max: 100000 }), 100000);
+    assert.equal(nextChunk(40000, 20), 40000);
   });
 });
