@@ -1096,12 +1096,14 @@ function pointRendererClass() {
           if (from + count < to) ranges[at] = [from + count, to];
           else at++;
         }
-        if (at < ranges.length) {
+        if (chunked) {
           // Waits for the chunk to be drawn (GL calls only queue work, and finish() does not wait in every
-          // browser; reading a pixel does): its time sizes the next chunk, and no queue of chunks is left for
-          // the frame that shows the image to wait for.
+          // browser; reading a pixel does): its time sizes the next chunk (this draw's and the next one's),
+          // and no queue of chunks is left for the frame that shows the image to wait for.
           gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, PIXEL);
           this._chunk = nextChunk(this._chunk, performance.now() - start, { max: most });
+        }
+        if (at < ranges.length) {
           L.Util.requestAnimFrame(step);
           return;
         }
