@@ -78,6 +78,8 @@ def synthetic_events(n: int, *, seed: int = 1) -> pd.DataFrame:
         "sub_event_type": subs[type_idx],
         "description": texts[rng.integers(0, len(texts), n)],
         "description_original": "",
+        "description_ar": "",
+        "description_ar_source": "",
         "language": "",
         "fatalities": pd.array(rng.integers(0, 5, n), dtype="Int64"),
         "injured": pd.array([pd.NA] * n, dtype="Int64"),

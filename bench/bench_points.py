@@ -6,9 +6,9 @@ For each size N (default 10,000 / 100,000 / 1,000,000 synthetic events at distin
 - **points** (this project's way above 5,000 events, `eventmap.mapping.points`): seconds to build the scene's
   marks and the payload, the payload's bytes, Python's peak memory while building it; in headless chromium
   (standalone page, no network): the first paint (ms after the page began loading until the points are on
-  the canvas), the JS heap, frames per second while panning and while zooming (each frame moves the map and
-  redraws every point, counted with requestAnimationFrame over 3 s), and the time from a click on a point
-  to its summary;
+  the canvas), the JS heap, frames per second while panning and while zooming (a pan moves the panes, a zoom scales
+  the canvas drawn with a CSS transform; counted with requestAnimationFrame over 3 s), the time from a
+  zoom's end until every point in view is redrawn, and the time from a click on a point to its summary;
 - **JSON per event** (`eventmap.mapping.layers`, clustered markers; grid squares past 100,000 events, where no
   event can be clicked): payload bytes and first paint (markers or squares shown);
 - **naive** (one `folium.Marker` with a popup per event): build+render and page bytes measured up to
@@ -54,7 +54,8 @@ SHOWN = ("() => window.EventMap && EventMap.layers.length > 0 && !!(document.que
          " || document.querySelector('.leaflet-overlay-pane canvas'))")
 # Frames per second over 3 s, counted with requestAnimationFrame: "pan" moves the map as a drag does (the
 # panes follow, no redraw until the drag ends); "zoom" zooms in and out with Leaflet's animation every 300 ms
-# (each zoom redraws every point); "redraw" redraws every point on every frame (the worst case).
+# (the canvas drawn is scaled by a CSS transform during each animation, the points are redrawn in chunks after
+# it: a new zoom stops the chunks left); "redraw" redraws every point on every frame (the worst case).
 FPS = """async (kind) => { const layer = EventMap.layers[0].emPoints; const m = window.emMap; const z = m.getZoom();
   let frames = 0; let zooms = 0; const t0 = performance.now();
   await new Promise((done) => { const step = () => {
@@ -66,6 +67,14 @@ FPS = """async (kind) => { const layer = EventMap.layers[0].emPoints; const m = 
     requestAnimationFrame(step); });
   if (kind === "pan") m.fire("moveend");
   m.setZoom(z, { animate: false }); return frames / ((performance.now() - t0) / 1000); }"""
+# One animated zoom in and out: ms from each zoom's end until every point in view is redrawn (the chunks).
+REDRAWN = """async () => { const layer = EventMap.layers[0].emPoints; const m = window.emMap; const z = m.getZoom();
+  const times = [];
+  for (const to of [z + 1, z]) { await new Promise((done) => { m.once("zoomend", () => {
+      const t0 = performance.now(); const wait = () => { if (layer.drawing) requestAnimationFrame(wait);
+        else { times.push(performance.now() - t0); done(); } }; requestAnimationFrame(wait); });
+    m.setZoom(to); }); }
+  return times; }"""
 PICKABLE = """() => { const layer = EventMap.layers[0].emPoints; const m = layer._map; const c = layer.emCols;
   for (let i = Math.floor(c.lon.length / 2); i < c.lon.length; i++) {
     const p = m.latLngToContainerPoint([c.lat[i], c.lon[i]]);
@@ -110,6 +119,8 @@ def points_in_browser(browser, path: Path) -> dict[str, str]:
     pan = page.evaluate(FPS, "pan")
     zoom = page.evaluate(FPS, "zoom")
     redraw = page.evaluate(FPS, "redraw")
+    page.wait_for_function("() => !EventMap.layers[0].emPoints.drawing", polling=20)
+    redrawn = page.evaluate(REDRAWN)
     page.wait_for_function("() => !EventMap.layers[0].emPoints.drawing", polling=20)  # the last redraw is done
     target = page.evaluate(PICKABLE)
     start = time.perf_counter()
@@ -122,7 +133,9 @@ def points_in_browser(browser, path: Path) -> dict[str, str]:
     return {"points first paint": f"{first / 1000:.2f} s", "JS heap": human_bytes(heap),
             "pan fps (map alone)": f"{pan:.0f} ({pan_alone:.0f})",
             "zoom fps (map alone)": f"{zoom:.0f} ({zoom_alone:.0f})",
-            "redraw every frame": f"{redraw:.0f} fps", "click→summary": f"{click_ms:.0f} ms"}
+            "redraw every frame": f"{redraw:.0f} fps",
+            "zoom end → redrawn (in, out)": " / ".join(f"{ms / 1000:.2f} s" for ms in redrawn),
+            "click→summary": f"{click_ms:.0f} ms"}
 
 
 def shown_seconds(browser, path: Path) -> float:

@@ -372,8 +372,8 @@ def _load_columns(table: ColumnTable, *, name: str, source_format: str | None,
         if column in position:
             cells[column] = stripped(table.columns[position[column]])
         else:
-            cells[column] = pa.chunked_array([pa.repeat(HEADER_DEFAULTS.get(column, ""), table.num_rows)],
-                                             type=pa.string())
+            cells[column] = pa.chunked_array(
+                [pa.repeat(pa.scalar(HEADER_DEFAULTS.get(column, ""), pa.large_string()), table.num_rows)])
     relaxed = required_cells(header, mapped=False)
     checks = check_columns(cells, table.lines, file=name, required=relaxed or REQUIRED, region_bbox=region_bbox)
     events = checks.events

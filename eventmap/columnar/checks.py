@@ -62,7 +62,7 @@ def _matches(column: pa.ChunkedArray, pattern: str) -> np.ndarray:
 
 def _given(column: pa.ChunkedArray, empty: np.ndarray) -> pa.ChunkedArray | pa.Array:
     """The column with its empty cells as nulls (for a cast)."""
-    return pc.if_else(pa.array(empty), pa.scalar(None, pa.string()), column)
+    return pc.if_else(pa.array(empty), pa.scalar(None, column.type), column)
 
 
 def _days(days: pa.ChunkedArray | pa.Array) -> np.ndarray:
@@ -79,7 +79,7 @@ def _dates(column: pa.ChunkedArray, empty: np.ndarray) -> tuple[np.ndarray, np.n
             return days, np.zeros(len(empty), dtype=bool)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         pass
-    iso = pc.if_else(pc.match_substring_regex(column, _ISO_DAY), column, pa.scalar(None, pa.string()))
+    iso = pc.if_else(pc.match_substring_regex(column, _ISO_DAY), column, pa.scalar(None, column.type))
     stamps = pc.strptime(iso, format="%Y-%m-%d", unit="s", error_is_null=True)
     exact = pc.equal(pc.strftime(stamps, format="%Y-%m-%d"), column)  # strptime rolls 2020-02-30 over
     days = _days(pc.cast(pc.if_else(exact, stamps, pa.scalar(None, stamps.type)), pa.date32()))
@@ -93,7 +93,7 @@ def _numbers(column: pa.ChunkedArray, empty: np.ndarray) -> tuple[np.ndarray, np
     except pa.ArrowInvalid:
         pass
     plain = pc.match_substring_regex(column, _PLAIN_NUMBER)
-    values = _numpy(pc.cast(pc.if_else(plain, column, pa.scalar(None, pa.string())), pa.float64()))
+    values = _numpy(pc.cast(pc.if_else(plain, column, pa.scalar(None, column.type)), pa.float64()))
     values = np.asarray(values, dtype="float64")
     return values, ~empty & ~np.isfinite(values)
 
@@ -106,7 +106,7 @@ def _counts(column: pa.ChunkedArray, empty: np.ndarray) -> tuple[tuple[np.ndarra
     except pa.ArrowInvalid:
         pass
     plain = pc.match_substring_regex(column, _PLAIN_COUNT)
-    numbers = pc.cast(pc.if_else(plain, column, pa.scalar(None, pa.string())), pa.int64())
+    numbers = pc.cast(pc.if_else(plain, column, pa.scalar(None, column.type)), pa.int64())
     missing = _numpy(pc.is_null(numbers))
     values = _numpy(pc.fill_null(numbers, 0)).astype("int64")
     return (values, missing), ~empty & missing

@@ -158,3 +158,62 @@ def test_the_dashboard_shows_the_card_of_a_clicked_point_and_redraws_on_a_side_f
     palette = map_page.evaluate("() => EventMap.layers[0].emPayload.sides")
     assert [palette[i] for i in sides_drawn] == ["Artsakh"]
     screenshot(page, "points_dashboard_side_filter")
+
+
+# Every gl.drawArrays call is recorded with whether Leaflet's zoom animation was running.
+SPY_DRAWS = """() => { const layer = EventMap.layers[0].emPoints; const gl = layer._gl; const m = layer._map;
+  window.emDraws = []; window.emScales = []; const draw = gl.drawArrays.bind(gl);
+  gl.drawArrays = (...args) => { window.emDraws.push(!!m._animatingZoom); return draw(...args); };
+  m.on('zoomanim', () => setTimeout(() => window.emScales.push(layer._container.style.transform), 0)); }"""
+# The canvas's pixels as drawn now, then after a full redraw for the map's current view: equal when the
+# redraw that followed the zoom put every point where the map now shows it.
+SAME_AS_FRESH = """() => { const layer = EventMap.layers[0].emPoints; const gl = layer._gl;
+  const w = gl.drawingBufferWidth; const h = gl.drawingBufferHeight;
+  const read = () => { const px = new Uint8Array(4 * w * h); gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, px);
+    return px; };
+  const before = read(); layer._draw(window.devicePixelRatio || 1, true); const after = read();
+  let painted = 0; let differ = 0;
+  for (let i = 3; i < before.length; i += 4) { if (before[i] > 0) painted++; if (before[i] !== after[i]) differ++; }
+  return { painted, differ }; }"""
+# The canvas's top-left corner on the page against where the layer's bounds put it.
+CANVAS_PLACE = """() => { const layer = EventMap.layers[0].emPoints; const m = layer._map;
+  const r = layer._container.getBoundingClientRect(); const c = m.getContainer().getBoundingClientRect();
+  const p = m.layerPointToContainerPoint(layer._bounds.min);
+  return { dx: r.left - c.left - p.x, dy: r.top - c.top - p.y, transform: layer._container.style.transform }; }"""
+
+
+def test_a_zoom_scales_the_drawn_points_and_redraws_them_once_in_place(file_page, hundred_thousand) -> None:
+    frame, path = hundred_thousand
+    page = file_page(viewport={"width": 1280, "height": 800}, timeout_ms=60_000)
+    page.goto(path.as_uri())
+    page.wait_for_function(POINTS_DRAWN)
+    page.evaluate(SPY_DRAWS)
+    zoom = page.evaluate("() => EventMap.layers[0].emPoints._map.getZoom()")
+    page.evaluate("""() => { window.emPicks = []; EventMap.layers[0].emPoints.on('click', (e) =>
+        window.emPicks.push(e.sourceTarget.getTooltip().getContent())); }""")
+    page.mouse.move(560, 400)
+    page.mouse.wheel(0, -240)  # a wheel step: an animated zoom around the pointer
+    page.wait_for_function(f"""() => {{ const l = EventMap.layers[0].emPoints; const m = l._map;
+        return m.getZoom() > {zoom} && !m._animatingZoom && !l.drawing; }}""")
+    draws = page.evaluate("() => window.emDraws")
+    assert draws, "the points are redrawn after the zoom"
+    assert not any(draws), "no point is drawn during the zoom animation"
+    scales = page.evaluate("() => window.emScales")
+    assert scales, "the zoom was animated"
+    assert all("scale(" in s and "scale(1)" not in s for s in scales), scales
+    place = page.evaluate(CANVAS_PLACE)
+    assert abs(place["dx"]) < 1, place
+    assert abs(place["dy"]) < 1, place
+    assert "scale(" not in place["transform"], place
+    same = page.evaluate(SAME_AS_FRESH)
+    assert same["painted"] > 50_000, same
+    assert same["differ"] == 0, same
+    target = page.evaluate(PICKABLE, [0, 80])
+    page.mouse.click(target["x"], target["y"])
+    popup = page.wait_for_selector(".em-point-summary").inner_text()
+    event = frame.iloc[target["i"]]
+    assert event["date"].strftime("%Y-%m-%d") in popup
+    assert event["side"] in popup
+    key = page.evaluate("() => EventMap.layers[0].emPayload.key")
+    assert page.evaluate("() => window.emPicks") == [f"em-point:{key}:{target['i']}"]
+    assert page.errors == []

