@@ -16,23 +16,16 @@ from eventmap.i18n import t
 from geo.naming import display_name
 from services.loading import LoadFailure, file_stamp
 from services.places import candidates_for, labelled_candidates, places_to_review, point_options
-from ui import data, hooks, places_choice, sidebar, upload
-from ui.map_view import basemap_names
+from ui import data, places_choice, upload
 from ui.places_online import online_lookup_panel, online_source, online_status, show_notice
-from ui.router import routed, run_app
+from ui.router import start_page
 from ui.safe_text import plain_markdown, spreadsheet_safe
 
 PICK_KEY = "places_pick"
 MAX_CANDIDATES_LISTED = 6
 
-if not routed():
-    run_app()
-    st.stop()
-
-settings = data.current_settings()
-choices = sidebar.display_choices(basemaps=basemap_names())
+settings, choices = start_page()
 lang, naming = choices.lang, choices.naming
-hooks.apply_direction(lang)
 
 st.title(t("places.title", lang))
 st.caption(t("places.intro", lang, threshold="0.9"))

@@ -13,22 +13,15 @@ from base.settings import PROJECT_ROOT
 from eventmap.i18n import t
 from eventmap.schema import split_sources
 from services.loading import LoadFailure
-from ui import data, hooks, panels, sidebar, upload
-from ui.map_view import basemap_names
-from ui.router import routed, run_app
+from ui import panels, upload
+from ui.router import start_page
 from ui.safe_text import plain_markdown, spreadsheet_safe
 from ui.table import is_web_link
 
 LICENSES_FILE = PROJECT_ROOT / "static" / "LICENSES.md"
 
-if not routed():
-    run_app()
-    st.stop()
-
-settings = data.current_settings()
-choices = sidebar.display_choices(basemaps=basemap_names())
+settings, choices = start_page()
 lang = choices.lang
-hooks.apply_direction(lang)
 
 st.title(t("about.title", lang))
 

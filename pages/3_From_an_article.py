@@ -8,18 +8,11 @@ from __future__ import annotations
 import streamlit as st
 
 from eventmap.i18n import t
-from ui import article_review, data, hooks, sidebar
-from ui.map_view import basemap_names
-from ui.router import routed, run_app
+from ui import article_review
+from ui.router import start_page
 
-if not routed():
-    run_app()
-    st.stop()
-
-settings = data.current_settings()
-choices = sidebar.display_choices(basemaps=basemap_names())
+settings, choices = start_page()
 lang = choices.lang
-hooks.apply_direction(lang)
 
 st.title(t("article.title", lang))
 st.caption(t("article.intro", lang))

@@ -3,12 +3,9 @@
 Streamlit runs `app.py` for the root URL and, because a `pages/` folder exists, runs a page's file
 directly when its URL is opened (`/Places`). Either way the file first hands over to `run_app()`, which
 sets the page up (title, icon, layout, the view in the URL), declares the translated navigation and runs
-the page the URL asks for, which is the same file again, now `routed()`:
+the page the URL asks for, which is the same file again, now `routed()`. A page under `pages/` starts with
 
-    from ui.router import routed, run_app
-    if not routed():
-        run_app()
-        st.stop()
+    settings, choices = start_page()
     ... the page ...
 """
 
@@ -18,13 +15,13 @@ import threading
 
 import streamlit as st
 
-from base.settings import PROJECT_ROOT
+from base.settings import PROJECT_ROOT, Settings
 from eventmap.i18n import t
 from eventmap.scene import Lang
 from eventmap.urlstate import DEFAULT_LANG
-from ui import url
+from ui import data, rtl, url
 from ui.map_view import basemap_names
-from ui.sidebar import LANG_KEY
+from ui.sidebar import LANG_KEY, DisplayChoices, display_choices
 
 FAVICON = PROJECT_ROOT / "ui" / "favicon.png"  # a local file: a Material icon would be fetched from the internet
 PAGES: tuple[tuple[str, str], ...] = (  # (file, title key); the first is the default page
@@ -55,3 +52,16 @@ def run_app() -> None:
         page.run()
     finally:
         _local.depth -= 1
+
+
+def start_page() -> tuple[Settings, DisplayChoices]:
+    """The start of every page under `pages/`: opened directly, it hands over to `run_app()` (which runs it
+    again, routed) and stops; routed, it reads the settings and the sidebar's display choices and sets the
+    page's direction."""
+    if not routed():
+        run_app()
+        st.stop()
+    settings = data.current_settings()
+    choices = display_choices(basemaps=basemap_names())
+    rtl.apply_direction(choices.lang)
+    return settings, choices
