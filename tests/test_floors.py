@@ -18,10 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # Bottom-up. A module belongs to the floor of the longest prefix that names it.
 FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("base", ("base",)),
+    ("access", ("access",)),  # roles and password hashes: who may do what
     ("geo", ("geo",)),
     ("core", ("eventmap", "eventmap.extract")),  # eventmap.extract: articles to draft events, on geo and the schema
     ("scene", ("eventmap.scene", "eventmap.urlstate")),
     ("renderers", ("eventmap.mapping", "eventmap.playback", "eventmap.export")),
+    ("store", ("store",)),  # the team store (PostgreSQL): validation and exports from the floors below
     ("services", ("services",)),
     ("ui", ("ui",)),
     ("entry points", ("pages", "app", "eventmap.cli", "eventmap.__main__")),
@@ -29,7 +31,7 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
 FLOOR_NAMES = [name for name, _ in FLOORS]
 LOWEST_WITH_STREAMLIT = FLOOR_NAMES.index("ui")
 FIRST_PARTY = frozenset(prefix.split(".")[0] for _, prefixes in FLOORS for prefix in prefixes)
-SOURCES = ("base", "geo", "eventmap", "services", "ui", "pages", "app.py")
+SOURCES = ("base", "access", "geo", "eventmap", "store", "services", "ui", "pages", "app.py")
 
 
 def floor_of(module: str) -> int | None:
