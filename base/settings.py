@@ -64,8 +64,17 @@ class Settings:
     max_article_bytes: int = 1024 * 1024  # one news article to read (a long feature is ~50 KB)
     # Parquet cache of loaded files (services/load_cache.py): at most this many files in state_dir/loads
     load_cache_entries: int = 8
+    # The team store: "" = the embedded default (files on disk, no server); postgresql://... = PostgreSQL/PostGIS
+    database_url: str = field(default="", repr=False)  # may hold a password: never printed
+    # A header set by a trusted reverse proxy that names the signed-in person ("" = not used)
+    trusted_user_header: str = ""
     # Map
     tiles_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+
+    @property
+    def team_store(self) -> bool:
+        """True when events live in the team store (PostgreSQL) rather than in files."""
+        return bool(self.database_url)
 
     @property
     def cache_path(self) -> Path:
@@ -98,6 +107,8 @@ class Settings:
             "geocoder_api_key": env.get("EVENTMAP_GEOCODER_API_KEY", ""),
             "geocoder_domain": env.get("EVENTMAP_GEOCODER_DOMAIN", ""),
             "geocoder_scheme": env.get("EVENTMAP_GEOCODER_SCHEME", cls.geocoder_scheme),
+            "database_url": env.get("EVENTMAP_DATABASE_URL", "").strip(),
+            "trusted_user_header": env.get("EVENTMAP_TRUSTED_USER_HEADER", "").strip(),
         }
         if (upload_mb := _env_number(env, "EVENTMAP_MAX_UPLOAD_MB")) is not None:
             values["max_upload_bytes"] = int(upload_mb * 1024 * 1024)
