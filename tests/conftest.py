@@ -13,3 +13,6 @@ def bundled_events() -> pd.DataFrame:
     from eventmap.loading import load_events
 
     return load_events(PROJECT_ROOT / "events.csv").events
+
+
+pytest_plugins = ("pg",)  # a real PostgreSQL for the team store's tests: `postgres_url`, `store_url`
