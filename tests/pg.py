@@ -120,7 +120,7 @@ def store_template(postgres_url: str) -> str:
 def store_url(postgres_url: str, store_template: str) -> Iterator[str]:
     """A fresh, migrated database for one test; dropped afterwards."""
     name = f"eventmap_test_{uuid.uuid4().hex[:12]}"
-    admin_execute(postgres_url, f'CREATE DATABASE "{name}" TEMPLATE "{store_template}"')
+    admin_execute(postgres_url, f'CREATE DATABASE "{name}" TEMPLATE "{store_template}" STRATEGY FILE_COPY')
     try:
         yield with_database(postgres_url, name)
     finally:

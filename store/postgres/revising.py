@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Row, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from access.roles import Principal
+from eventmap.validation import FRAME_COLUMNS
 from store.api import ConflictError, Revision, RevisionKind, RevisionState, UnknownRevisionError
 from store.postgres.tables import events, publications, revisions
 
@@ -29,10 +30,17 @@ def revision_of(row: Row[Any] | Mapping[str, Any]) -> Revision:
     return Revision(
         revision_id=data["revision_id"], event_id=data["event_id"], number=data["number"],
         base_number=data["base_number"], kind=RevisionKind(data["kind"]), state=RevisionState(data["state"]),
-        values=dict(data["values"]), author=data["author"], created_at=data["created_at"], reason=data["reason"],
+        values=_in_schema_order(data["values"]), author=data["author"], created_at=data["created_at"],
+        reason=data["reason"],
         reviewer=data["reviewer"], reviewed_at=data["reviewed_at"], review_note=data["review_note"],
         batch=data["batch"],
     )
+
+
+def _in_schema_order(values: Mapping[str, str]) -> dict[str, str]:
+    """Values in the schema's column order (JSONB keeps its own)."""
+    ordered = {column: values[column] for column in FRAME_COLUMNS if column in values}
+    return {**ordered, **{k: v for k, v in values.items() if k not in ordered}}
 
 
 def is_unique_violation(error: IntegrityError) -> bool:

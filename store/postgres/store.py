@@ -128,7 +128,7 @@ class PostgresStore:
             final = text_values(typed)
             kind = RevisionKind.ADD if base_number is None else RevisionKind.CORRECT
             return self._insert(principal, event_id=event_id, base_number=base_number, kind=kind, values=final,
-                                reason=reason.strip())
+                                reason=reason.strip(), given=values)
 
     def retract(self, principal: Principal, *, event_id: str, base_number: int, reason: str) -> Revision:
         require(principal, Action.PROPOSE)
@@ -147,10 +147,12 @@ class PostgresStore:
         return None if published is None else dict(published.values)
 
     def _insert(self, principal: Principal, *, event_id: str, base_number: int | None, kind: RevisionKind,
-                values: Mapping[str, str], reason: str) -> Revision:
+                values: Mapping[str, str], reason: str, given: Mapping[str, str] | None = None) -> Revision:
+        """Write a proposal; a conflict raises `ConflictError` with `given` (what the person typed) as `yours`."""
+        yours = dict(values if given is None else given)
         try:
             with self.engine.begin() as connection:
-                rv.check_base(connection, event_id=event_id, base_number=base_number, values=values)
+                rv.check_base(connection, event_id=event_id, base_number=base_number, values=yours)
                 return rv.insert_revision(connection, principal=principal, event_id=event_id,
                                           number=rv.next_number(connection, event_id), base_number=base_number,
                                           kind=kind, values=values, reason=reason)
@@ -161,7 +163,7 @@ class PostgresStore:
             theirs = rv.waiting_revision(connection, event_id) or rv.last_revision(connection, event_id)
         message = rv.waiting_message(theirs) if theirs is not None and theirs.state is RevisionState.PROPOSED else (
             f"event {event_id!r} was saved by someone else at the same moment; your values are kept")
-        raise ConflictError(message, yours=values, theirs=theirs)
+        raise ConflictError(message, yours=yours, theirs=theirs)
 
     # --- reviewing -----------------------------------------------------------------------------------------
 

@@ -5,21 +5,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from storekit import ADMIN, PASSWORD, PEOPLE, PlacesGeocoder
+from sqlalchemy import insert
+from storekit import PASSWORD, PEOPLE, PlacesGeocoder
 
+from access.passwords import hash_password
 from store.postgres import PostgresStore, open_store
+from store.postgres.tables import people
 
 pytestmark = pytest.mark.postgres
 
 
+@pytest.fixture(scope="session")
+def password_hash() -> str:
+    """The argon2 hash of `PASSWORD`, made once (hashing is slow on purpose)."""
+    return hash_password(PASSWORD)
+
+
 @pytest.fixture
-def store(store_url: str) -> Iterator[PostgresStore]:
+def store(store_url: str, password_hash: str) -> Iterator[PostgresStore]:
     """A store on a fresh database, with an editor, a second editor, two reviewers and an admin."""
     opened = open_store(store_url, geocoder=PlacesGeocoder())
-    opened.add_first_admin(name=ADMIN.name, password=PASSWORD)
-    for name, role in PEOPLE.items():
-        if name != ADMIN.name:
-            opened.add_person(ADMIN, name=name, password=PASSWORD, role=role)
+    with opened.engine.begin() as connection:
+        connection.execute(insert(people), [{"name": name, "role": role.label, "password_hash": password_hash}
+                                            for name, role in PEOPLE.items()])
     try:
         yield opened
     finally:

@@ -10,7 +10,8 @@ from storekit import ADMIN, EDITOR, OTHER_EDITOR, OTHER_REVIEWER, PASSWORD, REVI
 
 from access.errors import LoginError, PermissionDeniedError
 from access.roles import Principal, Role
-from store.api import RevisionState
+from store.api import EditRefusedError, RevisionState
+from store.postgres import open_store
 
 pytestmark = pytest.mark.postgres
 
@@ -83,6 +84,19 @@ def test_login_checks_the_argon2_hash(store):
             store.authenticate(name, password)
 
 
-def test_the_first_admin_only_once(store):
-    with pytest.raises(PermissionDeniedError, match="has people already"):
-        store.add_first_admin(name="mallory", password=PASSWORD)
+def test_the_first_admin_only_once(store_url):
+    opened = open_store(store_url)
+    try:
+        first = opened.add_first_admin(name="adam", password=PASSWORD)
+        assert (first.name, first.role) == ("adam", Role.ADMIN)
+        with pytest.raises(PermissionDeniedError, match="has people already"):
+            opened.add_first_admin(name="mallory", password=PASSWORD)
+        boss = opened.authenticate("adam", PASSWORD)
+        added = opened.add_person(boss, name="eve", password=PASSWORD, role=Role.EDITOR)
+        assert opened.person("eve") == added
+        with pytest.raises(EditRefusedError, match="exists already"):
+            opened.add_person(boss, name="eve", password=PASSWORD, role=Role.EDITOR)
+        with pytest.raises(EditRefusedError, match="at least 8 characters"):
+            opened.add_person(boss, name="short", password="1234", role=Role.EDITOR)  # noqa: S106
+    finally:
+        opened.close()
