@@ -18,6 +18,7 @@ from access.errors import LoginError, PermissionDeniedError
 from access.passwords import hash_password, needs_rehash, verify_password
 from access.roles import Action, Principal, Role, may_review, require
 from base.problems import Problem, Severity
+from eventmap.control.loading import ControlLoadResult
 from geo.geocoders.base import Geocoder
 from store.api import (
     ConflictError,
@@ -30,9 +31,11 @@ from store.api import (
     RevisionState,
     ViewQuery,
 )
-from store.postgres import exporting, importing, reading
+from store.postgres import exporting, importing, reading, shared
 from store.postgres import revising as rv
 from store.postgres.connection import check_schema, unavailable_as_store_error
+from store.postgres.geocache import PostgresGeocodeCache
+from store.postgres.shared import PlaceOverrides
 from store.postgres.tables import people, publications, revisions
 from store.postgres.values import check_values, drop_stale_point, event_row, locate, needs_point, text_values
 
@@ -235,6 +238,25 @@ class PostgresStore:
     def export_published(self, *, fmt: str) -> Export:
         with self._guard():
             return exporting.export_published(self.engine, fmt=fmt)
+
+    # --- places, control changes, the geocoding cache --------------------------------------------------------
+
+    @property
+    def places(self) -> PlaceOverrides:
+        """The geocoding overrides every session uses (the chain's first geocoder in team mode)."""
+        return PlaceOverrides(self.engine)
+
+    def geocode_cache(self, inner: Geocoder) -> PostgresGeocodeCache:
+        """`inner` (an online geocoder) behind the store's shared cache."""
+        return PostgresGeocodeCache(inner, self.engine)
+
+    def import_control_changes(self, principal: Principal, path: Path) -> int:
+        """A control-changes file into the store, all or nothing (the file loader's checks and messages)."""
+        return shared.import_control_changes(self.engine, principal, Path(path))
+
+    def control_changes(self) -> ControlLoadResult:
+        """The stored control changes, as `eventmap.control.loading.load_control_changes` gives a file's."""
+        return shared.control_changes_result(self.engine)
 
     # --- people --------------------------------------------------------------------------------------------
 
