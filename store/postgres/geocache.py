@@ -15,8 +15,10 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.dialects.postgresql import insert
 
+from base.settings import Settings
 from geo.geocoders.base import Geocoder
-from geo.geocoders.cache import DAY
+from geo.geocoders.cache import DAY, CachedGeocoder
+from geo.geocoders.chain import GeocoderChain
 from geo.normalize import normalize
 from geo.result import Candidate, GeoContext, GeoResult
 from store.postgres.connection import unavailable_as_store_error
@@ -107,3 +109,21 @@ class PostgresGeocodeCache(Geocoder):
             statement = statement.where(geocode_cache.c.query_key == normalize(query))
         with unavailable_as_store_error(self.engine.url), self.engine.begin() as connection:
             return int(connection.execute(statement).rowcount)
+
+
+def team_chain(engine: Engine, settings: Settings) -> Geocoder:
+    """`geo.default_chain(settings)` with the store's shared state: the overrides from the `places` table
+    instead of the file, and the online service's answers cached in the store instead of a SQLite file."""
+    from geo.chain import default_chain
+    from geo.geocoders.override import OverrideGeocoder
+    from store.postgres.shared import PlaceOverrides
+
+    geocoders: list[Geocoder] = []
+    for geocoder in default_chain(settings).geocoders:
+        if isinstance(geocoder, OverrideGeocoder):
+            geocoders.append(PlaceOverrides(engine))
+        elif isinstance(geocoder, CachedGeocoder):
+            geocoders.append(PostgresGeocodeCache(geocoder.inner, engine))
+        else:
+            geocoders.append(geocoder)
+    return GeocoderChain(geocoders)

@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, func, insert, select
+from sqlalchemy.exc import IntegrityError
 
 from access.errors import PermissionDeniedError
 from access.roles import Action, Principal, Role, require
 from base.errors import EventMapError
 from base.problems import Problem, Severity
 from eventmap.loading import load_events
-from store.api import EditRefusedError, ImportResult, RevisionKind, RevisionState
+from store.api import ConflictError, EditRefusedError, ImportResult, RevisionKind, RevisionState
 from store.postgres import revising as rv
 from store.postgres.tables import events, revisions
 from store.postgres.values import event_row, frame_rows, needs_point, text_values
@@ -69,6 +70,18 @@ def import_file(store: PostgresStore, principal: Principal, path: Path, *, reaso
                                                                              "required, but empty")])
     rows, lines, warnings = _load(store, path)
     batch = _batch(path)
+    try:
+        return _write(store, principal, path, rows, lines, warnings, batch=batch, reason=reason,
+                      publish_as_seed=publish_as_seed)
+    except IntegrityError as error:
+        if not rv.is_unique_violation(error):
+            raise
+        raise ConflictError(f"{path.name}: someone changed one of its events at the same moment; nothing was "
+                            "imported: import it again", yours={}, theirs=None) from None
+
+
+def _write(store: PostgresStore, principal: Principal, path: Path, rows: list[dict[str, object]], lines: list[int],
+           warnings: list[Problem], *, batch: str, reason: str, publish_as_seed: bool) -> ImportResult:
     with store.engine.begin() as connection:
         if publish_as_seed and connection.execute(select(func.count()).select_from(revisions)).scalar_one():
             raise PermissionDeniedError("seeding is for an empty store: this one has revisions already; "

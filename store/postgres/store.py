@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from sqlalchemy import Engine, func, insert, select
@@ -23,18 +24,20 @@ from geo.geocoders.base import Geocoder
 from store.api import (
     ConflictError,
     EditRefusedError,
+    EventStore,
     Export,
     ImportResult,
     Person,
     Revision,
     RevisionKind,
     RevisionState,
+    UnknownRevisionError,
     ViewQuery,
 )
 from store.postgres import exporting, importing, reading, shared
 from store.postgres import revising as rv
 from store.postgres.connection import check_schema, unavailable_as_store_error
-from store.postgres.geocache import PostgresGeocodeCache
+from store.postgres.geocache import PostgresGeocodeCache, team_chain
 from store.postgres.shared import PlaceOverrides
 from store.postgres.tables import people, publications, revisions
 from store.postgres.values import check_values, drop_stale_point, event_row, locate, needs_point, text_values
@@ -66,14 +69,14 @@ class PostgresStore:
             yield
 
     def geocoder(self) -> Geocoder:
-        """The geocoder for names without coordinates (default: the offline chain of `Settings.from_env()`)."""
+        """The geocoder for names without coordinates (default: the chain of `Settings.from_env()`, offline
+        unless online geocoding is on, with the store's overrides and cache: `geocache.team_chain`)."""
         if isinstance(self._geocoder, Geocoder):
             return self._geocoder
         if self._geocoder is None:
-            import geo
             from base.settings import Settings
 
-            self._geocoder = geo.default_chain(Settings.from_env())
+            self._geocoder = team_chain(self.engine, Settings.from_env())
             return self._geocoder
         self._geocoder = self._geocoder()
         return self._geocoder
@@ -110,7 +113,10 @@ class PostgresStore:
     def revision(self, revision_id: int) -> Revision:
         """One revision by its id (`UnknownRevisionError` when there is none)."""
         with self._guard(), self.engine.connect() as connection:
-            return rv.lock_revision(connection, revision_id)  # (no lock outside a transaction's FOR UPDATE use)
+            row = connection.execute(select(revisions).where(revisions.c.revision_id == revision_id)).first()
+        if row is None:
+            raise UnknownRevisionError(f"no revision {revision_id} in the store")
+        return rv.revision_of(row)
 
     # --- proposing -----------------------------------------------------------------------------------------
 
@@ -312,3 +318,8 @@ def _need_name(principal: Principal) -> None:
 
 def _reason_problems(reason: str) -> list[Problem]:
     return [] if reason.strip() else [Problem(EDIT_FILE, None, "reason", "required, but empty")]
+
+
+if TYPE_CHECKING:
+    def _implements(store: PostgresStore) -> EventStore:  # mypy checks that the class meets the protocol
+        return store

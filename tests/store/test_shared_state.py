@@ -10,6 +10,7 @@ from storekit import EDITOR, OTHER_EDITOR, VIEWER, event_values
 from access.errors import PermissionDeniedError
 from eventmap.control.loading import load_control_changes
 from store.api import ConflictError, EditRefusedError
+from store.postgres import open_store
 
 pytestmark = pytest.mark.postgres
 
@@ -86,4 +87,17 @@ def test_overrides_and_edits_meet(store):
     store._geocoder = store.places  # the team chain starts with the store's overrides
     revision = store.propose(EDITOR, values=event_values(location="Nowhere-on-earth", latitude="", longitude=""),
                              base_number=None, reason="new")
+    assert (revision.values["latitude"], revision.values["geo_source"]) == ("40.1", "override")
+
+
+def test_the_default_geocoder_starts_with_the_stores_overrides(store_url, store, tmp_path, monkeypatch):
+    monkeypatch.setenv("EVENTMAP_STATE_DIR", str(tmp_path))
+    monkeypatch.setenv("EVENTMAP_OVERRIDES", str(tmp_path / "no-overrides.csv"))
+    store.places.set(EDITOR, "Nowhere-on-earth", 40.1, 46.2)
+    default = open_store(store_url)
+    try:
+        revision = default.propose(EDITOR, values=event_values(location="Nowhere-on-earth", latitude="",
+                                                               longitude=""), base_number=None, reason="new")
+    finally:
+        default.close()
     assert (revision.values["latitude"], revision.values["geo_source"]) == ("40.1", "override")
