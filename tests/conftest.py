@@ -6,6 +6,8 @@ import pandas as pd
 import pytest
 from eventframes import PROJECT_ROOT
 
+pytest_plugins = ("pg",)  # a real PostgreSQL for the team store's tests (and any folder's): `postgres_url`, ...
+
 
 @pytest.fixture(scope="session")
 def bundled_events() -> pd.DataFrame:
@@ -13,6 +15,3 @@ def bundled_events() -> pd.DataFrame:
     from eventmap.loading import load_events
 
     return load_events(PROJECT_ROOT / "events.csv").events
-
-
-pytest_plugins = ("pg",)  # a real PostgreSQL for the team store's tests: `postgres_url`, `store_url`

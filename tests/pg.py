@@ -102,8 +102,8 @@ def postgres_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def store_template(postgres_url: str) -> str:
-    """The name of a database migrated to the newest schema (recreated once per session)."""
+def store_template(postgres_url: str) -> Iterator[str]:
+    """The name of a database migrated to the newest schema (made once per session, dropped at its end)."""
     from store.postgres import make_engine, migrate
 
     name = f"{TEMPLATE}_{uuid.uuid4().hex[:8]}"
@@ -113,7 +113,8 @@ def store_template(postgres_url: str) -> str:
         migrate(engine)
     finally:
         engine.dispose()
-    return name
+    yield name
+    admin_execute(postgres_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture

@@ -12,8 +12,6 @@ from access.passwords import hash_password
 from store.postgres import PostgresStore, open_store
 from store.postgres.tables import people
 
-pytestmark = pytest.mark.postgres
-
 
 @pytest.fixture(scope="session")
 def password_hash() -> str:
