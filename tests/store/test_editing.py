@@ -6,9 +6,11 @@ from __future__ import annotations
 import math
 
 import pytest
+from sqlalchemy import update
 from storekit import EDITOR, OTHER_EDITOR, OTHER_REVIEWER, REVIEWER, event_values
 
 from store.api import ConflictError, EditRefusedError, FieldChange, RevisionKind, RevisionState, diff_values
+from store.postgres.tables import events
 
 pytestmark = pytest.mark.postgres
 
@@ -132,3 +134,16 @@ def test_a_changed_place_is_geocoded_again(store):
     moved = dict(store.history("T-1")[0].values, location="Barda")
     second = store.propose(EDITOR, values=moved, base_number=1, reason="it was Barda")
     assert (second.values["latitude"], second.values["matched_name"]) == ("40.3744", "Barda")
+
+
+def test_a_revision_whose_base_is_no_longer_published_is_superseded(store):
+    _published(store)
+    proposal = store.propose(EDITOR, values=event_values(notes="from revision 1"), base_number=1, reason="mine")
+    with store.engine.begin() as connection:  # another publication got there first (as by a second server)
+        connection.execute(update(events).where(events.c.event_id == "T-1").values(revision=5))
+    with pytest.raises(ConflictError, match="marked superseded") as caught:
+        store.publish(REVIEWER, revision_id=proposal.revision_id)
+    assert caught.value.yours == proposal.values
+    assert store.history("T-1")[-1].state is RevisionState.SUPERSEDED
+    assert store.pending() == []
+    assert store.published_version() == 1

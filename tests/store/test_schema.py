@@ -93,3 +93,29 @@ def test_a_lost_connection_recovers_when_the_server_is_back(store, postgres_url)
     finally:
         admin.dispose()
     assert [r.event_id for r in store.pending()] == ["T-1"]  # a fresh connection, no error
+
+
+def test_a_server_that_stops_is_said_and_used_again_when_back():
+    from pg import LocalServer, admin_execute, with_database
+
+    server = LocalServer()
+    try:
+        server.start()
+        admin_execute(server.url, "CREATE DATABASE store")
+        url = with_database(server.url, "store")
+        engine = make_engine(url)
+        migrate(engine)
+        engine.dispose()
+        store = open_store(url)
+        assert store.published_version() == 0
+        server.stop()
+        with pytest.raises(StoreUnavailableError, match=rf"127\.0\.0\.1:{server.port}/store"):
+            store.published_version()
+        with pytest.raises(StoreUnavailableError):
+            store.propose(EDITOR, values=event_values(), base_number=None, reason="while down")
+        server.start()
+        assert store.published_version() == 0  # the page recovers at its next rerun
+        assert store.pending() == []  # nothing half-written
+        store.close()
+    finally:
+        server.remove()
