@@ -79,10 +79,14 @@ def next_number(connection: Connection, event_id: str) -> int:
     return (last or 0) + 1
 
 
-def check_base(connection: Connection, *, event_id: str, base_number: int | None, values: Mapping[str, str]) -> None:
+def check_base(connection: Connection, *, event_id: str, base_number: int | None, values: Mapping[str, str],
+               retracting: bool = False) -> None:
     """Raise `ConflictError` unless `base_number` is the event's published number (None: the event is new)
-    and no other proposal of it waits for review."""
+    and no other proposal of it waits for review (and, `retracting`, the event is not retracted already)."""
     state = published_state(connection, event_id)
+    if retracting and state is not None and state.retracted:
+        raise ConflictError(f"event {event_id!r} is retracted already (revision {state.revision})", yours=values,
+                            theirs=published_revision(connection, event_id))
     if base_number is None and state is not None:
         raise ConflictError(f"event {event_id!r} exists already (published revision {state.revision}): "
                             "correct it instead of adding it", yours=values,

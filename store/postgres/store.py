@@ -161,7 +161,8 @@ class PostgresStore:
         yours = dict(values if given is None else given)
         try:
             with self.engine.begin() as connection:
-                rv.check_base(connection, event_id=event_id, base_number=base_number, values=yours)
+                rv.check_base(connection, event_id=event_id, base_number=base_number, values=yours,
+                              retracting=kind is RevisionKind.RETRACT)
                 return rv.insert_revision(connection, principal=principal, event_id=event_id,
                                           number=rv.next_number(connection, event_id), base_number=base_number,
                                           kind=kind, values=values, reason=reason)

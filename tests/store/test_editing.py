@@ -73,6 +73,8 @@ def test_a_retraction_hides_the_event_and_keeps_its_history(store):
     store.publish(REVIEWER, revision_id=retraction.revision_id)
     assert store.published_events()["event_id"].tolist() == ["T-2"]
     assert [r.kind for r in store.history("T-1")] == [RevisionKind.ADD, RevisionKind.RETRACT]
+    with pytest.raises(ConflictError, match="retracted already"):
+        store.retract(EDITOR, event_id="T-1", base_number=2, reason="again")
     restored = store.propose(EDITOR, values=event_values("T-1"), base_number=2, reason="not a duplicate after all")
     store.publish(REVIEWER, revision_id=restored.revision_id)
     assert sorted(store.published_events()["event_id"]) == ["T-1", "T-2"]
