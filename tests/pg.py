@@ -5,7 +5,9 @@
   a free loopback port with its socket in that folder, stopped at the end of the session;
 - `store_template` (session): a database migrated to the newest schema, the template of every test's;
 - `store_url` (function): a fresh database made from that template (fast: a file copy), dropped afterwards;
-- `make_store(url)`: a `PostgresStore` on it with an offline test geocoder.
+- `team_store` (function): a `PostgresStore` on such a database with the people of `tests/storekit.py`
+  (editors ana and ben, reviewers rita and ravi, admin adam; password `storekit.PASSWORD`) and a small
+  offline geocoder.
 Tests that use them are marked `postgres`.
 """
 
@@ -157,3 +159,33 @@ def empty_database_url(postgres_url: str) -> Iterator[str]:
         yield with_database(postgres_url, name)
     finally:
         admin_execute(postgres_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def storekit_password_hash() -> str:
+    """The argon2 hash of `storekit.PASSWORD`, made once (hashing is slow on purpose)."""
+    from storekit import PASSWORD
+
+    from access.passwords import hash_password
+
+    return hash_password(PASSWORD)
+
+
+@pytest.fixture
+def team_store(store_url: str, storekit_password_hash: str) -> Iterator[object]:
+    """A store on a fresh database, with the people of `tests/storekit.py`."""
+    from sqlalchemy import insert
+    from storekit import PEOPLE, PlacesGeocoder
+
+    from store.postgres import open_store
+    from store.postgres.tables import people
+
+    opened = open_store(store_url, geocoder=PlacesGeocoder())
+    with opened.engine.begin() as connection:
+        connection.execute(insert(people), [
+            {"name": name, "role": role.label, "password_hash": storekit_password_hash}
+            for name, role in PEOPLE.items()])
+    try:
+        yield opened
+    finally:
+        opened.close()
