@@ -44,6 +44,7 @@ from synthetic_events import SIDES, event_table  # noqa: E402
 
 from store.api import ViewQuery  # noqa: E402
 from store.postgres import make_engine, migrate, open_store  # noqa: E402
+from store.postgres.reading import view_select  # noqa: E402
 
 CHUNK = 250_000
 VIEWS: dict[str, ViewQuery] = {
@@ -117,6 +118,21 @@ def peak_mb(function: Callable[[], Any]) -> tuple[float, Any]:
     return peak, result
 
 
+def indexes_used(engine: Any, view: ViewQuery) -> list[str]:
+    """The indexes PostgreSQL's plan for `view` uses (EXPLAIN of the store's own SELECT, same parameters)."""
+    compiled = view_select(view).compile(dialect=engine.dialect, compile_kwargs={"render_postcompile": True})
+    with engine.connect() as connection:
+        plan = connection.exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(compiled), compiled.params).scalar()
+
+    def walk(node: dict[str, Any]) -> Iterator[str]:
+        if "Index Name" in node:
+            yield node["Index Name"]
+        for child in node.get("Plans", ()):
+            yield from walk(child)
+
+    return sorted(set(walk(plan[0]["Plan"])))
+
+
 def naive_filter(frame: Any, view: ViewQuery) -> Any:
     keep = np.ones(len(frame), dtype=bool)
     if view.date_from:
@@ -156,7 +172,8 @@ def main() -> None:
             for title, view in VIEWS.items():
                 times, rows = timed(lambda view=view: store.query(view), args.repeat)
                 peak, _ = peak_mb(lambda view=view: store.query(view))
-                print(f"{title:40} {'SQL':6} {rows:7,} {statistics.median(times):9.3f} {max(times):7.3f} {peak:8.1f}")
+                print(f"{title:40} {'SQL':6} {rows:7,} {statistics.median(times):9.3f} {max(times):7.3f} {peak:8.1f}"
+                      f"  indexes: {', '.join(indexes_used(store.engine, view)) or 'none'}")
             # The naive way: every session reads the whole published table, then filters it in pandas.
             read_times, _ = timed(store.published_events, args.naive_repeat)
             peak, frame = peak_mb(store.published_events)
