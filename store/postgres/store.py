@@ -126,7 +126,8 @@ class PostgresStore:
         _need_name(principal)
         event_id = str(values.get("event_id", "")).strip()
         with self._guard():
-            base = self._published_values(event_id) if base_number is not None else None
+            published = self._published(event_id) if base_number is not None else None
+            base = None if published is None else dict(published.values)
             text = drop_stale_point({k: str(v) for k, v in values.items()}, base)
             typed, problems = check_values(text, file=EDIT_FILE)
             problems.extend(_reason_problems(reason))
@@ -135,6 +136,10 @@ class PostgresStore:
             if needs_point(typed):
                 typed = locate([typed], geocoder=self.geocoder())[0]
             final = text_values(typed)
+            restoring = published is not None and published.kind is RevisionKind.RETRACT
+            if base is not None and not restoring and final == {c: base.get(c, "") for c in final}:
+                raise refused([Problem(EDIT_FILE, None, None, f"the same values as revision {base_number}: "
+                                       "nothing to save")], f"the change to {event_id}")
             kind = RevisionKind.ADD if base_number is None else RevisionKind.CORRECT
             return self._insert(principal, event_id=event_id, base_number=base_number, kind=kind, values=final,
                                 reason=reason.strip(), given=values)
@@ -146,14 +151,14 @@ class PostgresStore:
         if problems:
             raise refused(problems, f"the retraction of {event_id}")
         with self._guard():
-            values = self._published_values(event_id) or {}
+            published = self._published(event_id)
+            values = {} if published is None else dict(published.values)
             return self._insert(principal, event_id=event_id, base_number=base_number, kind=RevisionKind.RETRACT,
                                 values=values, reason=reason.strip())
 
-    def _published_values(self, event_id: str) -> dict[str, str] | None:
+    def _published(self, event_id: str) -> Revision | None:
         with self.engine.connect() as connection:
-            published = rv.published_revision(connection, event_id)
-        return None if published is None else dict(published.values)
+            return rv.published_revision(connection, event_id)
 
     def _insert(self, principal: Principal, *, event_id: str, base_number: int | None, kind: RevisionKind,
                 values: Mapping[str, str], reason: str, given: Mapping[str, str] | None = None) -> Revision:

@@ -149,3 +149,10 @@ def test_a_revision_whose_base_is_no_longer_published_is_superseded(store):
     assert store.history("T-1")[-1].state is RevisionState.SUPERSEDED
     assert store.pending() == []
     assert store.published_version() == 1
+
+
+def test_a_correction_that_changes_nothing_is_refused(store):
+    _published(store)
+    with pytest.raises(EditRefusedError, match="the same values as revision 1"):
+        store.propose(EDITOR, values=dict(store.history("T-1")[0].values), base_number=1, reason="no change")
+    assert store.pending() == []
