@@ -90,22 +90,22 @@ def _write(store: PostgresStore, principal: Principal, path: Path, rows: list[di
         if problems:
             raise EditRefusedError(f"{path.name}: {len(problems)} row(s) conflict with the store, nothing was "
                                    f"imported: {problems[0]}", problems=problems)
-        written = []
-        for typed, event_id, number, base in plan:
-            written.append(rv.insert_revision(
-                connection, principal=principal, event_id=event_id, number=number, base_number=base,
-                kind=RevisionKind.ADD if base is None else RevisionKind.CORRECT, values=text_values(typed),
-                reason=reason.strip(), batch=batch))
         version = None
-        if publish_as_seed and written:
-            note = (f"seeded: imported and published in one step by {principal.name} ({principal.role.label}) "
-                    "when the store was empty, without a second reviewer")
-            now = datetime.now(UTC)
+        review: dict[str, object] = {"state": RevisionState.PROPOSED.value}
+        if publish_as_seed:
+            review = {"state": RevisionState.PUBLISHED.value, "reviewer": principal.name,
+                      "reviewed_at": datetime.now(UTC), "review_note": (
+                          f"seeded: imported and published in one step by {principal.name} "
+                          f"({principal.role.label}) when the store was empty, without a second reviewer")}
+        if plan:  # one multi-row INSERT (executemany), not a round trip per row
+            connection.execute(insert(revisions), [
+                {"event_id": event_id, "number": number, "base_number": base, "values": text_values(typed),
+                 "kind": (RevisionKind.ADD if base is None else RevisionKind.CORRECT).value, "author": principal.name,
+                 "reason": reason.strip(), "batch": batch, **review}
+                for typed, event_id, number, base in plan])
+        if publish_as_seed and plan:
             connection.execute(insert(events), [event_row(typed, revision=number) for typed, _, number, _ in plan])
-            for revision in written:
-                rv.set_review(connection, revision, state=RevisionState.PUBLISHED, reviewer=principal.name,
-                              note=note, at=now)
-            version = rv.new_publication(connection, by=principal.name, count=len(written), batch=batch)
+            version = rv.new_publication(connection, by=principal.name, count=len(plan), batch=batch)
     unchanged = len(rows) - len(plan)
     if unchanged:
         warnings.append(Problem(path.name, None, None, f"{unchanged} row(s) equal the published event: no revision",
