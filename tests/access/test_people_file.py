@@ -26,7 +26,7 @@ from access.people import SIGN_IN_FAILED
 from access.people_file import PeopleFile
 
 ADMIN = Principal(name="root", role=Role.ADMIN, via="command line")
-PASSWORD = "correct horse battery"
+PASSWORD = "correct horse battery"  # noqa: S105 (a test password)
 
 
 @pytest.fixture
@@ -98,7 +98,8 @@ def test_roles_change_and_people_leave(people):
          "at most 64 characters, got 65"),
         (lambda p: p.add_person(ADMIN, name="Bo\x1b[31m", password=PASSWORD, role=Role.EDITOR), PersonError,
          "control characters"),
-        (lambda p: p.add_person(ADMIN, name="Bo", password="short", role=Role.EDITOR), WeakPasswordError,
+        (lambda p: p.add_person(ADMIN, name="Bo", password="short", role=Role.EDITOR),  # noqa: S106
+         WeakPasswordError,
          "at least 8 characters"),
         (lambda p: p.set_role(ADMIN, name="Nobody", role=Role.ADMIN), PersonError,
          "no one called 'Nobody' in people.json; nothing changed"),
@@ -143,7 +144,8 @@ def document(*entries, **fields):
         (document(entry(), "Rua"), r"people\.json: people\[1\]: expected an object"),
         (document(entry(role="boss")), r"people\.json: people\[0\]: unknown role 'boss'"),
         (document(entry(password_hash=None)), r"people\.json: people\[0\]\.password_hash: missing or not text"),
-        (document(entry(password_hash="hunter2hunter2")), r"people\[0\]\.password_hash: not an argon2 hash"),
+        (document(entry(password_hash="hunter2hunter2")),  # noqa: S106
+         r"people\[0\]\.password_hash: not an argon2 hash"),
         (document(entry(), entry()), r"people\[1\]\.name: 'Ana' is listed twice"),
         (document(entry(name="")), r"people\[0\]: a person's name cannot be empty"),
         (document(entry(created_at="yesterday")), r"people\[0\]\.created_at: 'yesterday' is not an ISO date"),
@@ -168,7 +170,8 @@ def test_a_hash_made_with_weaker_parameters_is_replaced_at_sign_in(tmp_path):
     people = PeopleFile(path)
     assert people.authenticate("Ana", PASSWORD).name == "Ana"
     stored = json.loads(path.read_text(encoding="utf-8"))["people"][0]["password_hash"]
-    assert stored != weak and "m=65536" in stored
+    assert stored != weak
+    assert "m=65536" in stored, "today's parameters"
     assert people.authenticate("Ana", PASSWORD).name == "Ana"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pytest
 
 from access import Person, Principal, Role
@@ -15,7 +17,8 @@ HOST = {"Host": "localhost:8501", "User-Agent": "Mozilla/5.0"}
 class Directory:
     """A directory of two people (only `person` is asked: no password is involved in these rules)."""
 
-    people = {"ana": Person(name="ana", role=Role.EDITOR), "rua": Person(name="rua", role=Role.REVIEWER)}
+    people: ClassVar[dict[str, Person]] = {"ana": Person(name="ana", role=Role.EDITOR),
+                                           "rua": Person(name="rua", role=Role.REVIEWER)}
 
     def person(self, name: str) -> Person | None:
         return self.people.get(name)
@@ -81,9 +84,11 @@ def test_without_a_directory_a_named_person_is_not_believed():
 
 @pytest.mark.parametrize(
     ("ip", "loopback"),
-    [("127.0.0.1", True), ("127.255.255.254", True), ("::1", True), ("::ffff:127.0.0.1", True),
-     ("fe80::1%eth0", False), ("0.0.0.0", False), ("128.0.0.1", False), ("", False), (None, False),
-     ("localhost", False)],
+    [
+        ("127.0.0.1", True), ("127.255.255.254", True), ("::1", True), ("::ffff:127.0.0.1", True),
+        ("0.0.0.0", False),  # noqa: S104 (an address to test, not one to listen on)
+        ("fe80::1%eth0", False), ("128.0.0.1", False), ("", False), (None, False), ("localhost", False),
+    ],
 )
 def test_is_loopback(ip, loopback):
     assert is_loopback(ip) is loopback
