@@ -14,6 +14,7 @@ import streamlit as st
 from access import AccessError, Action, LoginError, PeopleDirectory, Principal, allowed
 from access.roles import MINIMUM_ROLE
 from access.sessions import Identity, Issue, RequestFacts, identify
+from access.throttle import SignInThrottle, TooManyAttemptsError
 from base.settings import Settings
 from eventmap.i18n import t
 from eventmap.scene.model import Lang
@@ -26,6 +27,7 @@ FORM_KEY = "who_sign_in"
 NAME_KEY = "who_name"
 PASSWORD_KEY = "who_password"  # noqa: S105 (a widget key)
 SIGN_OUT_KEY = "who_sign_out"
+THROTTLE = SignInThrottle()  # one per process: every session's failed sign-ins count
 
 
 def request_facts() -> RequestFacts:
@@ -88,8 +90,15 @@ def role_name(principal: Principal, lang: Lang) -> str:
 
 
 def sign_in(settings: Settings, name: str, password: str) -> Principal:
-    """Check `name` and `password` against the directory; on success the session is that person."""
-    principal = directory(settings).authenticate(name, password)
+    """Check `name` and `password` against the directory; on success the session is that person. After
+    too many failures for one name, `TooManyAttemptsError` (a `LoginError`) without checking the password."""
+    THROTTLE.check(name)
+    try:
+        principal = directory(settings).authenticate(name, password)
+    except LoginError:
+        THROTTLE.failed(name)
+        raise
+    THROTTLE.succeeded(name)
     st.session_state[SIGNED_IN_KEY] = principal
     return principal
 
@@ -139,6 +148,9 @@ def _panel(settings: Settings, *, lang: Lang) -> Principal:
     if submitted:
         try:
             principal = sign_in(settings, name, password)
+        except TooManyAttemptsError as error:
+            st.error(t("who.too_many", lang, seconds=max(1, round(error.wait_s))), icon=":material/lock_clock:")
+            return principal
         except LoginError:
             st.error(t("who.sign_in_failed", lang), icon=":material/lock:")
             return principal

@@ -153,3 +153,12 @@ def test_a_damaged_people_file_is_named_and_the_page_stays_read_only(data_file, 
     assert "people.json:2:1: not valid JSON" in errors.replace("\\", "")
     assert READ_ONLY in infos(at)
     assert people.read_text(encoding="utf-8").endswith("[\n"), "left as it is"
+
+
+def test_guessing_a_password_is_slowed_down(data_file, clean_env, editor):
+    at = places()
+    for _ in range(5):
+        sign_in(at, "Somebody Else", "a guess, wrong")
+        assert [e.value for e in at.sidebar.error] == ["That name and password do not match anyone here."]
+    sign_in(at, "Somebody Else", "a guess, wrong")
+    assert "Too many failed sign-ins for this name. Try again in" in " ".join(e.value for e in at.sidebar.error)
