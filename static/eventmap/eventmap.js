@@ -203,6 +203,7 @@ function placeLabels(labels, markers, view, options = {}) {
   order.sort((a, b) => (labels[b].keep ? 1 : 0) - (labels[a].keep ? 1 : 0) || labels[b].rank - labels[a].rank || a - b);
   const points = labels.map((l) => [l.x - POINT_HALF_PX, l.y - POINT_HALF_PX, l.x + POINT_HALF_PX, l.y + POINT_HALF_PX]);
   const placed = [];
+  const leaders = []; // [x, y, box] of the names placed with a leader line: no later name may lie across one
   const result = labels.map(() => null);
   for (const i of order) {
     const label = labels[i];
@@ -217,6 +218,7 @@ function placeLabels(labels, markers, view, options = {}) {
         for (const other of others) cost += overlapArea(box, other);
         for (const other of placed) cost += 10 * overlapArea(grown(box, gap), other);
         if (ring > 1 && leaderCrosses(label.x, label.y, box, placed)) cost += 1;
+        if (leaders.some(([lx, ly, lbox]) => leaderCrosses(lx, ly, lbox, [grown(box, 1)]))) cost += 1;
         if (!best || cost < best.cost) best = { cost, box, leader: ring > 1 };
         if (cost === 0) break;
       }
@@ -228,6 +230,7 @@ function placeLabels(labels, markers, view, options = {}) {
     }
     if (best.cost > 0 && !label.keep) continue;
     placed.push(best.box);
+    if (best.leader) leaders.push([label.x, label.y, best.box]);
     result[i] = { box: best.box, leader: best.leader };
   }
   return result;
