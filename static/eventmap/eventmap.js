@@ -411,6 +411,7 @@ const DOT_HALF_PX = 3;
 const SAME_PLACE_PX = 14; // a context place this close to an event's labelled point is that place
 const CONTEXT_RINGS = [1]; // beside its dot only: no leader lines for the basemap's names
 const CONTEXT_RANK = -1_000_000; // below every event's place name (their ranks are positive)
+const SETTLE_MS = 500;
 
 function contextStyle(colours) {
   return (feature) => {
@@ -506,9 +507,12 @@ function contextPlaces(map, context) {
     });
   }
   let later = null;
+  let settled = null;
   const soon = () => {
     clearTimeout(later);
+    clearTimeout(settled);
     later = setTimeout(declutter, 0); // after the events' names, which listen to the same map events
+    settled = setTimeout(declutter, SETTLE_MS); // and once the events' layer and cluster icons stand
   };
   map.on(LABEL_EVENTS, soon);
   map.on("em:names", declutter);
