@@ -14,7 +14,8 @@ empty `name`: the browser draws neither its dot nor a Latin name.
 In the browser the names go through the same placement as the events' place names, after them: an event's
 place wins (a context name gives way to it, to a marker and to a cluster icon), a context place at an event's
 place is not named twice, and a place whose twin is on screen (a second "Agdam", a village near Tovuz, far
-from Aghdam) is not named at all, so a class cannot confuse them.
+from Aghdam) is not named at all, so a class cannot confuse them; shown alone, it carries its district's centre
+("Ağdam (Tovuz)").
 """
 
 from __future__ import annotations
@@ -84,6 +85,19 @@ def context_name(props: dict[str, Any], same: Place | None, naming: Naming) -> s
     return str(props.get("name_en") or props.get("name") or "")
 
 
+def with_district(name: str, props: dict[str, Any], features: Iterable[dict[str, Any]], naming: Naming) -> str:
+    """`name` with its district's centre in brackets ("Ağdam (Tovuz)"): a place with a namesake elsewhere is told
+    apart even when shown alone. The district's name is the layer's own place of that name, in `naming`'s
+    language; unchanged when the layer has no such place."""
+    district = str(props.get("adm1name") or "")
+    for feature in features:
+        other = feature.get("properties") or {}
+        if district and other.get("name") == district and other is not props:
+            shown = context_name(other, None, naming)
+            return f"{name} ({shown})" if shown else name
+    return name
+
+
 @cache
 def context_collection(directory: Path = TERRITORY_DIR, *, naming: Naming | str = Naming.EN) -> dict[str, Any]:
     """Lakes, then rivers, then places (the drawing order), with `minZoom` and the credit."""
@@ -106,8 +120,11 @@ def context_collection(directory: Path = TERRITORY_DIR, *, naming: Naming | str 
                 continue
             lon, lat = feature["geometry"]["coordinates"][:2]
             same, twins = place_matches(props, (float(lat), float(lon)), places)
+            name = context_name(props, same, naming)
+            if twins and name:
+                name = with_district(name, props, data.get("features", []), naming)
             features.append({"type": "Feature", "geometry": feature["geometry"],
-                             "properties": {"kind": kind, "name": context_name(props, same, naming),
+                             "properties": {"kind": kind, "name": name,
                                             "rank": int(props.get("pop_max") or 0),
                                             "twins": [list(point) for point in twins]}})
     return {"type": "FeatureCollection", "features": features, "minZoom": MIN_ZOOM, "credit": CREDIT}

@@ -5,7 +5,7 @@
   name lies over a marker or a cluster icon, and no basemap name (Natural Earth's places) lies over an event's
   name or a marker;
 - the basemap's names: an Arabic map shows no Latin place name; the second "Agdam" (a village near Tovuz) is not
-  named while Aghdam is on screen, and is named zoomed in on Tovuz;
+  named while Aghdam is on screen, and is named "Ağdam (Tovuz)" zoomed in on Tovuz;
 - presentation in Arabic at 1280×720: the names keep apart, and the unfolded legend shows its last row.
 
 Screenshots go to artifacts/screenshots/.
@@ -140,14 +140,14 @@ def test_the_second_agdam_is_not_named_while_aghdam_is_on_screen(file_page, zoom
     page = open_map(file_page, zoomed_pages["both"])
     measured = settled(page)
     assert "Aghdam" in measured["names"], measured
-    assert "Ağdam" not in measured["context"], measured
+    assert not any(name.startswith("Ağdam") for name in measured["context"]), measured
     assert measured["context"], "no basemap name at zoom 8"
     assert measured["close"] == [], measured
     assert measured["contextOver"] == [], measured
     screenshot(page, "small-twins-zoom8", full_page=False)
     page = open_map(file_page, zoomed_pages["tovuz"])
     measured = settled(page)
-    assert "Ağdam" in measured["context"], measured  # zoomed in on Tovuz, Aghdam off screen: named
+    assert "Ağdam (Tovuz)" in measured["context"], measured  # zoomed in on Tovuz, Aghdam off screen: named
     screenshot(page, "small-twins-tovuz", full_page=False)
     assert page.errors == []
 
@@ -191,6 +191,15 @@ def test_arabic_presentation_at_1280x720_keeps_names_apart_and_shows_the_legend_
       return { scroll: legend.scrollHeight, client: legend.clientHeight, last: [last.top, last.bottom],
                box: [box.top, box.bottom], window: innerHeight };
     }""")
+    # the names make room for the unfolded legend
+    page.wait_for_function("""() => {
+      const legend = document.getElementById('pb-legend').getBoundingClientRect();
+      return [...document.querySelectorAll('.em-place-name')].filter((e) => getComputedStyle(e).visibility !== 'hidden')
+        .every((e) => {
+          const r = e.getBoundingClientRect();
+          return !(r.left < legend.right && legend.left < r.right && r.top < legend.bottom && legend.top < r.bottom);
+        });
+    }""", timeout=3000)
     assert rows["scroll"] <= rows["client"] + 1, rows  # nothing to scroll: every row shows
     assert rows["box"][0] <= rows["last"][0], rows
     assert rows["last"][1] <= rows["box"][1] + 0.5, rows

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from eventmap.mapping.basemap import base_options
-from eventmap.mapping.context import MIN_ZOOM, ContextLayerError, context_collection, distance_km
+from eventmap.mapping.context import MIN_ZOOM, ContextLayerError, context_collection, distance_km, with_district
+from geo.naming import Naming
 
 
 def test_lakes_rivers_and_places_with_names_only() -> None:
@@ -49,10 +50,22 @@ def test_place_names_follow_the_naming(naming: str, place: str, shown: str) -> N
 def test_the_second_agdam_knows_its_twin() -> None:
     """Natural Earth's "Agdam" is a village near Tovuz; the gazetteer's Aghdam, 154 km away, is its twin: the
     browser does not name it while Aghdam is on screen."""
-    agdam = places("en")["Ağdam"]
+    agdam = places("en")["Ağdam (Tovuz)"]  # shown alone, it says where it is
     assert agdam["twins"] == [[39.991, 46.9274]]
+    assert places("ru")["Ağdam (Tovuz)"]["name"] == "Агдам (Товуз)"
+    assert places("ar")["Ağdam (Tovuz)"]["name"] == ""
     assert places("en")["Stepanakert"]["twins"] == []  # the same place as the gazetteer's, no twin
     assert places("en")["Baku"]["rank"] > places("en")["Tovuz"]["rank"]  # bigger places win room first
+
+
+@pytest.mark.parametrize(("district", "shown"), [
+    ("Tovuz", "Agdam (Tovuz)"),
+    ("Nowhere", "Agdam"),  # the layer has no place of that name: unchanged
+    ("", "Agdam"),
+])
+def test_a_twin_carries_its_district(district: str, shown: str) -> None:
+    layer = [{"properties": {"name": "Tovuz", "name_en": "Tovuz", "name_ru": "Товуз"}}]
+    assert with_district("Agdam", {"adm1name": district}, layer, Naming.EN) == shown
 
 
 @pytest.mark.parametrize(("a", "b", "km"), [
