@@ -209,6 +209,9 @@ function placeLabels(labels, markers, view, options = {}) {
     const label = labels[i];
     if (view && !label.keep && !inside(points[i], view)) continue;
     const others = markers.concat(points.filter((_, j) => j !== i));
+    // Markers and icons not on the label's own point: its leader line had better not pass under one (it would
+    // seem to point at that icon), a preference only (`pref`): a conflict (`cost`) hides the name.
+    const foreign = markers.filter((b) => !(b[0] <= label.x && label.x <= b[2] && b[1] <= label.y && label.y <= b[3]));
     let best = null;
     for (const ring of rings) {
       for (const spot of SPOTS) {
@@ -219,10 +222,13 @@ function placeLabels(labels, markers, view, options = {}) {
         for (const other of placed) cost += 10 * overlapArea(grown(box, gap), other);
         if (ring > 1 && leaderCrosses(label.x, label.y, box, placed)) cost += 1;
         if (leaders.some(([lx, ly, lbox]) => leaderCrosses(lx, ly, lbox, [grown(box, 1)]))) cost += 1;
-        if (!best || cost < best.cost) best = { cost, box, leader: ring > 1 };
-        if (cost === 0) break;
+        const pref = ring > 1 && leaderCrosses(label.x, label.y, box, foreign) ? 1 : 0;
+        if (!best || cost < best.cost || (cost === best.cost && pref < best.pref)) {
+          best = { cost, pref, box, leader: ring > 1 };
+        }
+        if (cost === 0 && pref === 0) break;
       }
-      if (best && best.cost === 0) break;
+      if (best && best.cost === 0 && best.pref === 0) break;
     }
     if (!best) {
       if (!label.keep) continue;

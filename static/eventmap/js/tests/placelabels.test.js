@@ -40,7 +40,9 @@ describe("placing names", () => {
     const icons = [[104, 85, 118, 115], [82, 85, 96, 115]]; // cluster icons just right and left of the point
     const [spot] = placeLabels([label(100, 100)], icons, [0, 0, 500, 500]);
     assert.equal(spot.leader, true);
-    assert.deepEqual(spot.box.map((v) => Math.round(v * 10) / 10), [122.8, 90, 182.8, 110]);
+    // above the point: a leader line to the right or left would pass under one of the icons
+    assert.deepEqual(spot.box.map((v) => Math.round(v * 10) / 10), [70, 57.2, 130, 77.2]);
+    assert.equal(leaderCrosses(100, 100, spot.box, icons), false);
   });
 
   it("no two names intersect; the higher rank gets its room and the lower gives way", () => {
@@ -138,6 +140,17 @@ describe("room between names and across leader lines", () => {
     const icons = [[104, 85, 118, 115], [82, 85, 96, 115], [85, 70, 115, 130]];
     const [spot] = placeLabels([label(100, 100)], icons, [0, 0, 500, 500], { rings: [1] });
     assert.equal(spot, null);
+  });
+
+  it("a leader line goes round another place's cluster icon when it can", () => {
+    const own = [70, 75, 130, 125]; // the icon on the label's own point: every spot near the point is under it
+    const [alone] = placeLabels([label(100, 100)], [own], [0, 0, 500, 500]);
+    assert.equal(alone.leader, true);
+    assert.ok(alone.box[0] >= 100, "first choice: right of the point");
+    const other = [128, 94, 134, 106]; // another cluster icon on the way to that spot
+    const [spot] = placeLabels([label(100, 100)], [own, other], [0, 0, 500, 500]);
+    assert.equal(spot.leader, true);
+    assert.equal(leaderCrosses(100, 100, spot.box, [other]), false, JSON.stringify(spot));
   });
 
   it("grows a box on every side", () => assert.deepEqual(grown([10, 20, 30, 40], 4), [6, 16, 34, 44]));
