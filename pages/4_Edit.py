@@ -20,7 +20,7 @@ lang = choices.lang
 
 st.title(t("edit.title", lang))
 store = edit_common.team_store_or_stop(settings, lang=lang)
-principal = edit_common.current_principal()
+principal = edit_common.current_principal(settings)
 edit_common.who_line(principal, lang=lang)
 may_edit = allowed(principal, Action.PROPOSE)
 if not may_edit:

@@ -15,6 +15,6 @@ lang = choices.lang
 
 st.title(t("review.title", lang))
 store = edit_common.team_store_or_stop(settings, lang=lang)
-principal = edit_common.current_principal()
+principal = edit_common.current_principal(settings)
 edit_common.who_line(principal, lang=lang)
 edit_review.render(store, principal, lang=lang)

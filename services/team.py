@@ -252,9 +252,11 @@ def _when(moment: datetime | None) -> str:
     return "" if moment is None else moment.strftime("%Y-%m-%d %H:%M:%S %Z").strip()
 
 
-def history_table(revisions: Sequence[Revision]) -> pd.DataFrame:
-    """Every revision of an event, one row each, as text."""
+def history_table(revisions: Sequence[Revision], *, shown: int | None = None) -> pd.DataFrame:
+    """Every revision of an event, one row each, as text; `public` marks revision `shown` (the one the public
+    view shows now: an earlier published revision stays "published" in the history)."""
     return pd.DataFrame({
+        "public": ["✓" if r.number == shown else "" for r in revisions],
         "number": [r.number for r in revisions],
         "kind": [r.kind.value for r in revisions],
         "state": [r.state.value for r in revisions],
@@ -264,7 +266,7 @@ def history_table(revisions: Sequence[Revision]) -> pd.DataFrame:
         "reviewer": [r.reviewer for r in revisions],
         "reviewed": [_when(r.reviewed_at) for r in revisions],
         "note": [r.review_note for r in revisions],
-    }, columns=["number", "kind", "state", "author", "time", "reason", "reviewer", "reviewed", "note"])
+    }, columns=["public", "number", "kind", "state", "author", "time", "reason", "reviewer", "reviewed", "note"])
 
 
 def diff_table(old: Mapping[str, str], new: Mapping[str, str]) -> pd.DataFrame:

@@ -31,8 +31,9 @@ ASKED_KEY = "_team_event_asked"  # the `?event=` last followed
 EXPORT_FORMATS = (("csv", "text/csv", ":material/table:"), ("geojson", "application/geo+json", ":material/map:"))
 
 
-def current_principal() -> Principal:
+def current_principal(settings: Settings) -> Principal:
     """The person behind this session (an anonymous viewer until someone signs in)."""
+    del settings
     principal = st.session_state.get(PRINCIPAL_KEY)
     return principal if isinstance(principal, Principal) else ANONYMOUS
 
@@ -83,9 +84,10 @@ def choose_event(events: pd.DataFrame, store: EventStore, *, lang: Lang, allow_n
             labels[wanted] = _label(published.loc[wanted])
         elif _has_history(store, wanted):
             labels[wanted] = wanted
+    if text.strip() and found.empty:
+        st.caption(t("team.no_match", lang))
     options: list[str] = ([NEW_EVENT] if allow_new else []) + list(labels)
     if not options:
-        st.caption(t("team.no_match", lang))
         return ""
     current = st.session_state.get(CHOSEN_KEY)
     if asked and asked != st.session_state.get(ASKED_KEY) and asked in options:

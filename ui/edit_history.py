@@ -13,7 +13,7 @@ from store import Revision, RevisionKind
 from ui.edit_common import translated
 from ui.safe_text import plain_markdown, spreadsheet_safe
 
-HISTORY_COLUMNS = ("number", "kind", "state", "author", "time", "reason", "reviewer", "reviewed", "note")
+HISTORY_COLUMNS = ("public", "number", "kind", "state", "author", "time", "reason", "reviewer", "reviewed", "note")
 
 
 def render(state: EventState, *, lang: Lang) -> None:
@@ -22,7 +22,8 @@ def render(state: EventState, *, lang: Lang) -> None:
         st.info(t("history.none", lang, event=plain_markdown(state.event_id)), icon=":material/history:")
         return
     st.subheader(t("history.title", lang, event=plain_markdown(state.event_id)))
-    table = translated(history_table(state.history), ("kind", "state"), lang=lang)
+    shown = state.published.number if state.published is not None and not state.retracted else None
+    table = translated(history_table(state.history, shown=shown), ("kind", "state"), lang=lang)
     st.dataframe(spreadsheet_safe(table), hide_index=True, width="stretch",
                  column_config={name: t(f"history.{name}", lang) for name in HISTORY_COLUMNS})
     if len(state.history) < 2:

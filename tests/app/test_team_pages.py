@@ -1,0 +1,228 @@
+"""The Edit, Review and History pages against a real team store (PostgreSQL): two people edit and review, a
+third sees the published value; an editor cannot publish; an author cannot review their own revision; an
+invalid edit shows field and reason and writes nothing; a conflict keeps the person's values; injection
+strings in the form and the search are text; a URL naming an event changes nothing without the role."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from storekit import ADMIN, EDITOR, OTHER_EDITOR, PASSWORD, PEOPLE, REVIEWER, VIEWER, PlacesGeocoder, event_values
+from streamlit.testing.v1 import AppTest
+
+from access import Principal
+from store import RevisionKind, RevisionState
+from store.postgres import PostgresStore, open_store
+from tests.app.conftest import APP, TIMEOUT_S
+from ui.edit_common import CHOSEN_KEY, PRINCIPAL_KEY, SEARCH_KEY
+from ui.edit_form import field_key
+
+pytestmark = pytest.mark.postgres
+
+EDIT, REVIEW, HISTORY = "pages/4_Edit.py", "pages/5_Review.py", "pages/6_History.py"
+FORM = "team_f|T-1"  # the form's keys for event T-1 (ui.edit_form)
+INJECTION = "'; DROP TABLE revisions; --"
+
+
+@pytest.fixture
+def store(store_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[PostgresStore]:
+    """A fresh store with its people and one published event T-1 (added by ana, published by rita); the
+    app runs on it."""
+    opened = open_store(store_url, geocoder=PlacesGeocoder())
+    opened.add_first_admin(name=ADMIN.name, password=PASSWORD)
+    for name, role in PEOPLE.items():
+        if name != ADMIN.name:
+            opened.add_person(ADMIN, name=name, password=PASSWORD, role=role)
+    added = opened.propose(EDITOR, values=event_values("T-1"), base_number=None, reason="first report")
+    opened.publish(REVIEWER, revision_id=added.revision_id, note="checked")
+    monkeypatch.setenv("EVENTMAP_DATABASE_URL", store_url)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def page(script: str, who: Principal = VIEWER, *, query: dict[str, str] | None = None) -> AppTest:
+    """A page opened through the app's navigation by `who`, after its first run."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    at.session_state[PRINCIPAL_KEY] = who
+    for name, value in (query or {}).items():
+        at.query_params[name] = value
+    at.switch_page(script)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def edit_t1(who: Principal) -> AppTest:
+    at = page(EDIT, who, query={"event": "T-1"})
+    assert at.selectbox(key=CHOSEN_KEY).value == "T-1"
+    return at
+
+
+def fill(at: AppTest, **values: str) -> None:
+    for column, value in values.items():
+        widget = at.text_area(key=field_key(FORM, column)) if column in {"description", "notes", "sources"} \
+            else at.text_input(key=field_key(FORM, column))
+        widget.set_value(value)
+
+
+def save(at: AppTest, reason: str) -> AppTest:
+    at.text_input(key=f"{FORM}|reason").set_value(reason)
+    next(b for b in at.button if b.label == "Propose this change").click()
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join(e.value for group in (at.success, at.error, at.info, at.warning, at.caption, at.markdown)
+                     for e in group)
+
+
+def review_buttons(at: AppTest) -> list[str]:
+    return [b.label for b in at.button if b.label in {"Publish", "Reject"}]
+
+
+def test_two_people_edit_and_review_and_a_third_sees_it_published(store):
+    at = edit_t1(OTHER_EDITOR)
+    assert at.text_area(key=field_key(FORM, "description")).value == "Shelling of the cathedral", "prefilled"
+    fill(at, description="Shelling of the cathedral, two strikes")
+    at = save(at, "a second source says two strikes")
+    assert "revision 2 of T-1 waits for a reviewer" in texts(at)
+    assert store.published_events().set_index("event_id").loc["T-1", "description"] == "Shelling of the cathedral"
+
+    queue = page(REVIEW, REVIEWER)
+    diff = queue.dataframe[0].value
+    assert diff.to_dict("records") == [{"Field": "description", "Published now": "Shelling of the cathedral",
+                                        "Proposed": "Shelling of the cathedral, two strikes"}]
+    queue.text_input(key=f"review|{store.pending()[0].revision_id}|note").set_value("two sources agree")
+    next(b for b in queue.button if b.label == "Publish").click()
+    queue.run()
+    assert "Published: revision 2 of T-1" in texts(queue)
+    assert "Nothing waits for review." in texts(queue)
+
+    dashboard = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    dashboard.run()
+    assert not dashboard.exception
+    assert any("team store, published version 2" in c.value for c in dashboard.caption)
+    table = dashboard.dataframe[-1].value.set_index("event_id")
+    assert table.loc["T-1", "description"] == "Shelling of the cathedral, two strikes"
+
+    history = page(HISTORY, query={"event": "T-1"})
+    steps = history.dataframe[0].value
+    assert steps[["public", "number", "kind", "state", "author", "reason", "reviewer", "note"]].to_dict(
+        "records") == [
+        {"public": "", "number": 1, "kind": "addition", "state": "published", "author": "ana",
+         "reason": "first report", "reviewer": "rita", "note": "checked"},
+        {"public": "✓", "number": 2, "kind": "correction", "state": "published", "author": "ben",
+         "reason": "a second source says two strikes", "reviewer": "rita", "note": "two sources agree"},
+    ]
+    compared = history.dataframe[1].value
+    assert compared.to_dict("records") == [{"Field": "description", "In revision 1": "Shelling of the cathedral",
+                                            "In revision 2": "Shelling of the cathedral, two strikes"}]
+
+
+def test_an_editor_cannot_publish(store):
+    store.propose(OTHER_EDITOR, values=event_values("T-1", fatalities="2"), base_number=1, reason="new count")
+    at = page(REVIEW, EDITOR)
+    assert "Only a reviewer publishes or rejects revisions" in texts(at)
+    assert review_buttons(at) == []
+    assert [r.state for r in store.pending()] == [RevisionState.PROPOSED]
+
+
+def test_the_author_cannot_review_their_own_revision(store):
+    store.propose(REVIEWER, values=event_values("T-1", fatalities="2"), base_number=1, reason="new count")
+    at = page(REVIEW, REVIEWER)
+    assert "You wrote this revision: another reviewer publishes or rejects it" in texts(at)
+    assert review_buttons(at) == []
+    other = page(REVIEW, Principal(name="ravi", role=PEOPLE["ravi"], via="password"))
+    assert review_buttons(other) == ["Publish", "Reject"]
+
+
+@pytest.mark.parametrize(("column", "value", "reason_words"), [
+    ("date", "2020-13-45", "date"),
+    ("latitude", "north", "latitude"),
+    ("sources", "", "sources"),
+])
+def test_an_invalid_edit_shows_the_field_and_reason_and_writes_nothing(store, column, value, reason_words):
+    before = store.history("T-1")
+    at = edit_t1(EDITOR)
+    fill(at, **{column: value})
+    at = save(at, "fixing")
+    assert any("the store refused the change" in e.value for e in at.error)
+    problems = at.dataframe[-1].value
+    assert column in problems["Field"].tolist(), problems
+    assert problems.loc[problems["Field"] == column, "Reason"].str.len().min() > 0
+    assert store.history("T-1") == before and store.pending() == []
+    assert (at.text_area(key=field_key(FORM, column)) if column == "sources"
+            else at.text_input(key=field_key(FORM, column))).value == value, "the value stays in the form"
+
+
+def test_a_missing_reason_is_refused_naming_the_reason_field(store):
+    at = edit_t1(EDITOR)
+    fill(at, fatalities="3")
+    at = save(at, "  ")
+    assert at.dataframe[-1].value["Field"].tolist() == ["reason"]
+    assert store.pending() == []
+
+
+def test_a_conflict_says_who_saved_first_and_keeps_the_values(store):
+    at = edit_t1(EDITOR)
+    fill(at, fatalities="7", notes="my careful note")
+    store.propose(OTHER_EDITOR, values=event_values("T-1", fatalities="5"), base_number=1, reason="ben first")
+    at = save(at, "ana second")
+    assert any("Not saved: ben saved revision 2 at" in e.value for e in at.error)
+    assert at.text_input(key=field_key(FORM, "fatalities")).value == "7"
+    assert at.text_area(key=field_key(FORM, "notes")).value == "my careful note"
+    differs = at.dataframe[-1].value.set_index("Field")
+    assert differs.loc["fatalities", "Their revision"] == "5" and differs.loc["fatalities", "Your values"] == "7"
+    assert [r.author for r in store.pending()] == ["ben"], "nothing of ana's was written"
+
+
+def test_injection_strings_in_the_search_and_the_form_are_only_text(store):
+    at = page(EDIT, EDITOR)
+    at.text_input(key=SEARCH_KEY).set_value(INJECTION).run()
+    assert not at.exception
+    assert "No published event matches this search." in texts(at)
+    assert at.selectbox(key=CHOSEN_KEY).options == ["➕ A new event"]
+    at = edit_t1(EDITOR)
+    fill(at, description=INJECTION, notes="x' OR '1'='1")
+    at = save(at, "Robert'); DROP TABLE events;--")
+    assert "revision 2 of T-1 waits for a reviewer" in texts(at)
+    (waiting,) = store.pending()
+    assert waiting.values["description"] == INJECTION and waiting.reason == "Robert'); DROP TABLE events;--"
+    assert store.published_version() == 1 and len(store.published_events()) == 1
+
+
+def test_a_url_naming_an_event_changes_nothing_without_the_role(store):
+    store.propose(OTHER_EDITOR, values=event_values("T-1", fatalities="2"), base_number=1, reason="new count")
+    pending_before = store.pending()
+    viewer = page(EDIT, VIEWER, query={"event": "T-1"})
+    assert "adding, correcting or retracting an event needs an editor's sign-in" in texts(viewer)
+    assert not [b for b in viewer.button if b.label in {"Propose this change", "Propose to retract it"}]
+    assert viewer.dataframe[0].value["kind"].tolist()[:1] == ["addition"], "a viewer reads the history"
+    editor_review = page(REVIEW, EDITOR, query={"event": "T-1"})
+    assert review_buttons(editor_review) == []
+    assert store.pending() == pending_before and store.published_version() == 1
+    assert [r.kind for r in store.history("T-1")] == [RevisionKind.ADD, RevisionKind.CORRECT]
+
+
+def test_a_retraction_with_a_reason_waits_for_review(store):
+    at = edit_t1(EDITOR)
+    at.text_input(key=f"{FORM}|retract_reason").set_value("a duplicate of T-0")
+    next(b for b in at.button if b.label == "Propose to retract it").click()
+    at.run()
+    assert "revision 2 of T-1 waits for a reviewer" in texts(at)
+    assert [r.kind for r in store.pending()] == [RevisionKind.RETRACT]
+
+
+def test_the_pages_say_what_they_need_in_file_mode(monkeypatch):
+    monkeypatch.delenv("EVENTMAP_DATABASE_URL", raising=False)
+    for script in (EDIT, REVIEW, HISTORY):
+        at = page(script)
+        assert [i.value for i in at.info] == [
+            "Editing needs the team store: start the app with the environment variable "
+            "`EVENTMAP_DATABASE_URL=postgresql://USER:PASSWORD@HOST:PORT/DATABASE` naming a PostgreSQL/PostGIS "
+            "database."]
