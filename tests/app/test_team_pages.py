@@ -5,16 +5,18 @@ strings in the form and the search are text; a URL naming an event changes nothi
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 
 import pytest
+from pg import admin_execute, with_database
 from storekit import ADMIN, EDITOR, OTHER_EDITOR, PASSWORD, PEOPLE, REVIEWER, VIEWER, PlacesGeocoder, event_values
 from streamlit.testing.v1 import AppTest
 
 from access import Principal
 from store import RevisionKind, RevisionState
 from store.postgres import PostgresStore, open_store
-from tests.app.conftest import APP, TIMEOUT_S
+from tests.app.conftest import APP, TIMEOUT_S, headline
 from ui.edit_common import CHOSEN_KEY, PRINCIPAL_KEY, SEARCH_KEY
 from ui.edit_form import field_key
 
@@ -226,3 +228,55 @@ def test_the_pages_say_what_they_need_in_file_mode(monkeypatch):
             "Editing needs the team store: start the app with the environment variable "
             "`EVENTMAP_DATABASE_URL=postgresql://USER:PASSWORD@HOST:PORT/DATABASE` naming a PostgreSQL/PostGIS "
             "database."]
+
+
+def seeded(url: str) -> None:
+    """People and one published event T-1 in the (migrated) database at `url`."""
+    opened = open_store(url, geocoder=PlacesGeocoder())
+    try:
+        opened.add_first_admin(name=ADMIN.name, password=PASSWORD)
+        opened.add_person(ADMIN, name=EDITOR.name, password=PASSWORD, role=EDITOR.role)
+        opened.add_person(ADMIN, name=REVIEWER.name, password=PASSWORD, role=REVIEWER.role)
+        added = opened.propose(EDITOR, values=event_values("T-1"), base_number=None, reason="first report")
+        opened.publish(REVIEWER, revision_id=added.revision_id)
+    finally:
+        opened.close()
+
+
+def test_a_lost_database_shows_a_message_and_the_page_recovers_when_it_returns(postgres_url, store_template,
+                                                                               monkeypatch):
+    name = f"eventmap_lost_{uuid.uuid4().hex[:12]}"
+    url = with_database(postgres_url, name)
+    monkeypatch.setenv("EVENTMAP_DATABASE_URL", url)
+    create = f'CREATE DATABASE "{name}" TEMPLATE "{store_template}"'
+    admin_execute(postgres_url, create)
+    try:
+        seeded(url)
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+        at.run()
+        assert not at.exception and headline(at) == (1, 1, 0)
+        admin_execute(postgres_url, f'DROP DATABASE "{name}" WITH (FORCE)')  # the connection is lost
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        assert [e.value for e in at.error if "The team store cannot be reached" in e.value], at.error
+        admin_execute(postgres_url, create)  # the database is back
+        seeded(url)
+        next(b for b in at.button if b.label == "Try again").click()
+        at.run()
+        assert not at.exception and headline(at) == (1, 1, 0)
+    finally:
+        admin_execute(postgres_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_the_dashboard_card_links_to_the_event_history_and_the_pages_offer_the_stamped_exports(store):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    at.query_params["event"] = "T-1"
+    at.run()
+    assert not at.exception
+    links = at.get("page_link")
+    assert [(link.proto.page, link.proto.label, link.proto.query_string) for link in links] == [
+        ("History", "History of this event", "event=T-1")]
+    history = page(HISTORY, query={"event": "T-1"})
+    downloads = history.get("download_button")
+    assert [d.proto.label for d in downloads] == ["Download CSV", "Download GeoJSON"]
+    assert "Published version 1; each file is stamped with it." in texts(history)
