@@ -157,7 +157,8 @@ def test_an_invalid_edit_shows_the_field_and_reason_and_writes_nothing(store, co
     problems = at.dataframe[-1].value
     assert column in problems["Field"].tolist(), problems
     assert problems.loc[problems["Field"] == column, "Reason"].str.len().min() > 0
-    assert store.history("T-1") == before and store.pending() == []
+    assert store.history("T-1") == before
+    assert store.pending() == []
     assert (at.text_area(key=field_key(FORM, column)) if column == "sources"
             else at.text_input(key=field_key(FORM, column))).value == value, "the value stays in the form"
 
@@ -179,7 +180,8 @@ def test_a_conflict_says_who_saved_first_and_keeps_the_values(store):
     assert at.text_input(key=field_key(FORM, "fatalities")).value == "7"
     assert at.text_area(key=field_key(FORM, "notes")).value == "my careful note"
     differs = at.dataframe[-1].value.set_index("Field")
-    assert differs.loc["fatalities", "Their revision"] == "5" and differs.loc["fatalities", "Your values"] == "7"
+    assert differs.loc["fatalities", "Their revision"] == "5"
+    assert differs.loc["fatalities", "Your values"] == "7"
     assert [r.author for r in store.pending()] == ["ben"], "nothing of ana's was written"
 
 
@@ -194,8 +196,10 @@ def test_injection_strings_in_the_search_and_the_form_are_only_text(store):
     at = save(at, "Robert'); DROP TABLE events;--")
     assert "revision 2 of T-1 waits for a reviewer" in texts(at)
     (waiting,) = store.pending()
-    assert waiting.values["description"] == INJECTION and waiting.reason == "Robert'); DROP TABLE events;--"
-    assert store.published_version() == 1 and len(store.published_events()) == 1
+    assert waiting.values["description"] == INJECTION
+    assert waiting.reason == "Robert'); DROP TABLE events;--"
+    assert store.published_version() == 1
+    assert len(store.published_events()) == 1
 
 
 def test_a_url_naming_an_event_changes_nothing_without_the_role(store):
@@ -207,7 +211,8 @@ def test_a_url_naming_an_event_changes_nothing_without_the_role(store):
     assert viewer.dataframe[0].value["kind"].tolist()[:1] == ["addition"], "a viewer reads the history"
     editor_review = page(REVIEW, EDITOR, query={"event": "T-1"})
     assert review_buttons(editor_review) == []
-    assert store.pending() == pending_before and store.published_version() == 1
+    assert store.pending() == pending_before
+    assert store.published_version() == 1
     assert [r.kind for r in store.history("T-1")] == [RevisionKind.ADD, RevisionKind.CORRECT]
 
 
@@ -254,7 +259,8 @@ def test_a_lost_database_shows_a_message_and_the_page_recovers_when_it_returns(p
         seeded(url)
         at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
         at.run()
-        assert not at.exception and headline(at) == (1, 1, 0)
+        assert not at.exception
+        assert headline(at) == (1, 1, 0)
         admin_execute(postgres_url, f'DROP DATABASE "{name}" WITH (FORCE)')  # the connection is lost
         at.run()
         assert not at.exception, [e.message for e in at.exception]
@@ -263,7 +269,8 @@ def test_a_lost_database_shows_a_message_and_the_page_recovers_when_it_returns(p
         seeded(url)
         next(b for b in at.button if b.label == "Try again").click()
         at.run()
-        assert not at.exception and headline(at) == (1, 1, 0)
+        assert not at.exception
+        assert headline(at) == (1, 1, 0)
     finally:
         admin_execute(postgres_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 

@@ -79,7 +79,8 @@ def test_the_published_events_are_the_dashboard_data_named_with_their_version(st
     second = published(store, "T-2", location="Barda", latitude="40.3744", longitude="47.1262")
     later = published_data(store, store_id="a")
     assert isinstance(later, LoadedData)
-    assert later.source_name == f"team store, published version {second}" and second > first
+    assert later.source_name == f"team store, published version {second}"
+    assert second > first
     assert sorted(later.events["event_id"]) == ["T-1", "T-2"]
     assert later.identity == loaded.identity, "same store: nobody's filters or view reset by a publication"
     assert later.cache_key != loaded.cache_key, "a new version: the map and filters are keyed anew"
@@ -101,7 +102,8 @@ def test_a_refused_edit_names_the_field_and_writes_nothing(store, changes, reaso
     outcome = propose_edit(store, EDITOR, values=event_values("T-1", **changes), base_number=None, reason=reason)
     assert outcome.kind is OutcomeKind.REFUSED
     assert field in [p.column for p in outcome.problems]
-    assert store.pending() == [] and store.history("T-1") == []
+    assert store.pending() == []
+    assert store.history("T-1") == []
 
 
 def test_a_second_proposal_from_the_same_revision_is_a_conflict_with_both_sides(store):
@@ -109,8 +111,10 @@ def test_a_second_proposal_from_the_same_revision_is_a_conflict_with_both_sides(
     first = propose_edit(store, EDITOR, values=event_values("T-1", fatalities="3"), base_number=1, reason="a")
     second = propose_edit(store, OTHER_EDITOR, values=event_values("T-1", fatalities="4"), base_number=1,
                           reason="b")
-    assert first.ok and second.kind is OutcomeKind.CONFLICT
-    assert second.theirs is not None and second.theirs.author == EDITOR.name
+    assert first.ok
+    assert second.kind is OutcomeKind.CONFLICT
+    assert second.theirs is not None
+    assert second.theirs.author == EDITOR.name
     assert second.yours["fatalities"] == "4"
     assert [(c.column, c.old, c.new) for c in second.changes_from_theirs()] == [("fatalities", "3", "4")]
 
@@ -139,13 +143,16 @@ def test_a_rejection_needs_a_note_and_keeps_it_in_the_history(store):
 def test_a_retraction_shows_every_column_leaving_and_the_history_lists_every_step(store):
     published(store, "T-1")
     retraction = retract_event(store, EDITOR, event_id="T-1", base_number=1, reason="duplicate")
-    assert retraction.ok and retraction.revision is not None
+    assert retraction.ok
+    assert retraction.revision is not None
     state = event_state(store, "T-1")
     diff = revision_diff(retraction.revision, state.history)
-    assert set(diff["new"]) == {""} and "event_id" in diff["column"].tolist()
+    assert set(diff["new"]) == {""}
+    assert "event_id" in diff["column"].tolist()
     assert publish_revision(store, OTHER_REVIEWER, revision=retraction.revision).ok
     state = event_state(store, "T-1")
-    assert state.retracted and state.pending == ()
+    assert state.retracted
+    assert state.pending == ()
     table = history_table(state.history)
     assert table[["number", "kind", "author", "reason"]].values.tolist() == [
         [1, "add", "ana", "new"], [2, "retract", "ana", "duplicate"]]
