@@ -40,6 +40,7 @@ SOURCE_NAME = "team store, published version {version}"
 VERSION_TRIES = 3  # a publication between reading the version and the events: read again
 SEARCH_FIELDS = ("event_id", "location", "description")
 MAX_SEARCH_RESULTS = 200
+SCHEMA_COLUMNS = frozenset(COLUMN_NAMES)
 
 
 def open_team_store(settings: Settings) -> EventStore:
@@ -84,7 +85,7 @@ def published_data(store: EventStore, *, store_id: str = "") -> LoadedData | Loa
     digest = hashlib.sha256(f"team store|{store_id}".encode()).hexdigest()
     return LoadedData(events=events.drop(columns=["revision"], errors="ignore"), source_name=name,
                       detected_format="team store", sha256=digest, short_hash=digest[:SHORT_HASH_LENGTH],
-                      cache_key=f"{digest}|v{version}")
+                      cache_key=f"{digest}|v{version}", team_version=version)
 
 
 # --- outcomes of a write ---------------------------------------------------------------------------------------
@@ -113,7 +114,7 @@ class Outcome:
 
     def changes_from_theirs(self) -> list[FieldChange]:
         """What the person's values change in the revision that got there first (their values: `old`)."""
-        return diff_values(self.theirs.values if self.theirs is not None else {}, self.yours)
+        return schema_changes(self.theirs.values if self.theirs is not None else {}, self.yours)
 
 
 def _missing(field_name: str, what: str) -> Outcome:
@@ -269,9 +270,15 @@ def history_table(revisions: Sequence[Revision], *, shown: int | None = None) ->
     }, columns=["public", "number", "kind", "state", "author", "time", "reason", "reviewer", "reviewed", "note"])
 
 
+def schema_changes(old: Mapping[str, str], new: Mapping[str, str]) -> list[FieldChange]:
+    """`diff_values` over the schema's columns: what a person wrote. The geocoding's own columns that a
+    revision may carry (`geo_source`, `geo_status`, ...) follow from them and are left out."""
+    return [change for change in diff_values(old, new) if change.column in SCHEMA_COLUMNS]
+
+
 def diff_table(old: Mapping[str, str], new: Mapping[str, str]) -> pd.DataFrame:
-    """The columns whose text differs, with the old and the new text."""
-    changes = diff_values(old, new)
+    """The schema's columns whose text differs, with the old and the new text."""
+    changes = schema_changes(old, new)
     return pd.DataFrame({"column": [c.column for c in changes], "old": [c.old for c in changes],
                          "new": [c.new for c in changes]}, columns=["column", "old", "new"])
 

@@ -58,6 +58,9 @@ def source_line(loaded: LoadedData, *, lang: Lang) -> None:
     """Which file is shown (its name and short hash; the About page says more), and any note about it."""
     for note in loaded.geocoding_notes:
         st.warning(t("data.online_off", lang, reason=plain_markdown(note)), icon=":material/cloud_off:")
+    if loaded.team_version is not None:
+        st.caption(t("team.source_line", lang, version=loaded.team_version))
+        return
     kind = t("dash.uploaded", lang) if loaded.source_path is None else t("dash.data_file", lang)
     st.caption(t("dash.source_line", lang, kind=kind, name=plain_markdown(loaded.source_name),
                  hash=loaded.short_hash, format=loaded.detected_format))
