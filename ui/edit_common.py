@@ -165,6 +165,12 @@ def problems_table(outcome: Outcome, *, lang: Lang) -> pd.DataFrame:
     return spreadsheet_safe(table)
 
 
+def text_table(frame: pd.DataFrame) -> None:
+    """A small table whose long texts wrap (a diff: a reviewer reads every word). `st.table` reads Markdown in
+    its cells: each cell is escaped, so the data shows as the text it is."""
+    st.table(frame.map(lambda value: plain_markdown(value) if isinstance(value, str) else value), hide_index=True)
+
+
 def revision_title(revision: Revision, *, lang: Lang) -> str:
     """"EVENT · revision N (kind) by AUTHOR at TIME", escaped for Markdown."""
     return plain_markdown(t("team.revision_title", lang, event=revision.event_id, number=revision.number,

@@ -19,8 +19,8 @@ from eventmap.scene import Lang
 from eventmap.schema import COLUMNS, Column, Kind
 from services.team import EventState, Outcome, OutcomeKind, propose_edit, retract_event
 from store import EventStore, FieldChange, RevisionState
-from ui.edit_common import NEW_EVENT, show_outcome
-from ui.safe_text import plain_markdown, spreadsheet_safe
+from ui.edit_common import NEW_EVENT, show_outcome, text_table
+from ui.safe_text import plain_markdown
 
 LONG_TEXT = frozenset({"description", "description_original", "description_ar", "notes", "sources"})
 MESSAGE_KEY = "team_form_message"  # an outcome to show after the rerun that follows a save
@@ -131,7 +131,7 @@ def _conflict(outcome: Outcome, *, base_key: str, conflict_key: str, lang: Lang,
                time=theirs.created_at.strftime("%Y-%m-%d %H:%M:%S")), icon=":material/sync_problem:")
     st.caption(t("team.conflict_diff", lang))
     changes = outcome.changes_from_theirs()
-    st.dataframe(spreadsheet_safe(_changes_frame(changes, lang=lang)), hide_index=True, width="stretch")
+    text_table(_changes_frame(changes, lang=lang))
     if theirs.state is not RevisionState.PUBLISHED:  # one change of an event waits for review at a time
         st.info(t("team.conflict_wait", lang, number=theirs.number), icon=":material/hourglass_top:")
         return

@@ -10,7 +10,7 @@ from eventmap.i18n import t
 from eventmap.scene import Lang
 from services.team import EventState, diff_table, history_table
 from store import Revision, RevisionKind
-from ui.edit_common import translated
+from ui.edit_common import text_table, translated
 from ui.safe_text import plain_markdown, spreadsheet_safe
 
 HISTORY_COLUMNS = ("public", "number", "kind", "state", "author", "time", "reason", "reviewer", "reviewed", "note")
@@ -44,9 +44,9 @@ def render(state: EventState, *, lang: Lang) -> None:
     if diff.empty:
         st.caption(t("history.same", lang))
         return
-    st.dataframe(spreadsheet_safe(diff.rename(columns={
+    text_table(diff.rename(columns={
         "column": t("team.column", lang), "old": t("history.in", lang, number=first),
-        "new": t("history.in", lang, number=second)})), hide_index=True, width="stretch")
+        "new": t("history.in", lang, number=second)}))
 
 
 def _values(revision: Revision) -> dict[str, str]:

@@ -14,8 +14,8 @@ from eventmap.scene import Lang
 from services.team import Outcome, OutcomeKind, event_state, publish_revision, reject_revision, revision_diff
 from store import EventStore, Revision, RevisionKind, StoreUnavailableError
 from ui import data
-from ui.edit_common import revision_title, show_outcome
-from ui.safe_text import plain_markdown, spreadsheet_safe
+from ui.edit_common import revision_title, show_outcome, text_table
+from ui.safe_text import plain_markdown
 
 MESSAGE_KEY = "team_review_message"
 MAX_SHOWN = 50  # the oldest first; the count says how many wait in all
@@ -56,9 +56,8 @@ def _one(store: EventStore, principal: Principal, revision: Revision, *, lang: L
         diff = revision_diff(revision, history)
         if revision.kind is RevisionKind.RETRACT:
             st.caption(t("review.retract", lang))
-        st.dataframe(spreadsheet_safe(diff.rename(columns={
-            "column": t("team.column", lang), "old": t("review.old", lang), "new": t("review.new", lang)})),
-            hide_index=True, width="stretch")
+        text_table(diff.rename(columns={
+            "column": t("team.column", lang), "old": t("review.old", lang), "new": t("review.new", lang)}))
         if not allowed(principal, Action.REVIEW):
             return
         if not may_review(principal, author=revision.author):

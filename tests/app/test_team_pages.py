@@ -96,7 +96,7 @@ def test_two_people_edit_and_review_and_a_third_sees_it_published(store):
     assert store.published_events().set_index("event_id").loc["T-1", "description"] == "Shelling of the cathedral"
 
     queue = page(REVIEW, REVIEWER)
-    diff = queue.dataframe[0].value
+    diff = queue.table[0].value
     assert diff.to_dict("records") == [{"Field": "description", "Published now": "Shelling of the cathedral",
                                         "Proposed": "Shelling of the cathedral, two strikes"}]
     queue.text_input(key=f"review|{store.pending()[0].revision_id}|note").set_value("two sources agree")
@@ -121,7 +121,7 @@ def test_two_people_edit_and_review_and_a_third_sees_it_published(store):
         {"public": "✓", "number": 2, "kind": "correction", "state": "published", "author": "ben",
          "reason": "a second source says two strikes", "reviewer": "rita", "note": "two sources agree"},
     ]
-    compared = history.dataframe[1].value
+    compared = history.table[0].value
     assert compared.to_dict("records") == [{"Field": "description", "In revision 1": "Shelling of the cathedral",
                                             "In revision 2": "Shelling of the cathedral, two strikes"}]
 
@@ -179,7 +179,7 @@ def test_a_conflict_says_who_saved_first_and_keeps_the_values(store):
     assert any("Not saved: ben saved revision 2 at" in e.value for e in at.error)
     assert at.text_input(key=field_key(FORM, "fatalities")).value == "7"
     assert at.text_area(key=field_key(FORM, "notes")).value == "my careful note"
-    differs = at.dataframe[-1].value.set_index("Field")
+    differs = at.table[-1].value.set_index("Field")
     assert differs.loc["fatalities", "Their revision"] == "5"
     assert differs.loc["fatalities", "Your values"] == "7"
     assert [r.author for r in store.pending()] == ["ben"], "nothing of ana's was written"
