@@ -12,7 +12,7 @@ from access.roles import may_review
 from eventmap.i18n import t
 from eventmap.scene import Lang
 from services.team import Outcome, OutcomeKind, event_state, publish_revision, reject_revision, revision_diff
-from store import EventStore, Revision, RevisionKind, StoreUnavailableError
+from store import EventStore, Revision, RevisionKind, RevisionState, StoreUnavailableError
 from ui import data
 from ui.edit_common import revision_title, show_outcome, text_table
 from ui.safe_text import plain_markdown
@@ -40,7 +40,7 @@ def render(store: EventStore, principal: Principal, *, lang: Lang) -> None:
 
 
 def _saved_key(outcome: Outcome) -> str:
-    if outcome.revision is not None and outcome.revision.state.value == "rejected":
+    if outcome.revision is not None and outcome.revision.state is RevisionState.REJECTED:
         return "review.rejected"
     return "review.published"
 
