@@ -287,3 +287,20 @@ def test_the_dashboard_card_links_to_the_event_history_and_the_pages_offer_the_s
     downloads = history.get("download_button")
     assert [d.proto.label for d in downloads] == ["Download CSV", "Download GeoJSON"]
     assert "Published version 1; each file is stamped with it." in texts(history)
+
+
+def test_a_reviewer_rejects_with_a_note_which_the_history_keeps(store):
+    store.propose(EDITOR, values=event_values("T-1", fatalities="9"), base_number=1, reason="new count")
+    (waiting,) = store.pending()
+    at = page(REVIEW, REVIEWER)
+    next(b for b in at.button if b.label == "Reject").click()
+    at.run()
+    assert at.dataframe[-1].value["Field"].tolist() == ["note"], "a rejection says why"
+    assert store.pending() == [waiting]
+    at.text_input(key=f"review|{waiting.revision_id}|note").set_value("the count is not in the source")
+    next(b for b in at.button if b.label == "Reject").click()
+    at.run()
+    assert "Rejected: revision 2 of T-1, with your note in its history." in texts(at)
+    history = page(HISTORY, query={"event": "T-1"}).dataframe[0].value
+    assert history[["number", "state", "note"]].values.tolist()[-1] == [2, "rejected",
+                                                                        "the count is not in the source"]
