@@ -304,3 +304,25 @@ def test_a_reviewer_rejects_with_a_note_which_the_history_keeps(store):
     history = page(HISTORY, query={"event": "T-1"}).dataframe[0].value
     assert history[["number", "state", "note"]].values.tolist()[-1] == [2, "rejected",
                                                                         "the count is not in the source"]
+
+
+def test_an_editor_adds_a_new_event_through_the_empty_form(store):
+    at = page(EDIT, EDITOR)
+    assert at.selectbox(key=CHOSEN_KEY).value == "", "a new event first"
+    new = "team_f|new|0"
+    wanted = event_values("T-2", location="Barda", latitude="40.3744", longitude="47.1262")
+    for column, value in wanted.items():
+        key = field_key(new, column)
+        if column in {"date_precision", "geo_precision", "event_type", "sub_event_type", "status", "verification"}:
+            at.selectbox(key=key).set_value(value)
+        elif column in {"description", "notes", "sources"}:
+            at.text_area(key=key).set_value(value)
+        else:
+            at.text_input(key=key).set_value(value)
+    at.text_input(key=f"{new}|reason").set_value("reported by two agencies")
+    next(b for b in at.button if b.label == "Propose this change").click()
+    at.run()
+    assert "revision 1 of T-2 waits for a reviewer" in texts(at)
+    (added,) = store.pending()
+    assert (added.kind, added.values["location"], added.base_number) == (RevisionKind.ADD, "Barda", None)
+    assert at.text_input(key=field_key("team_f|new|1", "event_id")).value == "", "the next addition starts empty"
