@@ -39,5 +39,5 @@ if chosen != edit_common.NEW_EVENT:
 if may_edit:
     edit_form.render(store, principal, chosen, state, lang=lang)
 elif state is not None:
-    edit_history.render(state, lang=lang)
+    edit_history.render(state, lang=lang, team=False)
 edit_common.export_buttons(store, settings, lang=lang)

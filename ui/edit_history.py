@@ -1,5 +1,6 @@
 """An event's history: every revision (number, kind, state, author, time, reason, reviewer, note), and the
-differences between any two revisions the reader chooses. Read by everyone, signed in or not.
+differences between any two revisions the reader chooses. Read by everyone; only the team (editors and
+reviewers) compares the values of revisions that were never published.
 """
 
 from __future__ import annotations
@@ -9,15 +10,17 @@ import streamlit as st
 from eventmap.i18n import t
 from eventmap.scene import Lang
 from services.team import EventState, diff_table, history_table
-from store import Revision, RevisionKind
+from store import Revision, RevisionKind, RevisionState
 from ui.edit_common import text_table, translated
 from ui.safe_text import plain_markdown, spreadsheet_safe
 
 HISTORY_COLUMNS = ("public", "number", "kind", "state", "author", "time", "reason", "reviewer", "reviewed", "note")
 
 
-def render(state: EventState, *, lang: Lang) -> None:
-    """The history table and the chosen pair's differences."""
+def render(state: EventState, *, lang: Lang, team: bool) -> None:
+    """The history table and the chosen pair's differences. Every revision is listed; the values of one that
+    was never published (waiting, rejected, superseded) are compared for the team only (`team`: someone who
+    may propose), never for the public."""
     if not state.history:
         st.info(t("history.none", lang, event=plain_markdown(state.event_id)), icon=":material/history:")
         return
@@ -26,10 +29,13 @@ def render(state: EventState, *, lang: Lang) -> None:
     table = translated(history_table(state.history, shown=shown), ("kind", "state"), lang=lang)
     st.dataframe(spreadsheet_safe(table), hide_index=True, width="stretch",
                  column_config={name: t(f"history.{name}", lang) for name in HISTORY_COLUMNS})
-    if len(state.history) < 2:
+    comparable = [r for r in state.history if team or r.state is RevisionState.PUBLISHED]
+    if not team and len(comparable) < len(state.history):
+        st.caption(t("history.public_only", lang))
+    if len(comparable) < 2:
         return
     st.subheader(t("history.compare", lang))
-    by_number = {r.number: r for r in state.history}
+    by_number = {r.number: r for r in comparable}
     numbers = list(by_number)
     key = f"history|{state.event_id}"
     for side, default in (("from", numbers[-2]), ("to", numbers[-1])):

@@ -1,6 +1,7 @@
 """The review queue: proposed revisions, oldest first, each with what it changes in the published event;
 Publish or Reject (with a note) for a reviewer who did not write it. A reviewer's own revisions are listed
-with the sentence that says another reviewer decides them; a viewer or an editor reads the queue only.
+with the sentence that says another reviewer decides them; an editor reads the queue only; a viewer (anyone
+not signed in) sees how many revisions wait, not their unreviewed values.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ def render(store: EventStore, principal: Principal, *, lang: Lang) -> None:
         pending = store.pending()
     except StoreUnavailableError as error:
         data.store_unavailable(error)
+    if not allowed(principal, Action.PROPOSE):  # unreviewed values are not public
+        st.info(t("review.team_only", lang, count=len(pending)), icon=":material/lock:")
+        return
     if not allowed(principal, Action.REVIEW):
         st.info(t("review.read_only", lang), icon=":material/visibility:")
     if not pending:

@@ -326,3 +326,17 @@ def test_an_editor_adds_a_new_event_through_the_empty_form(store):
     (added,) = store.pending()
     assert (added.kind, added.values["location"], added.base_number) == (RevisionKind.ADD, "Barda", None)
     assert at.text_input(key=field_key("team_f|new|1", "event_id")).value == "", "the next addition starts empty"
+
+
+def test_unreviewed_values_are_shown_to_the_team_only(store):
+    store.propose(OTHER_EDITOR, values=event_values("T-1", notes="not checked yet"), base_number=1, reason="draft")
+    viewer_queue = page(REVIEW, VIEWER)
+    assert "Proposed changes are shown to the team only (editors and reviewers, signed in): 1 wait" in texts(
+        viewer_queue)
+    assert not viewer_queue.table
+    viewer_history = page(HISTORY, VIEWER, query={"event": "T-1"})
+    assert viewer_history.dataframe[0].value["state"].tolist() == ["published", "waiting for review"]
+    assert not viewer_history.table, "no comparison with the unpublished revision"
+    assert "not checked yet" not in str([s.value for s in viewer_history.selectbox])
+    editor_history = page(HISTORY, EDITOR, query={"event": "T-1"})
+    assert editor_history.table[0].value["In revision 2"].tolist() == ["not checked yet"]
