@@ -6,7 +6,6 @@ strings in the form and the search are text; a URL naming an event changes nothi
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 
 import pytest
 from pg import admin_execute, with_database
@@ -28,21 +27,13 @@ INJECTION = "'; DROP TABLE revisions; --"
 
 
 @pytest.fixture
-def store(store_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[PostgresStore]:
-    """A fresh store with its people and one published event T-1 (added by ana, published by rita); the
-    app runs on it."""
-    opened = open_store(store_url, geocoder=PlacesGeocoder())
-    opened.add_first_admin(name=ADMIN.name, password=PASSWORD)
-    for name, role in PEOPLE.items():
-        if name != ADMIN.name:
-            opened.add_person(ADMIN, name=name, password=PASSWORD, role=role)
-    added = opened.propose(EDITOR, values=event_values("T-1"), base_number=None, reason="first report")
-    opened.publish(REVIEWER, revision_id=added.revision_id, note="checked")
+def store(team_store: PostgresStore, store_url: str, monkeypatch: pytest.MonkeyPatch) -> PostgresStore:
+    """A fresh store with its people (tests/pg.py) and one published event T-1 (added by ana, published by
+    rita); the app runs on it."""
+    added = team_store.propose(EDITOR, values=event_values("T-1"), base_number=None, reason="first report")
+    team_store.publish(REVIEWER, revision_id=added.revision_id, note="checked")
     monkeypatch.setenv("EVENTMAP_DATABASE_URL", store_url)
-    try:
-        yield opened
-    finally:
-        opened.close()
+    return team_store
 
 
 def page(script: str, who: Principal = VIEWER, *, query: dict[str, str] | None = None) -> AppTest:

@@ -3,20 +3,14 @@ with their version; form values to proposals and reviews, each answer an `Outcom
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pandas as pd
 import pytest
 from storekit import (
-    ADMIN,
     EDITOR,
     OTHER_EDITOR,
     OTHER_REVIEWER,
-    PASSWORD,
-    PEOPLE,
     REVIEWER,
     VIEWER,
-    PlacesGeocoder,
     event_values,
 )
 
@@ -35,22 +29,15 @@ from services.team import (
     search_events,
 )
 from store import RevisionKind, RevisionState
-from store.postgres import PostgresStore, open_store
+from store.postgres import PostgresStore
 
 pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
-def store(store_url: str) -> Iterator[PostgresStore]:
-    opened = open_store(store_url, geocoder=PlacesGeocoder())
-    opened.add_first_admin(name=ADMIN.name, password=PASSWORD)
-    for name, role in PEOPLE.items():
-        if name != ADMIN.name:
-            opened.add_person(ADMIN, name=name, password=PASSWORD, role=role)
-    try:
-        yield opened
-    finally:
-        opened.close()
+def store(team_store: PostgresStore) -> PostgresStore:
+    """A store on a fresh database with the people of tests/storekit.py."""
+    return team_store
 
 
 def published(store: PostgresStore, event_id: str = "T-1", **changes: str) -> int:
