@@ -25,6 +25,7 @@ from typing import NoReturn
 import streamlit as st
 
 import geo
+from access import Action
 from base.errors import SettingError
 from base.settings import Settings
 from eventmap.i18n import t
@@ -42,6 +43,7 @@ from services.loading import (
 )
 from services.team import open_team_store, published_data
 from store import EventStore, StoreUnavailableError
+from ui import who
 from ui.safe_text import plain_markdown
 from ui.sidebar import LANG_KEY
 
@@ -156,8 +158,11 @@ def load_file(path: Path, settings: Settings) -> LoadedData | LoadFailure:
 
 def load_upload(data: bytes, name: str, settings: Settings, *, digest: str = "",
                 options: LoadOptions | None = None) -> LoadedData | LoadFailure:
-    """An uploaded file's events; the same bytes (and choices) uploaded in two sessions are loaded once."""
+    """An uploaded file's events; the same bytes (and choices) uploaded in two sessions are loaded once.
+    Its names are looked up online only for someone who may spend the service's quota (an editor)."""
     name = Path(name).name or "upload.csv"  # a name from the browser is never used as a path
+    if settings.online_geocoding and not who.may(settings, Action.GEOCODE_ONLINE):
+        settings = replace(settings, online_geocoding=False)
     if len(data) > settings.max_upload_bytes:
         return LoadFailure(source_name=name, problems=(too_big(name, len(data), settings),))
     digest = digest or hashlib.sha256(data).hexdigest()

@@ -13,17 +13,15 @@ import pandas as pd
 import streamlit as st
 
 from access import Principal
-from access.roles import ANONYMOUS
 from base.settings import Settings
 from eventmap.i18n import t
 from eventmap.scene import Lang
 from services.loading import LoadedData
 from services.team import Outcome, OutcomeKind, event_state, search_events
 from store import EventStore, Revision, StoreUnavailableError
-from ui import data
+from ui import data, who
 from ui.safe_text import plain_markdown, spreadsheet_safe
 
-PRINCIPAL_KEY = "principal"
 NEW_EVENT = ""  # the chooser's option for "a new event"
 SEARCH_KEY = "team_search"
 CHOSEN_KEY = "team_event"
@@ -32,10 +30,8 @@ EXPORT_FORMATS = (("csv", "text/csv", ":material/table:"), ("geojson", "applicat
 
 
 def current_principal(settings: Settings) -> Principal:
-    """The person behind this session (an anonymous viewer until someone signs in)."""
-    del settings
-    principal = st.session_state.get(PRINCIPAL_KEY)
-    return principal if isinstance(principal, Principal) else ANONYMOUS
+    """The person behind this session (`ui.who`: signed in, named by the proxy, else an anonymous viewer)."""
+    return who.current(settings)
 
 
 def team_store_or_stop(settings: Settings, *, lang: Lang) -> EventStore:

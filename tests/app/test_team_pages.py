@@ -16,8 +16,9 @@ from access import Principal
 from store import RevisionKind, RevisionState
 from store.postgres import PostgresStore, open_store
 from tests.app.conftest import APP, TIMEOUT_S, headline
-from ui.edit_common import CHOSEN_KEY, PRINCIPAL_KEY, SEARCH_KEY
+from ui.edit_common import CHOSEN_KEY, SEARCH_KEY
 from ui.edit_form import field_key
+from ui.who import SIGNED_IN_KEY
 
 pytestmark = pytest.mark.postgres
 
@@ -39,7 +40,8 @@ def store(team_store: PostgresStore, store_url: str, monkeypatch: pytest.MonkeyP
 def page(script: str, who: Principal = VIEWER, *, query: dict[str, str] | None = None) -> AppTest:
     """A page opened through the app's navigation by `who`, after its first run."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
-    at.session_state[PRINCIPAL_KEY] = who
+    if who.name:  # signed in with a password (ui.who checks the name against the store at every run)
+        at.session_state[SIGNED_IN_KEY] = who
     for name, value in (query or {}).items():
         at.query_params[name] = value
     at.switch_page(script)
