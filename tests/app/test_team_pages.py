@@ -101,7 +101,7 @@ def test_two_people_edit_and_review_and_a_third_sees_it_published(store):
     dashboard = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
     dashboard.run()
     assert not dashboard.exception
-    assert any("the team store, published version 2;" in c.value for c in dashboard.caption)
+    assert any("the team store, published version 2 (" in c.value for c in dashboard.caption)
     table = dashboard.dataframe[-1].value.set_index("event_id")
     assert table.loc["T-1", "description"] == "Shelling of the cathedral, two strikes"
 
