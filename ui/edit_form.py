@@ -26,6 +26,7 @@ LONG_TEXT = frozenset({"description", "description_original", "description_ar", 
 MESSAGE_KEY = "team_form_message"  # an outcome to show after the rerun that follows a save
 GENERATION_KEY = "team_new_generation"  # a new-event form starts empty again after each addition
 MAX_FIELD_CHARS = 10_000
+REASON_FIELDS = ("reason", "retract_reason")
 
 
 def _prefix(event_id: str) -> str:
@@ -35,9 +36,17 @@ def _prefix(event_id: str) -> str:
 
 
 def _forget(prefix: str) -> None:
-    """The form starts again from the published revision at the next run."""
+    """The form starts again from the published revision at the next run (its reasons empty: a widget whose
+    state is only deleted keeps showing its text in the browser, so they are set empty before it is drawn)."""
     for key in [key for key in st.session_state if str(key).startswith(prefix + "|")]:
         del st.session_state[key]
+    st.session_state[f"{prefix}|reset"] = True
+
+
+def _reset_reasons(prefix: str) -> None:
+    if st.session_state.pop(f"{prefix}|reset", False):
+        for name in REASON_FIELDS:
+            st.session_state[f"{prefix}|{name}"] = ""
 
 
 def field_key(prefix: str, column: str) -> str:
@@ -75,6 +84,7 @@ def render(store: EventStore, principal: Principal, chosen: str, state: EventSta
     prefix = _prefix(chosen)
     base_key = f"{prefix}|base"
     conflict_key = f"{prefix}|conflict"
+    _reset_reasons(prefix)
     if any(field_key(prefix, column.name) not in st.session_state for column in COLUMNS):
         start = state.values if state is not None else {}  # (again) from the published revision
         for column in COLUMNS:
@@ -159,6 +169,7 @@ def _retract_form(store: EventStore, principal: Principal, event_id: str, *, bas
         if retract:
             outcome = retract_event(store, principal, event_id=event_id, base_number=base, reason=reason)
             if outcome.kind is OutcomeKind.SAVED:
+                _forget(prefix)
                 st.session_state[MESSAGE_KEY] = outcome
                 st.rerun()
             if outcome.kind is OutcomeKind.CONFLICT and outcome.theirs is not None:

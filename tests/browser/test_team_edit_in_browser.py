@@ -64,6 +64,7 @@ def test_an_editor_proposes_a_reviewer_publishes_and_a_reader_sees_it(start_app,
         editor.get_by_role("textbox", name="Reason for the change (required)", exact=True).fill("two sources")
         editor.get_by_role("button", name="Propose this change").click()
         expect(editor.get_by_text(f"revision 2 of {EVENT} waits for a reviewer")).to_be_visible(timeout=30_000)
+        expect(editor.get_by_role("textbox", name="Reason for the change (required)", exact=True)).to_have_value("")
         screenshot(editor, "team-1-editor-proposed")
 
         reviewer.goto(f"{base}/Review")
