@@ -112,6 +112,8 @@ def render(store: EventStore, principal: Principal, chosen: str, state: EventSta
     if saved:
         values = {column.name: str(st.session_state.get(field_key(prefix, column.name), "") or "")
                   for column in COLUMNS}
+        if chosen != NEW_EVENT:  # the event chosen, whatever a browser sends for the disabled id field
+            values["event_id"] = chosen
         outcome = propose_edit(store, principal, values=values, base_number=base, reason=reason)
         if outcome.kind is OutcomeKind.SAVED:
             _forget(prefix)  # the form shows the published revision again; the proposal waits for review
