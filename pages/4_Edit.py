@@ -40,4 +40,4 @@ if may_edit:
     edit_form.render(store, principal, chosen, state, lang=lang)
 elif state is not None:
     edit_history.render(state, lang=lang, team=False)
-edit_common.export_buttons(store, settings, lang=lang)
+edit_common.export_buttons(store, lang=lang)

@@ -27,4 +27,4 @@ if chosen:
     except StoreUnavailableError as error:
         data.store_unavailable(error)
     edit_history.render(state, lang=lang, team=team)
-edit_common.export_buttons(store, settings, lang=lang)
+edit_common.export_buttons(store, lang=lang)

@@ -8,6 +8,7 @@ Text from the store (ids, places, reasons, names) reaches the page as text: esca
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -110,8 +111,9 @@ def _has_history(store: EventStore, event_id: str) -> bool:
         data.store_unavailable(error)
 
 
-def export_buttons(store: EventStore, settings: Settings, *, lang: Lang) -> None:
-    """The published set as CSV and GeoJSON, each stamped with its published version."""
+def export_buttons(store: EventStore, *, lang: Lang) -> None:
+    """The published set as CSV and GeoJSON, made when the button is pressed (nothing is read before) and
+    stamped inside with the version it shows (a `published_version` column, the GeoJSON's metadata)."""
     try:
         version = store.published_version()
     except StoreUnavailableError as error:
@@ -120,17 +122,13 @@ def export_buttons(store: EventStore, settings: Settings, *, lang: Lang) -> None
     st.caption(t("team.export_help", lang, version=version))
     columns = st.columns(len(EXPORT_FORMATS))
     for column, (fmt, media_type, icon) in zip(columns, EXPORT_FORMATS, strict=True):
-        payload, name = _export(settings.database_url, version, fmt, _store=store)
-        column.download_button(t(f"team.export_{fmt}", lang), data=payload, file_name=name, mime=media_type,
-                               key=f"team_export_{fmt}", icon=icon, on_click="ignore")
+        column.download_button(t(f"team.export_{fmt}", lang), data=partial(_export, store, fmt),
+                               file_name=f"events-published.{fmt}", mime=media_type, key=f"team_export_{fmt}",
+                               icon=icon, on_click="ignore")
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _export(database_url: str, version: int, fmt: str, *, _store: EventStore) -> tuple[bytes, str]:
-    """One export per (store, version, format) for every session."""
-    del database_url, version  # the cache key only
-    made = _store.export_published(fmt=fmt)
-    return made.data, made.file_name or f"events-published-v{made.version}.{fmt}"
+def _export(store: EventStore, fmt: str) -> bytes:
+    return store.export_published(fmt=fmt).data
 
 
 def show_outcome(outcome: Outcome, *, lang: Lang, saved_key: str) -> None:

@@ -279,7 +279,7 @@ def test_the_dashboard_card_links_to_the_event_history_and_the_pages_offer_the_s
     history = page(HISTORY, query={"event": "T-1"})
     downloads = history.get("download_button")
     assert [d.proto.label for d in downloads] == ["Download CSV", "Download GeoJSON"]
-    assert "Published version 1; each file is stamped with it." in texts(history)
+    assert "Published version 1 now; each file is made when you press its button" in texts(history)
 
 
 def test_a_reviewer_rejects_with_a_note_which_the_history_keeps(store):

@@ -4,6 +4,8 @@ every step in the event's history."""
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -88,6 +90,12 @@ def test_an_editor_proposes_a_reviewer_publishes_and_a_reader_sees_it(start_app,
         expect(reader.get_by_text(f"Every revision of {EVENT}")).to_be_visible(timeout=30_000)
         assert reader.url.endswith(f"/History?event={EVENT}")
         screenshot(reader, "team-4-reader-history")
+        with reader.expect_download() as download:
+            reader.get_by_role("button", name="Download CSV").click()
+        rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
+        assert {row["published_version"] for row in rows} == {"2"}
+        assert len(rows) == 113
+        assert [row["description"] for row in rows if row["event_id"] == EVENT] == [NEW_TEXT]
     finally:
         for context in contexts:
             context.close()
