@@ -88,6 +88,11 @@ def test_two_people_edit_and_review_and_a_third_sees_it_published(store):
     assert "revision 2 of T-1 waits for a reviewer" in texts(at)
     assert store.published_events().set_index("event_id").loc["T-1", "description"] == "Shelling of the cathedral"
 
+    dashboard = AppTest.from_file(APP, default_timeout=TIMEOUT_S)  # a reader, open before the review
+    dashboard.run()
+    assert dashboard.dataframe[-1].value.set_index("event_id").loc["T-1", "description"] == \
+        "Shelling of the cathedral", "not published yet"
+
     queue = page(REVIEW, REVIEWER)
     diff = queue.table[0].value
     assert diff.to_dict("records") == [{"Field": "description", "Published now": "Shelling of the cathedral",
@@ -98,8 +103,7 @@ def test_two_people_edit_and_review_and_a_third_sees_it_published(store):
     assert "Published: revision 2 of T-1" in texts(queue)
     assert "Nothing waits for review." in texts(queue)
 
-    dashboard = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
-    dashboard.run()
+    dashboard.run()  # the reader's next rerun asks the store's published version and shows the new one
     assert not dashboard.exception
     assert any("the team store, published version 2 (" in c.value for c in dashboard.caption)
     table = dashboard.dataframe[-1].value.set_index("event_id")
