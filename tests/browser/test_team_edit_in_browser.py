@@ -91,6 +91,7 @@ def test_an_editor_proposes_a_reviewer_publishes_and_a_reader_sees_it(start_app,
         expect(reader.get_by_text(f"Every revision of {EVENT}")).to_be_visible(timeout=30_000)
         opened = urlsplit(reader.url)
         assert (opened.path, parse_qs(opened.query)["event"]) == ("/History", [EVENT])
+        expect(reader.get_by_text("In revision 2")).to_be_visible(timeout=30_000)  # the comparison, drawn
         screenshot(reader, "team-4-reader-history")
         with reader.expect_download() as download:
             reader.get_by_role("button", name="Download CSV").click()
