@@ -88,7 +88,7 @@ def test_an_editor_proposes_a_reviewer_publishes_and_a_reader_sees_it(start_app,
         screenshot(reader, "team-3-reader-card", full_page=False)
         link.click()
         settled(reader)
-        expect(reader.get_by_text(f"Every revision of {EVENT}")).to_be_visible(timeout=30_000)
+        expect(reader.get_by_text(f"Every revision of {EVENT}")).to_be_visible(timeout=60_000)
         opened = urlsplit(reader.url)
         assert (opened.path, parse_qs(opened.query)["event"]) == ("/History", [EVENT])
         expect(reader.get_by_text("In revision 2")).to_be_visible(timeout=30_000)  # the comparison, drawn
