@@ -206,6 +206,10 @@ print(" ".join(str(s.getsockname()[1]) for s in socks))
 EOF
 }
 
+port_free() {  # port $1 (on address $2, default 127.0.0.1) can be listened on
+  "$PY" -c "import socket,sys; socket.socket().bind((sys.argv[2], int(sys.argv[1])))" "$1" "${2:-127.0.0.1}" 2>/dev/null
+}
+
 start_postgres() {
   mkdir -p "$PGDIR"
   chmod 700 "$PGDIR"
@@ -228,6 +232,7 @@ start_postgres() {
   if pg_user_run "$PG_BIN/pg_ctl" status -D "$PGDIR/data" >/dev/null 2>&1; then
     say "PostgreSQL already running on 127.0.0.1:$(pg_port)"
   else
+    port_free "$(pg_port)" || free_ports 1 >"$PGDIR/port"  # its port was taken while it was stopped
     pg_user_run "$PG_BIN/pg_ctl" start -D "$PGDIR/data" -w -t 60 -l "$PGDIR/postgres.log" \
       -o "-c listen_addresses=127.0.0.1 -c port=$(pg_port) -c unix_socket_directories=''" >/dev/null \
       || die "PostgreSQL did not start: see $PGDIR/postgres.log"
@@ -416,6 +421,9 @@ cmd_start() {
     fi
   fi
   install_missing
+  if ! alive "$NGX/nginx.pid" nginx && ! port_free "$PORT" "$LISTEN"; then
+    die "port $PORT on $LISTEN is taken by another program: choose another with --port"
+  fi
   DATABASE_URL="${EVENTMAP_DATABASE_URL:-}"
   if own_postgres; then
     start_postgres
@@ -435,7 +443,7 @@ cmd_start() {
     fi
     port=""
     [ -s "$RUN/$i.port" ] && port="$(cat "$RUN/$i.port")"
-    if [ -z "$port" ] || ! "$PY" -c "import socket,sys; socket.socket().bind(('127.0.0.1', int(sys.argv[1])))" "$port" 2>/dev/null; then
+    if [ -z "$port" ] || ! port_free "$port"; then
       port="$(free_ports 1)"
     fi
     start_replica "$i" "$port"

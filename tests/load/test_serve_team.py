@@ -85,7 +85,27 @@ def test_status_and_stop_of_nothing_say_so(tmp_path: Path) -> None:
     assert (stop.returncode, "not running" in stop.stdout) == (0, True)
 
 
+def test_a_port_taken_by_another_program_is_refused_before_anything_starts(tmp_path: Path) -> None:
+    needs_nginx_and_venv()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {**os.environ, "EVENTMAP_STATE_DIR": str(tmp_path), "EVENTMAP_DATABASE_URL": ""}
+        result = run_script("start", "--replicas", "1", "--port", str(port), env=env, timeout=120)
+    assert result.returncode == 1
+    assert f"port {port} on 127.0.0.1 is taken by another program: choose another with --port" in result.stderr
+    assert not list(tmp_path.glob("team/replicas/*.pid")), "no replica was started"
+
+
 # ---- the team behind nginx -----------------------------------------------------------------------------------
+
+
+def needs_nginx_and_venv() -> None:
+    if shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists():
+        pytest.skip("Debian nginx is not installed (apt-get install nginx)")
+    if not (PROJECT_ROOT / ".venv" / "bin" / "python").exists():
+        pytest.skip("the project's .venv is missing (the README's first command makes it)")
 
 
 def free_port() -> int:
@@ -150,10 +170,7 @@ def running(pid: int) -> bool:
 
 @pytest.fixture
 def team() -> Iterator[Team]:
-    if shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists():
-        pytest.skip("Debian nginx is not installed (apt-get install nginx)")
-    if not (PROJECT_ROOT / ".venv" / "bin" / "python").exists():
-        pytest.skip("the project's .venv is missing (the README's first command makes it)")
+    needs_nginx_and_venv()
     with tempfile.TemporaryDirectory(prefix="eventmap-team-") as folder:
         state = Path(folder)
         state.chmod(0o755)  # PostgreSQL runs as the user postgres when the script runs as root
