@@ -46,7 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import load_class  # noqa: E402 (after the path above)
 import team_clients  # noqa: E402
-from load_class import Figures, rss_mb, server_log_errors  # noqa: E402
+from load_class import Figures, cpu_seconds, rss_mb, server_log_errors  # noqa: E402
 from team_clients import TeamSession  # noqa: E402
 
 SCRIPT = PROJECT_ROOT / "scripts" / "serve-team.sh"
@@ -230,7 +230,15 @@ class SetupReport:
     rss_peak_mb: dict[str, float]
     rss_end_mb: dict[str, float]
     server_log_errors: list[str]
+    filters_reruns: int = 0  # page runs the filters phase asked for (first maps and changes)
+    filters_wall_s: float = 0.0
+    filters_server_cpu_s: float = 0.0  # CPU time of every replica during the filters phase
+    filters_bench_cpu_s: float = 0.0  # CPU time of this process (the protocol clients) meanwhile
     fault: FaultReport | None = None
+
+    @property
+    def cpu_per_rerun_s(self) -> float:
+        return self.filters_server_cpu_s / self.filters_reruns if self.filters_reruns else 0.0
 
 
 def collect(sessions: list[TeamSession], client: str, attribute: str) -> Figures:
@@ -260,8 +268,12 @@ async def measure_team(team: TeamServer, args: argparse.Namespace) -> SetupRepor
     peaks: dict[str, float] = dict(after_warm)
 
     filters = plan(args.sessions, args.browsers)
+    servers_cpu, own_cpu, wall = sum(map(cpu_seconds, team.pids().values())), time.process_time(), time.monotonic()
     await run_phase(team, filters, changes=args.changes, pause_s=args.pause, stagger_s=args.stagger,
                     timeout_s=timeout_s, peaks=peaks)
+    servers_cpu = sum(map(cpu_seconds, team.pids().values())) - servers_cpu
+    own_cpu, wall = time.process_time() - own_cpu, time.monotonic() - wall
+    reruns = sum(s.served + len(s.change_latencies_s) for s in filters)
     klass = plan(args.class_size, args.class_browsers, offset=10_000)
     await run_phase(team, klass, changes=0, pause_s=0, stagger_s=0, timeout_s=timeout_s, peaks=peaks)
 
@@ -294,6 +306,7 @@ async def measure_team(team: TeamServer, args: argparse.Namespace) -> SetupRepor
         class_first_map_protocol=collect(klass, "protocol", "first_map_s"),
         class_first_map_browser=collect(klass, "browser", "first_map_s"),
         rss_after_warm_mb=after_warm, rss_peak_mb=peaks, rss_end_mb=end, server_log_errors=team.log_errors(),
+        filters_reruns=reruns, filters_wall_s=wall, filters_server_cpu_s=servers_cpu, filters_bench_cpu_s=own_cpu,
         fault=fault,
     )
 
@@ -331,6 +344,9 @@ def table(reports: list[SetupReport], *, machine: str) -> str:
     row(f"  first map p50 / p95, chromium ({first.class_browsers} of them)",
         [figures(r.class_first_map_browser) for r in reports], "p95 < 5 s")
     row("  errors", [str(len(r.class_errors)) for r in reports], "0")
+    row("  replicas' CPU per page run (runs asked for in the phase)",
+        [f"{r.cpu_per_rerun_s:.2f} s ({r.filters_reruns} runs in {r.filters_wall_s:.0f} s; bench clients "
+         f"{r.filters_bench_cpu_s:.0f} s CPU)" for r in reports])
     row("first map on a cold replica (data loaded once per process)",
         [" / ".join(f"{v:.1f}" for v in r.warm_first_map_s) + " s" for r in reports])
     row("memory per replica (VmRSS)", [memory(r) for r in reports])

@@ -62,7 +62,10 @@ async def _open(url: str, result: TeamSession, *, timeout_s: float):
     deadline = time.monotonic() + timeout_s
     while True:
         try:
+            # No keepalive pings from this side, as a browser (the server pings): a client that gives up on a
+            # busy server after 20 s would count the bench's impatience as the server's error.
             websocket = await connect(url, subprotocols=["streamlit"], max_size=None, proxy=None, open_timeout=10,
+                                      ping_interval=None,
                                       additional_headers={"Cookie": f"{COOKIE}={result.cookie}"})
         except (OSError, TimeoutError, Exception) as error:
             if time.monotonic() > deadline:
