@@ -200,7 +200,9 @@ def kill_busiest(team: TeamServer, report: FaultReport, *, after_s: float):
         for s in sessions:
             if s.replica in load and s.served and not s.errors:
                 load[s.replica] += 1
-        report.victim = max(load, key=lambda a: load[a])
+        # The busiest replica among those serving a browser, so that a real Streamlit client reconnects too.
+        with_browser = {s.replica for s in sessions if s.client == "browser" and s.replica in load}
+        report.victim = max(with_browser or load, key=lambda a: load[a])
         for s in sessions:
             s.lost_replica = s.replica == report.victim
         os.kill(team.pids()[report.victim], signal.SIGKILL)
