@@ -32,6 +32,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PROG="serve-team.sh"
 MAX_REPLICAS=16
 COOKIE="eventmap_replica"
+ADMIN="admin"  # the store's first person, made by the first start on an empty store
 PG_VERSION=15
 PG_BIN="/usr/lib/postgresql/$PG_VERSION/bin"
 NGINX=""
@@ -250,15 +251,36 @@ EOF
   DATABASE_URL="postgresql://eventmap:$app_password@127.0.0.1:$(pg_port)/eventmap"
 }
 
-prepare_store() {  # migrations, then the bundled events when the store has none
-  EVENTMAP_DATABASE_URL="$DATABASE_URL" "$PY" -m store migrate >"$TEAM/store.log" 2>&1 \
-    || die "python -m store migrate failed: see $TEAM/store.log"
-  if EVENTMAP_DATABASE_URL="$DATABASE_URL" "$PY" -m store seed --if-empty "$ROOT/events.csv" --as serve-team \
-      >>"$TEAM/store.log" 2>&1; then
-    say "store ready ($(tail -n 1 "$TEAM/store.log"))"
-  else
-    die "python -m store seed failed: see $TEAM/store.log"
+prepare_store() {  # migrations; an empty store gets its first admin and the bundled events, published
+  local log="$TEAM/store.log" version has_admin
+  store_cli() { (cd "$ROOT" && EVENTMAP_DATABASE_URL="$DATABASE_URL" "$PY" -m store "$@") >>"$log" 2>&1; }
+  : >"$log"
+  store_cli migrate || { tail -n 5 "$log" >&2; die "python -m store migrate failed: see $log"; }
+  read -r version has_admin < <(cd "$ROOT" && EVENTMAP_DATABASE_URL="$DATABASE_URL" "$PY" - "$ADMIN" 2>>"$log" <<'EOF'
+import sys
+from base.settings import Settings
+from store.postgres import open_store
+store = open_store(Settings.from_env().database_url)
+try:
+    print(store.published_version(), int(store.person(sys.argv[1]) is not None))
+finally:
+    store.close()
+EOF
+  ) || true
+  [ -n "${version:-}" ] || die "the store cannot be read: see $log"
+  if [ "$version" != 0 ]; then
+    say "store ready: published version $version"
+    return 0
   fi
+  if [ "$has_admin" = 0 ]; then
+    (umask 077; new_password >"$TEAM/admin.password")
+    EVENTMAP_PASSWORD="$(cat "$TEAM/admin.password")" store_cli add-person "$ADMIN" --role admin \
+      || { tail -n 3 "$log" >&2; die "the store has people but no '$ADMIN': seed it yourself (python -m store seed)"; }
+    say "the store's first admin is '$ADMIN', password in $TEAM/admin.password (add people: python -m store add-person)"
+  fi
+  store_cli seed "$ROOT/events.csv" --as "$ADMIN" --reason "the bundled events, seeded by serve-team.sh" \
+    || { tail -n 5 "$log" >&2; die "python -m store seed failed: see $log"; }
+  say "store ready: $(tail -n 1 "$log")"
 }
 
 # ---- nginx ---------------------------------------------------------------------------------------------------
