@@ -42,6 +42,14 @@ class EditRefusedError(StoreError, ValueError):
         self.problems = tuple(problems)
 
 
+class UnknownRevisionError(StoreError, LookupError):
+    """A revision id (or event id) the store does not have; nothing was changed."""
+
+
+class InvalidQueryError(StoreError, ValueError):
+    """A view's filter that cannot be asked (a box with south above north, a negative limit)."""
+
+
 class ConflictError(StoreError, RuntimeError):
     """Someone saved the same event since the revision this edit started from; nothing was written.
 

@@ -6,6 +6,8 @@ import pandas as pd
 import pytest
 from eventframes import PROJECT_ROOT
 
+pytest_plugins = ("pg",)  # a real PostgreSQL for the team store's tests (and any folder's): `postgres_url`, ...
+
 
 @pytest.fixture(scope="session")
 def bundled_events() -> pd.DataFrame:

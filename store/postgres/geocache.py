@@ -1,0 +1,129 @@
+"""The geocoding cache in the team store: `PostgresGeocodeCache` answers like `geo.geocoders.cache.CachedGeocoder`
+(same keys, time to live, statuses; `lookup`, `store`, `geocode`, `count`, `forget`), so every replica shares one
+cache and one online quota instead of a SQLite file each.
+
+Found, ambiguous and not-found answers are kept; a failure (`unavailable`, or an error of the wrapped geocoder)
+never is. Writes are upserts (`INSERT ... ON CONFLICT DO UPDATE`): two replicas caching the same answer is fine.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, delete, func, select
+from sqlalchemy.dialects.postgresql import insert
+
+from base.settings import Settings
+from geo.geocoders.base import Geocoder
+from geo.geocoders.cache import DAY, CachedGeocoder
+from geo.geocoders.chain import GeocoderChain
+from geo.normalize import normalize
+from geo.result import Candidate, GeoContext, GeoResult
+from store.postgres.connection import unavailable_as_store_error
+from store.postgres.tables import geocode_cache
+
+_KEY = ("query_key", "provider", "options", "context")
+
+
+class PostgresGeocodeCache(Geocoder):
+    name = "cache"
+
+    def __init__(self, inner: Geocoder, engine: Engine, *, ttl_found_s: float = 180 * DAY,
+                 ttl_not_found_s: float = 30 * DAY, clock: Callable[[], float] = time.time) -> None:
+        self.inner = inner
+        self.engine = engine
+        self.ttl_found_s = ttl_found_s
+        self.ttl_not_found_s = ttl_not_found_s
+        self._clock = clock
+
+    def options_key(self) -> str:
+        return self.inner.options_key()
+
+    def service_name(self) -> str:
+        return self.inner.service_name()
+
+    def _key(self, query: str, context: GeoContext | None) -> dict[str, str]:
+        values = (normalize(query), self.inner.name, self.inner.options_key(),
+                  (context or GeoContext()).cache_key())
+        return dict(zip(_KEY, values, strict=True))
+
+    def lookup(self, query: str, *, context: GeoContext | None = None) -> GeoResult | None:
+        """The cached answer for `query`, or None (missing or expired)."""
+        key = self._key(query, context)
+        with unavailable_as_store_error(self.engine.url), self.engine.connect() as connection:
+            row = connection.execute(select(geocode_cache).where(
+                *(geocode_cache.c[name] == value for name, value in key.items()))).first()
+        if row is None:
+            return None
+        ttl = self.ttl_found_s if row.status == "resolved" else self.ttl_not_found_s
+        if self._clock() - row.created > ttl:
+            return None
+        when = datetime.fromtimestamp(row.created, UTC).strftime("%Y-%m-%d")
+        return GeoResult(
+            query=query, status=row.status, lat=row.lat, lon=row.lon, geo_source=self.name,
+            matched_name=row.matched_name, place_id=row.place_id, confidence=row.confidence,
+            precision=row.precision, candidates=tuple(Candidate(**c) for c in row.candidates),
+            reason=f"cached answer of {row.geo_source} from {when}" + (f": {row.reason}" if row.reason else ""),
+        )
+
+    def store(self, result: GeoResult, *, query: str | None = None, context: GeoContext | None = None) -> bool:
+        """Remember the answer to `query` (default: `result.query`); a failure (`unavailable`) is refused."""
+        if result.status == "unavailable":
+            return False
+        query = result.query if query is None else query
+        values = {
+            **self._key(query, context), "query": query, "status": result.status, "lat": result.lat,
+            "lon": result.lon, "geo_source": result.geo_source, "matched_name": result.matched_name,
+            "place_id": result.place_id, "confidence": result.confidence, "precision": result.precision,
+            "candidates": [{"name": c.name, "place_id": c.place_id, "lat": c.lat, "lon": c.lon, "country": c.country,
+                            "score": c.score} for c in result.candidates],
+            "reason": result.reason, "created": self._clock(),
+        }
+        statement = insert(geocode_cache).values(**values)
+        statement = statement.on_conflict_do_update(
+            index_elements=list(_KEY), set_={k: statement.excluded[k] for k in values if k not in _KEY})
+        with unavailable_as_store_error(self.engine.url), self.engine.begin() as connection:
+            connection.execute(statement)
+        return True
+
+    def geocode(self, query: str, *, context: GeoContext | None = None) -> GeoResult:
+        cached = self.lookup(query, context=context)
+        if cached is not None:
+            return cached
+        result = self.inner.geocode(query, context=context)  # a service error propagates: nothing stored
+        self.store(result, query=query, context=context)
+        return result
+
+    def count(self) -> dict[str, int]:
+        """Number of cached answers by status."""
+        with unavailable_as_store_error(self.engine.url), self.engine.connect() as connection:
+            rows = connection.execute(select(geocode_cache.c.status, func.count()).group_by(geocode_cache.c.status))
+            return {status: int(count) for status, count in rows}
+
+    def forget(self, query: str | None = None) -> int:
+        """Delete the answers for `query` (every provider and context), or all when None."""
+        statement = delete(geocode_cache)
+        if query is not None:
+            statement = statement.where(geocode_cache.c.query_key == normalize(query))
+        with unavailable_as_store_error(self.engine.url), self.engine.begin() as connection:
+            return int(connection.execute(statement).rowcount)
+
+
+def team_chain(engine: Engine, settings: Settings) -> Geocoder:
+    """`geo.default_chain(settings)` with the store's shared state: the overrides from the `places` table
+    instead of the file, and the online service's answers cached in the store instead of a SQLite file."""
+    from geo.chain import default_chain
+    from geo.geocoders.override import OverrideGeocoder
+    from store.postgres.shared import PlaceOverrides
+
+    geocoders: list[Geocoder] = []
+    for geocoder in default_chain(settings).geocoders:
+        if isinstance(geocoder, OverrideGeocoder):
+            geocoders.append(PlaceOverrides(engine))
+        elif isinstance(geocoder, CachedGeocoder):
+            geocoders.append(PostgresGeocodeCache(geocoder.inner, engine))
+        else:
+            geocoders.append(geocoder)
+    return GeocoderChain(geocoders)
