@@ -14,7 +14,7 @@ from eventmap.filtering import Filters, apply_filters
 from eventmap.i18n import t
 from services.loading import LoadFailure
 from ui import control as control_view
-from ui import data, follow, hooks, mapping_step, panels, sidebar, url
+from ui import data, follow, hooks, mapping_step, panels, sidebar, url, who
 from ui import map_view as map_section
 from ui import upload as uploads
 from ui.losses import render_losses
@@ -29,6 +29,7 @@ if not routed():
 settings = data.current_settings()
 choices = sidebar.display_choices(basemaps=map_section.basemap_names())
 lang, naming = choices.lang, choices.naming
+who.sign_in_panel(settings, lang=lang)
 hooks.apply_direction(lang)
 
 with st.sidebar.expander(t("data.your_data", lang), icon=":material/upload_file:"):

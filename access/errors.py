@@ -13,3 +13,17 @@ class PermissionDeniedError(AccessError, PermissionError):
 
 class LoginError(AccessError, ValueError):
     """A name and password that do not match a person (the message never says which was wrong)."""
+
+
+class WeakPasswordError(AccessError, ValueError):
+    """A new password that breaks the rules (too short); nothing was saved."""
+
+
+class PersonError(AccessError, ValueError):
+    """A name that cannot be a person's (empty, too long, control characters), a name already taken, or a
+    person who does not exist; nothing was changed. The message names the person and the reason."""
+
+
+class PeopleFileError(AccessError, ValueError):
+    """The people file cannot be read (not JSON, a field missing or wrong); the message names the file, the
+    place (line and column, or the entry and field) and the reason. The file is left as it is."""

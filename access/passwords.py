@@ -5,14 +5,17 @@ from __future__ import annotations
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from access.errors import WeakPasswordError
+
 _HASHER = PasswordHasher()
 MIN_LENGTH = 8
 
 
 def hash_password(password: str) -> str:
-    """The argon2id hash of `password` (salted; two calls give two different strings)."""
+    """The argon2id hash of `password` (salted; two calls give two different strings); a password shorter than
+    `MIN_LENGTH` is a `WeakPasswordError` (a ValueError)."""
     if len(password) < MIN_LENGTH:
-        raise ValueError(f"a password needs at least {MIN_LENGTH} characters, got {len(password)}")
+        raise WeakPasswordError(f"a password needs at least {MIN_LENGTH} characters, got {len(password)}")
     return _HASHER.hash(password)
 
 

@@ -42,6 +42,7 @@ class Action(enum.Enum):
     REVIEW = "review"  # publish or reject a revision
     SAVE_PLACES = "save_places"  # write the geocoding overrides every session uses
     GEOCODE_ONLINE = "geocode_online"  # spend the online geocoder's quota
+    SAVE_FILES = "save_files"  # write a named file into the app's folder on the server (article drafts)
     MANAGE_PEOPLE = "manage_people"  # add people, change roles
 
 
@@ -50,6 +51,7 @@ MINIMUM_ROLE: dict[Action, Role] = {
     Action.IMPORT: Role.EDITOR,
     Action.SAVE_PLACES: Role.EDITOR,
     Action.GEOCODE_ONLINE: Role.EDITOR,
+    Action.SAVE_FILES: Role.EDITOR,
     Action.REVIEW: Role.REVIEWER,
     Action.MANAGE_PEOPLE: Role.ADMIN,
 }

@@ -1,4 +1,4 @@
-"""The command line: `python -m eventmap validate|import|inspect|schema|cache ...`.
+"""The command line: `python -m eventmap validate|import|inspect|schema|cache|people ...`.
 
 Exit codes: 0 every row is valid; 1 some rows are invalid (each problem is listed as
 `FILE:LINE: column: message (got 'value')`); 2 the file cannot be used at all (or bad arguments).
@@ -23,6 +23,7 @@ import geo
 from base.errors import DataFileError, ImportFormatError, LimitExceededError, MappingError, SettingError
 from base.problems import Severity
 from base.settings import Settings
+from eventmap import people_cli
 from eventmap.columns import cli as columns_cli
 from eventmap.control import cli as control_cli
 from eventmap.events_csv import write_events_csv
@@ -194,6 +195,7 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], object]] = [
     handout_cli.register,
     control_cli.register,
     extract_cli.register,
+    people_cli.register,
 ]
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from access import Action, Principal, require
 from base.problems import Problem
 from base.settings import Settings
 from eventmap.events_csv import format_events_csv, write_events_csv
@@ -81,8 +82,10 @@ def merged_csv(current: pd.DataFrame, added: pd.DataFrame) -> bytes:
     return format_events_csv(both).encode("utf-8")
 
 
-def save_kept(rows: pd.DataFrame, *, file_name: str, settings: Settings) -> Path:
-    """Write the kept rows to `file_name` in the app's exports folder (atomic); the name cannot leave it."""
+def save_kept(rows: pd.DataFrame, *, file_name: str, settings: Settings, principal: Principal) -> Path:
+    """Write the kept rows to `file_name` in the app's exports folder (atomic); the name cannot leave it.
+    A file there may be anyone's: `PermissionDeniedError`, nothing written, unless `principal` may `SAVE_FILES`."""
+    require(principal, Action.SAVE_FILES)
     target = export_path(settings.exports_dir, safe_file_name(file_name, suffix=".csv", fallback="article-events"))
     return write_events_csv(rows, target)
 

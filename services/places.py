@@ -4,6 +4,10 @@ points a person may save for one (numbered candidates, a point clicked on the ma
 A name needs review when geocoding left its events without a point (not found, ambiguous, service
 unavailable) or found it with a confidence under `LOW_CONFIDENCE` (a fuzzy match, say). Names whose
 points came with the file are not reviewed: the file's author chose them.
+
+The two things the page does to what every session shares check the acting person's role first
+(`access.require`), whatever the page showed: `save_override` (writes the overrides file,
+`Action.SAVE_PLACES`) and `look_up_online` (spends the online geocoder's quota, `Action.GEOCODE_ONLINE`).
 """
 
 from __future__ import annotations
@@ -11,13 +15,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
+from access import Action, Principal, require
 from eventmap.i18n import t
 from eventmap.scene.model import Lang
 from geo.geocoders.base import Geocoder
-from geo.lookup import candidates_of, unique_points
+from geo.geocoders.override import Override, OverrideGeocoder
+from geo.lookup import NameLookup, candidates_of, look_up_name, unique_points
 from geo.result import Candidate, GeoContext
 
 LOW_CONFIDENCE = 0.9
@@ -140,3 +147,19 @@ def point_of_click(value: object) -> tuple[float, float] | None:
     if isinstance(value, Mapping) and "lat" in value and "lng" in value:
         return (round(float(value["lat"]), 5), round(float(value["lng"]), 5))
     return None
+
+
+def save_override(principal: Principal, name: str, *, lat: float, lon: float, overrides_path: Path,
+                  precision: str = "exact", note: str = "", expected: Override | None) -> Override:
+    """Save the point of `name` in the overrides file every session uses (atomically; `WriteConflictError`
+    when the file holds another point for it than `expected`, the one shown). `PermissionDeniedError`,
+    nothing written, unless `principal` may `SAVE_PLACES`."""
+    require(principal, Action.SAVE_PLACES)
+    return OverrideGeocoder(overrides_path).set(name, lat, lon, precision=precision, note=note, expected=expected)
+
+
+def look_up_online(principal: Principal, place: PlaceToReview, *, geocoder: Geocoder) -> NameLookup:
+    """Ask the online `geocoder` about one listed name (with its events' country); `PermissionDeniedError`,
+    nothing asked, unless `principal` may `GEOCODE_ONLINE`."""
+    require(principal, Action.GEOCODE_ONLINE)
+    return look_up_name(place.name, geocoder=geocoder, context=context_of(place))

@@ -19,6 +19,7 @@ from typing import Protocol
 
 import pandas as pd
 
+from access.people import Person  # the same value for both people directories (file and store)
 from access.roles import Principal, Role
 from base.errors import EventMapError
 from base.problems import Problem
@@ -136,13 +137,6 @@ class ImportResult:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Person:
-    name: str
-    role: Role
-    created_at: datetime | None = None
-
-
-@dataclass(frozen=True, kw_only=True)
 class Export:
     data: bytes
     version: int  # the published version it shows, also stamped inside the file
@@ -200,3 +194,8 @@ class EventStore(Protocol):
         ...
 
     def add_person(self, principal: Principal, *, name: str, password: str, role: Role) -> Person: ...
+
+    def person(self, name: str) -> Person | None:
+        """The person called `name`, None when there is none (a trusted proxy header's name is checked here).
+        With `authenticate` and `add_person`, the store is an `access.people.PeopleDirectory`."""
+        ...

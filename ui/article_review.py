@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from access import Action, PermissionDeniedError, allowed
 from base.settings import Settings
 from eventmap.extract import ArticleInputError, Extraction, extract_article
 from eventmap.i18n import t
@@ -35,7 +36,7 @@ from services.articles import (
 )
 from services.loading import LoadFailure
 from services.places import view_of_points
-from ui import upload
+from ui import upload, who
 from ui.safe_text import plain_markdown
 
 EXTRACTION_KEY = "_article_extraction"
@@ -166,10 +167,17 @@ def keep_actions(table: pd.DataFrame, *, lang: str, settings: Settings) -> None:
             st.page_link("app.py", label=t("article.to_map", lang), icon=":material/map:")
     with save_col:
         file_name = st.text_input(t("article.file_name", lang), value="article-events.csv", key="article_file_name")
-        if st.button(t("article.save", lang), icon=":material/save:", disabled=rows.empty):
+        principal = who.current(settings)
+        may_save = allowed(principal, Action.SAVE_FILES)
+        if st.button(t("article.save", lang), icon=":material/save:", disabled=rows.empty or not may_save,
+                     help=None if may_save else who.needs_line(Action.SAVE_FILES, lang=lang)):
             validated = validate_kept(rows, settings=settings)
             if not validated.ok:
                 _show_problems(validated, lang=lang)
             else:
-                path = save_kept(validated.events, file_name=file_name, settings=settings)
-                st.success(t("article.saved", lang, name=plain_markdown(path.name)), icon=":material/check:")
+                try:
+                    path = save_kept(validated.events, file_name=file_name, settings=settings, principal=principal)
+                except PermissionDeniedError:
+                    st.error(who.needs_line(Action.SAVE_FILES, lang=lang), icon=":material/lock:")
+                else:
+                    st.success(t("article.saved", lang, name=plain_markdown(path.name)), icon=":material/check:")

@@ -20,6 +20,7 @@ from pathlib import Path
 import streamlit as st
 
 import geo
+from access import Action
 from base.errors import SettingError
 from base.settings import Settings
 from eventmap.i18n import t
@@ -35,6 +36,7 @@ from services.loading import (
     load_and_geocode,
     too_big,
 )
+from ui import who
 from ui.safe_text import plain_markdown
 
 # Streamlit secret name -> the environment variable `Settings.from_env` reads.
@@ -148,8 +150,11 @@ def load_file(path: Path, settings: Settings) -> LoadedData | LoadFailure:
 
 def load_upload(data: bytes, name: str, settings: Settings, *, digest: str = "",
                 options: LoadOptions | None = None) -> LoadedData | LoadFailure:
-    """An uploaded file's events; the same bytes (and choices) uploaded in two sessions are loaded once."""
+    """An uploaded file's events; the same bytes (and choices) uploaded in two sessions are loaded once.
+    Its names are looked up online only for someone who may spend the service's quota (an editor)."""
     name = Path(name).name or "upload.csv"  # a name from the browser is never used as a path
+    if settings.online_geocoding and not who.may(settings, Action.GEOCODE_ONLINE):
+        settings = replace(settings, online_geocoding=False)
     if len(data) > settings.max_upload_bytes:
         return LoadFailure(source_name=name, problems=(too_big(name, len(data), settings),))
     digest = digest or hashlib.sha256(data).hexdigest()

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from access import Action, PermissionDeniedError, Principal, allowed
 from base.errors import WriteConflictError
 from base.settings import Settings
 from eventmap.i18n import t
@@ -21,7 +22,7 @@ from eventmap.scene.model import Lang
 from eventmap.schema import GEO_PRECISIONS
 from geo.geocoders.override import OverrideGeocoder
 from geo.naming import Naming
-from services.places import PointOption, option_of_tooltip, point_of_click, view_of_points
+from services.places import PointOption, option_of_tooltip, point_of_click, save_override, view_of_points
 from ui import data
 from ui.safe_text import plain_markdown
 
@@ -67,8 +68,10 @@ def candidate_map(name: str, *, events: pd.DataFrame, options: Sequence[PointOpt
     return None
 
 
-def choice_buttons(name: str, options: Sequence[PointOption], *, lang: Lang) -> PointOption | None:
-    """One button per point ("one click saves it"); returns the one clicked."""
+def choice_buttons(name: str, options: Sequence[PointOption], *, lang: Lang,
+                   principal: Principal) -> PointOption | None:
+    """One button per point ("one click saves it"); returns the one clicked. For someone who may not save,
+    the buttons are shown off (the points are still listed)."""
     if not options:
         st.info(t("places.no_candidates", lang), icon=":material/ads_click:")
         return None
@@ -76,18 +79,23 @@ def choice_buttons(name: str, options: Sequence[PointOption], *, lang: Lang) -> 
     chosen = None
     for option in options:
         if st.button(plain_markdown(option.label), key=f"places_use_{name}_{option.key}", width="stretch",
-                     icon=":material/where_to_vote:", type="primary" if option.key == "clicked" else "secondary"):
+                     icon=":material/where_to_vote:", type="primary" if option.key == "clicked" else "secondary",
+                     disabled=not allowed(principal, Action.SAVE_PLACES)):
             chosen = option
     return chosen
 
 
 def save_choice(name: str, option: PointOption, *, shown_name: str, precision: str, note: str,
-                settings: Settings, lang: Lang) -> None:
-    """Save `option` as the point of `name` (atomically, with the conflict check) and rerun the page."""
-    overrides = OverrideGeocoder(settings.overrides_path)
+                settings: Settings, lang: Lang, principal: Principal) -> None:
+    """Save `option` as the point of `name` (atomically, with the conflict check) and rerun the page; for
+    someone who may not save (a click on a marker, a crafted rerun), nothing is written and the page says so."""
     seen = st.session_state.setdefault(SEEN_KEY, {})
     try:
-        overrides.set(name, option.lat, option.lon, precision=precision, note=note, expected=seen.get(name))
+        save_override(principal, name, lat=option.lat, lon=option.lon, overrides_path=settings.overrides_path,
+                      precision=precision, note=note, expected=seen.get(name))
+    except PermissionDeniedError:
+        st.error(t("places.save_refused", lang), icon=":material/lock:")
+        return
     except WriteConflictError as conflict:
         seen.pop(name, None)
         st.error(plain_markdown(str(conflict)), icon=":material/sync_problem:")
@@ -107,8 +115,8 @@ def remember_seen(name: str, settings: Settings) -> None:
         seen[name] = OverrideGeocoder(settings.overrides_path).get(name)
 
 
-def precision_and_note(name: str, *, lang: Lang) -> tuple[str, str]:
-    precision = st.radio(t("places.precision", lang), GEO_PRECISIONS, horizontal=True,
+def precision_and_note(name: str, *, lang: Lang, enabled: bool = True) -> tuple[str, str]:
+    precision = st.radio(t("places.precision", lang), GEO_PRECISIONS, horizontal=True, disabled=not enabled,
                          key=f"places_precision_{name}", format_func=lambda p: t(f"places.precision.{p}", lang))
-    note = st.text_input(t("places.note", lang), key=f"places_note_{name}", max_chars=300)
+    note = st.text_input(t("places.note", lang), key=f"places_note_{name}", max_chars=300, disabled=not enabled)
     return precision, note

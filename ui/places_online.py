@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from access import Action, PermissionDeniedError, Principal, allowed, require
 from base.settings import Settings
 from eventmap.i18n import t
 from eventmap.scene.model import Lang
@@ -20,8 +21,8 @@ from geo.chain import online_geocoder
 from geo.errors import ConfigurationError
 from geo.geocoders.base import Geocoder
 from geo.geocoders.cache import CachedGeocoder
-from geo.lookup import NameLookup, look_up_name, service_name
-from services.places import PlaceToReview, context_of
+from geo.lookup import NameLookup, service_name
+from services.places import PlaceToReview, look_up_online
 from ui.data import SECRET_TO_ENV, clear_geocoding_caches
 from ui.safe_text import plain_markdown
 
@@ -85,20 +86,26 @@ def _done_text(review: list[PlaceToReview], results: dict[str, NameLookup], lang
 
 
 def online_lookup_panel(review: list[PlaceToReview], *, settings: Settings, lang: Lang,
-                        shown_name: dict[str, str]) -> dict[str, NameLookup]:
-    """The button (and, once clicked, the lookup with its progress); returns the session's answers."""
+                        shown_name: dict[str, str], principal: Principal) -> dict[str, NameLookup]:
+    """The button (and, once clicked, the lookup with its progress); returns the session's answers. The
+    button is off for someone who may not spend the service's quota (and a click asks nobody)."""
     results = online_results()
     problem = setup_problem(settings, lang)
     service = service_name(settings.geocoder_provider)
     clicked = st.button(t("places.online_button", lang, count=len(review)), key=BUTTON_KEY,
-                        icon=":material/travel_explore:", disabled=bool(problem),
+                        icon=":material/travel_explore:",
+                        disabled=bool(problem) or not allowed(principal, Action.GEOCODE_ONLINE),
                         help=t("places.online_help", lang, service=service, seconds=len(review)))
     if problem:
         st.info(problem, icon=":material/key:")
         return results
     if clicked:
-        _look_up(review, geocoder=lookup_geocoder(settings), results=results, lang=lang, service=service,
-                 shown_name=shown_name)
+        try:
+            _look_up(review, geocoder=lookup_geocoder(settings), results=results, lang=lang, service=service,
+                     shown_name=shown_name, principal=principal)
+        except PermissionDeniedError:
+            st.error(t("places.online_refused", lang), icon=":material/lock:")
+            return results
         if settings.online_geocoding and any(results[p.name].status == "found" for p in review):
             # Loading reads the cache first: load again, and the names found are on the map (and off this list).
             clear_geocoding_caches()
@@ -115,16 +122,17 @@ def online_lookup_panel(review: list[PlaceToReview], *, settings: Settings, lang
 
 
 def _look_up(review: list[PlaceToReview], *, geocoder: Geocoder, results: dict[str, NameLookup], lang: Lang,
-             service: str, shown_name: dict[str, str]) -> None:
+             service: str, shown_name: dict[str, str], principal: Principal) -> None:
     """Ask about every listed name in turn; each answer is kept as soon as it comes (a rerun in the
     middle keeps the names done so far)."""
+    require(principal, Action.GEOCODE_ONLINE)  # before anything is shown; `look_up_online` checks each name too
     count = len(review)
     with st.status(t("places.online_running", lang, service=service, count=count), expanded=True) as box:
         bar = st.progress(0.0)
         for number, place in enumerate(review, start=1):
             bar.progress((number - 1) / count, text=t("places.online_current", lang, number=number, count=count,
                                                      name=plain_markdown(shown_name.get(place.name, place.name))))
-            results[place.name] = look_up_name(place.name, geocoder=geocoder, context=context_of(place))
+            results[place.name] = look_up_online(principal, place, geocoder=geocoder)
         statuses = [results[p.name].status for p in review]
         done = _done_text(review, results, lang)
         bar.progress(1.0, text=done)

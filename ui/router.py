@@ -6,7 +6,7 @@ sets the page up (title, icon, layout, the view in the URL), declares the transl
 the page the URL asks for, which is the same file again, now `routed()`. A page under `pages/` starts with
 
     settings, choices = start_page()
-    ... the page ...
+    ... the page ... (`ui.who.current(settings)` says who the session is)
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from base.settings import PROJECT_ROOT, Settings
 from eventmap.i18n import t
 from eventmap.scene import Lang
 from eventmap.urlstate import DEFAULT_LANG
-from ui import data, rtl, url
+from ui import data, rtl, url, who
 from ui.map_view import basemap_names
 from ui.sidebar import LANG_KEY, DisplayChoices, display_choices
 
@@ -56,12 +56,13 @@ def run_app() -> None:
 
 def start_page() -> tuple[Settings, DisplayChoices]:
     """The start of every page under `pages/`: opened directly, it hands over to `run_app()` (which runs it
-    again, routed) and stops; routed, it reads the settings and the sidebar's display choices and sets the
-    page's direction."""
+    again, routed) and stops; routed, it reads the settings and the sidebar's display choices, draws the
+    sidebar's "Sign in" panel and sets the page's direction."""
     if not routed():
         run_app()
         st.stop()
     settings = data.current_settings()
     choices = display_choices(basemaps=basemap_names())
+    who.sign_in_panel(settings, lang=choices.lang)
     rtl.apply_direction(choices.lang)
     return settings, choices

@@ -11,12 +11,15 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from access import Principal, Role
+from access.people_file import PeopleFile
 from eventmap.mapping import drawn_event_count, payloads_from_html
 from eventmap.schema import COLUMN_NAMES
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 APP = str(PROJECT_ROOT / "app.py")
 TIMEOUT_S = 60
+EDITOR, PASSWORD = "Ana Editor", "correct horse battery"
 HEADLINE = re.compile(r"([\d,]+) of ([\d,]+) events shown; ([\d,]+) without a location")
 
 
@@ -29,6 +32,28 @@ def clean_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("EVENTMAP_STATE_DIR", str(tmp_path / "state"))
     monkeypatch.setenv("EVENTMAP_OVERRIDES", str(tmp_path / "overrides.csv"))
     return tmp_path
+
+
+@pytest.fixture
+def editor(clean_env: Path) -> str:
+    """An editor in the test's people file (the state folder's people.json); returns the name."""
+    admin = Principal(name="setup", role=Role.ADMIN, via="command line")
+    PeopleFile(clean_env / "state" / "people.json").add_person(admin, name=EDITOR, password=PASSWORD,
+                                                               role=Role.EDITOR)
+    return EDITOR
+
+
+def sign_in(at: AppTest, name: str = EDITOR, password: str = PASSWORD) -> AppTest:
+    """Sign in through the sidebar's form, as a person does."""
+    at.text_input(key="who_name").input(name)
+    at.text_input(key="who_password").input(password)
+    next(b for b in at.button if b.label == "Sign in").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def signed_in_line(at: AppTest) -> str:
+    return " ".join(m.value for m in at.sidebar.markdown if m.value.startswith("Signed in as"))
 
 
 def app(query: dict[str, str | list[str]] | None = None, *, script: str = APP) -> AppTest:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import PROJECT_ROOT, app, headline, markers
+from tests.app.conftest import PROJECT_ROOT, app, headline, markers, sign_in
 from tests.data.workbooks import xlsx
 
 FIVE_COLUMNS = (
@@ -113,12 +113,13 @@ def test_an_xlsx_workbook_goes_through_the_step_and_its_sheet_is_chosen():
     assert headline(at) == (5, 5, 0)
 
 
-def test_the_places_page_works_on_the_mapped_upload_and_one_click_saves_a_candidate():
+def test_the_places_page_works_on_the_mapped_upload_and_one_click_saves_a_candidate(editor):
     at = upload(app(), "five.csv", FIVE_COLUMNS + b"2022-09-15,Martuni,Armenia,Shelling reported.,\n")
     load_button(at).click().run()
     assert headline(at) == (6, 6, 1)
     at.switch_page("pages/1_Places.py").run()
     assert at.dataframe[0].value["as_written"].tolist() == ["Martuni"]
+    sign_in(at)  # saving a point needs an editor (an AppTest session is not the person at the machine)
     at.button(key="places_use_Martuni_2").click().run()
     assert not at.exception
     assert "Every place name in five.csv is on the map" in text_of(at.success)

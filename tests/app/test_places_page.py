@@ -15,7 +15,7 @@ from geo.geocoders.online import RateLimiter
 from geo.geocoders.override import OverrideGeocoder
 from geo.lookup import look_up_name
 from services.places import places_to_review, view_of_points
-from tests.app.conftest import APP, TIMEOUT_S, app, event_rows, headline, markers
+from tests.app.conftest import APP, TIMEOUT_S, app, event_rows, headline, markers, sign_in
 from tests.geo.fake_nominatim import FakeClock, FakeNominatim, Reply, place_json
 
 PAGE = "pages/1_Places.py"
@@ -35,14 +35,17 @@ def data_file(clean_env, monkeypatch):
     return path
 
 
-def places_page(state: dict | None = None) -> AppTest:
-    """The Places page, opened through the app's navigation (as a browser does at /Places)."""
+def places_page(state: dict | None = None, *, as_editor: str = "") -> AppTest:
+    """The Places page, opened through the app's navigation (as a browser does at /Places); signed in as
+    `as_editor` through the sidebar's form when given (an AppTest session is not from loopback: a viewer)."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
     for key, value in (state or {}).items():
         at.session_state[key] = value
     at.switch_page(PAGE)
     at.run()
     assert not at.exception, [e.message for e in at.exception]
+    if as_editor:
+        sign_in(at)
     assert at.title[0].value == "Places to check"
     return at
 
@@ -71,10 +74,10 @@ def test_the_names_that_need_a_person_are_listed(data_file):
     assert any("Martuni (Azerbaijan)" in o for o in options)
 
 
-def test_saving_a_candidate_writes_the_override_and_the_dashboard_uses_it(data_file, clean_env):
+def test_saving_a_candidate_writes_the_override_and_the_dashboard_uses_it(data_file, clean_env, editor):
     before = headline(app())
     assert before[2] == 3  # Martuni twice and Atlantis-on-Sea
-    at = places_page()
+    at = places_page(as_editor=editor)
     at.radio(key="places_precision_Martuni").set_value("near").run()
     at.text_input(key="places_note_Martuni").set_value("Karabakh town, per the report").run()
     assert not (clean_env / "overrides.csv").exists(), "choosing how exact saves nothing yet"
@@ -113,8 +116,8 @@ def test_a_click_on_a_candidate_s_marker_picks_that_candidate():
     assert option_of_tooltip(None, options) is None
 
 
-def test_a_clicked_point_is_offered_and_saved(data_file, clean_env):
-    at = places_page({"places_pick": "Atlantis-on-Sea"})
+def test_a_clicked_point_is_offered_and_saved(data_file, clean_env, editor):
+    at = places_page({"places_pick": "Atlantis-on-Sea"}, as_editor=editor)
     assert any("click" in i.value.lower() for i in at.info), "no candidate: the page asks for a click"
     at.session_state["_clicked_Atlantis-on-Sea"] = (40.12345, 46.54321)  # what a click on the map leaves
     at.run()
@@ -225,22 +228,22 @@ def online_column(at: AppTest) -> dict[str, str]:
     return dict(zip(table["as_written"], table["online"], strict=True))
 
 
-def test_nothing_is_asked_online_until_the_button_is_clicked(data_file, fake_service):
+def test_nothing_is_asked_online_until_the_button_is_clicked(data_file, fake_service, editor):
     fake, _ = fake_service
-    at = places_page()
+    at = places_page(as_editor=editor)
     assert at.button(key="places_online_lookup").label == "Look up these names online (3)"
     assert not at.button(key="places_online_lookup").disabled
     assert fake.searches() == []
     assert set(online_column(at).values()) == {""}
 
 
-def test_looking_up_online_adds_labelled_candidates_that_can_be_saved(data_file, fake_service, clean_env):
+def test_looking_up_online_adds_labelled_candidates_that_can_be_saved(data_file, fake_service, clean_env, editor):
     fake, clock = fake_service
     fake.script = [Reply(body=[place_json("Martuni, Khojavend District, Azerbaijan", 39.7915, 47.1133),
                                place_json("Martuni, Gegharkunik, Armenia", 40.1397, 45.3064)]),
                    Reply(body=[]),  # Atlantis-on-Sea
                    Reply(body=[place_json("Konya, Turkey", 37.8716, 32.4846)])]
-    at = places_page()
+    at = places_page(as_editor=editor)
     at.button(key="places_online_lookup").click().run()
     assert not at.exception, [e.message for e in at.exception]
     assert [r["params"]["q"][0] for r in fake.searches()] == ["Martuni", "Atlantis-on-Sea", "Konya"]
@@ -281,11 +284,11 @@ def test_without_a_user_agent_the_message_names_the_setting(data_file, fake_serv
         (Reply(status=429, body=b"slow down"), "rate limited (HTTP 429)"),
     ],
 )
-def test_a_failing_service_leaves_the_names_waiting_with_the_reason(data_file, fake_service, clean_env,
+def test_a_failing_service_leaves_the_names_waiting_with_the_reason(data_file, fake_service, clean_env, editor,
                                                                    reply, reason):
     fake, _ = fake_service
     fake.default = reply
-    at = places_page()
+    at = places_page(as_editor=editor)
     at.button(key="places_online_lookup").click().run()
     assert not at.exception, [e.message for e in at.exception]
     column = online_column(at)
@@ -330,7 +333,7 @@ def test_loading_asks_the_service_about_the_names_nothing_offline_knows(data_fil
 
 
 def test_loading_stops_asking_at_the_budget_and_the_places_page_looks_up_the_rest(data_file, fake_service,
-                                                                                  monkeypatch):
+                                                                                  monkeypatch, editor):
     fake, _ = fake_service
     monkeypatch.setenv("EVENTMAP_ONLINE_GEOCODING", "1")
     monkeypatch.setenv("EVENTMAP_ONLINE_BUDGET_S", "0")  # spent at once: the load asks nothing
@@ -346,7 +349,7 @@ def test_loading_stops_asking_at_the_budget_and_the_places_page_looks_up_the_res
     fake.script = [Reply(body=[]),  # Martuni: the offline candidates stay
                    Reply(body=[place_json("Atlantis-on-Sea, Nowhere", 40.2, 46.3, addresstype="village")]),
                    Reply(body=[])]  # Konya
-    page = places_page()
+    page = places_page(as_editor=editor)
     assert listed(page)["Atlantis-on-Sea"] == "waiting for the online service"
     page.button(key="places_online_lookup").click().run()
     assert not page.exception, [e.message for e in page.exception]

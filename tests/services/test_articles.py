@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from access import PermissionDeniedError, Principal, Role
 from base.settings import Settings
 from eventmap.extract import extract_article
 from eventmap.loading import load_events
@@ -23,6 +24,7 @@ from services.articles import (
     validate_kept,
 )
 
+EDITOR = Principal(name="Ana", role=Role.EDITOR, via="password")
 ARTICLE = ("Baku, 9 October 2020\nArmenian forces shelled Tartar and Barda, the Azerbaijani Defence Ministry said. "
            "Stepanakert was hit by rockets yesterday.")
 
@@ -97,8 +99,15 @@ def test_merged_data_loads_with_both(extraction, settings: Settings) -> None:
 
 def test_saved_inside_the_exports_folder(extraction, settings: Settings) -> None:
     rows = kept_rows(draft_table(extraction, keep_all=True, use_publication_date=True))
-    path = save_kept(rows, file_name="../../my events", settings=settings)
+    path = save_kept(rows, file_name="../../my events", settings=settings, principal=EDITOR)
     assert path.parent == settings.exports_dir
     assert path.name == "my_events.csv"
     assert len(pd.read_csv(path)) == 3
-    assert save_kept(rows, file_name="\x00/", settings=settings).name == "article-events.csv"
+    assert save_kept(rows, file_name="\x00/", settings=settings, principal=EDITOR).name == "article-events.csv"
+
+
+def test_a_viewer_cannot_save_a_file_on_the_server(extraction, settings: Settings) -> None:
+    rows = kept_rows(draft_table(extraction, keep_all=True, use_publication_date=True))
+    with pytest.raises(PermissionDeniedError, match="may not save files: it needs the editor role"):
+        save_kept(rows, file_name="article-events", settings=settings, principal=Principal.anonymous())
+    assert not settings.exports_dir.exists() or not any(settings.exports_dir.iterdir())
