@@ -1,7 +1,8 @@
 """The team setup under load: `scripts/serve-team.sh` (replicas behind nginx) against one replica, side by side.
 
     python bench/load_team.py [--replicas 3] [--sessions 100] [--browsers 3] [--class-size 30]
-                              [--class-browsers 5] [--fault-sessions 30] [--json OUT.json] [--markdown]
+                              [--class-browsers 5] [--fault-sessions 30] [--writers 4] [--no-single]
+                              [--json OUT.json]
 
 Starts the team (`serve-team.sh start --replicas N` in a temporary state folder, nginx on a free loopback
 port), warms every replica (one session each, straight to the replica: each process loads the data once),
@@ -16,12 +17,14 @@ then, through nginx:
    change filters; the replica serving most of them is killed; each of its sessions reconnects (nginx sends
    it to another replica) and gets its map again: sessions that lost their replica, reconnections, time to
    the map again, errors. `serve-team.sh start` then restarts the killed replica.
+4. with the team's own PostgreSQL (3+ replicas): `bench/load_team_store.py`, edits while every database
+   connection is ended every 2 s and a writer process is killed: acknowledged edits lost, half-written
+   revisions; two editors saving the same event at the same moment.
 
-Then the same 1 and 2 with `--replicas 1` behind the same nginx setup. Memory: each replica's VmRSS after
-warming, peak and at the end. Every session, phase and server has a time limit; everything listens on
-127.0.0.1 only, and every browser request to another host is aborted and counted as an error.
-Edits under faults (acknowledged writes lost, half-written revisions, two editors at once) need the team
-store: `bench/load_team_store.py` measures them when the store is in this checkout.
+Then the same 1 and 2 with `--replicas 1` behind the same nginx setup (first, so the two runs meet the same
+machine). Memory: each replica's VmRSS after warming, peak and at the end. Every session, phase and server
+has a time limit; everything listens on 127.0.0.1 only, and every browser request to another host is aborted
+and counted as an error. The machine's load average is printed with the table.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ sys.path.insert(0, str(PROJECT_ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import load_class  # noqa: E402 (after the path above)
+import load_team_store  # noqa: E402
 import team_clients  # noqa: E402
 from load_class import Figures, cpu_seconds, rss_mb, server_log_errors  # noqa: E402
 from team_clients import TeamSession  # noqa: E402
@@ -84,6 +88,14 @@ class TeamServer:
                 if Path(f"/proc/{pid}").exists():
                     found[f"127.0.0.1:{(folder / f'{i}.port').read_text().strip()}"] = pid
         return found
+
+    def database_url(self) -> str:
+        """The URL of the team's own PostgreSQL ("" in file mode)."""
+        folder = self.state / "team" / "postgres"
+        if not (folder / "eventmap.password").exists():
+            return ""
+        password, port = (folder / "eventmap.password").read_text().strip(), (folder / "port").read_text().strip()
+        return f"postgresql://eventmap:{password}@127.0.0.1:{port}/eventmap"
 
     def log_errors(self) -> list[str]:
         return [f"{log.name}: {line}" for log in sorted((self.state / "team" / "replicas").glob("*.log"))
@@ -198,13 +210,13 @@ def kill_busiest(team: TeamServer, report: FaultReport, *, after_s: float):
         await asyncio.sleep(after_s)
         load = {address: 0 for address in team.pids()}
         for s in sessions:
-            if s.replica in load and s.served and not s.errors:
+            if s.replica in load and s.served and not s.errors and not s.finished:
                 load[s.replica] += 1
         # The busiest replica among those serving a browser, so that a real Streamlit client reconnects too.
-        with_browser = {s.replica for s in sessions if s.client == "browser" and s.replica in load}
+        with_browser = {s.replica for s in sessions if s.client == "browser" and s.replica in load and not s.finished}
         report.victim = max(with_browser or load, key=lambda a: load[a])
         for s in sessions:
-            s.lost_replica = s.replica == report.victim
+            s.lost_replica = s.replica == report.victim and not s.finished
         os.kill(team.pids()[report.victim], signal.SIGKILL)
 
     return during
@@ -237,6 +249,7 @@ class SetupReport:
     filters_server_cpu_s: float = 0.0  # CPU time of every replica during the filters phase
     filters_bench_cpu_s: float = 0.0  # CPU time of this process (the protocol clients) meanwhile
     fault: FaultReport | None = None
+    store: load_team_store.StoreFaultReport | None = None
 
     @property
     def cpu_per_rerun_s(self) -> float:
@@ -297,6 +310,10 @@ async def measure_team(team: TeamServer, args: argparse.Namespace) -> SetupRepor
         team.script("start", "--replicas", str(team.replicas), "--port", str(team.port))
         fault.restarted = len(team.pids()) == team.replicas
 
+    store = None
+    if team.replicas >= 3 and team.database_url() and args.writers:
+        store = await asyncio.to_thread(load_team_store.measure, team.database_url(), writers=args.writers,
+                                        seconds=args.write_seconds, rounds=args.rounds)
     end = {a: rss_mb(p) for a, p in team.pids().items()}
     return SetupReport(
         replicas=team.replicas, warm_first_map_s=warm_s,
@@ -309,7 +326,7 @@ async def measure_team(team: TeamServer, args: argparse.Namespace) -> SetupRepor
         class_first_map_browser=collect(klass, "browser", "first_map_s"),
         rss_after_warm_mb=after_warm, rss_peak_mb=peaks, rss_end_mb=end, server_log_errors=team.log_errors(),
         filters_reruns=reruns, filters_wall_s=wall, filters_server_cpu_s=servers_cpu, filters_bench_cpu_s=own_cpu,
-        fault=fault,
+        fault=fault, store=store,
     )
 
 
@@ -363,6 +380,22 @@ def table(reports: list[SetupReport], *, machine: str) -> str:
                                    f"{len(f.errors)} errors; restarted: "
                                    f"{'yes' if f.restarted else 'NO'}")
         row("kill -9 the busiest replica mid-load", cells, "its sessions reconnect, 0 errors")
+    for r in reports:
+        if r.store is None:
+            continue
+        w, c = r.store.writers, r.store.conflicts
+        cells = ["—"] * len(reports)
+        cells[reports.index(r)] = (f"{len(w.lost)} lost, {len(w.half_written)} half written ({w.writers} writers, "
+                                   f"{w.seconds:.0f} s: {w.acknowledged_proposals} proposals and "
+                                   f"{w.acknowledged_publications} publications acknowledged; every connection "
+                                   f"ended {w.terminations} times, a writer killed: "
+                                   f"{'yes' if w.writer_killed else 'no'}; {w.refused_while_down} refused while "
+                                   f"down, {w.committed_not_acknowledged} committed but not acknowledged)")
+        row("edits while connections die: acknowledged lost, half-written revisions", cells, "0, 0")
+        cells = ["—"] * len(reports)
+        cells[reports.index(r)] = (f"one winner in {c.one_winner} of {c.rounds} rounds, the other told "
+                                   f"(ConflictError) with its values intact in {c.told_with_values_intact}")
+        row("two editors save the same event at the same moment", cells, "one wins, the other is told")
     rows.append("")
     rows.append(f"Machine: {machine}")
     return "\n".join(rows)
@@ -387,6 +420,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fault-changes", type=int, default=8)
     parser.add_argument("--kill-after", type=float, default=8.0, help="seconds into the fault phase")
     parser.add_argument("--timeout", type=float, default=120.0, help="longest wait for one map")
+    parser.add_argument("--writers", type=int, default=4, help="store writers under faults (0: none)")
+    parser.add_argument("--write-seconds", type=float, default=20.0)
+    parser.add_argument("--rounds", type=int, default=20, help="two editors at once, this many times")
     parser.add_argument("--no-single", action="store_true", help="skip the one-replica comparison")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = parser.parse_args(argv)
@@ -405,6 +441,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in reports], indent=2) + "\n")
     failed = any(r.filters_errors or r.class_errors or r.server_log_errors or (r.fault and r.fault.errors)
+                 or (r.store and (r.store.writers.lost or r.store.writers.half_written or r.store.conflicts.wrong))
                  for r in reports)
     return 1 if failed else 0
 
