@@ -88,7 +88,7 @@ scene = map_section.scene_for(
 colours = scene.palette.as_dict()
 map_section.render_map(shown, events=events, naming=naming, lang=lang, basemap=choices.basemap,
                        scene=scene, settings=settings, signature=signature)
-panels.selected_event(shown, naming=naming, lang=lang, colours=colours)
+panels.selected_event(shown, naming=naming, lang=lang, colours=colours, history_link=settings.team_store)
 
 st.subheader(t("dash.timeline", lang), help=t("dash.timeline_help", lang))
 render_timeline(undated, colours=colours, lang=lang, date_range=sidebar.effective_date_range(events, filters))

@@ -22,7 +22,10 @@ What the build does to the reference rows (each step is data-driven and listed h
 - Arabic names the reference lacks come from the project's own `geo/data/arabic_names.csv` (below):
   its spellings follow the reference's own (which stay first), ordered by how many of its `sources` cite
   each (ties keep the file's order, usual first); a place whose Arabic name is the project's own
-  transliteration gets `name_ar` in `unsourced` and says so in `notes`.
+  transliteration gets `name_ar` in `unsourced` and says so in `notes`;
+- Russian names the reference lacks come from the project's own `geo/data/russian_names.csv`
+  (`geo.russian_names`: each cited by a page in Russian or a Russian Wikipedia title), after the
+  reference's own.
 
 `arabic_names.csv` (UTF-8, one place a row): `place_id`; `name_ar` (`;`-separated, usual first);
 `sources` (`;`-separated `spelling: source` pairs, the source a URL of Arabic text or
@@ -44,6 +47,7 @@ from pathlib import Path
 
 from base.atomic import write_atomic
 from geo.gazetteer import DEFAULT_GAZETTEER_PATH, GAZETTEER_COLUMNS
+from geo.russian_names import DEFAULT_RUSSIAN_NAMES_PATH, merge_russian, read_russian_names
 
 DEFAULT_REFERENCE_PATH = Path(__file__).resolve().parents[2] / "shared" / "reference" / "places.csv"
 DEFAULT_ARABIC_NAMES_PATH = Path(__file__).resolve().parent / "data" / "arabic_names.csv"
@@ -269,9 +273,10 @@ def gazetteer_row(ref: dict[str, str]) -> dict[str, str]:
 
 
 def build_rows(reference_path: Path, *, existing_path: Path | None = None,
-               arabic_names_path: Path | None = DEFAULT_ARABIC_NAMES_PATH) -> list[dict[str, str]]:
-    """The gazetteer's rows: reference places, extra places (both with the project's Arabic names from
-    `arabic_names_path`), then hand-added rows kept from `existing_path`."""
+               arabic_names_path: Path | None = DEFAULT_ARABIC_NAMES_PATH,
+               russian_names_path: Path | None = DEFAULT_RUSSIAN_NAMES_PATH) -> list[dict[str, str]]:
+    """The gazetteer's rows: reference places, extra places (both with the project's Arabic and Russian names
+    from `arabic_names_path` and `russian_names_path`), then hand-added rows kept from `existing_path`."""
     with reference_path.open(encoding="utf-8-sig", newline="") as handle:
         rows = [gazetteer_row(ref) for ref in csv.DictReader(handle)]
     rows.extend({column: place.get(column, "") for column in GAZETTEER_COLUMNS} for place in EXTRA_PLACES)
@@ -280,6 +285,11 @@ def build_rows(reference_path: Path, *, existing_path: Path | None = None,
     if unknown:
         raise ValueError(f"arabic_names.csv: place_id: no such place (got {', '.join(unknown)})")
     rows = [merge_arabic(row, arabic.get(row["place_id"])) for row in rows]
+    russian = read_russian_names(russian_names_path) if russian_names_path is not None else {}
+    unknown = sorted(set(russian) - {row["place_id"] for row in rows})
+    if unknown:
+        raise ValueError(f"russian_names.csv: place_id: no such place (got {', '.join(unknown)})")
+    rows = [merge_russian(row, russian.get(row["place_id"])) for row in rows]
     generated = {row["place_id"] for row in rows}
     if existing_path is not None and existing_path.exists():
         with existing_path.open(encoding="utf-8-sig", newline="") as handle:
@@ -301,10 +311,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geo.build_gazetteer", description=__doc__.splitlines()[0])
     parser.add_argument("--reference", type=Path, default=DEFAULT_REFERENCE_PATH)
     parser.add_argument("--arabic-names", type=Path, default=DEFAULT_ARABIC_NAMES_PATH)
+    parser.add_argument("--russian-names", type=Path, default=DEFAULT_RUSSIAN_NAMES_PATH)
     parser.add_argument("--output", type=Path, default=DEFAULT_GAZETTEER_PATH)
     parser.add_argument("--check", action="store_true", help="exit 1 when the output is not up to date")
     args = parser.parse_args(argv)
-    text = render(build_rows(args.reference, existing_path=args.output, arabic_names_path=args.arabic_names))
+    text = render(build_rows(args.reference, existing_path=args.output, arabic_names_path=args.arabic_names,
+                             russian_names_path=args.russian_names))
     current = args.output.read_text(encoding="utf-8") if args.output.exists() else None
     if args.check:
         if current != text:

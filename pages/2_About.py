@@ -34,7 +34,8 @@ else:
     hosts = Counter(urlsplit(s).hostname or "" for cell in events["sources"] for s in split_sources(cell)
                     if is_web_link(s))
     first, last = (events["date"].min().date(), events["date"].max().date()) if len(events) else (None, None)
-    where = t("dash.uploaded", lang) if loaded.source_path is None else str(loaded.source_path)
+    where = (t("team.where", lang) if loaded.team_version is not None
+             else t("dash.uploaded", lang) if loaded.source_path is None else str(loaded.source_path))
     facts = {
         t("about.file", lang): loaded.source_name,
         t("about.where", lang): where,

@@ -38,6 +38,7 @@ class LoadedData:
     sheets: tuple[str, ...] = ()  # every sheet of a workbook
     sheet: str = ""  # the sheet shown
     from_cache: bool = field(default=False, compare=False)  # read from the Parquet cache (services.load_cache)
+    team_version: int | None = None  # the team store's published version shown (None: a file or an upload)
 
     @property
     def identity(self) -> str:

@@ -3,15 +3,11 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 from access.people import PeopleDirectory
 from access.people_file import FILE_NAME, PeopleFile
 from base.settings import Settings
-from store.api import StoreUnavailableError
-
-TEAM_STORE_MODULE = "store.postgres"  # its `open_store(database_url)` gives the team store (an EventStore)
 
 
 def people_path(settings: Settings) -> Path:
@@ -22,10 +18,7 @@ def people_directory(settings: Settings) -> PeopleDirectory:
     """The people file, or the team store; `StoreUnavailableError` when the team store cannot be opened."""
     if not settings.team_store:
         return PeopleFile(people_path(settings))
-    try:
-        opener = importlib.import_module(TEAM_STORE_MODULE).open_store
-    except (ImportError, AttributeError) as error:
-        raise StoreUnavailableError(f"EVENTMAP_DATABASE_URL is set, but the team store cannot be opened: "
-                                    f"{TEAM_STORE_MODULE}.open_store is missing ({error})") from None
-    directory: PeopleDirectory = opener(settings.database_url)
+    from store import open_store  # here: the embedded default never loads the database's libraries
+
+    directory: PeopleDirectory = open_store(settings.database_url)
     return directory

@@ -1,7 +1,11 @@
 """Which events the dashboard shows, loaded once and shared by every session.
 
 The data shown is, first to last: this session's upload (kept until the user removes it),
-`streamlit run app.py -- --data FILE`, the environment variable `EVENTMAP_DATA`, the bundled `events.csv`.
+`streamlit run app.py -- --data FILE`, the environment variable `EVENTMAP_DATA`, the bundled `events.csv`;
+with the team store (`EVENTMAP_DATABASE_URL`), its published events instead of a file. Those are cached
+keyed on the store's published version, asked once per rerun (one cheap query): an edit published on one
+replica is shown by every other at its next rerun, and thirty sessions share one read per version. A store
+that cannot be reached stops the page with a clear message; the next rerun asks again.
 Loading and geocoding (offline by default) are cached with `st.cache_resource`, keyed on the file's path,
 modification time and size and on the overrides file's, so thirty sessions share one load and a saved
 override is used at once. The cached frame is shared: callers must never modify it in place.
@@ -16,6 +20,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import NoReturn
 
 import streamlit as st
 
@@ -36,8 +41,11 @@ from services.loading import (
     load_and_geocode,
     too_big,
 )
+from services.team import open_team_store, published_data
+from store import EventStore, StoreUnavailableError
 from ui import who
 from ui.safe_text import plain_markdown
+from ui.sidebar import LANG_KEY
 
 # Streamlit secret name -> the environment variable `Settings.from_env` reads.
 SECRET_TO_ENV: dict[str, str] = {
@@ -169,6 +177,50 @@ def clear_geocoding_caches() -> None:
     shared_geocoder.clear()
 
 
+# --- the team store ----------------------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def team_store(database_url: str) -> EventStore:
+    """One store (one connection pool) per process for every session."""
+    return open_team_store(Settings(database_url=database_url))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _cached_published(database_url: str, version: int, _store: EventStore) -> LoadedData | LoadFailure:
+    del version  # part of the cache key only: a new publication makes a new key
+    return published_data(_store, store_id=database_url)
+
+
+def store_unavailable(error: StoreUnavailableError) -> NoReturn:
+    """Stop the page with what is wrong, in words (no traceback); the next rerun asks the store again."""
+    lang = st.session_state.get(LANG_KEY, "en")
+    st.error(t("team.unavailable", lang, reason=plain_markdown(str(error))), icon=":material/cloud_off:")
+    st.button(t("team.try_again", lang), key="team_try_again", icon=":material/refresh:")
+    st.stop()
+
+
+def connected_store(settings: Settings) -> EventStore:
+    """The team store, or the page stops saying it cannot be reached."""
+    try:
+        return team_store(settings.database_url)
+    except StoreUnavailableError as error:
+        store_unavailable(error)
+
+
+def load_team(settings: Settings) -> LoadedData | LoadFailure:
+    """The store's published events, read once per published version for every session of this process."""
+    store = connected_store(settings)
+    try:
+        version = store.published_version()
+        return _cached_published(settings.database_url, version, store)
+    except StoreUnavailableError as error:
+        store_unavailable(error)
+
+
 def choose_data(settings: Settings, upload: LoadedData | None) -> LoadedData | LoadFailure:
-    """What to show: this session's upload when it loaded, else the data file (shared by all sessions)."""
-    return upload if upload is not None else load_file(data_path(settings), settings)
+    """What to show: this session's upload when it loaded, else the team store's published events (with
+    `EVENTMAP_DATABASE_URL`) or the data file (shared by all sessions)."""
+    if upload is not None:
+        return upload
+    return load_team(settings) if settings.team_store else load_file(data_path(settings), settings)

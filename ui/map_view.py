@@ -65,8 +65,19 @@ def _colours_cached(data_key: str, config_path: Path, _events: pd.DataFrame) -> 
     return [(side, colours[side]) for side in by_count if side in colours]
 
 
+# A short window (1280x720): less room above the page's title and a smaller title, so that more of the map
+# shows before any scrolling (the map's legends fold to chips there too: static/eventmap/js/mapcontrols.js).
+SHORT_WINDOW_CSS = """
+@media (max-height: 800px) {
+  [data-testid="stMainBlockContainer"] { padding-top: 2rem !important; }
+  [data-testid="stMainBlockContainer"] h1 { font-size: 1.9rem !important; padding-top: 0 !important; }
+}
+"""
+
+
 def map_options(*, lang: Lang) -> None:
     """Over the map: "keep my view" and the area layers (both in the URL; read by `ui.url.view_from_session`)."""
+    st.html(f"<style>{SHORT_WINDOW_CSS}</style>")
     left, middle, right = st.columns([1, 1, 2])
     left.toggle(t("scene.keep_view", lang), key=KEEP_VIEW_KEY, help=t("scene.keep_view_help", lang))
     middle.toggle(t("map.density", lang), key=DENSITY_KEY, help=t("map.density_help", lang))

@@ -58,6 +58,9 @@ def source_line(loaded: LoadedData, *, lang: Lang) -> None:
     """Which file is shown (its name and short hash; the About page says more), and any note about it."""
     for note in loaded.geocoding_notes:
         st.warning(t("data.online_off", lang, reason=plain_markdown(note)), icon=":material/cloud_off:")
+    if loaded.team_version is not None:
+        st.caption(t("team.source_line", lang, version=loaded.team_version))
+        return
     kind = t("dash.uploaded", lang) if loaded.source_path is None else t("dash.data_file", lang)
     st.caption(t("dash.source_line", lang, kind=kind, name=plain_markdown(loaded.source_name),
                  hash=loaded.short_hash, format=loaded.detected_format))
@@ -158,8 +161,10 @@ CARD_CSS = """<style>
 </style>"""
 
 
-def selected_event(shown: pd.DataFrame, *, naming: Naming, lang: Lang, colours: Mapping[str, str]) -> None:
-    """The event picked in the table (or from a link), as a card under the map, with a button to close it."""
+def selected_event(shown: pd.DataFrame, *, naming: Naming, lang: Lang, colours: Mapping[str, str],
+                   history_link: bool = False) -> None:
+    """The event picked in the table (or from a link), as a card under the map, with a button to close it
+    and, with the team store (`history_link`), a link to the event's history of revisions."""
     event_id = st.session_state.get(SELECTED_EVENT_KEY, "")
     if not event_id:
         return
@@ -175,6 +180,9 @@ def selected_event(shown: pd.DataFrame, *, naming: Naming, lang: Lang, colours: 
         card = event_card_html(row, naming=naming, lang=lang,
                                side_colour=colours.get(str(row.get("side", "")), "#999999"))
         st.html(f'{CARD_CSS}<div class="em-card">{card}</div>')
+        if history_link:
+            st.page_link("pages/6_History.py", label=t("team.history_link", lang), icon=":material/history:",
+                         query_params={"event": event_id})
 
 
 def close_selected() -> None:

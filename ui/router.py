@@ -29,7 +29,13 @@ PAGES: tuple[tuple[str, str], ...] = (  # (file, title key); the first is the de
     ("pages/1_Places.py", "nav.places"),
     ("pages/2_About.py", "nav.about"),
     ("pages/3_From_an_article.py", "nav.article"),
+    ("pages/4_Edit.py", "nav.edit"),
+    ("pages/5_Review.py", "nav.review"),
+    ("pages/6_History.py", "nav.history"),
 )
+# Pages of the team store: in the navigation only when the app runs on it (`Settings.team_store`); opened
+# by their URL without it, each says in one sentence what it needs.
+TEAM_PAGES = frozenset({"pages/4_Edit.py", "pages/5_Review.py", "pages/6_History.py"})
 _local = threading.local()  # each session's script runs in its own thread
 
 
@@ -44,7 +50,9 @@ def run_app() -> None:
                        initial_sidebar_state="expanded")
     url.restore_once(basemaps=basemap_names())
     lang = Lang(st.session_state.get(LANG_KEY, DEFAULT_LANG))  # set from the URL by `restore_once`
-    pages = [st.Page(PROJECT_ROOT / file, title=t(title_key, lang), default=number == 0)
+    team = data.current_settings().team_store
+    pages = [st.Page(PROJECT_ROOT / file, title=t(title_key, lang), default=number == 0,
+                     visibility="visible" if team or file not in TEAM_PAGES else "hidden")
              for number, (file, title_key) in enumerate(PAGES)]
     page = st.navigation(pages)
     _local.depth = getattr(_local, "depth", 0) + 1

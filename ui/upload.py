@@ -18,9 +18,9 @@ from base.settings import Settings
 from eventmap.i18n import t
 from eventmap.scene.model import Lang
 from eventmap.table_preview import TablePreview
-from services.loading import MB, LoadedData, LoadFailure, data_path
+from services.loading import MB, LoadedData, LoadFailure
 from ui import mapping_step
-from ui.data import load_file, load_upload
+from ui.data import choose_data, load_upload
 from ui.mapping_step import PendingMapping
 from ui.safe_text import plain_markdown
 
@@ -161,4 +161,4 @@ def session_upload(settings: Settings) -> LoadedData | None:
 
 def data_for_pages(settings: Settings) -> LoadedData | LoadFailure:
     """What the other pages work on: this session's upload, else the data file."""
-    return session_upload(settings) or load_file(data_path(settings), settings)
+    return choose_data(settings, session_upload(settings))

@@ -28,7 +28,7 @@ from eventmap.mapping.context import context_collection
 from eventmap.mapping.layers import located_mask, script_json
 from eventmap.mapping.popups import term
 from geo.basemap import REGION_BBOX, REGION_PATH, WORLD_PATH
-from geo.naming import Naming, display_name
+from geo.naming import Naming, display_name, naming_for_language
 
 OSM_ATTRIBUTION = ('&copy; <a href="https://www.openstreetmap.org/copyright" target="_blank" '
                    'rel="noopener noreferrer">OpenStreetMap</a> contributors')
@@ -154,8 +154,9 @@ class BaseLayers(MacroElement):
 
 def base_options(*, basemap: Basemap | str, bounds: Sequence[float] | None, labels: list[list[Any]],
                  legend: Mapping[str, Any] | None, lang: str, label_size_px: int, text_size_px: int,
-                 tiles_url: str, areas: Sequence[Mapping[str, Any]] = ()) -> dict[str, Any]:
-    """The options of `BaseLayers`."""
+                 tiles_url: str, areas: Sequence[Mapping[str, Any]] = (),
+                 naming: Naming | str | None = None) -> dict[str, Any]:
+    """The options of `BaseLayers` (`naming`: of the context's place names; by default the language's own)."""
     try:
         choice = Basemap(basemap)
     except ValueError:
@@ -170,7 +171,8 @@ def base_options(*, basemap: Basemap | str, bounds: Sequence[float] | None, labe
         "strings": {"tiles": t("map.basemap.tiles", lang), "offline": t("map.basemap.offline", lang),
                     "tilesFailed": t("map.basemap.tiles_failed", lang)},  # raw: put in as text
         # Rivers, lakes and places of the region from zoom 6 on (only where the region's detail is drawn).
-        "context": context_collection() if bounds is None or _touches_region(bounds) else None,
+        "context": (context_collection(naming=Naming(naming) if naming else naming_for_language(lang))
+                    if bounds is None or _touches_region(bounds) else None),
         "labels": labels,
         "labelSizePx": int(label_size_px),
         "textSizePx": int(text_size_px),

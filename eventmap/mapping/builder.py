@@ -167,6 +167,7 @@ def build_map(
         basemap=basemap, bounds=bounds, labels=label_list, legend=legend_shown,
         lang=lang, label_size_px=label_size_px, text_size_px=text_size_px, tiles_url=settings.tiles_url,
         areas=area_options(areas if areas is not None else scene.areas if scene is not None else ()),
+        naming=naming,
     )
     if scene is not None and scene.control is not None:
         options["control"] = control_options(scene.control, lang=lang)

@@ -143,15 +143,281 @@ function addBasemaps(map, basemaps, colours) {
 }
 return { addBasemaps };
 })();
+// placelabels.js
+modules["placelabels"] = (function () {
+const { make } = modules["dom"];
+/* Place names on the map that never lie: no name covers another name, a marker or a cluster icon; a name is
+ * beside its own point, or a little farther with a leader line to it; when there is no room, the lower
+ * priority gives way. Uses `L` (addLabels); `placeLabels` is pure (box arithmetic, tested in node).
+ *
+ * A label row is [lat, lon, name (raw text: it goes in as a text node), priority, kind]; kinds
+ * and priorities come from the scene (capitals first, then the places with most events, then towns). The
+ * page may raise a label (the places of the day's events) or keep it whatever happens (the place a story
+ * step is about): `declutter({ raised: Set of label indices, kept: Set of label indices })`.
+ */
+
+
+// Where a label may go around its point, in order: beside it, above, below, diagonally.
+const SPOTS = [[1, 0], [-1, 0], [0.7, -0.7], [0.7, 0.7], [-0.7, -0.7], [-0.7, 0.7], [0, -1], [0, 1]];
+// How far from the point, in clearances: the first ring touches the marker; the others need a leader line.
+const RINGS = [1, 1.9, 3];
+const LEADER_SAMPLES = 12;
+const POINT_HALF_PX = 4; // a place's own point, which no other name may cover
+
+function overlapArea(a, b) {
+  const w = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
+  const h = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+// The box of a w×h label whose point is (x, y), at spot `spot` and distance `reach` from the point.
+function spotBox(x, y, w, h, spot, reach) {
+  const [sx, sy] = spot;
+  const left = sx > 0 ? x + sx * reach : sx < 0 ? x + sx * reach - w : x - w / 2;
+  const top = sy > 0 ? y + sy * reach : sy < 0 ? y + sy * reach - h : y - h / 2;
+  return [left, top, left + w, top + h];
+}
+
+function inside(box, view) {
+  return !view || (box[0] >= view[0] && box[1] >= view[1] && box[2] <= view[2] && box[3] <= view[3]);
+}
+
+// Room kept free between two names, so that names (Arabic ones with their tall letters above all) never touch.
+const NAME_GAP_PX = 4;
+
+// `box` grown by `by` px on every side.
+function grown(box, by) {
+  return [box[0] - by, box[1] - by, box[2] + by, box[3] + by];
+}
+
+/* Where each label goes. `labels`: [{ x, y, w, h, clearance, rank, keep }] (px; `clearance` is the distance
+ * from the point at which the name clears its own marker); `markers`: boxes [x0, y0, x1, y1] of every marker
+ * and cluster icon; `view`: the visible box, or null. Returns, in the labels' order, { box, leader } or null
+ * (no room: hidden). Kept labels are placed first, then by rank (higher first); a kept label always gets a
+ * place (where it covers least, when nothing is free). `options.rings`: the distances tried (in clearances;
+ * only the first has no leader line); `options.gap`: the room kept between two names. */
+function placeLabels(labels, markers, view, options = {}) {
+  const rings = options.rings || RINGS;
+  const gap = options.gap ?? NAME_GAP_PX;
+  const order = labels.map((_, i) => i);
+  order.sort((a, b) => (labels[b].keep ? 1 : 0) - (labels[a].keep ? 1 : 0) || labels[b].rank - labels[a].rank || a - b);
+  const points = labels.map((l) => [l.x - POINT_HALF_PX, l.y - POINT_HALF_PX, l.x + POINT_HALF_PX, l.y + POINT_HALF_PX]);
+  const placed = [];
+  const leaders = []; // [x, y, box] of the names placed with a leader line: no later name may lie across one
+  const result = labels.map(() => null);
+  for (const i of order) {
+    const label = labels[i];
+    if (view && !label.keep && !inside(points[i], view)) continue;
+    const others = markers.concat(points.filter((_, j) => j !== i));
+    // Markers and icons not on the label's own point: its leader line had better not pass under one (it would
+    // seem to point at that icon), a preference only (`pref`): a conflict (`cost`) hides the name.
+    const foreign = markers.filter((b) => !(b[0] <= label.x && label.x <= b[2] && b[1] <= label.y && label.y <= b[3]));
+    let best = null;
+    for (const ring of rings) {
+      for (const spot of SPOTS) {
+        const box = spotBox(label.x, label.y, label.w, label.h, spot, label.clearance * ring);
+        if (!inside(box, view)) continue;
+        let cost = 0;
+        for (const other of others) cost += overlapArea(box, other);
+        for (const other of placed) cost += 10 * overlapArea(grown(box, gap), other);
+        if (ring > 1 && leaderCrosses(label.x, label.y, box, placed)) cost += 1;
+        if (leaders.some(([lx, ly, lbox]) => leaderCrosses(lx, ly, lbox, [grown(box, 1)]))) cost += 1;
+        const pref = ring > 1 && leaderCrosses(label.x, label.y, box, foreign) ? 1 : 0;
+        if (!best || cost < best.cost || (cost === best.cost && pref < best.pref)) {
+          best = { cost, pref, box, leader: ring > 1 };
+        }
+        if (cost === 0 && pref === 0) break;
+      }
+      if (best && best.cost === 0 && best.pref === 0) break;
+    }
+    if (!best) {
+      if (!label.keep) continue;
+      best = { cost: 1, box: spotBox(label.x, label.y, label.w, label.h, SPOTS[0], label.clearance), leader: false };
+    }
+    if (best.cost > 0 && !label.keep) continue;
+    placed.push(best.box);
+    if (best.leader) leaders.push([label.x, label.y, best.box]);
+    result[i] = { box: best.box, leader: best.leader };
+  }
+  return result;
+}
+
+// The indices of the label rows ([lat, lon, ...]) within `tolerance` degrees of one of `points` ([lat, lon]).
+function labelsNear(labels, points, tolerance) {
+  const near = new Set();
+  labels.forEach((label, i) => {
+    if (points.some((p) => Math.abs(p[0] - label[0]) <= tolerance && Math.abs(p[1] - label[1]) <= tolerance)) near.add(i);
+  });
+  return near;
+}
+
+// Whether the leader line from (x, y) to `box` passes through one of `boxes` (names placed before).
+function leaderCrosses(x, y, box, boxes) {
+  const [ex, ey] = nearestOnBox(box, x, y);
+  for (let k = 1; k < LEADER_SAMPLES; k++) {
+    const px = x + ((ex - x) * k) / LEADER_SAMPLES;
+    const py = y + ((ey - y) * k) / LEADER_SAMPLES;
+    if (boxes.some((b) => b[0] < px && px < b[2] && b[1] < py && py < b[3])) return true;
+  }
+  return false;
+}
+
+// The point of the box nearest to (x, y): where a leader line from the point meets the name.
+function nearestOnBox(box, x, y) {
+  return [Math.min(Math.max(x, box[0]), box[2]), Math.min(Math.max(y, box[1]), box[3])];
+}
+
+// --- on a Leaflet map ----------------------------------------------------------------------------------------
+
+const MARKERS = ".em-marker, .em-cluster, path.pb-marker, path.pb-focus";
+// What lies over the map (the playback page's title, legend, card; the map's own controls): a name under it
+// could not be read.
+const PANELS = ".pb-panel, .pb-bar, .leaflet-control";
+const MIN_CLEARANCE_PX = 8;
+const SETTLE_MS = 400;
+// The map events after which names are placed again ("em:markers": the page drew other markers).
+const LABEL_EVENTS = "zoomend moveend em:markers";
+
+function boxesOf(elements, origin) {
+  const boxes = [];
+  for (const element of elements) {
+    const r = element.getBoundingClientRect();
+    if (r.width > 0 && r.height > 0 && getComputedStyle(element).visibility !== "hidden") {
+      boxes.push([r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top]);
+    }
+  }
+  return boxes;
+}
+
+// The boxes of the markers on the map and of the panels over it, in the map's container pixels.
+function obstacleBoxes(map) {
+  const container = map.getContainer();
+  const origin = container.getBoundingClientRect();
+  return {
+    markers: boxesOf(container.querySelectorAll(MARKERS), origin),
+    panels: boxesOf(container.ownerDocument.querySelectorAll(PANELS), origin),
+  };
+}
+
+const contains = (b, x, y) => b[0] <= x && x <= b[2] && b[1] <= y && y <= b[3];
+
+// How far a name must stand from its point to clear the markers drawn on that point.
+function clearanceAt(x, y, boxes) {
+  let reach = MIN_CLEARANCE_PX;
+  for (const b of boxes) {
+    if (contains(b, x, y)) {
+      reach = Math.max(reach, x - b[0], b[2] - x, y - b[1], b[3] - y);
+    }
+  }
+  return reach + 3;
+}
+
+function drawLeader(line, x, y, box) {
+  if (!box) {
+    line.style.display = "none";
+    return;
+  }
+  const [ex, ey] = nearestOnBox(box, x, y);
+  const length = Math.hypot(ex - x, ey - y);
+  line.style.display = "block";
+  line.style.width = `${length}px`;
+  line.style.transform = `rotate(${Math.atan2(ey - y, ex - x)}rad)`;
+}
+
+// A place's name as elements (Leaflet puts an element given as `html` into the icon): the leader line to its
+// point and the name, a text node.
+function labelElement(doc, name) {
+  const parts = make(doc, "span", "em-place-parts");
+  parts.appendChild(make(doc, "span", "em-place-leader"));
+  const text = parts.appendChild(make(doc, "span", "em-place-name", name));
+  text.setAttribute("dir", "auto");
+  return parts;
+}
+
+function addLabels(map, labels, target) {
+  const items = labels.map((l) => {
+    const marker = L.marker([l[0], l[1]], {
+      pane: "em-labels", interactive: false, keyboard: false,
+      icon: L.divIcon({ className: "em-place", iconSize: [0, 0], html: labelElement(document, l[2]) }),
+    }).addTo(target || map);
+    return { marker, priority: l[3] };
+  });
+  let wanted = { raised: new Set(), kept: new Set() };
+  function declutter(options) {
+    if (options && !(options.type || options.target)) {
+      wanted = { raised: options.raised || new Set(), kept: options.kept || new Set() }; // from the page, not an event
+    }
+    if (options?.type === "zoomend") declutter.settle();
+    if (!map._loaded) return;
+    const size = map.getSize();
+    const { markers, panels } = obstacleBoxes(map);
+    const shown = [];
+    for (const [i, item] of items.entries()) {
+      const el = item.marker.getElement();
+      if (!el) continue;
+      const name = el.querySelector(".em-place-name");
+      const p = map.latLngToContainerPoint(item.marker.getLatLng());
+      if (!wanted.kept.has(i) && panels.some((b) => contains(b, p.x, p.y))) {
+        // Its place is under a panel: a name beside a panel would point at nothing.
+        el.setAttribute("data-placed", "hidden");
+        name.style.visibility = "hidden";
+        drawLeader(el.querySelector(".em-place-leader"), 0, 0, null);
+        continue;
+      }
+      shown.push({
+        el, name, line: el.querySelector(".em-place-leader"),
+        x: p.x, y: p.y, w: name.offsetWidth, h: name.offsetHeight, clearance: clearanceAt(p.x, p.y, markers),
+        rank: item.priority + (wanted.raised.has(i) ? 10_000 : 0), keep: wanted.kept.has(i),
+      });
+    }
+    const places = placeLabels(shown, markers.concat(panels), [0, 0, size.x, size.y]);
+    shown.forEach((label, k) => {
+      const spot = places[k];
+      label.el.setAttribute("data-placed", spot ? (spot.leader ? "leader" : "beside") : "hidden");
+      label.name.style.visibility = spot ? "visible" : "hidden";
+      if (spot) label.name.style.transform = `translate(${spot.box[0] - label.x}px, ${spot.box[1] - label.y}px)`;
+      const box = spot?.leader ? spot.box.map((v, j) => v - (j % 2 ? label.y : label.x)) : null;
+      drawLeader(label.line, 0, 0, box);
+    });
+    map.fire("em:names"); // the names stand: the basemap's context names take the room left (context.js)
+  }
+  map.on(LABEL_EVENTS, declutter);
+  // Markers that slide into place (cluster icons after a zoom): place the names again once all is still.
+  let later = null;
+  declutter.settle = () => {
+    declutter();
+    clearTimeout(later);
+    later = setTimeout(declutter, SETTLE_MS);
+  };
+  map.getContainer().addEventListener("transitionend", declutter.settle);
+  setTimeout(declutter, 0);
+  declutter.labels = labels;
+  return declutter;
+}
+return { overlapArea, spotBox, NAME_GAP_PX, grown, placeLabels, labelsNear, leaderCrosses, nearestOnBox, LABEL_EVENTS, boxesOf, obstacleBoxes, labelElement, addLabels };
+})();
 // context.js
 modules["context"] = (function () {
 const { make } = modules["dom"];
+const { boxesOf, grown, LABEL_EVENTS, NAME_GAP_PX, obstacleBoxes, placeLabels } = modules["placelabels"];
 /* Context on the offline basemap: lakes, rivers and populated places (Natural Earth), shown from
  * `context.minZoom` on, so a zoomed-in map is never an empty field. Place names go in as text. Uses `L`.
+ *
+ * The places' names take part in the placement of the events' place names (placelabels.js), after them: each
+ * time the names stand ("em:names") the context names take the room left. An event's place wins: a context
+ * name never lies over an event's name, a marker, a cluster icon or a panel, nor over another context name;
+ * a context place at an event's labelled place is not named twice; a place whose namesake elsewhere
+ * (`twins`, from eventmap.mapping.context) is on screen is not named, so a second "Agdam" is never read as
+ * Aghdam. A place with no name in the map's language (an empty `name`) is not drawn.
  */
 
 
 const RIVER_COLOUR = "#7FA9C9";
+const DOT_HALF_PX = 3;
+const SAME_PLACE_PX = 14; // a context place this close to an event's labelled point is that place
+const CONTEXT_RINGS = [1]; // beside its dot only: no leader lines for the basemap's names
+const CONTEXT_RANK = -1_000_000; // below every event's place name (their ranks are positive)
+const SETTLE_MS = 500;
 
 function contextStyle(colours) {
   return (feature) => {
@@ -172,15 +438,103 @@ function placeIcon(doc, name) {
   return box;
 }
 
+// Whether one of `twins` ([lat, lon]) lies inside `bounds` [south, west, north, east].
+function twinInView(twins, bounds) {
+  return (twins || []).some(([lat, lon]) => bounds[0] <= lat && lat <= bounds[2] && bounds[1] <= lon && lon <= bounds[3]);
+}
+
+/* Which context places may be named, and where. `places`: [{ x, y, w, h, rank, twinShown }] (container px);
+ * `eventPoints`: [x, y] of the events' labelled places; `obstacles`: boxes of the markers, cluster icons,
+ * panels and of the events' names that stand; `view`: the map's box. Returns, in the places' order,
+ * { box } or null (not drawn: outside, a twin on screen, the same place as an event's, its dot covered, or
+ * no room for its name). */
+function placeContext(places, eventPoints, obstacles, view) {
+  const dots = places.map((p) => [p.x - DOT_HALF_PX, p.y - DOT_HALF_PX, p.x + DOT_HALF_PX, p.y + DOT_HALF_PX]);
+  const meets = (a, b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+  const candidates = [];
+  const index = [];
+  places.forEach((p, i) => {
+    if (p.x < view[0] || p.x > view[2] || p.y < view[1] || p.y > view[3] || p.twinShown) return;
+    if (eventPoints.some(([x, y]) => Math.hypot(x - p.x, y - p.y) <= SAME_PLACE_PX)) return;
+    if (obstacles.some((b) => meets(dots[i], b))) return;
+    candidates.push({ x: p.x, y: p.y, w: p.w, h: p.h, clearance: DOT_HALF_PX + 2, rank: CONTEXT_RANK + p.rank, keep: false });
+    index.push(i);
+  });
+  // Every other place's dot is an obstacle too; the events' names keep the same room round them as each other.
+  const others = obstacles.map((b) => grown(b, NAME_GAP_PX / 2)).concat(dots.filter((_, i) => index.includes(i)));
+  const spots = placeLabels(candidates, others, view, { rings: CONTEXT_RINGS });
+  const result = places.map(() => null);
+  spots.forEach((spot, k) => {
+    if (spot) result[index[k]] = { box: spot.box };
+  });
+  return result;
+}
+
+function contextPlaces(map, context) {
+  const group = L.layerGroup();
+  const items = [];
+  for (const feature of context.features) {
+    const props = feature.properties;
+    if (props.kind !== "place" || !props.name) continue;
+    const [lon, lat] = feature.geometry.coordinates;
+    const marker = L.marker([lat, lon], {
+      pane: "em-basemap", interactive: false, keyboard: false,
+      icon: L.divIcon({ className: "em-context-label", iconSize: [0, 0], html: placeIcon(document, props.name) }),
+    }).addTo(group);
+    items.push({ marker, rank: props.rank || 0, twins: props.twins || [] });
+  }
+  function declutter() {
+    if (!map._loaded || !map.hasLayer(group)) return;
+    const size = map.getSize();
+    const { markers, panels } = obstacleBoxes(map);
+    const container = map.getContainer();
+    const origin = container.getBoundingClientRect();
+    const names = boxesOf(container.querySelectorAll(".em-place-name"), origin);
+    const eventPoints = [...container.querySelectorAll(".em-place")].map((element) => {
+      const r = element.getBoundingClientRect();
+      return [r.left - origin.left, r.top - origin.top];
+    });
+    const b = map.getBounds();
+    const bounds = [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()];
+    const shown = items.map((item) => {
+      const el = item.marker.getElement();
+      const name = el?.querySelector(".em-context-name");
+      const p = map.latLngToContainerPoint(item.marker.getLatLng());
+      return { el, name, x: p.x, y: p.y, w: name ? name.offsetWidth : 0, h: name ? name.offsetHeight : 0,
+               rank: item.rank, twinShown: twinInView(item.twins, bounds) };
+    }).filter((p) => p.el && p.name);
+    const spots = placeContext(shown, eventPoints, markers.concat(panels, names), [0, 0, size.x, size.y]);
+    shown.forEach((p, k) => {
+      const spot = spots[k];
+      p.el.setAttribute("data-placed", spot ? "beside" : "hidden");
+      p.el.style.visibility = spot ? "" : "hidden";
+      p.name.style.visibility = spot ? "visible" : "hidden";
+      if (spot) p.name.style.transform = `translate(${spot.box[0] - p.x}px, ${spot.box[1] - p.y}px)`;
+    });
+  }
+  let later = null;
+  let settled = null;
+  const soon = () => {
+    clearTimeout(later);
+    clearTimeout(settled);
+    later = setTimeout(declutter, 0); // after the events' names, which listen to the same map events
+    settled = setTimeout(declutter, SETTLE_MS); // and once the events' layer and cluster icons stand
+  };
+  map.on(LABEL_EVENTS, soon);
+  map.on("em:names", declutter);
+  group.on("add", soon);
+  group.emDeclutter = declutter;
+  return group;
+}
+
 function addContext(map, context, colours) {
   const renderer = L.svg({ pane: "em-basemap" });
-  const layer = L.geoJSON(context, {
+  const shapes = L.geoJSON(context, {
     pane: "em-basemap", renderer, style: contextStyle(colours), interactive: false,
-    pointToLayer: (feature, latlng) => L.marker(latlng, {
-      pane: "em-basemap", interactive: false, keyboard: false,
-      icon: L.divIcon({ className: "em-context-label", iconSize: [0, 0], html: placeIcon(document, feature.properties.name) }),
-    }),
+    filter: (feature) => feature.properties.kind !== "place",
   });
+  const places = contextPlaces(map, context);
+  const layer = L.layerGroup([shapes, places]);
   const toggle = () => {
     const wanted = map.getZoom() >= context.minZoom;
     if (wanted === map.hasLayer(layer)) return;
@@ -190,6 +544,7 @@ function addContext(map, context, colours) {
   map.on("zoomend", toggle);
   map.whenReady(toggle);
   if (map.attributionControl && context.credit) map.attributionControl.addAttribution(context.credit);
+  layer.emPlaces = places;
   return layer;
 }
 
@@ -207,7 +562,7 @@ function noticeWhenTilesFail(map, tiles, text, position) {
     });
   });
 }
-return { RIVER_COLOUR, contextStyle, placeIcon, addContext, noticeWhenTilesFail };
+return { RIVER_COLOUR, contextStyle, placeIcon, twinInView, placeContext, addContext, noticeWhenTilesFail };
 })();
 // links.js
 modules["links"] = (function () {
@@ -231,10 +586,293 @@ function linkText(href) {
 }
 return { isWebLink, linkText };
 })();
+// codes.js
+modules["codes"] = (function () {
+/* The map's compact event codes and the pictures made of them, with no page access.
+ *
+ * The map payload (eventmap.mapping.layers) packs each event's side, type, claim status and place
+ * precision into one number `k`, and its day into an offset from `day0`. Colours come from the scene's
+ * palette (`P.colours`, one per side), shapes and status styles from eventmap.styling: never from the data.
+ */
+
+function unpack(P, code) {
+  let rest = code;
+  const prec = rest % P.nPrec;
+  rest = (rest - prec) / P.nPrec;
+  const status = rest % P.nStatus;
+  rest = (rest - status) / P.nStatus;
+  const type = rest % P.nType;
+  const side = (rest - type) / P.nType;
+  return { side, type, status, prec };
+}
+
+// "YYYY-MM-DD" of a day offset from `day0` (ms at midnight UTC); "?" for an unknown day (-1).
+function isoDay(day0, offset) {
+  if (offset < 0) return "?";
+  return new Date(day0 + offset * 86400000).toISOString().slice(0, 10);
+}
+
+// How a marker of claim-status style `st` is painted in the side's `colour` (the map's one rule).
+function markerPaint(st, colour) {
+  if (!st.filled) return { fill: "#FFFFFF", fillOpacity: 0.75, stroke: colour };
+  return { fill: colour, fillOpacity: st.fill_opacity, stroke: st.dash ? colour : "#222222" };
+}
+
+// A marker's <svg> as markup for Leaflet's divIcon, from the palette and the style tables only: numbers,
+// colours (#rrggbb, checked in eventmap.styling) and the project's shape paths; never a data text.
+function markerSvg(P, side, type, status, size) {
+  const st = P.statusStyles[status];
+  const paint = markerPaint(st, P.colours[side]);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 24 24" style="opacity:${
+    st.opacity}"><path d="${P.shapes[type]}" fill="${paint.fill}" fill-opacity="${paint.fillOpacity}" stroke="${
+    paint.stroke}" stroke-width="${st.stroke_width}"${st.dash ? ` stroke-dasharray="${st.dash}"` : ""} stroke-linejoin="round"/></svg>`;
+}
+
+// A cluster's pie: conic-gradient stops, the most frequent side first. `counts` is { side: n }.
+function clusterStops(counts, colours) {
+  const n = Object.values(counts).reduce((a, b) => a + b, 0);
+  const sides = Object.keys(counts).sort((a, b) => counts[b] - counts[a]);
+  const stops = [];
+  let at = 0;
+  for (const side of sides) {
+    const next = at + (100 * counts[side]) / n;
+    stops.push(`${colours[side]} ${at.toFixed(2)}% ${next.toFixed(2)}%`);
+    at = next;
+  }
+  return stops.join(",");
+}
+
+function clusterSize(n) {
+  return Math.round(30 + 8 * Math.log10(n));
+}
+
+function cellRadius(n) {
+  return Math.min(30, 4 + 2.2 * Math.log2(n));
+}
+
+// Label boxes [x0, y0, x1, y1]: does `box` overlap any of `placed`?
+function clashes(box, placed) {
+  return placed.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]);
+}
+return { unpack, isoDay, markerPaint, markerSvg, clusterStops, clusterSize, cellRadius, clashes };
+})();
+// symbols.js
+modules["symbols"] = (function () {
+const { markerPaint } = modules["codes"];
+const { SVG_NS } = modules["dom"];
+/* A map marker's symbol as an <svg> element (popup heads, legend rows), built with createElementNS. */
+
+
+// `path`: an SVG path on a 24-px grid; `style`: a claim-status style (eventmap.styling.StatusStyle).
+function markerSymbol(doc, path, colour, style, size) {
+  const svg = doc.createElementNS(SVG_NS, "svg");
+  svg.setAttribute("width", size);
+  svg.setAttribute("height", size);
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("aria-hidden", "true");
+  svg.style.opacity = String(style.opacity);
+  const paint = markerPaint(style, colour);
+  const shape = doc.createElementNS(SVG_NS, "path");
+  shape.setAttribute("d", path);
+  shape.setAttribute("fill", paint.fill);
+  shape.setAttribute("fill-opacity", String(paint.fillOpacity));
+  shape.setAttribute("stroke", paint.stroke);
+  shape.setAttribute("stroke-width", String(style.stroke_width));
+  if (style.dash) shape.setAttribute("stroke-dasharray", style.dash);
+  shape.setAttribute("stroke-linejoin", "round");
+  svg.appendChild(shape);
+  return svg;
+}
+return { markerSymbol };
+})();
+// maplegend.js
+modules["maplegend"] = (function () {
+const { make } = modules["dom"];
+const { markerSymbol } = modules["symbols"];
+/* The map's legend as page elements: the scene's sides, event types and claim statuses, each with its
+ * symbol, then the marks (precision circles, clusters). Every name goes in as text.
+ *
+ *   legendElement(doc, legend) -> <details class="em-legend">
+ *     legend: eventmap.mapping.scene_parts.legend_options (raw text)
+ */
+
+
+const CONFIRMED = { filled: true, fill_opacity: 0.95, stroke_width: 1.2, dash: "", opacity: 1 };
+
+function row(doc, symbol, text) {
+  const element = make(doc, "div", "em-legend-row");
+  element.appendChild(symbol);
+  const name = make(doc, "span", null, text);
+  name.setAttribute("dir", "auto");
+  element.appendChild(name);
+  return element;
+}
+
+function section(doc, title, rows, grid) {
+  const box = make(doc, "div", "em-legend-section");
+  box.appendChild(make(doc, "div", "em-legend-title", title));
+  const holder = grid ? box.appendChild(make(doc, "div", "em-legend-grid")) : box;
+  for (const r of rows) holder.appendChild(r);
+  return box;
+}
+
+function swatch(doc, colour) {
+  const element = make(doc, "span", "em-swatch");
+  element.style.background = colour;
+  return element;
+}
+
+function markSample(doc, kind) {
+  if (kind === "cluster") {
+    const sample = make(doc, "span", "em-cluster-sample");
+    sample.appendChild(make(doc, "span", null, "12"));
+    return sample;
+  }
+  return make(doc, "span", `em-precision-sample em-precision-${kind}`);
+}
+
+function legendElement(doc, legend) {
+  const details = make(doc, "details", "em-legend");
+  details.setAttribute("dir", legend.dir);
+  details.open = legend.open;
+  details.setAttribute("data-em-default", legend.open ? "open" : "folded");
+  details.appendChild(make(doc, "summary", null, legend.title));
+  const parts = [
+    [legend.sides, (r) => row(doc, swatch(doc, r[1]), r[0]), false],
+    [legend.types, (r) => row(doc, markerSymbol(doc, r[1], legend.neutral, CONFIRMED, 18), r[0]), false],
+    [legend.statuses, (r) => row(doc, markerSymbol(doc, legend.circle, legend.neutral, r[1], 18), r[0]), true],
+    [legend.marks, (r) => row(doc, markSample(doc, r[0]), r[1]), false],
+  ];
+  for (const [part, build, grid] of parts) {
+    if (part?.rows.length) details.appendChild(section(doc, part.title, part.rows.map(build), grid));
+  }
+  return details;
+}
+return { legendElement };
+})();
+// mapcontrols.js
+modules["mapcontrols"] = (function () {
+const { make } = modules["dom"];
+const { legendElement } = modules["maplegend"];
+/* The map's legend box and its notes (no events, aggregated, too many circles): Leaflet controls filled
+ * with page elements (legendElement, text nodes). Uses `L`.
+ */
+
+
+// The legends over a map (the events' and the territorial control's) and the share of the map they may cover
+// unfolded: above it they open folded, to their one-line title, a chip the reader opens.
+const LEGENDS = ".em-legend-box > details, .em-control-box > details";
+const MAX_LEGEND_SHARE = 0.15;
+
+// Whether legends covering `openAreas` (px², unfolded) of a map of `mapArea` px² open folded.
+function foldedByDefault(mapArea, openAreas, maxShare = MAX_LEGEND_SHARE) {
+  const covered = openAreas.reduce((sum, area) => sum + area, 0);
+  return mapArea > 0 && covered > maxShare * mapArea;
+}
+
+const legendKind = (details) => (details.classList.contains("em-control-legend") ? "control" : "events");
+
+/* Fold or unfold the legends the reader has not opened or folded: all unfolded when together they cover at
+ * most MAX_LEGEND_SHARE of the map, else all folded. A legend that opens folded by its own options stays so;
+ * the reader's choice (a click on a legend's title) is kept for the legends drawn after it on this map. */
+function fitLegends(map) {
+  const container = map.getContainer();
+  const chosen = map._emLegendChoice || {};
+  map._emLegendChoice = chosen;
+  const all = [...container.querySelectorAll(LEGENDS)];
+  for (const details of all) {
+    const kind = legendKind(details);
+    if (chosen[kind] !== undefined) details.open = chosen[kind];
+    if (details._emWatched) continue;
+    details._emWatched = true;
+    details.querySelector("summary")?.addEventListener("click", () => {
+      setTimeout(() => {
+        chosen[kind] = details.open;
+      }, 0);
+    });
+  }
+  const auto = all.filter((d) => chosen[legendKind(d)] === undefined && d.getAttribute("data-em-default") !== "folded");
+  if (!auto.length) return;
+  for (const details of auto) details.open = true;
+  const areas = all.filter((d) => d.open).map((d) => {
+    const r = d.parentElement.getBoundingClientRect();
+    return r.width * r.height;
+  });
+  const size = map.getSize();
+  const fold = foldedByDefault(size.x * size.y, areas);
+  for (const details of auto) details.open = !fold;
+  map.fire("em:markers"); // the legends' boxes changed: the place names find room again
+}
+
+// Fit the legends once everything added with them stands, and again when the map changes size.
+function fitLegendsSoon(map) {
+  clearTimeout(map._emFitLegends);
+  map._emFitLegends = setTimeout(() => fitLegends(map), 0);
+  if (!map._emFitLegendsOnResize) {
+    map._emFitLegendsOnResize = true;
+    map.on("resize", () => fitLegendsSoon(map));
+  }
+}
+
+function legendControl(map, legend, position) {
+  const control = L.control({ position: position || "bottomright" });
+  control.onAdd = () => {
+    const div = L.DomUtil.create("div", "em-legend-box");
+    const details = legendElement(document, legend);
+    div.appendChild(details);
+    details.addEventListener("toggle", () => map.fire("em:markers"));
+    fitLegendsSoon(map);
+    L.DomEvent.disableClickPropagation(div);
+    L.DomEvent.disableScrollPropagation(div);
+    // Controls sit above popups: fold the legend while an event's details are open, then restore it.
+    let wasOpen = null;
+    map.on("popupopen", () => {
+      if (wasOpen === null) {
+        wasOpen = details.open;
+        details.open = false;
+      }
+    });
+    map.on("popupclose", () => {
+      if (wasOpen !== null) {
+        details.open = wasOpen;
+        wasOpen = null;
+      }
+    });
+    return div;
+  };
+  return control;
+}
+
+// A note's lines as text, one under the other; a line [text, true] is in bold.
+function fillNote(doc, div, lines) {
+  lines.forEach((line, i) => {
+    if (i > 0) div.appendChild(make(doc, "br"));
+    const [text, strong] = Array.isArray(line) ? line : [line, false];
+    div.appendChild(strong ? make(doc, "b", null, text) : doc.createTextNode(String(text)));
+  });
+  return div;
+}
+
+// A note in the top corner that comes and goes with `group`; nothing for no lines.
+function addNote(group, lines) {
+  if (!lines?.length) return;
+  const control = L.control({ position: "topright" });
+  control.onAdd = () => fillNote(document, L.DomUtil.create("div", "em-note"), lines);
+  group.on("add", () => {
+    control.addTo(group._map);
+  });
+  group.on("remove", () => {
+    control.remove();
+  });
+  if (group._map) control.addTo(group._map);
+}
+return { MAX_LEGEND_SHARE, foldedByDefault, fitLegends, fitLegendsSoon, legendControl, fillNote, addNote };
+})();
 // control.js
 modules["control"] = (function () {
 const { escapeHtml, make, SVG_NS, webLink } = modules["dom"];
 const { isWebLink, linkText } = modules["links"];
+const { fitLegendsSoon } = modules["mapcontrols"];
 /* Territorial control on the scene's day: areas per side (a claim not confirmed hatched, with a dashed or
  * dotted outline and a lighter fill), reference lines, a legend with the caveat, and a card per area listing
  * the changes behind it. Every text from the data goes into the page as text. Uses `L` for the map parts.
@@ -333,6 +971,7 @@ function controlLegend(doc, control) {
   const box = make(doc, "details", "em-control-legend");
   box.open = !control.folded;
   if (box.open) box.setAttribute("open", "");
+  box.setAttribute("data-em-default", box.open ? "open" : "folded");
   box.setAttribute("dir", "auto");
   const summary = make(doc, "summary", null, control.title);
   summary.setAttribute("title", control.title); // the whole title when a narrow window cuts it short
@@ -432,6 +1071,7 @@ function addControl(map, C, parent) {
     const details = div.querySelector("details");
     // Folded or unfolded, the box is another size: the place names find room again ("em:markers").
     details.addEventListener("toggle", () => map.fire("em:markers"));
+    fitLegendsSoon(map);
     let wasOpen = null;
     folding = {
       popupopen: () => {
@@ -506,76 +1146,6 @@ function controlTimeline(map, config) {
   };
 }
 return { CONTROL_PANE, controlCard, controlLegend, hatchId, addControl, stateOn, controlTimeline };
-})();
-// codes.js
-modules["codes"] = (function () {
-/* The map's compact event codes and the pictures made of them, with no page access.
- *
- * The map payload (eventmap.mapping.layers) packs each event's side, type, claim status and place
- * precision into one number `k`, and its day into an offset from `day0`. Colours come from the scene's
- * palette (`P.colours`, one per side), shapes and status styles from eventmap.styling: never from the data.
- */
-
-function unpack(P, code) {
-  let rest = code;
-  const prec = rest % P.nPrec;
-  rest = (rest - prec) / P.nPrec;
-  const status = rest % P.nStatus;
-  rest = (rest - status) / P.nStatus;
-  const type = rest % P.nType;
-  const side = (rest - type) / P.nType;
-  return { side, type, status, prec };
-}
-
-// "YYYY-MM-DD" of a day offset from `day0` (ms at midnight UTC); "?" for an unknown day (-1).
-function isoDay(day0, offset) {
-  if (offset < 0) return "?";
-  return new Date(day0 + offset * 86400000).toISOString().slice(0, 10);
-}
-
-// How a marker of claim-status style `st` is painted in the side's `colour` (the map's one rule).
-function markerPaint(st, colour) {
-  if (!st.filled) return { fill: "#FFFFFF", fillOpacity: 0.75, stroke: colour };
-  return { fill: colour, fillOpacity: st.fill_opacity, stroke: st.dash ? colour : "#222222" };
-}
-
-// A marker's <svg> as markup for Leaflet's divIcon, from the palette and the style tables only: numbers,
-// colours (#rrggbb, checked in eventmap.styling) and the project's shape paths; never a data text.
-function markerSvg(P, side, type, status, size) {
-  const st = P.statusStyles[status];
-  const paint = markerPaint(st, P.colours[side]);
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 24 24" style="opacity:${
-    st.opacity}"><path d="${P.shapes[type]}" fill="${paint.fill}" fill-opacity="${paint.fillOpacity}" stroke="${
-    paint.stroke}" stroke-width="${st.stroke_width}"${st.dash ? ` stroke-dasharray="${st.dash}"` : ""} stroke-linejoin="round"/></svg>`;
-}
-
-// A cluster's pie: conic-gradient stops, the most frequent side first. `counts` is { side: n }.
-function clusterStops(counts, colours) {
-  const n = Object.values(counts).reduce((a, b) => a + b, 0);
-  const sides = Object.keys(counts).sort((a, b) => counts[b] - counts[a]);
-  const stops = [];
-  let at = 0;
-  for (const side of sides) {
-    const next = at + (100 * counts[side]) / n;
-    stops.push(`${colours[side]} ${at.toFixed(2)}% ${next.toFixed(2)}%`);
-    at = next;
-  }
-  return stops.join(",");
-}
-
-function clusterSize(n) {
-  return Math.round(30 + 8 * Math.log10(n));
-}
-
-function cellRadius(n) {
-  return Math.min(30, 4 + 2.2 * Math.log2(n));
-}
-
-// Label boxes [x0, y0, x1, y1]: does `box` overlap any of `placed`?
-function clashes(box, placed) {
-  return placed.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]);
-}
-return { unpack, isoDay, markerPaint, markerSvg, clusterStops, clusterSize, cellRadius, clashes };
 })();
 // picking.js
 modules["picking"] = (function () {
@@ -1277,160 +1847,6 @@ function addFallbackClusters(P, cols, group) {
 }
 return { addFallbackClusters };
 })();
-// symbols.js
-modules["symbols"] = (function () {
-const { markerPaint } = modules["codes"];
-const { SVG_NS } = modules["dom"];
-/* A map marker's symbol as an <svg> element (popup heads, legend rows), built with createElementNS. */
-
-
-// `path`: an SVG path on a 24-px grid; `style`: a claim-status style (eventmap.styling.StatusStyle).
-function markerSymbol(doc, path, colour, style, size) {
-  const svg = doc.createElementNS(SVG_NS, "svg");
-  svg.setAttribute("width", size);
-  svg.setAttribute("height", size);
-  svg.setAttribute("viewBox", "0 0 24 24");
-  svg.setAttribute("aria-hidden", "true");
-  svg.style.opacity = String(style.opacity);
-  const paint = markerPaint(style, colour);
-  const shape = doc.createElementNS(SVG_NS, "path");
-  shape.setAttribute("d", path);
-  shape.setAttribute("fill", paint.fill);
-  shape.setAttribute("fill-opacity", String(paint.fillOpacity));
-  shape.setAttribute("stroke", paint.stroke);
-  shape.setAttribute("stroke-width", String(style.stroke_width));
-  if (style.dash) shape.setAttribute("stroke-dasharray", style.dash);
-  shape.setAttribute("stroke-linejoin", "round");
-  svg.appendChild(shape);
-  return svg;
-}
-return { markerSymbol };
-})();
-// maplegend.js
-modules["maplegend"] = (function () {
-const { make } = modules["dom"];
-const { markerSymbol } = modules["symbols"];
-/* The map's legend as page elements: the scene's sides, event types and claim statuses, each with its
- * symbol, then the marks (precision circles, clusters). Every name goes in as text.
- *
- *   legendElement(doc, legend) -> <details class="em-legend">
- *     legend: eventmap.mapping.scene_parts.legend_options (raw text)
- */
-
-
-const CONFIRMED = { filled: true, fill_opacity: 0.95, stroke_width: 1.2, dash: "", opacity: 1 };
-
-function row(doc, symbol, text) {
-  const element = make(doc, "div", "em-legend-row");
-  element.appendChild(symbol);
-  const name = make(doc, "span", null, text);
-  name.setAttribute("dir", "auto");
-  element.appendChild(name);
-  return element;
-}
-
-function section(doc, title, rows, grid) {
-  const box = make(doc, "div", "em-legend-section");
-  box.appendChild(make(doc, "div", "em-legend-title", title));
-  const holder = grid ? box.appendChild(make(doc, "div", "em-legend-grid")) : box;
-  for (const r of rows) holder.appendChild(r);
-  return box;
-}
-
-function swatch(doc, colour) {
-  const element = make(doc, "span", "em-swatch");
-  element.style.background = colour;
-  return element;
-}
-
-function markSample(doc, kind) {
-  if (kind === "cluster") {
-    const sample = make(doc, "span", "em-cluster-sample");
-    sample.appendChild(make(doc, "span", null, "12"));
-    return sample;
-  }
-  return make(doc, "span", `em-precision-sample em-precision-${kind}`);
-}
-
-function legendElement(doc, legend) {
-  const details = make(doc, "details", "em-legend");
-  details.setAttribute("dir", legend.dir);
-  details.open = legend.open;
-  details.appendChild(make(doc, "summary", null, legend.title));
-  const parts = [
-    [legend.sides, (r) => row(doc, swatch(doc, r[1]), r[0]), false],
-    [legend.types, (r) => row(doc, markerSymbol(doc, r[1], legend.neutral, CONFIRMED, 18), r[0]), false],
-    [legend.statuses, (r) => row(doc, markerSymbol(doc, legend.circle, legend.neutral, r[1], 18), r[0]), true],
-    [legend.marks, (r) => row(doc, markSample(doc, r[0]), r[1]), false],
-  ];
-  for (const [part, build, grid] of parts) {
-    if (part?.rows.length) details.appendChild(section(doc, part.title, part.rows.map(build), grid));
-  }
-  return details;
-}
-return { legendElement };
-})();
-// mapcontrols.js
-modules["mapcontrols"] = (function () {
-const { make } = modules["dom"];
-const { legendElement } = modules["maplegend"];
-/* The map's legend box and its notes (no events, aggregated, too many circles): Leaflet controls filled
- * with page elements (legendElement, text nodes). Uses `L`.
- */
-
-
-function legendControl(map, legend, position) {
-  const control = L.control({ position: position || "bottomright" });
-  control.onAdd = () => {
-    const div = L.DomUtil.create("div", "em-legend-box");
-    const details = legendElement(document, legend);
-    div.appendChild(details);
-    L.DomEvent.disableClickPropagation(div);
-    L.DomEvent.disableScrollPropagation(div);
-    // Controls sit above popups: fold the legend while an event's details are open, then restore it.
-    let wasOpen = null;
-    map.on("popupopen", () => {
-      if (wasOpen === null) {
-        wasOpen = details.open;
-        details.open = false;
-      }
-    });
-    map.on("popupclose", () => {
-      if (wasOpen !== null) {
-        details.open = wasOpen;
-        wasOpen = null;
-      }
-    });
-    return div;
-  };
-  return control;
-}
-
-// A note's lines as text, one under the other; a line [text, true] is in bold.
-function fillNote(doc, div, lines) {
-  lines.forEach((line, i) => {
-    if (i > 0) div.appendChild(make(doc, "br"));
-    const [text, strong] = Array.isArray(line) ? line : [line, false];
-    div.appendChild(strong ? make(doc, "b", null, text) : doc.createTextNode(String(text)));
-  });
-  return div;
-}
-
-// A note in the top corner that comes and goes with `group`; nothing for no lines.
-function addNote(group, lines) {
-  if (!lines?.length) return;
-  const control = L.control({ position: "topright" });
-  control.onAdd = () => fillNote(document, L.DomUtil.create("div", "em-note"), lines);
-  group.on("add", () => {
-    control.addTo(group._map);
-  });
-  group.on("remove", () => {
-    control.remove();
-  });
-  if (group._map) control.addTo(group._map);
-}
-return { legendControl, fillNote, addNote };
-})();
 // panes.js
 modules["panes"] = (function () {
 /* The map's panes and a helper to act once a layer is on a map. Uses the global `L` map objects. */
@@ -1718,238 +2134,6 @@ function addCells(P, group) {
   });
 }
 return { addPrecisionCircles, addPoints, addCells };
-})();
-// placelabels.js
-modules["placelabels"] = (function () {
-const { make } = modules["dom"];
-/* Place names on the map that never lie: no name covers another name, a marker or a cluster icon; a name is
- * beside its own point, or a little farther with a leader line to it; when there is no room, the lower
- * priority gives way. Uses `L` (addLabels); `placeLabels` is pure (box arithmetic, tested in node).
- *
- * A label row is [lat, lon, name (raw text: it goes in as a text node), priority, kind]; kinds
- * and priorities come from the scene (capitals first, then the places with most events, then towns). The
- * page may raise a label (the places of the day's events) or keep it whatever happens (the place a story
- * step is about): `declutter({ raised: Set of label indices, kept: Set of label indices })`.
- */
-
-
-// Where a label may go around its point, in order: beside it, above, below, diagonally.
-const SPOTS = [[1, 0], [-1, 0], [0.7, -0.7], [0.7, 0.7], [-0.7, -0.7], [-0.7, 0.7], [0, -1], [0, 1]];
-// How far from the point, in clearances: the first ring touches the marker; the others need a leader line.
-const RINGS = [1, 1.9, 3];
-const LEADER_SAMPLES = 12;
-const POINT_HALF_PX = 4; // a place's own point, which no other name may cover
-
-function overlapArea(a, b) {
-  const w = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
-  const h = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
-  return w > 0 && h > 0 ? w * h : 0;
-}
-
-// The box of a w×h label whose point is (x, y), at spot `spot` and distance `reach` from the point.
-function spotBox(x, y, w, h, spot, reach) {
-  const [sx, sy] = spot;
-  const left = sx > 0 ? x + sx * reach : sx < 0 ? x + sx * reach - w : x - w / 2;
-  const top = sy > 0 ? y + sy * reach : sy < 0 ? y + sy * reach - h : y - h / 2;
-  return [left, top, left + w, top + h];
-}
-
-function inside(box, view) {
-  return !view || (box[0] >= view[0] && box[1] >= view[1] && box[2] <= view[2] && box[3] <= view[3]);
-}
-
-/* Where each label goes. `labels`: [{ x, y, w, h, clearance, rank, keep }] (px; `clearance` is the distance
- * from the point at which the name clears its own marker); `markers`: boxes [x0, y0, x1, y1] of every marker
- * and cluster icon; `view`: the visible box, or null. Returns, in the labels' order, { box, leader } or null
- * (no room: hidden). Kept labels are placed first, then by rank (higher first); a kept label always gets a
- * place (where it covers least, when nothing is free). */
-function placeLabels(labels, markers, view) {
-  const order = labels.map((_, i) => i);
-  order.sort((a, b) => (labels[b].keep ? 1 : 0) - (labels[a].keep ? 1 : 0) || labels[b].rank - labels[a].rank || a - b);
-  const points = labels.map((l) => [l.x - POINT_HALF_PX, l.y - POINT_HALF_PX, l.x + POINT_HALF_PX, l.y + POINT_HALF_PX]);
-  const placed = [];
-  const result = labels.map(() => null);
-  for (const i of order) {
-    const label = labels[i];
-    if (view && !label.keep && !inside(points[i], view)) continue;
-    const others = markers.concat(points.filter((_, j) => j !== i));
-    let best = null;
-    for (const ring of RINGS) {
-      for (const spot of SPOTS) {
-        const box = spotBox(label.x, label.y, label.w, label.h, spot, label.clearance * ring);
-        if (!inside(box, view)) continue;
-        let cost = 0;
-        for (const other of others) cost += overlapArea(box, other);
-        for (const other of placed) cost += 10 * overlapArea(box, other);
-        if (ring > 1 && leaderCrosses(label.x, label.y, box, placed)) cost += 1;
-        if (!best || cost < best.cost) best = { cost, box, leader: ring > 1 };
-        if (cost === 0) break;
-      }
-      if (best && best.cost === 0) break;
-    }
-    if (!best) {
-      if (!label.keep) continue;
-      best = { cost: 1, box: spotBox(label.x, label.y, label.w, label.h, SPOTS[0], label.clearance), leader: false };
-    }
-    if (best.cost > 0 && !label.keep) continue;
-    placed.push(best.box);
-    result[i] = { box: best.box, leader: best.leader };
-  }
-  return result;
-}
-
-// The indices of the label rows ([lat, lon, ...]) within `tolerance` degrees of one of `points` ([lat, lon]).
-function labelsNear(labels, points, tolerance) {
-  const near = new Set();
-  labels.forEach((label, i) => {
-    if (points.some((p) => Math.abs(p[0] - label[0]) <= tolerance && Math.abs(p[1] - label[1]) <= tolerance)) near.add(i);
-  });
-  return near;
-}
-
-// Whether the leader line from (x, y) to `box` passes through one of `boxes` (names placed before).
-function leaderCrosses(x, y, box, boxes) {
-  const [ex, ey] = nearestOnBox(box, x, y);
-  for (let k = 1; k < LEADER_SAMPLES; k++) {
-    const px = x + ((ex - x) * k) / LEADER_SAMPLES;
-    const py = y + ((ey - y) * k) / LEADER_SAMPLES;
-    if (boxes.some((b) => b[0] < px && px < b[2] && b[1] < py && py < b[3])) return true;
-  }
-  return false;
-}
-
-// The point of the box nearest to (x, y): where a leader line from the point meets the name.
-function nearestOnBox(box, x, y) {
-  return [Math.min(Math.max(x, box[0]), box[2]), Math.min(Math.max(y, box[1]), box[3])];
-}
-
-// --- on a Leaflet map ----------------------------------------------------------------------------------------
-
-const MARKERS = ".em-marker, .em-cluster, path.pb-marker, path.pb-focus";
-// What lies over the map (the playback page's title, legend, card; the map's own controls): a name under it
-// could not be read.
-const PANELS = ".pb-panel, .pb-bar, .leaflet-control";
-const MIN_CLEARANCE_PX = 8;
-const SETTLE_MS = 400;
-// The map events after which names are placed again ("em:markers": the page drew other markers).
-const LABEL_EVENTS = "zoomend moveend em:markers";
-
-function boxesOf(elements, origin) {
-  const boxes = [];
-  for (const element of elements) {
-    const r = element.getBoundingClientRect();
-    if (r.width > 0 && r.height > 0 && getComputedStyle(element).visibility !== "hidden") {
-      boxes.push([r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top]);
-    }
-  }
-  return boxes;
-}
-
-// The boxes of the markers on the map and of the panels over it, in the map's container pixels.
-function obstacleBoxes(map) {
-  const container = map.getContainer();
-  const origin = container.getBoundingClientRect();
-  return {
-    markers: boxesOf(container.querySelectorAll(MARKERS), origin),
-    panels: boxesOf(container.ownerDocument.querySelectorAll(PANELS), origin),
-  };
-}
-
-const contains = (b, x, y) => b[0] <= x && x <= b[2] && b[1] <= y && y <= b[3];
-
-// How far a name must stand from its point to clear the markers drawn on that point.
-function clearanceAt(x, y, boxes) {
-  let reach = MIN_CLEARANCE_PX;
-  for (const b of boxes) {
-    if (contains(b, x, y)) {
-      reach = Math.max(reach, x - b[0], b[2] - x, y - b[1], b[3] - y);
-    }
-  }
-  return reach + 3;
-}
-
-function drawLeader(line, x, y, box) {
-  if (!box) {
-    line.style.display = "none";
-    return;
-  }
-  const [ex, ey] = nearestOnBox(box, x, y);
-  const length = Math.hypot(ex - x, ey - y);
-  line.style.display = "block";
-  line.style.width = `${length}px`;
-  line.style.transform = `rotate(${Math.atan2(ey - y, ex - x)}rad)`;
-}
-
-// A place's name as elements (Leaflet puts an element given as `html` into the icon): the leader line to its
-// point and the name, a text node.
-function labelElement(doc, name) {
-  const parts = make(doc, "span", "em-place-parts");
-  parts.appendChild(make(doc, "span", "em-place-leader"));
-  const text = parts.appendChild(make(doc, "span", "em-place-name", name));
-  text.setAttribute("dir", "auto");
-  return parts;
-}
-
-function addLabels(map, labels, target) {
-  const items = labels.map((l) => {
-    const marker = L.marker([l[0], l[1]], {
-      pane: "em-labels", interactive: false, keyboard: false,
-      icon: L.divIcon({ className: "em-place", iconSize: [0, 0], html: labelElement(document, l[2]) }),
-    }).addTo(target || map);
-    return { marker, priority: l[3] };
-  });
-  let wanted = { raised: new Set(), kept: new Set() };
-  function declutter(options) {
-    if (options && !(options.type || options.target)) {
-      wanted = { raised: options.raised || new Set(), kept: options.kept || new Set() }; // from the page, not an event
-    }
-    if (options?.type === "zoomend") declutter.settle();
-    if (!map._loaded) return;
-    const size = map.getSize();
-    const { markers, panels } = obstacleBoxes(map);
-    const shown = [];
-    for (const [i, item] of items.entries()) {
-      const el = item.marker.getElement();
-      if (!el) continue;
-      const name = el.querySelector(".em-place-name");
-      const p = map.latLngToContainerPoint(item.marker.getLatLng());
-      if (!wanted.kept.has(i) && panels.some((b) => contains(b, p.x, p.y))) {
-        // Its place is under a panel: a name beside a panel would point at nothing.
-        el.setAttribute("data-placed", "hidden");
-        name.style.visibility = "hidden";
-        drawLeader(el.querySelector(".em-place-leader"), 0, 0, null);
-        continue;
-      }
-      shown.push({
-        el, name, line: el.querySelector(".em-place-leader"),
-        x: p.x, y: p.y, w: name.offsetWidth, h: name.offsetHeight, clearance: clearanceAt(p.x, p.y, markers),
-        rank: item.priority + (wanted.raised.has(i) ? 10_000 : 0), keep: wanted.kept.has(i),
-      });
-    }
-    const places = placeLabels(shown, markers.concat(panels), [0, 0, size.x, size.y]);
-    shown.forEach((label, k) => {
-      const spot = places[k];
-      label.el.setAttribute("data-placed", spot ? (spot.leader ? "leader" : "beside") : "hidden");
-      label.name.style.visibility = spot ? "visible" : "hidden";
-      if (spot) label.name.style.transform = `translate(${spot.box[0] - label.x}px, ${spot.box[1] - label.y}px)`;
-      const box = spot?.leader ? spot.box.map((v, j) => v - (j % 2 ? label.y : label.x)) : null;
-      drawLeader(label.line, 0, 0, box);
-    });
-  }
-  map.on(LABEL_EVENTS, declutter);
-  // Markers that slide into place (cluster icons after a zoom): place the names again once all is still.
-  let later = null;
-  declutter.settle = () => {
-    declutter();
-    clearTimeout(later);
-    later = setTimeout(declutter, SETTLE_MS);
-  };
-  map.getContainer().addEventListener("transitionend", declutter.settle);
-  setTimeout(declutter, 0);
-  declutter.labels = labels;
-  return declutter;
-}
-return { overlapArea, spotBox, placeLabels, labelsNear, leaderCrosses, nearestOnBox, LABEL_EVENTS, labelElement, addLabels };
 })();
 // eventmap.js
 modules["eventmap"] = (function () {

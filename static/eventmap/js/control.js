@@ -10,6 +10,7 @@
 
 import { escapeHtml, make, SVG_NS, webLink } from "./dom.js";
 import { isWebLink, linkText } from "./links.js";
+import { fitLegendsSoon } from "./mapcontrols.js";
 
 export const CONTROL_PANE = "em-control";
 const HATCH_SPACING = 9;
@@ -98,6 +99,7 @@ export function controlLegend(doc, control) {
   const box = make(doc, "details", "em-control-legend");
   box.open = !control.folded;
   if (box.open) box.setAttribute("open", "");
+  box.setAttribute("data-em-default", box.open ? "open" : "folded");
   box.setAttribute("dir", "auto");
   const summary = make(doc, "summary", null, control.title);
   summary.setAttribute("title", control.title); // the whole title when a narrow window cuts it short
@@ -197,6 +199,7 @@ export function addControl(map, C, parent) {
     const details = div.querySelector("details");
     // Folded or unfolded, the box is another size: the place names find room again ("em:markers").
     details.addEventListener("toggle", () => map.fire("em:markers"));
+    fitLegendsSoon(map);
     let wasOpen = null;
     folding = {
       popupopen: () => {

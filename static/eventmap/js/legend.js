@@ -2,7 +2,7 @@
  * outside "day" mode also today's and older events. Names go in as text. Folded (the default), it shows the
  * sides only; its title is the button that unfolds the rest (`data-open` on the legend keeps the choice).
  *
- *   fillLegend(doc, legend, { data, cfg, mode, icon(shape, colour, status, size) }, words)
+ *   fillLegend(doc, legend, { data, cfg, mode, icon(shape, colour, status, size), onToggle() }, words)
  */
 
 import { make } from "./dom.js";
@@ -30,6 +30,7 @@ export function fillLegend(doc, legend, parts, words) {
     legend.setAttribute("data-open", now ? "true" : "false");
     toggle.setAttribute("aria-expanded", now ? "true" : "false");
     toggle.setAttribute("title", s(now ? "legend.fold" : "legend.unfold"));
+    parts.onToggle?.(); // the legend is another size: the place names find room again
   });
   heading.appendChild(toggle);
   legend.appendChild(heading);

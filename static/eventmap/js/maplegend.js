@@ -46,6 +46,7 @@ export function legendElement(doc, legend) {
   const details = make(doc, "details", "em-legend");
   details.setAttribute("dir", legend.dir);
   details.open = legend.open;
+  details.setAttribute("data-em-default", legend.open ? "open" : "folded");
   details.appendChild(make(doc, "summary", null, legend.title));
   const parts = [
     [legend.sides, (r) => row(doc, swatch(doc, r[1]), r[0]), false],

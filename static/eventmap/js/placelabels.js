@@ -35,34 +35,53 @@ function inside(box, view) {
   return !view || (box[0] >= view[0] && box[1] >= view[1] && box[2] <= view[2] && box[3] <= view[3]);
 }
 
+// Room kept free between two names, so that names (Arabic ones with their tall letters above all) never touch.
+export const NAME_GAP_PX = 4;
+
+// `box` grown by `by` px on every side.
+export function grown(box, by) {
+  return [box[0] - by, box[1] - by, box[2] + by, box[3] + by];
+}
+
 /* Where each label goes. `labels`: [{ x, y, w, h, clearance, rank, keep }] (px; `clearance` is the distance
  * from the point at which the name clears its own marker); `markers`: boxes [x0, y0, x1, y1] of every marker
  * and cluster icon; `view`: the visible box, or null. Returns, in the labels' order, { box, leader } or null
  * (no room: hidden). Kept labels are placed first, then by rank (higher first); a kept label always gets a
- * place (where it covers least, when nothing is free). */
-export function placeLabels(labels, markers, view) {
+ * place (where it covers least, when nothing is free). `options.rings`: the distances tried (in clearances;
+ * only the first has no leader line); `options.gap`: the room kept between two names. */
+export function placeLabels(labels, markers, view, options = {}) {
+  const rings = options.rings || RINGS;
+  const gap = options.gap ?? NAME_GAP_PX;
   const order = labels.map((_, i) => i);
   order.sort((a, b) => (labels[b].keep ? 1 : 0) - (labels[a].keep ? 1 : 0) || labels[b].rank - labels[a].rank || a - b);
   const points = labels.map((l) => [l.x - POINT_HALF_PX, l.y - POINT_HALF_PX, l.x + POINT_HALF_PX, l.y + POINT_HALF_PX]);
   const placed = [];
+  const leaders = []; // [x, y, box] of the names placed with a leader line: no later name may lie across one
   const result = labels.map(() => null);
   for (const i of order) {
     const label = labels[i];
     if (view && !label.keep && !inside(points[i], view)) continue;
     const others = markers.concat(points.filter((_, j) => j !== i));
+    // Markers and icons not on the label's own point: its leader line had better not pass under one (it would
+    // seem to point at that icon), a preference only (`pref`): a conflict (`cost`) hides the name.
+    const foreign = markers.filter((b) => !(b[0] <= label.x && label.x <= b[2] && b[1] <= label.y && label.y <= b[3]));
     let best = null;
-    for (const ring of RINGS) {
+    for (const ring of rings) {
       for (const spot of SPOTS) {
         const box = spotBox(label.x, label.y, label.w, label.h, spot, label.clearance * ring);
         if (!inside(box, view)) continue;
         let cost = 0;
         for (const other of others) cost += overlapArea(box, other);
-        for (const other of placed) cost += 10 * overlapArea(box, other);
+        for (const other of placed) cost += 10 * overlapArea(grown(box, gap), other);
         if (ring > 1 && leaderCrosses(label.x, label.y, box, placed)) cost += 1;
-        if (!best || cost < best.cost) best = { cost, box, leader: ring > 1 };
-        if (cost === 0) break;
+        if (leaders.some(([lx, ly, lbox]) => leaderCrosses(lx, ly, lbox, [grown(box, 1)]))) cost += 1;
+        const pref = ring > 1 && leaderCrosses(label.x, label.y, box, foreign) ? 1 : 0;
+        if (!best || cost < best.cost || (cost === best.cost && pref < best.pref)) {
+          best = { cost, pref, box, leader: ring > 1 };
+        }
+        if (cost === 0 && pref === 0) break;
       }
-      if (best && best.cost === 0) break;
+      if (best && best.cost === 0 && best.pref === 0) break;
     }
     if (!best) {
       if (!label.keep) continue;
@@ -70,6 +89,7 @@ export function placeLabels(labels, markers, view) {
     }
     if (best.cost > 0 && !label.keep) continue;
     placed.push(best.box);
+    if (best.leader) leaders.push([label.x, label.y, best.box]);
     result[i] = { box: best.box, leader: best.leader };
   }
   return result;
@@ -111,7 +131,7 @@ const SETTLE_MS = 400;
 // The map events after which names are placed again ("em:markers": the page drew other markers).
 export const LABEL_EVENTS = "zoomend moveend em:markers";
 
-function boxesOf(elements, origin) {
+export function boxesOf(elements, origin) {
   const boxes = [];
   for (const element of elements) {
     const r = element.getBoundingClientRect();
@@ -123,7 +143,7 @@ function boxesOf(elements, origin) {
 }
 
 // The boxes of the markers on the map and of the panels over it, in the map's container pixels.
-function obstacleBoxes(map) {
+export function obstacleBoxes(map) {
   const container = map.getContainer();
   const origin = container.getBoundingClientRect();
   return {
@@ -212,6 +232,7 @@ export function addLabels(map, labels, target) {
       const box = spot?.leader ? spot.box.map((v, j) => v - (j % 2 ? label.y : label.x)) : null;
       drawLeader(label.line, 0, 0, box);
     });
+    map.fire("em:names"); // the names stand: the basemap's context names take the room left (context.js)
   }
   map.on(LABEL_EVENTS, declutter);
   // Markers that slide into place (cluster icons after a zoom): place the names again once all is still.

@@ -114,7 +114,8 @@ function init() {
   }
 
   function renderLegend() {
-    fillLegend(document, $("pb-legend"), { data, cfg, mode: state.mode, icon }, words);
+    const onToggle = () => map.fire("em:markers");
+    fillLegend(document, $("pb-legend"), { data, cfg, mode: state.mode, icon, onToggle }, words);
   }
 
   function renderTexts() {

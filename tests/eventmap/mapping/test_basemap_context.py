@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from eventmap.mapping.basemap import base_options
-from eventmap.mapping.context import MIN_ZOOM, ContextLayerError, context_collection
+from eventmap.mapping.context import MIN_ZOOM, ContextLayerError, context_collection, distance_km, with_district
+from geo.naming import Naming
 
 
 def test_lakes_rivers_and_places_with_names_only() -> None:
@@ -17,10 +18,62 @@ def test_lakes_rivers_and_places_with_names_only() -> None:
     kinds = [f["properties"]["kind"] for f in context["features"]]
     assert kinds.index("lake") < kinds.index("river") < kinds.index("place")  # drawing order
     names = {f["properties"]["name"] for f in context["features"]}
-    assert {"Lake Sevan", "Kura", "Gavarr"} <= names
-    assert all(set(f["properties"]) == {"kind", "name"} for f in context["features"])
+    assert {"Lake Sevan", "Kura", "Gavar", "Ganja"} <= names  # Natural Earth's English names, the gazetteer's
+    for feature in context["features"]:
+        wanted = {"kind", "name", "rank", "twins"} if feature["properties"]["kind"] == "place" else {"kind", "name"}
+        assert set(feature["properties"]) == wanted
     assert context["minZoom"] == MIN_ZOOM == 6
     assert "Natural Earth" in context["credit"]
+
+
+def places(naming: str) -> dict[str, dict]:
+    """The context's places by Natural Earth's English name, under `naming`."""
+    english = [f for f in context_collection(naming="en")["features"] if f["properties"]["kind"] == "place"]
+    named = [f for f in context_collection(naming=naming)["features"] if f["properties"]["kind"] == "place"]
+    return {e["properties"]["name"]: n["properties"] for e, n in zip(english, named, strict=True)}
+
+
+@pytest.mark.parametrize(("naming", "place", "shown"), [
+    ("ar", "Baku", "باكو"),  # the gazetteer's cited Arabic name
+    ("ar", "Stepanakert", "ستيباناكيرت"),
+    ("ar", "Ganja", "كنجة"),
+    ("ar", "Tbilisi", ""),  # no Arabic name in the layer nor the gazetteer: not drawn, not Latin
+    ("ar", "Gavar", ""),
+    ("ru", "Tbilisi", "Тбилиси"),  # Natural Earth's own Russian name
+    ("ru", "Stepanakert", "Степанакерт"),
+    ("en", "Şirvan", "Şirvan"),  # NE's English name, not its old "Ali Bayramli"
+])
+def test_place_names_follow_the_naming(naming: str, place: str, shown: str) -> None:
+    assert places(naming)[place]["name"] == shown
+
+
+def test_the_second_agdam_knows_its_twin() -> None:
+    """Natural Earth's "Agdam" is a village near Tovuz; the gazetteer's Aghdam, 154 km away, is its twin: the
+    browser does not name it while Aghdam is on screen."""
+    agdam = places("en")["Ağdam (Tovuz)"]  # shown alone, it says where it is
+    assert agdam["twins"] == [[39.991, 46.9274]]
+    assert places("ru")["Ağdam (Tovuz)"]["name"] == "Агдам (Товуз)"
+    assert places("ar")["Ağdam (Tovuz)"]["name"] == ""
+    assert places("en")["Stepanakert"]["twins"] == []  # the same place as the gazetteer's, no twin
+    assert places("en")["Baku"]["rank"] > places("en")["Tovuz"]["rank"]  # bigger places win room first
+
+
+@pytest.mark.parametrize(("district", "shown"), [
+    ("Tovuz", "Agdam (Tovuz)"),
+    ("Nowhere", "Agdam"),  # the layer has no place of that name: unchanged
+    ("", "Agdam"),
+])
+def test_a_twin_carries_its_district(district: str, shown: str) -> None:
+    layer = [{"properties": {"name": "Tovuz", "name_en": "Tovuz", "name_ru": "Товуз"}}]
+    assert with_district("Agdam", {"adm1name": district}, layer, Naming.EN) == shown
+
+
+@pytest.mark.parametrize(("a", "b", "km"), [
+    ((40.90528, 45.55639), (39.991, 46.9274), 154.3),  # Agdam (Tovuz) to Aghdam
+    ((40.4, 49.86), (40.4, 49.86), 0.0),
+])
+def test_distance(a, b, km: float) -> None:
+    assert distance_km(a, b) == pytest.approx(km, abs=1.0)
 
 
 @pytest.mark.parametrize(("bounds", "with_context"), [

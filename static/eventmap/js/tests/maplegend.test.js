@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { fillNote } from "../mapcontrols.js";
+import { fillNote, foldedByDefault, MAX_LEGEND_SHARE } from "../mapcontrols.js";
 import { legendElement } from "../maplegend.js";
 import { labelElement } from "../placelabels.js";
 import { fakeDocument } from "./fake-dom.js";
@@ -62,4 +62,32 @@ describe("notes and place labels", () => {
       assert.equal(label.getAttribute("dir"), "auto");
     });
   }
+});
+
+describe("legends folded on a small map", () => {
+  const cases = [
+    // [name, map area, unfolded legend areas, folded?]
+    ["the dashboard at 1280×720: 35% of an 820×600 map", 820 * 600, [260 * 404, 266 * 259], true],
+    ["the dashboard at 1920×1080: 20% of a 1460×600 map", 1460 * 600, [260 * 404, 266 * 259], true],
+    ["a large map: 9% (legends open)", 1900 * 1000, [260 * 404, 266 * 259], false],
+    ["exactly 15% stays open", 1000 * 1000, [150_000], false],
+    ["one legend over 15%", 1000 * 1000, [150_001], true],
+    ["no legend", 1000 * 1000, [], false],
+    ["a map not laid out yet", 0, [100], false],
+  ];
+  for (const [name, map, areas, folded] of cases) {
+    it(name, () => assert.equal(foldedByDefault(map, areas), folded));
+  }
+
+  it("the share is MAX_LEGEND_SHARE unless given", () => {
+    assert.equal(MAX_LEGEND_SHARE, 0.15);
+    assert.equal(foldedByDefault(100, [30], 0.5), false);
+    assert.equal(foldedByDefault(100, [30], 0.2), true);
+  });
+
+  it("the legend says whether it opens folded by its own options", () => {
+    assert.equal(legendElement(fakeDocument(), legend("x")).getAttribute("data-em-default"), "open");
+    const folded = legendElement(fakeDocument(), { ...legend("x"), open: false });
+    assert.equal(folded.getAttribute("data-em-default"), "folded");
+  });
 });
