@@ -362,6 +362,7 @@ class ProtocolSession:
         self.timeout_s = timeout_s
         self.dates_id = ""
         self.dates_range: tuple[float, float] = (0.0, 0.0)
+        self.query_string = ""  # the page's URL query, as the app last set it (the filters live there)
 
     async def rerun(self, *, query: str = "", dates: tuple[float, float] | None = None) -> list:
         """Send a rerun (with the date widget's new value) and return the elements of the run."""
@@ -369,7 +370,7 @@ class ProtocolSession:
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
         message = BackMsg()
-        message.rerun_script.query_string = query
+        message.rerun_script.query_string = query or self.query_string  # as the browser: its URL's query
         if dates is not None:
             widget = message.rerun_script.widget_states.widgets.add()
             widget.id = self.dates_id
@@ -383,6 +384,8 @@ class ProtocolSession:
                 kind = reply.WhichOneof("type")
                 if kind == "ref_hash":
                     raise RuntimeError("the server sent a cached message the client never had")
+                if kind == "page_info_changed":
+                    self.query_string = reply.page_info_changed.query_string
                 if kind == "delta" and reply.delta.WhichOneof("type") == "new_element":
                     element = reply.delta.new_element
                     elements.append((time.monotonic(), element))
