@@ -10,6 +10,7 @@ need no server and run with the fast tests.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import os
 import shutil
@@ -205,6 +206,13 @@ async def open_stream(url: str, *, cookie: str) -> tuple[str, str]:
         return replica, reply.WhichOneof("type") or ""
 
 
+def stream_in_thread(url: str, *, cookie: str) -> tuple[str, str]:
+    """`open_stream` on an event loop of its own thread: the browser tests' Playwright (sync API) may still
+    hold the main thread's loop when this runs in the same pytest process."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(open_stream(url, cookie=cookie))).result()
+
+
 @pytest.mark.load
 def test_two_replicas_serve_through_nginx_with_sticky_sessions_and_survive_a_killed_replica(team: Team) -> None:
     status, headers, body = get(team.url + "/")
@@ -229,7 +237,7 @@ def test_two_replicas_serve_through_nginx_with_sticky_sessions_and_survive_a_kil
 
     # The WebSocket upgrade passes nginx and reaches the cookie's replica.
     cookie = next(iter(reached))
-    replica, first = asyncio.run(open_stream(team.url, cookie=cookie))
+    replica, first = stream_in_thread(team.url, cookie=cookie)
     assert replica == reached[cookie]
     assert first == "new_session"
 
@@ -243,7 +251,7 @@ def test_two_replicas_serve_through_nginx_with_sticky_sessions_and_survive_a_kil
     assert (status, replica_of(headers)) == (200, survivor)
     status, headers, _ = get(team.url + "/")
     assert (status, replica_of(headers)) == (200, survivor)
-    replica, first = asyncio.run(open_stream(team.url, cookie=cookie))
+    replica, first = stream_in_thread(team.url, cookie=cookie)
     assert (replica.split(", ")[-1], first) == (survivor, "new_session")
 
     report = run_script("status", env=team.env)
