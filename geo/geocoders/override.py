@@ -46,6 +46,14 @@ class Override:
     note: str = ""
     updated: str = ""
 
+    def answer(self, query: str, *, geo_source: str) -> GeoResult:
+        """The resolved answer this override gives to `query` (the file's and the store's overrides alike)."""
+        reason = "set by hand" + (f" on {self.updated}" if self.updated else "") + (
+            f": {self.note}" if self.note else "")
+        return GeoResult(query=query, status="resolved", lat=self.lat, lon=self.lon, geo_source=geo_source,
+                         matched_name=self.query, place_id=f"override:{normalize(self.query)}", confidence=1.0,
+                         precision=self.precision, reason=reason)  # type: ignore[arg-type]
+
 
 def _now() -> datetime:
     return datetime.now(UTC)
@@ -139,11 +147,7 @@ class OverrideGeocoder(Geocoder):
         entry = self.get(query)
         if entry is None:
             return GeoResult.not_found(query, geo_source=self.name, reason="no manual override")
-        reason = "set by hand" + (f" on {entry.updated}" if entry.updated else "") + (
-            f": {entry.note}" if entry.note else "")
-        return GeoResult(query=query, status="resolved", lat=entry.lat, lon=entry.lon, geo_source=self.name,
-                         matched_name=entry.query, place_id=f"override:{normalize(entry.query)}", confidence=1.0,
-                         precision=entry.precision, reason=reason)  # type: ignore[arg-type]
+        return entry.answer(query, geo_source=self.name)
 
     # --- writing --------------------------------------------------------------------------------
 

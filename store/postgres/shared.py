@@ -59,11 +59,7 @@ class PlaceOverrides(Geocoder):
         entry = self.get(query)
         if entry is None:
             return GeoResult.not_found(query, geo_source=self.name, reason="no manual override")
-        reason = "set by hand" + (f" on {entry.updated}" if entry.updated else "") + (
-            f": {entry.note}" if entry.note else "")
-        return GeoResult(query=query, status="resolved", lat=entry.lat, lon=entry.lon, geo_source=self.name,
-                         matched_name=entry.query, place_id=f"override:{normalize(entry.query)}", confidence=1.0,
-                         precision=entry.precision, reason=reason)  # type: ignore[arg-type]
+        return entry.answer(query, geo_source=self.name)
 
     def set(self, principal: Principal, query: str, lat: float, lon: float, *, precision: str = "exact",
             note: str = "", expected: Override | object | None = ANY) -> Override:
