@@ -43,6 +43,7 @@ class Action(enum.Enum):
     SAVE_PLACES = "save_places"  # write the geocoding overrides every session uses
     GEOCODE_ONLINE = "geocode_online"  # spend the online geocoder's quota
     SAVE_FILES = "save_files"  # write a named file into the app's folder on the server (article drafts)
+    SHARE_STORY = "share_story"  # keep a story on the server so that a link opens it for others
     MANAGE_PEOPLE = "manage_people"  # add people, change roles
 
 
@@ -52,6 +53,7 @@ MINIMUM_ROLE: dict[Action, Role] = {
     Action.SAVE_PLACES: Role.EDITOR,
     Action.GEOCODE_ONLINE: Role.EDITOR,
     Action.SAVE_FILES: Role.EDITOR,
+    Action.SHARE_STORY: Role.EDITOR,
     Action.REVIEW: Role.REVIEWER,
     Action.MANAGE_PEOPLE: Role.ADMIN,
 }

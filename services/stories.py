@@ -2,10 +2,11 @@
 
 - `read_story(data, name=..., event_ids=...)`: the story in an uploaded file, checked against the data
   shown (an id the data lacks is named with its step), or `StoryError` naming the file, step and field.
-- `share_story(data, state_dir=...)`: saves the file's bytes once under `state_dir/stories/KEY.json`
-  (written atomically), KEY being the start of their SHA-256; the same file always gets the same key, so
-  a link `?story=KEY` opens the same story for a colleague on the same server. `shared_story(key, ...)`
-  reads it back; a malformed key or a missing file is a `StoryError` that says so.
+- `share_story(principal, data, state_dir=...)`: saves the file's bytes once under
+  `state_dir/stories/KEY.json` (written atomically), KEY being the start of their SHA-256, when `principal`
+  may `SHARE_STORY` (an anonymous viewer's story plays in their browser only: nothing is written); the
+  same file always gets the same key, so a link `?story=KEY` opens the same story for a colleague on the
+  same server. `shared_story(key, ...)` reads it back; a malformed key or a missing file is a `StoryError` that says so.
 - `handout_pdf(frame, story, lang=...)`: the A4 handout (`eventmap.export.handout`).
 """
 
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from access import Action, Principal, require
 from base.atomic import write_atomic
 from base.settings import Settings
 from eventmap.export.handout import HandoutSpec, render_handout
@@ -65,8 +67,10 @@ def shared_path(key: str, *, state_dir: Path) -> Path:
     return state_dir / SHARED_FOLDER / f"{key}.json"
 
 
-def share_story(data: bytes, *, state_dir: Path) -> str:
-    """Save a story file's bytes (checked to be a story first) under its key; the key."""
+def share_story(principal: Principal, data: bytes, *, state_dir: Path) -> str:
+    """Save a story file's bytes (checked to be a story first) under its key; the key. `PermissionDeniedError`
+    and nothing written unless `principal` may `SHARE_STORY`."""
+    require(principal, Action.SHARE_STORY)
     key = story_key(data)
     read_story(data, name="story", key=key)
     path = shared_path(key, state_dir=state_dir)

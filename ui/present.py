@@ -112,13 +112,11 @@ def switch(events: pd.DataFrame, *, lang: Lang, naming: Naming, settings: Settin
                            format_func=lambda event_id: labels.get(event_id, event_id)[:120])
         uploaded = story_panel.upload(events, settings=settings, lang=lang)
         written = story_editor.editor(events, settings=settings, lang=lang)
-        if written is not None:
-            story_panel.take(written)
         if uploaded or written is not None:
             st.session_state[PICK_OWN_KEY] = True
             st.rerun()
         if st.session_state[STORY_KEY] == OWN_STORY and own is not None:
-            story_panel.share_link(own, lang=lang)
+            story_panel.share_link(own, settings=settings, lang=lang)
         story_panel.handout(events, chosen_story(events), settings=settings, lang=lang)
         st.button(t("present.toggle", lang), key=SWITCH_KEY, on_click=enter, type="primary",
                   help=t("present.toggle_help", lang), width="stretch")

@@ -3,7 +3,8 @@
 Each row is a step: first and last day, the view ("lat, lon, zoom" or "S, W, N, E", optional), the ids
 of the events it highlights (comma-separated), and a title and a text per language. **Use this story**
 builds the same file a teacher would write (`services.stories.story_file`), checks it like an upload
-(a mistake names the step and the field) and plays it; the file can be downloaded to keep or edit.
+(a mistake names the step and the field) and plays it (shared by a link only for an editor, as an upload);
+the file can be downloaded to keep or edit.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import streamlit as st
 from base.settings import Settings
 from eventmap.i18n import language_name, languages, t
 from eventmap.playback import Story, StoryError
-from services.stories import read_story, share_story, story_file
+from services.stories import read_story, story_file
+from ui import story_panel
 
 WRITE_KEY = "present_story_write"
 EDITOR_KEY = "present_story_editor"
@@ -44,7 +46,8 @@ def _columns(lang: str) -> dict[str, object]:
 
 
 def editor(events: pd.DataFrame, *, settings: Settings, lang: str) -> Story | None:
-    """The editor behind a toggle; the story when **Use this story** made one just now."""
+    """The editor behind a toggle; the story when **Use this story** made one just now (it is then played,
+    and kept on the server for a link when this session may share stories)."""
     if not st.toggle(t("present.story_write", lang), key=WRITE_KEY, help=t("present.story_write_help", lang)):
         return None
     codes = languages()
@@ -59,10 +62,11 @@ def editor(events: pd.DataFrame, *, settings: Settings, lang: str) -> Story | No
         try:
             data = story_file(titles=titles, rows=edited.to_dict("records"), languages=codes, origin=FILE_NAME)
             story = read_story(data, name=FILE_NAME, event_ids=events["event_id"].astype(str))
-            share_story(data, state_dir=settings.state_dir)
+            shared = story_panel.keep_on_server(data, settings=settings)
         except (StoryError, OSError) as exc:
             st.error(t("present.story_bad", lang, reason=exc), icon=":material/error:")
             return None
+        story_panel.take(story, shared=shared)
         st.session_state[WRITTEN_KEY] = data
     written = st.session_state.get(WRITTEN_KEY)
     if isinstance(written, bytes):

@@ -2,7 +2,8 @@
 
 An uploaded story file is checked against the data (`services.stories.read_story`), saved in the state
 folder under its content key and put in the URL as `?story=KEY`, so the link opens the same story for a
-colleague on the same server; a key that names no story (or an unusable one) is said, never a crash.
+colleague on the same server (only for an editor: a viewer's story plays in their own browser, nothing is
+written on the server); a key that names no story (or an unusable one) is said, never a crash.
 The handout (A4 PDF, one page per step) is drawn when asked for, in the language chosen, and kept for
 the session so the download button does not draw it again on every rerun.
 """
@@ -14,11 +15,13 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
+from access import Action
 from base.settings import Settings
 from eventmap.i18n import language_name, languages, t
 from eventmap.playback import Story, StoryError
 from eventmap.scene import Lang
 from services.stories import handout_pdf, read_story, share_story, shared_story
+from ui import who
 
 STORY_PARAM = "story"
 OWN_STORY_KEY = "present_own_story"  # the Story uploaded or opened from the URL
@@ -36,10 +39,21 @@ def own_story() -> Story | None:
     return story if isinstance(story, Story) else None
 
 
-def take(story: Story) -> None:
-    """Play `story` (the teacher's own) and name it in the URL."""
+def take(story: Story, *, shared: bool) -> None:
+    """Play `story` (the teacher's own); name it in the URL when it is kept on the server (`shared`)."""
     st.session_state[OWN_STORY_KEY] = story
-    st.query_params[STORY_PARAM] = story.key
+    if shared:
+        st.query_params[STORY_PARAM] = story.key
+    else:
+        st.query_params.pop(STORY_PARAM, None)
+
+
+def keep_on_server(data: bytes, *, settings: Settings) -> bool:
+    """Keep a checked story file on the server for a link, when this session may; True when kept."""
+    if not who.may(settings, Action.SHARE_STORY):
+        return False
+    share_story(who.current(settings), data, state_dir=settings.state_dir)
+    return True
 
 
 def from_url(events: pd.DataFrame, *, settings: Settings, lang: str) -> bool:
@@ -75,16 +89,20 @@ def upload(events: pd.DataFrame, *, settings: Settings, lang: str) -> bool:
     st.session_state[SEEN_UPLOAD_KEY] = (file.name, len(data))
     try:
         story = read_story(data, name=file.name, event_ids=events["event_id"].astype(str))
-        share_story(data, state_dir=settings.state_dir)
+        shared = keep_on_server(data, settings=settings)
     except (StoryError, OSError) as exc:
         st.error(t("present.story_bad", lang, reason=exc), icon=":material/error:")
         return False
-    take(story)
+    take(story, shared=shared)
     return True
 
 
-def share_link(story: Story, *, lang: str) -> None:
-    """The link that opens this story (in presentation mode) for a colleague on the same server."""
+def share_link(story: Story, *, settings: Settings, lang: str) -> None:
+    """The link that opens this story (in presentation mode) for a colleague on the same server; for a
+    viewer, who cannot keep a story on the server, a line saying who can."""
+    if not who.may(settings, Action.SHARE_STORY):
+        st.caption(t("present.share_needs_editor", lang))
+        return
     query = urlencode({STORY_PARAM: story.key, "present": "1", "lang": lang})
     base = (st.context.url or "").split("?")[0]
     st.caption(t("present.share", lang), help=t("present.share_help", lang))

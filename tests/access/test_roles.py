@@ -17,6 +17,7 @@ A, E, R, V = Role.ADMIN, Role.EDITOR, Role.REVIEWER, Role.VIEWER
         (Action.SAVE_PLACES, {E, R, A}),
         (Action.GEOCODE_ONLINE, {E, R, A}),
         (Action.SAVE_FILES, {E, R, A}),
+        (Action.SHARE_STORY, {E, R, A}),
         (Action.REVIEW, {R, A}),
         (Action.MANAGE_PEOPLE, {A}),
     ],

@@ -1,4 +1,7 @@
-"""A teacher's own story in the dashboard: upload it, play it, share it by URL, download its A4 handout."""
+"""A teacher's own story in the dashboard: upload it, play it, share it by URL, download its A4 handout.
+
+Sharing keeps the file on the server, so it needs an editor (the teacher at the machine, or signed in); an
+anonymous viewer's story plays in their own browser and nothing is written."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from services.stories import story_key
-from tests.app.conftest import TIMEOUT_S
+from tests.app.conftest import TIMEOUT_S, sign_in
 
 STEP_IDS = ["NK-E018-ganja", "NK-E020-jabrayil"]
 RAW = {"title": {"en": "My week", "ar": "أسبوعي"},
@@ -26,10 +29,13 @@ def story_script() -> None:
 
     from base.settings import Settings
     from eventmap.loading import load_events
-    from ui import present
+    from eventmap.scene import Lang
+    from ui import present, who
 
     events = load_events(Path("events.csv")).events
-    present.switch(events, lang="en", naming="en", settings=Settings.from_env())
+    settings = Settings.from_env()
+    who.sign_in_panel(settings, lang=Lang.EN)
+    present.switch(events, lang="en", naming="en", settings=settings)
     story = present.chosen_story(events)
     st.write("story:", ",".join(story.event_ids) if story else "none")
 
@@ -47,8 +53,19 @@ def story_shown(at: AppTest) -> str:
     return next(m.value for m in at.markdown if m.value.startswith("story:")).removeprefix("story:").strip()
 
 
-def test_an_uploaded_story_is_played_shared_and_printed(clean_env: Path):
+def test_a_viewers_uploaded_story_plays_for_them_and_nothing_is_written_on_the_server(clean_env: Path):
     at = story_app()
+    at.file_uploader(key="present_story_upload").set_value(("week.json", DATA, "application/json")).run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert story_shown(at) == ",".join(STEP_IDS)
+    assert "story" not in at.query_params
+    assert not (clean_env / "state" / "stories").exists()
+    assert not any("?story=" in code.value for code in at.code)
+    assert any("Sign in as an editor to share this story" in c.value for c in at.caption)
+
+
+def test_an_uploaded_story_is_played_shared_and_printed(clean_env: Path, editor: str):
+    at = sign_in(story_app(), editor)
     at.file_uploader(key="present_story_upload").set_value(("week.json", DATA, "application/json")).run()
     assert not at.exception, [e.message for e in at.exception]
     key = story_key(DATA)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from access import PermissionDeniedError, Principal, Role
 from eventmap.playback import StoryError
 from services.stories import KEY_LENGTH, read_story, share_story, shared_story, story_file, story_key
 
@@ -14,15 +15,16 @@ RAW = {"title": {"en": "Mine", "ar": "قصتي"},
        "steps": [{"from": "2020-10-04", "to": "2020-10-07", "event_ids": ["E1"],
                   "title": {"en": "One", "ar": "واحد"}, "text": {"en": "Text", "ar": "نص"}}]}
 DATA = json.dumps(RAW, ensure_ascii=False).encode("utf-8")
+EDITOR = Principal(name="", role=Role.EDITOR, via="loopback")
 
 
 def test_a_shared_story_is_saved_once_under_its_content_key_and_read_back(tmp_path: Path):
-    key = share_story(DATA, state_dir=tmp_path)
+    key = share_story(EDITOR, DATA, state_dir=tmp_path)
     assert key == story_key(DATA)
     assert len(key) == KEY_LENGTH
     assert (tmp_path / "stories" / f"{key}.json").read_bytes() == DATA
-    assert share_story(DATA, state_dir=tmp_path) == key  # the same file, the same key
-    assert share_story(DATA + b"\n", state_dir=tmp_path) != key
+    assert share_story(EDITOR, DATA, state_dir=tmp_path) == key  # the same file, the same key
+    assert share_story(EDITOR, DATA + b"\n", state_dir=tmp_path) != key
     story = shared_story(key, state_dir=tmp_path, event_ids=["E1", "E2"])
     assert (story.key, story.title("ar"), len(story.steps)) == (key, "قصتي", 1)
 
@@ -41,8 +43,14 @@ def test_a_key_that_names_no_story_is_said(tmp_path: Path, key: str, message: st
     assert message in str(caught.value)
 
 
+def test_an_anonymous_viewer_cannot_keep_a_story_on_the_server(tmp_path: Path):
+    with pytest.raises(PermissionDeniedError, match=r"an anonymous viewer \(viewer\) may not share story"):
+        share_story(Principal.anonymous(), DATA, state_dir=tmp_path)
+    assert not (tmp_path / "stories").exists()
+
+
 def test_a_shared_story_whose_events_are_not_in_the_data_is_refused_with_its_step(tmp_path: Path):
-    key = share_story(DATA, state_dir=tmp_path)
+    key = share_story(EDITOR, DATA, state_dir=tmp_path)
     with pytest.raises(StoryError, match=rf"^story={key}: step 1: event_ids: not in the data: E1$"):
         shared_story(key, state_dir=tmp_path, event_ids=["E2"])
 
@@ -63,7 +71,7 @@ def test_an_unusable_upload_is_said(data: bytes, message: str):
 
 def test_a_file_that_is_no_story_is_not_saved(tmp_path: Path):
     with pytest.raises(StoryError, match="step 1: from: missing"):
-        share_story(b'{"title": "T", "steps": [{"to": "2020-10-01"}]}', state_dir=tmp_path)
+        share_story(EDITOR, b'{"title": "T", "steps": [{"to": "2020-10-01"}]}', state_dir=tmp_path)
     assert not (tmp_path / "stories").exists()
 
 
