@@ -46,7 +46,7 @@ if isinstance(loaded, LoadFailure):
 
 events = loaded.events
 follow.follow_new_data(events, data_id=loaded.identity, lang=lang)
-control = control_view.control_data(loaded.source_path)
+control = control_view.control_data(loaded, settings=settings)
 filters = sidebar.filter_controls(events, lang=lang, naming=naming, data_key=loaded.cache_key,
                                   last_day=control.history.last_day if control.history is not None else None)
 follow.remember_filters(filters)

@@ -281,6 +281,9 @@ EOF
   store_cli seed "$ROOT/events.csv" --as "$ADMIN" --reason "the bundled events, seeded by serve-team.sh" \
     || { tail -n 5 "$log" >&2; die "python -m store seed failed: see $log"; }
   say "store ready: $(tail -n 1 "$log")"
+  store_cli import-control "$ROOT/control_changes.csv" --as "$ADMIN" \
+    || { tail -n 5 "$log" >&2; die "python -m store import-control failed: see $log"; }
+  say "$(tail -n 1 "$log")"
 }
 
 # ---- nginx ---------------------------------------------------------------------------------------------------

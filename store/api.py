@@ -23,6 +23,7 @@ from access.people import Person  # the same value for both people directories (
 from access.roles import Principal, Role
 from base.errors import EventMapError
 from base.problems import Problem
+from eventmap.control.loading import ControlLoadResult
 
 # --- errors ----------------------------------------------------------------------------------------------------
 
@@ -187,6 +188,19 @@ class EventStore(Protocol):
 
     def export_published(self, *, fmt: str) -> Export:
         """The published set as "csv" or "geojson", stamped with its version."""
+        ...
+
+    def import_control_changes(self, principal: Principal, path: Path) -> int:
+        """A control-changes file (`control_changes.csv`'s schema) into the store, all or nothing: the number
+        of changes saved (a row with a `change_id` already stored replaces it)."""
+        ...
+
+    def control_changes(self) -> ControlLoadResult:
+        """The stored changes of control, as `eventmap.control.loading.load_control_changes` gives a file's."""
+        ...
+
+    def control_stamp(self) -> tuple[int, str]:
+        """(how many changes of control are stored, when the last was recorded): changes when they do."""
         ...
 
     def authenticate(self, name: str, password: str) -> Principal:

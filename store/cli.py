@@ -1,5 +1,5 @@
-"""The team store's command line: `python -m store migrate|add-person|seed|import|pending|publish|reject|history|
-export`.
+"""The team store's command line: `python -m store migrate|add-person|seed|import|import-control|pending|publish|
+reject|history|export`.
 
 The database comes from `--url` or `EVENTMAP_DATABASE_URL`. The command line is for whoever runs the server
 (they hold the database URL, so the database's full power): `--as NAME` names the person the store records as
@@ -51,6 +51,10 @@ def _parser() -> argparse.ArgumentParser:
     imported.add_argument("file", type=Path)
     imported.add_argument("--as", dest="actor", required=True)
     imported.add_argument("--reason", required=True)
+    control = commands.add_parser("import-control", help="a control_changes.csv file (who held what from which day), "
+                                  "all or nothing; a change_id already stored is replaced")
+    control.add_argument("file", type=Path)
+    control.add_argument("--as", dest="actor", required=True)
     commands.add_parser("pending", help="the revisions waiting for review")
     for name, text in (("publish", "publish a revision"), ("reject", "reject a revision")):
         review = commands.add_parser(name, help=text)
@@ -129,6 +133,9 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             published = f", published as version {result.published_version}" if result.published_version else (
                 ", waiting for review")
             print(f"{args.file.name}: {result.revisions} revisions (batch {result.batch}){published}", file=out)
+        elif args.command == "import-control":
+            saved = store.import_control_changes(principal, args.file)
+            print(f"{args.file.name}: {saved} changes of control saved", file=out)
         elif args.command == "pending":
             pending = store.pending()
             for revision in pending:

@@ -1,4 +1,5 @@
-"""Territorial control in the dashboard: the data's control file (cached), its switch over the map, its day.
+"""Territorial control in the dashboard: the data's control file (or the team store's changes of control),
+cached, its switch over the map, its day.
 
 The layer is on by default when the data brings a control file (`?control=0` in the URL switches it off) and
 absent, with its switch, when it does not. The day drawn is the end of the timeline's date filter.
@@ -12,9 +13,13 @@ from pathlib import Path
 import streamlit as st
 
 from base.problems import Severity
+from base.settings import Settings
 from eventmap.control.history import ControlHistory
 from eventmap.i18n import t
-from services.control import ControlData, control_for
+from services.control import ControlData, control_for, team_control
+from services.loaded import LoadedData
+from store.api import EventStore, StoreUnavailableError
+from ui import data
 
 CONTROL_SHOWN_KEY = "map_control"
 CONTROL_PARAM = "control"
@@ -26,8 +31,22 @@ def _control_cached(path: str, modified_ns: int) -> ControlData:
     return control_for(Path(path))
 
 
-def control_data(source_path: Path | None) -> ControlData:
-    """The control that comes with the events file at `source_path` (nothing for an upload)."""
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _team_control_cached(database_url: str, stamp: tuple[int, str], _store: EventStore) -> ControlData:
+    del database_url, stamp  # the cache key: new or changed changes of control are read again
+    return team_control(_store)
+
+
+def control_data(loaded: LoadedData, *, settings: Settings) -> ControlData:
+    """The control that comes with the data shown: the team store's for its published events, the file beside
+    an events file, nothing for an upload."""
+    if loaded.team_version is not None:
+        store = data.connected_store(settings)
+        try:
+            return _team_control_cached(settings.database_url, store.control_stamp(), store)
+        except StoreUnavailableError as error:
+            data.store_unavailable(error)
+    source_path = loaded.source_path
     if source_path is None:
         return ControlData(history=None)
     beside = source_path.parent / "control_changes.csv"

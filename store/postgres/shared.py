@@ -15,7 +15,7 @@ import io
 import math
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.dialects.postgresql import insert
 
 from access.roles import Action, Principal, require
@@ -153,3 +153,10 @@ def control_changes_result(engine: Engine) -> ControlLoadResult:
     writer.writerow(CONTROL_COLUMNS)
     writer.writerows(tuple(row) for row in rows)
     return load_control_changes(buffer.getvalue().encode("utf-8"), name=CONTROL_FILE)
+
+
+def control_changes_stamp(engine: Engine) -> tuple[int, str]:
+    """(count, last `recorded_at` in ISO form, "" when none) of the stored control changes."""
+    with unavailable_as_store_error(engine.url), engine.connect() as connection:
+        count, last = connection.execute(select(func.count(), func.max(control_changes.c.recorded_at))).one()
+    return int(count), last.isoformat() if last is not None else ""

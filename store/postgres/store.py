@@ -270,6 +270,10 @@ class PostgresStore:
         """The stored control changes, as `eventmap.control.loading.load_control_changes` gives a file's."""
         return shared.control_changes_result(self.engine)
 
+    def control_stamp(self) -> tuple[int, str]:
+        """(the number of stored control changes, the last `recorded_at`): one small query a rerun."""
+        return shared.control_changes_stamp(self.engine)
+
     # --- people --------------------------------------------------------------------------------------------
 
     def authenticate(self, name: str, password: str) -> Principal:

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from access import Principal
 from store import RevisionKind, RevisionState
 from store.postgres import PostgresStore, open_store
-from tests.app.conftest import APP, TIMEOUT_S, headline
+from tests.app.conftest import APP, PROJECT_ROOT, TIMEOUT_S, headline
 from ui.edit_common import CHOSEN_KEY, SEARCH_KEY
 from ui.edit_form import field_key
 from ui.who import SIGNED_IN_KEY
@@ -337,3 +337,14 @@ def test_unreviewed_values_are_shown_to_the_team_only(store):
     assert "not checked yet" not in str([s.value for s in viewer_history.selectbox])
     editor_history = page(HISTORY, EDITOR, query={"event": "T-1"})
     assert editor_history.table[0].value["In revision 2"].tolist() == ["not checked yet"]
+
+
+def test_the_dashboard_draws_the_stores_changes_of_control(store):
+    at = page("app.py")
+    assert not [t for t in at.toggle if t.key == "map_control"], "no changes of control stored: no switch"
+    store.import_control_changes(ADMIN, PROJECT_ROOT / "control_changes.csv")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    switch = next(t for t in at.toggle if t.key == "map_control")
+    assert (switch.label, switch.value) == ("Territorial control", True)
+    assert "team store: changes of control" in switch.help

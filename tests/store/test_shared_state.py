@@ -65,8 +65,16 @@ def test_control_changes_read_back_as_the_file_gives_them(store):
     assert stored.errors == ()
     key = lambda change: (change.date, change.change_id)  # noqa: E731
     assert sorted(stored.changes, key=key) == sorted(expected.changes, key=key)
+    stamp = store.control_stamp()
+    assert stamp[0] == len(expected.changes)
     assert store.import_control_changes(EDITOR, path) == len(expected.changes)  # again: replaced, not doubled
     assert len(store.control_changes().changes) == len(expected.changes)
+    assert store.control_stamp()[0] == stamp[0]
+    assert store.control_stamp()[1] > stamp[1], "recorded again: the dashboard reads them again"
+
+
+def test_an_empty_store_has_no_control_and_an_empty_stamp(store):
+    assert (store.control_stamp(), store.control_changes().changes) == ((0, ""), ())
 
 
 def test_a_control_file_with_a_bad_row_imports_nothing(store, tmp_path):

@@ -49,6 +49,25 @@ def test_from_an_empty_database_to_an_export(empty_database_url, tmp_path, monke
     assert (code, (tmp_path / "events-published-v2.geojson").exists()) == (EXIT_OK, True)
 
 
+def test_the_changes_of_control_go_in_all_or_nothing_and_again_replace(store_url, tmp_path, monkeypatch):
+    monkeypatch.setenv("EVENTMAP_PASSWORD", PASSWORD)
+    url = ("--url", store_url)
+    assert run(*url, "add-person", "adam", "--role", "admin")[0] == EXIT_OK
+    assert run(*url, "add-person", "vic", "--role", "viewer", "--as", "adam")[0] == EXIT_OK
+    control = PROJECT_ROOT / "control_changes.csv"
+    rows = len(control.read_text(encoding="utf-8").splitlines()) - 1
+    code, _, err = run(*url, "import-control", str(control), "--as", "vic")
+    assert (code, "may not import" in err) == (EXIT_REFUSED, True)
+    assert run(*url, "import-control", str(control), "--as", "adam")[:2] == (
+        EXIT_OK, f"control_changes.csv: {rows} changes of control saved\n")
+    assert run(*url, "import-control", str(control), "--as", "adam")[0] == EXIT_OK  # the same ids: replaced
+    broken = tmp_path / "control_changes.csv"
+    header, first, *_ = control.read_text(encoding="utf-8").splitlines()
+    broken.write_text(f"{header}\n{first.replace('2020-', '2020-13-', 1)}\n", encoding="utf-8")
+    code, _, err = run(*url, "import-control", str(broken), "--as", "adam")
+    assert (code, "nothing was imported" in err, "line 2" in err or ":2:" in err) == (EXIT_REFUSED, True, True), err
+
+
 @pytest.mark.parametrize(("argv", "code", "words"), [
     (("add-person", "zed", "--role", "boss", "--as", "adam"), EXIT_REFUSED, "unknown role 'boss'"),
     (("import", "missing.csv", "--as", "nobody", "--reason", "x"), EXIT_UNUSABLE, "no person named 'nobody'"),
