@@ -25,7 +25,7 @@ from eventmap.loading import load_events
 from store.api import ConflictError, EditRefusedError, ImportResult, RevisionKind, RevisionState
 from store.postgres import revising as rv
 from store.postgres.tables import events, revisions
-from store.postgres.values import event_row, frame_rows, needs_point, text_values
+from store.postgres.values import event_row, frame_rows, text_values
 
 if TYPE_CHECKING:
     from store.postgres.store import PostgresStore
@@ -49,10 +49,8 @@ def _load(store: PostgresStore, path: Path) -> tuple[list[dict[str, object]], li
     if frame.empty:
         raise EditRefusedError(f"{path.name}: no event in the file; nothing was imported",
                                problems=[Problem(path.name, None, None, "no event in the file")])
+    geo.geocode_frame(frame, geocoder=store.geocoder())  # points given are marked "data", as a file's
     rows = frame_rows(frame)
-    if any(needs_point(row) for row in rows):
-        geo.geocode_frame(frame, geocoder=store.geocoder())
-        rows = frame_rows(frame)
     return rows, [int(line) for line in frame["source_line"]], list(result.warnings)
 
 

@@ -40,7 +40,7 @@ from store.postgres.connection import check_schema, unavailable_as_store_error
 from store.postgres.geocache import PostgresGeocodeCache, team_chain
 from store.postgres.shared import PlaceOverrides
 from store.postgres.tables import people, publications, revisions
-from store.postgres.values import check_values, drop_stale_point, event_row, locate, needs_point, text_values
+from store.postgres.values import check_values, drop_stale_point, event_row, locate, text_values
 
 EDIT_FILE = "edit"  # the "file" an edit's problems name
 
@@ -133,8 +133,7 @@ class PostgresStore:
             problems.extend(_reason_problems(reason))
             if any(p.severity is Severity.ERROR for p in problems):
                 raise refused(problems, f"the change to {event_id or 'a new event'}")
-            if needs_point(typed):
-                typed = locate([typed], geocoder=self.geocoder())[0]
+            typed = locate([typed], geocoder=self.geocoder())[0]  # a point given is marked as a file's is
             final = text_values(typed)
             restoring = published is not None and published.kind is RevisionKind.RETRACT
             if base is not None and not restoring and final == {c: base.get(c, "") for c in final}:

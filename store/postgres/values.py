@@ -73,7 +73,8 @@ def check_values(values: Mapping[str, str], *, file: str, line: int = 1,
 
 
 def locate(rows: Sequence[dict[str, object]], *, geocoder: Geocoder) -> list[dict[str, object]]:
-    """`rows` (typed) with the points of those without coordinates geocoded, as a loaded file's rows."""
+    """`rows` (typed) with the points of those without coordinates geocoded, and those with coordinates marked
+    `geo_source` "data", `geo_status` "resolved", as a loaded file's rows."""
     import geo
 
     if not rows:
@@ -87,11 +88,6 @@ def frame_rows(frame: pd.DataFrame) -> list[dict[str, object]]:
     """The rows of an events frame, typed as `RowValidator.check` gives them."""
     records = frame.to_dict("records")
     return [{column: typed_value(column, record.get(column)) for column in FRAME_COLUMNS} for record in records]
-
-
-def needs_point(typed: Mapping[str, object]) -> bool:
-    lat, lon = typed.get("latitude"), typed.get("longitude")
-    return not (isinstance(lat, float) and isinstance(lon, float) and math.isfinite(lat) and math.isfinite(lon))
 
 
 def drop_stale_point(values: dict[str, str], base: Mapping[str, str] | None) -> dict[str, str]:

@@ -129,6 +129,16 @@ def test_a_place_without_coordinates_is_geocoded_never_guessed(store, location, 
         assert row["latitude"] == lat
 
 
+def test_a_point_typed_in_is_marked_as_a_files_point_is(store):
+    revision = store.propose(EDITOR, values=event_values(), base_number=None, reason="new")
+    assert (revision.values["geo_source"], revision.values["geo_status"]) == ("data", "resolved")
+    store.publish(REVIEWER, revision_id=revision.revision_id)
+    moved = dict(store.history("T-1")[0].values, latitude="39.8", longitude="46.76")
+    second = store.propose(EDITOR, values=moved, base_number=1, reason="a closer point")
+    assert (second.values["latitude"], second.values["geo_source"], second.values["geo_status"]) == (
+        "39.8", "data", "resolved")
+
+
 def test_a_changed_place_is_geocoded_again(store):
     revision = store.propose(EDITOR, values=event_values(location="Stepanakert", latitude="", longitude=""),
                              base_number=None, reason="new")
