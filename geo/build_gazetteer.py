@@ -47,6 +47,7 @@ from pathlib import Path
 
 from base.atomic import write_atomic
 from geo.gazetteer import DEFAULT_GAZETTEER_PATH, GAZETTEER_COLUMNS
+from geo.names_file import read_name_rows
 from geo.russian_names import DEFAULT_RUSSIAN_NAMES_PATH, merge_russian, read_russian_names
 
 DEFAULT_REFERENCE_PATH = Path(__file__).resolve().parents[2] / "shared" / "reference" / "places.csv"
@@ -182,35 +183,18 @@ class ArabicNames:
 def read_arabic_names(path: Path) -> dict[str, ArabicNames]:
     """`arabic_names.csv` by place_id; a malformed row raises ValueError naming file, line and column."""
     found: dict[str, ArabicNames] = {}
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != ARABIC_NAMES_COLUMNS:
-            raise ValueError(f"{path}: columns must be {', '.join(ARABIC_NAMES_COLUMNS)} (got {reader.fieldnames})")
-        for line, row in enumerate(reader, start=2):
-            where = f"{path.name}:{line}"
-            place_id = (row["place_id"] or "").strip()
-            names = tuple(_split(row["name_ar"] or ""))
-            if not place_id or not names:
-                raise ValueError(f"{where}: place_id: place_id and name_ar are required")
-            if place_id in found:
-                raise ValueError(f"{where}: place_id: duplicate (got {place_id!r})")
-            transliterated = (row["transliterated"] or "").strip()
-            if transliterated not in ("yes", "no"):
-                raise ValueError(f"{where}: transliterated: must be yes or no (got {transliterated!r})")
-            sources: list[tuple[str, str]] = []
-            for part in _split(row["sources"] or ""):
-                spelling, sep, source = part.partition(": ")
-                if not sep or spelling.strip() not in names or not source.strip():
-                    raise ValueError(f"{where}: sources: not 'spelling: source' for a spelling of name_ar "
-                                     f"(got {part!r})")
-                sources.append((spelling.strip(), source.strip()))
-            if transliterated == "yes" and sources:
-                raise ValueError(f"{where}: sources: a transliterated name has no source (got {row['sources']!r})")
-            uncited = [n for n in names if n not in {s for s, _ in sources}]
-            if transliterated == "no" and uncited:
-                raise ValueError(f"{where}: sources: no source for {', '.join(uncited)}; "
-                                 "cite one or mark the name transliterated")
-            found[place_id] = ArabicNames(place_id, names, tuple(sources), transliterated == "yes")
+    for row in read_name_rows(path, columns=ARABIC_NAMES_COLUMNS, names_column="name_ar"):
+        transliterated = row.cells["transliterated"].strip()
+        if transliterated not in ("yes", "no"):
+            raise ValueError(f"{row.where}: transliterated: must be yes or no (got {transliterated!r})")
+        if transliterated == "yes" and row.sources:
+            raise ValueError(f"{row.where}: sources: a transliterated name has no source "
+                             f"(got {row.cells['sources']!r})")
+        uncited = row.uncited()
+        if transliterated == "no" and uncited:
+            raise ValueError(f"{row.where}: sources: no source for {', '.join(uncited)}; "
+                             "cite one or mark the name transliterated")
+        found[row.place_id] = ArabicNames(row.place_id, row.names, row.sources, transliterated == "yes")
     return found
 
 

@@ -11,10 +11,11 @@ article itself could not be: `Russian Wikipedia 'Хызы' (copy: https://...)`.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from geo.names_file import read_name_rows, split_names
 
 DEFAULT_RUSSIAN_NAMES_PATH = Path(__file__).resolve().parent / "data" / "russian_names.csv"
 RUSSIAN_NAMES_COLUMNS = ("place_id", "name_ru", "sources", "notes")
@@ -31,39 +32,22 @@ class RussianNames:
     sources: tuple[tuple[str, str], ...]  # (spelling, source)
 
 
-def _split(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split(";") if part.strip()]
+def _check_cyrillic(where: str, names: tuple[str, ...]) -> None:
+    latin = [n for n in names if not CYRILLIC.match(n)]
+    if latin:
+        raise ValueError(f"{where}: name_ru: not a name in Cyrillic letters (got {latin[0]!r})")
 
 
 def read_russian_names(path: Path) -> dict[str, RussianNames]:
     """`russian_names.csv` by place_id; a malformed row raises ValueError naming file, line and column."""
     found: dict[str, RussianNames] = {}
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != RUSSIAN_NAMES_COLUMNS:
-            raise ValueError(f"{path}: columns must be {', '.join(RUSSIAN_NAMES_COLUMNS)} (got {reader.fieldnames})")
-        for line, row in enumerate(reader, start=2):
-            where = f"{path.name}:{line}"
-            place_id = (row["place_id"] or "").strip()
-            names = tuple(_split(row["name_ru"] or ""))
-            if not place_id or not names:
-                raise ValueError(f"{where}: place_id: place_id and name_ru are required")
-            if place_id in found:
-                raise ValueError(f"{where}: place_id: duplicate (got {place_id!r})")
-            latin = [n for n in names if not CYRILLIC.match(n)]
-            if latin:
-                raise ValueError(f"{where}: name_ru: not a name in Cyrillic letters (got {latin[0]!r})")
-            sources: list[tuple[str, str]] = []
-            for part in _split(row["sources"] or ""):
-                spelling, sep, source = part.partition(": ")
-                if not sep or spelling.strip() not in names or not SOURCE.match(source.strip()):
-                    raise ValueError(f"{where}: sources: not 'spelling: source' for a spelling of name_ru, the source "
-                                     f"an address or Russian Wikipedia 'TITLE' (got {part!r})")
-                sources.append((spelling.strip(), source.strip()))
-            uncited = [n for n in names if n not in {s for s, _ in sources}]
-            if uncited:
-                raise ValueError(f"{where}: sources: no source for {', '.join(uncited)}")
-            found[place_id] = RussianNames(place_id, names, tuple(sources))
+    for row in read_name_rows(path, columns=RUSSIAN_NAMES_COLUMNS, names_column="name_ru",
+                              check_names=_check_cyrillic, source_ok=lambda source: bool(SOURCE.match(source)),
+                              source_rule=", the source an address or Russian Wikipedia 'TITLE'"):
+        uncited = row.uncited()
+        if uncited:
+            raise ValueError(f"{row.where}: sources: no source for {', '.join(uncited)}")
+        found[row.place_id] = RussianNames(row.place_id, row.names, row.sources)
     return found
 
 
@@ -72,7 +56,7 @@ def merge_russian(row: dict[str, str], russian: RussianNames | None) -> dict[str
     if russian is None:
         return row
     names: list[str] = []
-    for name in (*_split(row.get("name_ru", "")), *russian.names):
+    for name in (*split_names(row.get("name_ru", "")), *russian.names):
         if name not in names:
             names.append(name)
     return dict(row, name_ru="; ".join(names))
