@@ -17,9 +17,11 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from abc import abstractmethod
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from geo.geocoders.base import Geocoder
 from geo.normalize import normalize
@@ -53,9 +55,73 @@ _COLUMNS = ("query", "status", "lat", "lon", "geo_source", "matched_name", "plac
             "candidates", "reason", "created")
 
 
-class CachedGeocoder(Geocoder):
+class AnswerCache(Geocoder):
+    """What every cache of answers in front of a geocoder shares (this SQLite file; the team store's table):
+    the cache-aside `geocode`, the times to live, what is kept of an answer and how a kept one is given back.
+    A subclass says where answers live: `lookup` and `store`."""
+
     name = "cache"
 
+    def __init__(self, inner: Geocoder, *, ttl_found_s: float = 180 * DAY, ttl_not_found_s: float = 30 * DAY,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.inner = inner
+        self.ttl_found_s = ttl_found_s
+        self.ttl_not_found_s = ttl_not_found_s
+        self._clock = clock
+
+    def options_key(self) -> str:
+        return self.inner.options_key()
+
+    def service_name(self) -> str:
+        return self.inner.service_name()
+
+    @abstractmethod
+    def lookup(self, query: str, *, context: GeoContext | None = None) -> GeoResult | None:
+        """The cached answer for `query`, or None (missing or expired)."""
+
+    @abstractmethod
+    def store(self, result: GeoResult, *, query: str | None = None, context: GeoContext | None = None) -> bool:
+        """Remember the answer to `query` (default: `result.query`); a failure (`unavailable`) is refused.
+        True when stored."""
+
+    def geocode(self, query: str, *, context: GeoContext | None = None) -> GeoResult:
+        cached = self.lookup(query, context=context)
+        if cached is not None:
+            return cached
+        result = self.inner.geocode(query, context=context)  # a service error propagates: nothing stored
+        self.store(result, query=query, context=context)
+        return result
+
+    def kept(self, result: GeoResult, *, query: str) -> dict[str, object] | None:
+        """What is kept of `result` (every column but the key, candidates as plain mappings), None for a
+        failure, which is never kept."""
+        if result.status == "unavailable":
+            return None
+        return {
+            "query": query, "status": result.status, "lat": result.lat, "lon": result.lon,
+            "geo_source": result.geo_source, "matched_name": result.matched_name, "place_id": result.place_id,
+            "confidence": result.confidence, "precision": result.precision,
+            "candidates": [{"name": c.name, "place_id": c.place_id, "lat": c.lat, "lon": c.lon,
+                            "country": c.country, "score": c.score} for c in result.candidates],
+            "reason": result.reason, "created": self._clock(),
+        }
+
+    def given_back(self, query: str, kept: Mapping[str, Any]) -> GeoResult | None:
+        """The answer `kept` (as `kept()` gave it) for `query`, None when it has expired."""
+        ttl = self.ttl_found_s if kept["status"] == "resolved" else self.ttl_not_found_s
+        if self._clock() - kept["created"] > ttl:
+            return None
+        when = datetime.fromtimestamp(kept["created"], UTC).strftime("%Y-%m-%d")
+        return GeoResult(
+            query=query, status=kept["status"], lat=kept["lat"], lon=kept["lon"], geo_source=self.name,
+            matched_name=kept["matched_name"], place_id=kept["place_id"], confidence=kept["confidence"],
+            precision=kept["precision"], candidates=tuple(Candidate(**c) for c in kept["candidates"]),
+            reason=f"cached answer of {kept['geo_source']} from {when}"
+                   + (f": {kept['reason']}" if kept["reason"] else ""),
+        )
+
+
+class CachedGeocoder(AnswerCache):
     def __init__(
         self,
         inner: Geocoder,
@@ -65,19 +131,10 @@ class CachedGeocoder(Geocoder):
         ttl_not_found_s: float = 30 * DAY,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self.inner = inner
+        super().__init__(inner, ttl_found_s=ttl_found_s, ttl_not_found_s=ttl_not_found_s, clock=clock)
         self.path = Path(path)
-        self.ttl_found_s = ttl_found_s
-        self.ttl_not_found_s = ttl_not_found_s
-        self._clock = clock
         self._lock = threading.Lock()
         self._ready = False
-
-    def options_key(self) -> str:
-        return self.inner.options_key()
-
-    def service_name(self) -> str:
-        return self.inner.service_name()
 
     # --- database -------------------------------------------------------------------------------
 
@@ -134,45 +191,22 @@ class CachedGeocoder(Geocoder):
         if row is None:
             return None
         values = dict(zip(_COLUMNS, row, strict=True))
-        ttl = self.ttl_found_s if values["status"] == "resolved" else self.ttl_not_found_s
-        if self._clock() - values["created"] > ttl:
-            return None
-        when = datetime.fromtimestamp(values["created"], UTC).strftime("%Y-%m-%d")
-        candidates = tuple(Candidate(**c) for c in json.loads(values["candidates"]))
-        return GeoResult(
-            query=query, status=values["status"], lat=values["lat"], lon=values["lon"], geo_source=self.name,
-            matched_name=values["matched_name"], place_id=values["place_id"], confidence=values["confidence"],
-            precision=values["precision"], candidates=candidates,
-            reason=f"cached answer of {values['geo_source']} from {when}"
-                   + (f": {values['reason']}" if values["reason"] else ""),
-        )
+        return self.given_back(query, {**values, "candidates": json.loads(values["candidates"])})
 
     def store(self, result: GeoResult, *, query: str | None = None, context: GeoContext | None = None) -> bool:
         """Remember the answer to `query` (default: `result.query`); a failure (`unavailable`) is refused.
 
         True when stored.
         """
-        if result.status == "unavailable":
-            return False
-        candidates = json.dumps([
-            {"name": c.name, "place_id": c.place_id, "lat": c.lat, "lon": c.lon, "country": c.country,
-             "score": c.score} for c in result.candidates
-        ], ensure_ascii=False)
         query = result.query if query is None else query
-        values = (*self._key(query, context), query, result.status, result.lat, result.lon,
-                  result.geo_source, result.matched_name, result.place_id, result.confidence, result.precision,
-                  candidates, result.reason, self._clock())
+        kept = self.kept(result, query=query)
+        if kept is None:
+            return False
+        kept["candidates"] = json.dumps(kept["candidates"], ensure_ascii=False)
+        values = (*self._key(query, context), *(kept[column] for column in _COLUMNS))
         with self._connect() as db:
             db.execute(f"INSERT OR REPLACE INTO geocache VALUES ({', '.join('?' * len(values))})", values)  # noqa: S608
         return True
-
-    def geocode(self, query: str, *, context: GeoContext | None = None) -> GeoResult:
-        cached = self.lookup(query, context=context)
-        if cached is not None:
-            return cached
-        result = self.inner.geocode(query, context=context)  # a service error propagates: nothing stored
-        self.store(result, query=query, context=context)
-        return result
 
     # --- maintenance ----------------------------------------------------------------------------
 

@@ -10,39 +10,27 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.dialects.postgresql import insert
 
 from base.settings import Settings
 from geo.geocoders.base import Geocoder
-from geo.geocoders.cache import DAY, CachedGeocoder
+from geo.geocoders.cache import DAY, AnswerCache, CachedGeocoder
 from geo.geocoders.chain import GeocoderChain
 from geo.normalize import normalize
-from geo.result import Candidate, GeoContext, GeoResult
+from geo.result import GeoContext, GeoResult
 from store.postgres.connection import unavailable_as_store_error
 from store.postgres.tables import geocode_cache
 
 _KEY = ("query_key", "provider", "options", "context")
 
 
-class PostgresGeocodeCache(Geocoder):
-    name = "cache"
-
+class PostgresGeocodeCache(AnswerCache):
     def __init__(self, inner: Geocoder, engine: Engine, *, ttl_found_s: float = 180 * DAY,
                  ttl_not_found_s: float = 30 * DAY, clock: Callable[[], float] = time.time) -> None:
-        self.inner = inner
+        super().__init__(inner, ttl_found_s=ttl_found_s, ttl_not_found_s=ttl_not_found_s, clock=clock)
         self.engine = engine
-        self.ttl_found_s = ttl_found_s
-        self.ttl_not_found_s = ttl_not_found_s
-        self._clock = clock
-
-    def options_key(self) -> str:
-        return self.inner.options_key()
-
-    def service_name(self) -> str:
-        return self.inner.service_name()
 
     def _key(self, query: str, context: GeoContext | None) -> dict[str, str]:
         values = (normalize(query), self.inner.name, self.inner.options_key(),
@@ -55,46 +43,21 @@ class PostgresGeocodeCache(Geocoder):
         with unavailable_as_store_error(self.engine.url), self.engine.connect() as connection:
             row = connection.execute(select(geocode_cache).where(
                 *(geocode_cache.c[name] == value for name, value in key.items()))).first()
-        if row is None:
-            return None
-        ttl = self.ttl_found_s if row.status == "resolved" else self.ttl_not_found_s
-        if self._clock() - row.created > ttl:
-            return None
-        when = datetime.fromtimestamp(row.created, UTC).strftime("%Y-%m-%d")
-        return GeoResult(
-            query=query, status=row.status, lat=row.lat, lon=row.lon, geo_source=self.name,
-            matched_name=row.matched_name, place_id=row.place_id, confidence=row.confidence,
-            precision=row.precision, candidates=tuple(Candidate(**c) for c in row.candidates),
-            reason=f"cached answer of {row.geo_source} from {when}" + (f": {row.reason}" if row.reason else ""),
-        )
+        return None if row is None else self.given_back(query, dict(row._mapping))
 
     def store(self, result: GeoResult, *, query: str | None = None, context: GeoContext | None = None) -> bool:
         """Remember the answer to `query` (default: `result.query`); a failure (`unavailable`) is refused."""
-        if result.status == "unavailable":
-            return False
         query = result.query if query is None else query
-        values = {
-            **self._key(query, context), "query": query, "status": result.status, "lat": result.lat,
-            "lon": result.lon, "geo_source": result.geo_source, "matched_name": result.matched_name,
-            "place_id": result.place_id, "confidence": result.confidence, "precision": result.precision,
-            "candidates": [{"name": c.name, "place_id": c.place_id, "lat": c.lat, "lon": c.lon, "country": c.country,
-                            "score": c.score} for c in result.candidates],
-            "reason": result.reason, "created": self._clock(),
-        }
+        kept = self.kept(result, query=query)
+        if kept is None:
+            return False
+        values = {**self._key(query, context), **kept}
         statement = insert(geocode_cache).values(**values)
         statement = statement.on_conflict_do_update(
             index_elements=list(_KEY), set_={k: statement.excluded[k] for k in values if k not in _KEY})
         with unavailable_as_store_error(self.engine.url), self.engine.begin() as connection:
             connection.execute(statement)
         return True
-
-    def geocode(self, query: str, *, context: GeoContext | None = None) -> GeoResult:
-        cached = self.lookup(query, context=context)
-        if cached is not None:
-            return cached
-        result = self.inner.geocode(query, context=context)  # a service error propagates: nothing stored
-        self.store(result, query=query, context=context)
-        return result
 
     def count(self) -> dict[str, int]:
         """Number of cached answers by status."""
