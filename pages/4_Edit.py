@@ -13,20 +13,14 @@ from eventmap.i18n import t
 from services.team import event_state
 from store import StoreUnavailableError
 from ui import data, edit_common, edit_form, edit_history
-from ui.router import start_page
 
-settings, choices = start_page()
-lang = choices.lang
-
-st.title(t("edit.title", lang))
-store = edit_common.team_store_or_stop(settings, lang=lang)
-principal = edit_common.current_principal(settings)
-edit_common.who_line(principal, lang=lang)
+page = edit_common.start_team_page("edit.title")
+lang, store, principal = page.lang, page.store, page.principal
 may_edit = allowed(principal, Action.PROPOSE)
 if not may_edit:
     st.info(t("edit.read_only", lang), icon=":material/lock:")
 
-events = edit_common.published_events(settings)
+events = edit_common.published_events(page.settings)
 chosen = edit_common.choose_event(events, store, lang=lang, allow_new=may_edit)
 try:
     state = event_state(store, chosen) if chosen != edit_common.NEW_EVENT else None

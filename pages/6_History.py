@@ -5,26 +5,19 @@ downloads as CSV and GeoJSON, stamped with its version.
 
 from __future__ import annotations
 
-import streamlit as st
-
 from access import Action, allowed
-from eventmap.i18n import t
 from services.team import event_state
 from store import StoreUnavailableError
 from ui import data, edit_common, edit_history
-from ui.router import start_page
 
-settings, choices = start_page()
-lang = choices.lang
-
-st.title(t("history.page", lang))
-store = edit_common.team_store_or_stop(settings, lang=lang)
-team = allowed(edit_common.current_principal(settings), Action.PROPOSE)  # compares unpublished values
-chosen = edit_common.choose_event(edit_common.published_events(settings), store, lang=lang, allow_new=False)
+page = edit_common.start_team_page("history.page", show_who=False)
+team = allowed(page.principal, Action.PROPOSE)  # compares unpublished values
+chosen = edit_common.choose_event(edit_common.published_events(page.settings), page.store, lang=page.lang,
+                                  allow_new=False)
 if chosen:
     try:
-        state = event_state(store, chosen)
+        state = event_state(page.store, chosen)
     except StoreUnavailableError as error:
         data.store_unavailable(error)
-    edit_history.render(state, lang=lang, team=team)
-edit_common.export_buttons(store, lang=lang)
+    edit_history.render(state, lang=page.lang, team=team)
+edit_common.export_buttons(page.store, lang=page.lang)

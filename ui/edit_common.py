@@ -8,6 +8,7 @@ Text from the store (ids, places, reasons, names) reaches the page as text: esca
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import partial
 
 import pandas as pd
@@ -21,6 +22,7 @@ from services.loading import LoadedData
 from services.team import Outcome, OutcomeKind, event_state, search_events
 from store import EventStore, Revision, StoreUnavailableError
 from ui import data, who
+from ui.router import start_page
 from ui.safe_text import plain_markdown, spreadsheet_safe
 
 NEW_EVENT = ""  # the chooser's option for "a new event"
@@ -28,6 +30,30 @@ SEARCH_KEY = "team_search"
 CHOSEN_KEY = "team_event"
 ASKED_KEY = "_team_event_asked"  # the `?event=` last followed
 EXPORT_FORMATS = (("csv", "text/csv", ":material/table:"), ("geojson", "application/geo+json", ":material/map:"))
+
+
+@dataclass(frozen=True, slots=True)
+class TeamPage:
+    """What a team page starts with: the settings, the language, the store and the person."""
+
+    settings: Settings
+    lang: Lang
+    store: EventStore
+    principal: Principal
+
+
+def start_team_page(title_key: str, *, show_who: bool = True) -> TeamPage:
+    """The start of the Edit, Review and History pages: the routed page (`start_page`), its title, the team
+    store (or the sentence that says it is needed, and the page stops) and the person (said under the title
+    with `show_who`)."""
+    settings, choices = start_page()
+    lang = choices.lang
+    st.title(t(title_key, lang))
+    store = team_store_or_stop(settings, lang=lang)
+    principal = current_principal(settings)
+    if show_who:
+        who_line(principal, lang=lang)
+    return TeamPage(settings=settings, lang=lang, store=store, principal=principal)
 
 
 def current_principal(settings: Settings) -> Principal:
