@@ -93,7 +93,7 @@ panels.selected_event(shown, naming=naming, lang=lang, colours=colours, history_
 st.subheader(t("dash.timeline", lang), help=t("dash.timeline_help", lang))
 render_timeline(undated, colours=colours, lang=lang, date_range=sidebar.effective_date_range(events, filters))
 with st.expander(t("losses.title", lang), expanded=True, icon=":material/monitoring:"):
-    render_losses(shown, colours=colours, lang=lang)
+    render_losses(shown, colours=colours, lang=lang, signature=signature)
 
 st.subheader(t("dash.table", lang), help=t("dash.table_help", lang))
 render_table(shown, naming=naming, lang=lang, generation=panels.table_generation(signature))

@@ -3,7 +3,9 @@
 `reported_losses(frame)` gives one row per figure an event reports (a day, the side the attack is attributed to
 — the event's `side` —, killed or injured, the figure, who reported it, the place) with the running total per
 side and kind. Events give no figure, or 0, are left out; a figure that is not a whole number is left out and
-counted in `LossTable.unreadable` (never guessed). The chart under the timeline draws this (`ui.losses`).
+counted in `LossTable.unreadable` (never guessed). The chart under the timeline draws this (`ui.losses`);
+`by_day(rows)` sums the figures of one day, side and kind into one row (with how many reports they are), for a
+chart of more figures than a reader can point at one by one.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ class LossKind(StrEnum):
 
 
 COLUMNS = ("date", "side", "kind", "count", "cumulative", "claimed_by", "place", "event_id")
+DAY_COLUMNS = ("date", "side", "kind", "count", "cumulative", "reports")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,3 +63,13 @@ def reported_losses(frame: pd.DataFrame) -> LossTable:
     rows = rows.dropna(subset=["date"]).sort_values(["date", "side", "kind"], kind="stable", ignore_index=True)
     rows["cumulative"] = rows.groupby(["side", "kind"])["count"].cumsum()
     return LossTable(rows=rows[list(COLUMNS)], unreadable=unreadable)
+
+
+def by_day(rows: pd.DataFrame) -> pd.DataFrame:
+    """`reported_losses(...).rows` summed per day, side and kind (`DAY_COLUMNS`): the day's figures added up,
+    the running total at the end of the day, and how many reports they are."""
+    if rows.empty:
+        return pd.DataFrame(columns=list(DAY_COLUMNS))
+    grouped = rows.groupby(["date", "side", "kind"], sort=True, observed=True)
+    days = grouped.agg(count=("count", "sum"), cumulative=("cumulative", "last"), reports=("count", "size"))
+    return days.reset_index()[list(DAY_COLUMNS)]

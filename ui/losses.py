@@ -1,5 +1,11 @@
 """Under the timeline: a small chart of the losses the events report, per side and kind, each figure with who
-reported it (`eventmap.losses` builds the data). A caption says these are claims."""
+reported it (`eventmap.losses` builds the data). A caption says these are claims.
+
+Up to `DETAIL_POINTS` figures each is a point with its reporter and place; above that (an export of a whole
+war) the figures of one day, side and kind are one point with how many reports they sum (`eventmap.losses.
+by_day`), and the caption says so: a reader cannot point at a hundred thousand dots, and the browser should
+not have to draw them. The chart is built once per shown events, language and colours in a session.
+"""
 
 from __future__ import annotations
 
@@ -10,21 +16,26 @@ import pandas as pd
 import streamlit as st
 
 from eventmap.i18n import side_label, t
-from eventmap.losses import reported_losses
+from eventmap.losses import by_day, reported_losses
 
 LOSSES_HEIGHT_PX = 130
+DETAIL_POINTS = 2_000  # more figures than this: summed per day, side and kind
+_CHART_KEY = "_losses_chart"  # (key, chart or None, summed per day)
 
 
-def losses_chart(frame: pd.DataFrame, *, colours: Mapping[str, str], lang: str) -> alt.Chart | None:
-    """The chart of `frame`'s reported losses (None when no event gives a figure)."""
+def losses_chart(frame: pd.DataFrame, *, colours: Mapping[str, str], lang: str,
+                 detail_points: int = DETAIL_POINTS) -> tuple[alt.LayerChart | None, bool]:
+    """The chart of `frame`'s reported losses (None when no event gives a figure), and whether its figures
+    are summed per day (more than `detail_points` of them)."""
     rows = reported_losses(frame).rows
     if rows.empty:
-        return None
-    data = rows.assign(
-        side_text=rows["side"].map(lambda s: side_label(s, lang)),
-        kind_text=rows["kind"].map(lambda k: t(f"losses.{k}", lang)),
-        day=rows["date"].dt.strftime("%Y-%m-%d"),
-    )
+        return None, False
+    summed = len(rows) > detail_points
+    data = by_day(rows) if summed else rows
+    side_text = {side: side_label(side, lang) for side in data["side"].unique()}
+    kind_text = {kind: t(f"losses.{kind}", lang) for kind in data["kind"].unique()}
+    data = data.assign(side_text=data["side"].map(side_text), kind_text=data["kind"].map(kind_text),
+                       day=data["date"].dt.strftime("%Y-%m-%d"))
     sides = list(dict.fromkeys(data["side_text"]))
     by_text = {side_label(s, lang): c for s, c in colours.items()}
     colour = alt.Color("side_text:N", title=t("losses.by_side", lang),
@@ -34,21 +45,32 @@ def losses_chart(frame: pd.DataFrame, *, colours: Mapping[str, str], lang: str) 
     shape = alt.Shape("kind_text:N", title=None, scale=alt.Scale(domain=kinds, range=["circle", "square"]))
     tooltip = [alt.Tooltip("day:N", title=t("losses.day", lang)), alt.Tooltip("side_text:N", title=None),
                alt.Tooltip("kind_text:N", title=None), alt.Tooltip("count:Q", title="+"),
-               alt.Tooltip("cumulative:Q", title=t("losses.total", lang)),
-               alt.Tooltip("claimed_by:N", title=t("losses.reporter", lang)), alt.Tooltip("place:N", title=None)]
+               alt.Tooltip("cumulative:Q", title=t("losses.total", lang))]
+    if summed:
+        tooltip.append(alt.Tooltip("reports:Q", title=t("losses.reports", lang)))
+    else:
+        tooltip += [alt.Tooltip("claimed_by:N", title=t("losses.reporter", lang)),
+                    alt.Tooltip("place:N", title=None)]
     base = alt.Chart(data).encode(x=alt.X("date:T", title=None),
                                   y=alt.Y("cumulative:Q", title=t("losses.total", lang)), color=colour)
     lines = base.mark_line(interpolate="step-after", strokeWidth=2).encode(
         strokeDash=dash, detail=["side_text:N", "kind_text:N"])
     points = base.mark_point(filled=True, size=40).encode(shape=shape, tooltip=tooltip)
-    return (lines + points).properties(height=LOSSES_HEIGHT_PX)
+    return (lines + points).properties(height=LOSSES_HEIGHT_PX), summed
 
 
-def render_losses(frame: pd.DataFrame, *, colours: Mapping[str, str], lang: str) -> None:
-    """The chart and its caption; a sentence when no event gives a figure."""
-    chart = losses_chart(frame, colours=colours, lang=lang)
+def render_losses(frame: pd.DataFrame, *, colours: Mapping[str, str], lang: str, signature: str) -> None:
+    """The chart and its caption; a sentence when no event gives a figure. `signature` names the data and
+    filters that gave `frame`: a rerun with the same ones (a pan, a click) reuses this session's chart."""
+    key = (signature, lang, tuple(colours.items()))
+    kept = st.session_state.get(_CHART_KEY)
+    if kept is not None and kept[0] == key:
+        chart, summed = kept[1], kept[2]
+    else:
+        chart, summed = losses_chart(frame, colours=colours, lang=lang)
+        st.session_state[_CHART_KEY] = (key, chart, summed)
     if chart is None:
         st.caption(t("losses.none", lang))
         return
     st.altair_chart(chart, width="stretch", height=LOSSES_HEIGHT_PX + 40)
-    st.caption(t("losses.caption", lang))
+    st.caption(t("losses.caption", lang) + (" " + t("losses.summed", lang, n=f"{DETAIL_POINTS:,}") if summed else ""))

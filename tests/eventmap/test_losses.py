@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from eventmap.losses import COLUMNS, LossKind, reported_losses
+from eventmap.losses import COLUMNS, LossKind, by_day, reported_losses
 
 
 def _frame(rows: list[tuple[str, str, object, object, str]]) -> pd.DataFrame:
@@ -52,3 +52,20 @@ def test_a_table_without_the_columns_has_no_losses() -> None:
     table = reported_losses(pd.DataFrame({"date": [pd.Timestamp("2020-10-01")], "side": ["A"]}))
     assert table.rows.empty
     assert table.unreadable == 0
+
+
+def test_figures_of_one_day_side_and_kind_are_summed_with_their_running_total_and_report_count() -> None:
+    frame = _frame([
+        ("2020-10-01", "A", 2, None, "x"),
+        ("2020-10-01", "A", 3, None, "y"),
+        ("2020-10-01", "B", 1, None, "x"),
+        ("2020-10-02", "A", 4, 7, "z"),
+    ])
+    days = by_day(reported_losses(frame).rows)
+    assert days.assign(date=days["date"].dt.strftime("%m-%d")).values.tolist() == [
+        ["10-01", "A", "fatalities", 5, 5, 2],
+        ["10-01", "B", "fatalities", 1, 1, 1],
+        ["10-02", "A", "fatalities", 4, 9, 1],
+        ["10-02", "A", "injured", 7, 7, 1],
+    ]
+    assert by_day(reported_losses(_frame([("2020-10-01", "A", None, None, "x")])).rows).empty
