@@ -91,7 +91,8 @@ map_section.render_map(shown, events=events, naming=naming, lang=lang, basemap=c
 panels.selected_event(shown, naming=naming, lang=lang, colours=colours, history_link=settings.team_store)
 
 st.subheader(t("dash.timeline", lang), help=t("dash.timeline_help", lang))
-render_timeline(undated, colours=colours, lang=lang, date_range=sidebar.effective_date_range(events, filters))
+render_timeline(undated, colours=colours, lang=lang, date_range=sidebar.effective_date_range(events, filters),
+                signature=panels.view_signature(filters.with_dates(None, None), loaded))
 with st.expander(t("losses.title", lang), expanded=True, icon=":material/monitoring:"):
     render_losses(shown, colours=colours, lang=lang, signature=signature)
 

@@ -83,7 +83,8 @@ def timeline_chart(
     else:
         counts["inside"] = True
 
-    sides = [s for s in colours if s in set(counts["side"])] or list(colours)
+    present = set(counts["side"])
+    sides = [s for s in colours if s in present] or list(colours)
     extra = sorted(set(counts["side"]) - set(sides))
     palette = [colours.get(s, "#999999") for s in sides + extra]
     # Shown in the interface's language; the colours stay bound to the data's side values.

@@ -15,6 +15,7 @@ from eventmap.timeline import SELECTION_NAME, selected_span, timeline_chart
 from ui.sidebar import TIMELINE_GENERATION_KEY, set_dates
 
 TIMELINE_HEIGHT_PX = 240
+_CHART_KEY = "_timeline_chart"  # (key, chart): this session's last chart
 
 
 def timeline_key() -> str:
@@ -23,13 +24,20 @@ def timeline_key() -> str:
 
 
 def render_timeline(frame: pd.DataFrame, *, colours: Mapping[str, str], lang: Lang,
-                    date_range: tuple[date, date] | None) -> None:
+                    date_range: tuple[date, date] | None, signature: str) -> None:
     """`frame`: the events that pass every filter but the dates; `date_range`: the date filter (dims the rest).
-    No such event: a sentence instead of an empty chart (the map says which filters to loosen)."""
+    No such event: a sentence instead of an empty chart (the map says which filters to loosen). `signature`
+    names the data and filters that gave `frame`: a rerun with the same ones reuses this session's chart."""
     if frame.empty:
         st.info(t("scene.empty", lang), icon=":material/filter_alt_off:")
         return
-    chart = timeline_chart(frame, colours=colours, lang=lang, date_range=date_range)
+    memo = (signature, lang, tuple(colours.items()), date_range)
+    kept = st.session_state.get(_CHART_KEY)
+    if kept is not None and kept[0] == memo:
+        chart = kept[1]
+    else:
+        chart = timeline_chart(frame, colours=colours, lang=lang, date_range=date_range)
+        st.session_state[_CHART_KEY] = (memo, chart)
     key = timeline_key()
     st.altair_chart(chart, key=key, on_select=partial(_brushed, key), selection_mode=SELECTION_NAME,
                     width="stretch", height=TIMELINE_HEIGHT_PX)
