@@ -187,13 +187,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def rss_mb(pid: int) -> float:
-    """The resident memory of a process, from /proc (0 when it is gone)."""
+def rss_mb(pid: int, *, peak: bool = False) -> float:
+    """The resident memory of a process (with `peak`, the most it has held), from /proc (0 when it is gone)."""
     try:
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return 0.0
-    match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+    match = re.search(rf"^{'VmHWM' if peak else 'VmRSS'}:\s+(\d+) kB", status, re.MULTILINE)
     return int(match.group(1)) / 1024 if match else 0.0
 
 
@@ -224,7 +224,10 @@ class Server:
             self.process.wait(timeout=15)
 
 
-def start_server(*, data: Path | None, state_dir: Path, timeout_s: float = 90.0) -> Server:
+def start_server(*, data: Path | None, state_dir: Path, timeout_s: float = 90.0, script: str = "app.py",
+                 count_calls: bool = True) -> Server:
+    """`streamlit run script` on a free port of 127.0.0.1, once healthy; with `count_calls` the loader and the
+    geocoder log each call (see `SERVER`), without it the plain `streamlit` command runs."""
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("EVENTMAP_")}
@@ -233,8 +236,9 @@ def start_server(*, data: Path | None, state_dir: Path, timeout_s: float = 90.0)
     if data is not None:
         env["EVENTMAP_DATA"] = str(data)
     log = state_dir / "streamlit.log"
+    command = [sys.executable, "-c", SERVER] if count_calls else [sys.executable, "-m", "streamlit", "run"]
     process = subprocess.Popen(
-        [sys.executable, "-c", SERVER, "app.py", "--server.port", str(port), "--server.address", "127.0.0.1",
+        [*command, script, "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true", "--server.fileWatcherType", "none"],
         cwd=PROJECT_ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT,
     )

@@ -7,14 +7,13 @@ on two cores. Run with `python -m pytest tests/load -m load -s` to see the figur
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
 
 import pytest
+from benches import bench_module
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SESSIONS = 30
@@ -23,21 +22,11 @@ CHANGES = 4
 PRESENT_EVERY = 3
 
 
-def load_bench():
-    spec = importlib.util.spec_from_file_location("load_class", PROJECT_ROOT / "bench" / "load_class.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.load
 def test_a_class_of_thirty_is_served_without_errors_from_one_data_load() -> None:
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("Debian chromium is not installed (apt-get install chromium)")
-    bench = load_bench()
+    bench = bench_module("load_class")
     # In a thread of its own: the sync Playwright of the browser tests may hold an event loop on this one.
     with ThreadPoolExecutor(max_workers=1) as pool:
         report = pool.submit(bench.run_class, sessions=SESSIONS, browsers=BROWSERS, changes=CHANGES,

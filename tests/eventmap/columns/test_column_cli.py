@@ -44,6 +44,26 @@ def test_inspect_with_map_says_the_column_was_given(capsys: pytest.CaptureFixtur
     assert "not used" not in out
 
 
+def test_an_actor_side_column_fills_side_in_inspect_and_import(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    path, out_path = tmp_path / "sides.csv", tmp_path / "out.csv"
+    path.write_text("date,place,actor,actor_side,source\n"
+                    "2020-10-08,Shusha,Armenian Armed Forces,Armenia,https://example.org/1\n"
+                    "2020-10-09,Barda,Azerbaijani Armed Forces,Azerbaijan,https://example.org/2\n", encoding="utf-8")
+    code, out, _ = run(["inspect", str(path)], capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert "  side                 <- 'actor_side'             header 'actor_side'" in lines
+    assert "  actor                <- 'actor'                  header 'actor'" in lines
+    assert "not used" not in out
+    assert "side set to" not in out
+    code, _, _ = run(["import", str(path), "-o", str(out_path)], capsys)
+    assert code == 0
+    events = load_events(out_path).events
+    assert events["side"].tolist() == ["Armenia", "Azerbaijan"]
+    assert events["actor"].tolist() == ["Armenian Armed Forces", "Azerbaijani Armed Forces"]
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -119,6 +119,44 @@ def test_coordinates_from_values_only_when_sure(rows: list[list[str]], expected:
     assert {f: c for f, c in columns.items() if f in ("latitude", "longitude")} == expected
 
 
+@pytest.mark.parametrize(
+    "column",
+    ["actor_side", "Actor side", "side_of_actor", "Side of the actor", "party", "Party", "belligerent", "faction",
+     "conflict_party", "warring party", "side",
+     "الطرف", "طرف", "طرف النزاع", "الطرف المتحارب", "الفصيل",
+     "сторона", "Сторона конфликта", "воюющая сторона", "сторона актора",
+     "camp", "partie", "Partie au conflit", "belligérant", "Camp de l'acteur",
+     "Seite", "Konfliktpartei", "Kriegspartei", "Seite des Akteurs",
+     "bando", "Bando del actor", "parte en conflicto", "facción", "beligerante"],
+)
+def test_a_side_column_fills_side_beside_the_actor(column: str) -> None:
+    guess = guess_mapping(["date", "place", "actor", column, "source"], [])
+    assert dict(guess.mapping.columns) == {"date": "date", "location": "place", "actor": "actor", "side": column,
+                                           "sources": "source"}
+    assert guess.guesses["side"].reason == f"header {column!r}"
+    assert guess.unmapped_columns == ()
+
+
+@pytest.mark.parametrize(
+    ("header", "side"),
+    [
+        (["date", "place", "third_party_source"], None),  # a name that holds "party" is not a side
+        (["date", "place", "party_size", "political_party_id"], None),
+        (["date", "place", "third_party_source", "party"], "party"),
+        (["date", "place", "side", "actor_side"], "side"),  # the plain name first; the other is left unused
+        (["date", "place", "actor_side", "actor"], "actor_side"),
+        (["date", "place", "side_a", "side_b"], "side_a"),  # UCDP: side_b stays the target
+    ],
+)
+def test_side_is_taken_only_from_a_whole_side_name(header: list[str], side: str | None) -> None:
+    guess = guess_mapping(header, [])
+    assert guess.mapping.column_of("side") == side
+    if "actor" in header:
+        assert guess.mapping.column_of("actor") == "actor"
+    if "side_b" in header:
+        assert guess.mapping.column_of("target") == "side_b"
+
+
 def test_a_column_fills_one_field_by_its_header() -> None:
     columns = guess_mapping(["description", "notes"], []).mapping.columns
     assert columns["description"] == "description"
