@@ -1,7 +1,13 @@
-"""The event table: sortable, sources as links; selecting a row shows that event on the map."""
+"""The event table: sortable, sources as links; selecting a row shows that event on the map.
+
+The table goes to the browser a page at a time (`PAGE_ROWS` rows, in date order): a million events are as
+light as five hundred, and every one can be reached by its page. An event picked on the map opens the page
+that holds it, with its row selected.
+"""
 
 from __future__ import annotations
 
+import math
 from functools import partial
 from urllib.parse import urlsplit
 
@@ -17,8 +23,11 @@ from ui.sidebar import SELECTED_EVENT_KEY, translated_value
 from ui.url import CENTER_PENDING_KEY
 
 TABLE_KEY_PREFIX = "events_table"
-MAX_TABLE_ROWS = 10_000
+PAGE_ROWS = 500
+PAGE_KEY_PREFIX = "events_table_page"
 _ROWS_KEY = "_table_rows"
+_ORDER_KEY = "_table_order"  # (generation, the shown events in date order)
+_FOLLOWED_KEY = "_table_followed"  # the selected event whose page was last opened
 SHOWN_COLUMNS: tuple[str, ...] = (
     "date", "place", "side", "actor", "event_type", "sub_event_type", "status", "verification", "fatalities",
     "injured", "claimed_by", "disputed_by", "description", "link", "other_sources", "event_id",
@@ -35,7 +44,7 @@ def is_web_link(text: str) -> bool:
     return parts.scheme.lower() in {"http", "https"} and bool(parts.netloc) and not any(c.isspace() for c in text)
 
 
-def table_frame(frame: pd.DataFrame, *, naming: Naming, lang: Lang, limit: int = MAX_TABLE_ROWS) -> pd.DataFrame:
+def table_frame(frame: pd.DataFrame, *, naming: Naming, lang: Lang, limit: int = PAGE_ROWS) -> pd.DataFrame:
     """The rows to show (newest last, at most `limit`): place in the chosen naming, schema words translated,
     the first web source as `link` and every other source (citations, further URLs) in `other_sources`."""
     shown = frame.sort_values(["date", "event_id"], kind="stable").head(limit).reset_index(drop=True)
@@ -71,12 +80,24 @@ def table_frame(frame: pd.DataFrame, *, naming: Naming, lang: Lang, limit: int =
 
 
 def render_table(frame: pd.DataFrame, *, naming: Naming, lang: Lang, generation: str) -> None:
-    """The table of `frame`. `generation` changes with the filters: a new table starts with no selection."""
-    rows, shown = _rows_of_session(frame, naming=naming, lang=lang, generation=generation)
-    if len(frame) > len(rows):
-        st.caption(t("table.truncated", lang, shown=f"{len(rows):,}", total=f"{len(frame):,}"))
-    key = f"{TABLE_KEY_PREFIX}_{generation}"
+    """The table of `frame`, a page at a time. `generation` changes with the filters: a new table starts on
+    its first page with no selection."""
+    ordered = _in_date_order(frame, generation=generation)
+    pages = max(1, math.ceil(len(ordered) / PAGE_ROWS))
+    page_key = f"{PAGE_KEY_PREFIX}_{generation}"
     selected = st.session_state.get(SELECTED_EVENT_KEY, "")
+    _open_page_of(ordered, selected, page_key=page_key)
+    page = 1
+    if pages > 1:
+        page = int(st.number_input(t("table.page", lang, pages=f"{pages:,}"), min_value=1, max_value=pages,
+                                   step=1, key=page_key))
+    start = (page - 1) * PAGE_ROWS
+    rows, shown = _rows_of_session(ordered.iloc[start:start + PAGE_ROWS], naming=naming, lang=lang,
+                                   key=(generation, page))
+    if pages > 1:
+        st.caption(t("table.rows", lang, first=f"{start + 1:,}", last=f"{start + len(rows):,}",
+                     total=f"{len(ordered):,}"))
+    key = f"{TABLE_KEY_PREFIX}_{generation}_{page}"
     selection_default = None
     if selected:
         positions = rows.index[rows["event_id"] == selected].tolist()
@@ -96,18 +117,38 @@ def render_table(frame: pd.DataFrame, *, naming: Naming, lang: Lang, generation:
     )
 
 
+def _in_date_order(frame: pd.DataFrame, *, generation: str) -> pd.DataFrame:
+    """`frame` by date and id (newest last), sorted once per `generation` in a session."""
+    kept = st.session_state.get(_ORDER_KEY)
+    if kept is not None and kept[0] == generation:
+        return kept[1]
+    ordered = frame.sort_values(["date", "event_id"], kind="stable")
+    st.session_state[_ORDER_KEY] = (generation, ordered)
+    return ordered
+
+
+def _open_page_of(ordered: pd.DataFrame, selected: str, *, page_key: str) -> None:
+    """When an event was newly selected (on the map, in the URL), open the page that holds it."""
+    if not selected or st.session_state.get(_FOLLOWED_KEY) == selected:
+        return
+    st.session_state[_FOLLOWED_KEY] = selected
+    positions = (ordered["event_id"].to_numpy() == selected).nonzero()[0]
+    if len(positions):
+        st.session_state[page_key] = int(positions[0]) // PAGE_ROWS + 1
+
+
 def _rows_of_session(frame: pd.DataFrame, *, naming: Naming, lang: Lang,
-                     generation: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+                     key: tuple[str, int]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """`table_frame` (its event ids map a selected row back to its event) and the same rows as shown, safe in
     a spreadsheet (the toolbar's "Download as CSV" writes what is shown); remembered for this session until
-    the shown events, naming or language change."""
-    key = (generation, naming, lang)
+    the shown events, the page, naming or language change."""
+    memo = (key, naming, lang)
     kept = st.session_state.get(_ROWS_KEY)
-    if kept is not None and kept[0] == key:
+    if kept is not None and kept[0] == memo:
         return kept[1], kept[2]
     rows = table_frame(frame, naming=naming, lang=lang)
     shown = spreadsheet_safe(rows)
-    st.session_state[_ROWS_KEY] = (key, rows, shown)
+    st.session_state[_ROWS_KEY] = (memo, rows, shown)
     return rows, shown
 
 
