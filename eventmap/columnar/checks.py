@@ -197,16 +197,19 @@ def _duplicates(ids: pa.ChunkedArray, lines: np.ndarray) -> tuple[np.ndarray, di
 
 
 def check_columns(cells: Mapping[str, pa.ChunkedArray], lines: np.ndarray, *, file: str,
-                  required: frozenset[str], region_bbox: tuple[float, float, float, float] | None = None
-                  ) -> ColumnChecks:
+                  required: frozenset[str], region_bbox: tuple[float, float, float, float] | None = None,
+                  date_orders: Mapping[str, int] | None = None) -> ColumnChecks:
     """Validate rows given as stripped string columns (one per column of the frame; "" where empty) with
     their lines. `required` are the columns a row cannot leave empty; `region_bbox`, when given, is where
-    points are expected (for the swapped-coordinates warning)."""
+    points are expected (for the swapped-coordinates warning); `date_orders` counts numeric dates the
+    caller has already written as ISO dates (`RowValidator.date_orders`: the file-level warning counts them)."""
     typed, suspect = _suspect_rows(cells, required=required, region_bbox=region_bbox)
     later, first_lines = _duplicates(cells["event_id"], lines)
     suspect |= later
     validator = RowValidator(file=file, region_bbox=region_bbox, required=required)
     validator.first_line_of_id.update(first_lines)
+    for order, count in (date_orders or {}).items():
+        validator.date_orders[order] += count
     checks = ColumnChecks(events=pd.DataFrame())
     slow = np.flatnonzero(suspect)
     records = {column: pc.take(cells[column], pa.array(slow)).to_pylist() for column in FRAME_COLUMNS}

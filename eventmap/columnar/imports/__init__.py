@@ -1,0 +1,83 @@
+"""The field's exports (ACLED, UCDP GED, GDELT) mapped onto the project's schema by columns.
+
+`map_export` maps every row of an export read by columns with the format's column expressions
+(`acled`, `ucdp`, `gdelt` here); the few rows those leave to the row path (a code that is not one, text
+Arrow's regular expressions read otherwise than Python) go through the importer's own `to_schema`, which
+maps them or words their problems exactly as the row-by-row loader does. The project's columns of all the
+mapped rows, in file order, are then checked by `eventmap.columnar.check_columns`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyarrow as pa
+
+from base.problems import Problem
+from base.reading import Record
+from eventmap.columnar.imports import acled, gdelt, ucdp
+from eventmap.columnar.imports.cells import TEXT, Column, empty, iso_dates, whole
+from eventmap.imports import IMPORTERS
+from eventmap.validation import FRAME_COLUMNS
+
+Mapper = Callable[[Mapping[str, Column], int], tuple[dict[str, Column], np.ndarray]]
+MAPPERS: dict[str, Mapper] = {"acled": acled.to_columns, "ucdp": ucdp.to_columns, "gdelt": gdelt.to_columns}
+
+
+@dataclass(slots=True)
+class MappedColumns:
+    """The project's columns of the rows mapped (every column of the frame, in file order) with their
+    lines; the problems of the rows that cannot be mapped (line -> problems); how many numeric dates were
+    written as ISO dates, by how they read (for the validator's file-level warning); how many rows went
+    through the importer's row function."""
+
+    cells: dict[str, pa.ChunkedArray]
+    lines: np.ndarray
+    row_problems: dict[int, list[Problem]] = field(default_factory=dict)
+    date_orders: dict[str, int] = field(default_factory=dict)
+    rows_one_by_one: int = 0
+
+
+def _one_by_one(fmt: str, named: Mapping[str, Column], lines: np.ndarray, rows: np.ndarray, *,
+                file: str) -> tuple[list[Record], list[Problem]]:
+    """The importer's row function applied to `rows` (positions), as the row path applies it."""
+    positions = pa.array(rows)
+    texts = {name: whole(column).take(positions).to_pylist() for name, column in named.items()}
+    records = [Record(int(lines[index]), {name: texts[name][k] for name in named})
+               for k, index in enumerate(rows.tolist())]
+    mapped, problems = IMPORTERS[fmt].to_schema(records, file=file)
+    return mapped, problems
+
+
+def map_export(fmt: str, header: Sequence[str], columns: Sequence[Column], lines: np.ndarray, *,
+               file: str) -> MappedColumns:
+    """The rows of an export in `fmt` (a key of `MAPPERS`), given as its normalised header, its stripped
+    text columns and each row's line, as the project's text columns."""
+    named = dict(zip(header, columns, strict=True))  # a repeated name: the last column, as the row path
+    mapped, one_by_one = MAPPERS[fmt](named, len(lines))
+    keep = pa.array(~one_by_one)
+    cells = {column: whole(mapped[column]).filter(keep) for column in mapped}
+    cells["date"], orders = iso_dates(cells["date"])
+    kept_lines = lines[~one_by_one]
+    result = MappedColumns(cells={}, lines=kept_lines, date_orders=orders,
+                           rows_one_by_one=int(one_by_one.sum()))
+    slow = np.flatnonzero(one_by_one)
+    if slow.size:
+        records, problems = _one_by_one(fmt, named, lines, slow, file=file)
+        for problem in problems:
+            result.row_problems.setdefault(problem.line or 0, []).append(problem)
+        if records:
+            all_lines = np.concatenate([kept_lines, np.array([r.line for r in records], dtype=np.int64)])
+            order = pa.array(np.argsort(all_lines, kind="stable"))
+            cells = {column: pa.concat_arrays([cells[column], pa.array([r.values[column] for r in records], TEXT)])
+                     .take(order) for column in cells}
+            result.lines = all_lines[np.argsort(all_lines, kind="stable")]
+    length = len(result.lines)
+    result.cells = {column: pa.chunked_array([cells[column] if column in cells else empty(length)])
+                    for column in FRAME_COLUMNS}
+    return result
+
+
+__all__ = ["MAPPERS", "MappedColumns", "map_export"]
