@@ -32,6 +32,7 @@ from eventmap.columnar.csvfile import stripped
 from eventmap.columnar.frame import build_frame
 from eventmap.columnar.imports import MAPPERS, map_export
 from eventmap.columnar.points import swapped_point_problems_frame
+from eventmap.columnar.tables import table_columns
 from eventmap.columns.dates import DateFormat
 from eventmap.columns.guess import ColumnMapping
 from eventmap.columns.table import (
@@ -284,6 +285,10 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
             if result is not None:
                 return result
     table = read_any(data, name=name, sheet=sheet, max_rows=limits.max_rows, known_columns=_KNOWN_HEADER)
+    if mapping is None and source_format in (None, PROJECT, *MAPPERS) and (columns := table_columns(table)):
+        result = _load_columns(columns, name=name, source_format=source_format, region_bbox=region_bbox)
+        if result is not None:
+            return result
     header = [normalise_header(cell) for cell in table.header]
     fmt = _format_of(header, source_format, name=name, mapped=mapping is not None)
     row_problems: dict[int, list[Problem]] = {}  # line -> problems of the rows set aside (so far)
@@ -367,7 +372,7 @@ def _load_columns(table: ColumnTable, *, name: str, source_format: str | None,
     fmt = _format_of(header, source_format, name=name)
     if fmt != PROJECT and fmt not in MAPPERS:
         return None
-    problems = _check_header(header, table.header, name=name, fmt=fmt)
+    problems = [*table.problems, *_check_header(header, table.header, name=name, fmt=fmt)]
     if fmt == PROJECT:
         exported = None
         cells = _project_cells(table, header)
@@ -395,7 +400,8 @@ def _load_columns(table: ColumnTable, *, name: str, source_format: str | None,
     all_problems = sorted([*problems, *(p for r in rejected for p in r.problems)], key=_problem_order)
     return LoadResult(events=events, problems=all_problems, rejected=rejected, detected_format=fmt,
                       rows_read=table.num_rows, encoding=table.encoding, delimiter=table.delimiter,
-                      warnings=[p for p in all_problems if p.severity is Severity.WARNING])
+                      warnings=[p for p in all_problems if p.severity is Severity.WARNING], kind=table.kind,
+                      sheets=table.sheets, sheet=table.sheet, line_unit=table.line_unit)
 
 
 def _project_cells(table: ColumnTable, header: list[str]) -> dict[str, pa.ChunkedArray]:

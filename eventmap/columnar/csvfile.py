@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from base.errors import DataFileError, LimitExceededError
+from base.problems import Problem
 from base.reading import detect_delimiter, is_hxl_row
 from eventmap.readers.delimited import headerless_layout
 
@@ -44,6 +45,12 @@ class ColumnTable:
     lines: np.ndarray  # int64, the physical line of each row
     encoding: str
     delimiter: str
+    # What a table the readers made carries over (`eventmap.columnar.tables`); a CSV file read here has none.
+    kind: str = "csv"
+    sheets: tuple[str, ...] = ()
+    sheet: str = ""
+    line_unit: str = "line"
+    problems: tuple[Problem, ...] = ()
 
     @property
     def num_rows(self) -> int:

@@ -110,6 +110,7 @@ def both_ways(data: bytes, name: str, monkeypatch: pytest.MonkeyPatch) -> tuple[
     columnar = load_events(data, name=name, limits=Limits())
     with monkeypatch.context() as patch:
         patch.setattr(loading, "read_csv_columns", lambda *_args, **_kwargs: None)
+        patch.setattr(loading, "table_columns", lambda *_args, **_kwargs: None)
         rows = load_events(data, name=name, limits=Limits())
     return columnar, rows
 
@@ -149,5 +150,6 @@ def test_a_forced_format_is_imported_by_columns_too(monkeypatch: pytest.MonkeyPa
     assert calls == ["acled"]
     with monkeypatch.context() as patch:
         patch.setattr(loading, "read_csv_columns", lambda *_args, **_kwargs: None)
+        patch.setattr(loading, "table_columns", lambda *_args, **_kwargs: None)
         rows = load_events(data, name="a.csv", limits=Limits(), source_format="acled")
     assert_same(columnar, rows)
