@@ -378,7 +378,7 @@ def _load_columns(table: ColumnTable, *, name: str, source_format: str | None,
         cells = _project_cells(table, header)
         lines = table.lines
     else:
-        exported = map_export(fmt, header, [stripped(column) for column in table.columns], table.lines, file=name)
+        exported = map_export(fmt, header, table.columns, table.lines, file=name)
         cells, lines = exported.cells, exported.lines
     relaxed = required_cells(header, mapped=False)
     checks = check_columns(cells, lines, file=name, required=relaxed or REQUIRED, region_bbox=region_bbox,

@@ -9,7 +9,7 @@ mapped rows, in file order, are then checked by `eventmap.columnar.check_columns
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,6 +17,7 @@ import pyarrow as pa
 
 from base.problems import Problem
 from base.reading import Record
+from eventmap.columnar.csvfile import stripped
 from eventmap.columnar.imports import acled, gdelt, ucdp
 from eventmap.columnar.imports.cells import TEXT, Column, empty, iso_dates, whole
 from eventmap.imports import IMPORTERS
@@ -40,11 +41,33 @@ class MappedColumns:
     rows_one_by_one: int = 0
 
 
-def _one_by_one(fmt: str, named: Mapping[str, Column], lines: np.ndarray, rows: np.ndarray, *,
+class _Stripped(Mapping[str, Column]):
+    """An export's columns by normalised name (a repeated name: the last column, as the row path), each
+    stripped when first asked for: the columns no mapping reads are not copied."""
+
+    def __init__(self, header: Sequence[str], columns: Sequence[Column]) -> None:
+        self.raw = dict(zip(header, columns, strict=True))
+        self._stripped: dict[str, Column] = {}
+
+    def __getitem__(self, name: str) -> Column:
+        if name not in self._stripped:
+            self._stripped[name] = stripped(whole(self.raw[name]))
+        return self._stripped[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.raw)
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+
+def _one_by_one(fmt: str, named: _Stripped, lines: np.ndarray, rows: np.ndarray, *,
                 file: str) -> tuple[list[Record], list[Problem]]:
-    """The importer's row function applied to `rows` (positions), as the row path applies it."""
+    """The importer's row function applied to `rows` (positions), as the row path applies it (cells
+    stripped by Python)."""
     positions = pa.array(rows)
-    texts = {name: whole(column).take(positions).to_pylist() for name, column in named.items()}
+    texts = {name: [cell.strip() for cell in column.take(positions).to_pylist()]
+             for name, column in named.raw.items()}
     records = [Record(int(lines[index]), {name: texts[name][k] for name in named})
                for k, index in enumerate(rows.tolist())]
     mapped, problems = IMPORTERS[fmt].to_schema(records, file=file)
@@ -53,9 +76,9 @@ def _one_by_one(fmt: str, named: Mapping[str, Column], lines: np.ndarray, rows: 
 
 def map_export(fmt: str, header: Sequence[str], columns: Sequence[Column], lines: np.ndarray, *,
                file: str) -> MappedColumns:
-    """The rows of an export in `fmt` (a key of `MAPPERS`), given as its normalised header, its stripped
-    text columns and each row's line, as the project's text columns."""
-    named = dict(zip(header, columns, strict=True))  # a repeated name: the last column, as the row path
+    """The rows of an export in `fmt` (a key of `MAPPERS`), given as its normalised header, its text
+    columns as read and each row's line, as the project's text columns."""
+    named = _Stripped(header, columns)
     mapped, one_by_one = MAPPERS[fmt](named, len(lines))
     keep = pa.array(~one_by_one)
     cells = {column: whole(mapped[column]).filter(keep) for column in mapped}
@@ -74,9 +97,8 @@ def map_export(fmt: str, header: Sequence[str], columns: Sequence[Column], lines
             cells = {column: pa.concat_arrays([cells[column], pa.array([r.values[column] for r in records], TEXT)])
                      .take(order) for column in cells}
             result.lines = all_lines[np.argsort(all_lines, kind="stable")]
-    length = len(result.lines)
-    result.cells = {column: pa.chunked_array([cells[column] if column in cells else empty(length)])
-                    for column in FRAME_COLUMNS}
+    blank = empty(len(result.lines))  # one array for every column the format has not
+    result.cells = {column: pa.chunked_array([cells.get(column, blank)]) for column in FRAME_COLUMNS}
     return result
 
 

@@ -18,6 +18,7 @@ from eventmap.columnar.imports.cells import (
     Column,
     by_value,
     cells,
+    choose,
     codes,
     concat,
     empty,
@@ -96,8 +97,7 @@ def to_columns(named: Mapping[str, Column], length: int) -> tuple[dict[str, Colu
         one_by_one |= unknown
     listed, count = sources(source)
     scales = matches(get("source_scale"), "-")
-    verification = np.where((count >= 2) | ((count == 1) & scales), "multi-source",
-                            np.where(count == 1, "single-source", "unverified"))
+    verification = np.where((count >= 2) | ((count == 1) & scales), 2, np.where(count == 1, 1, 0))
     import_notes = join_filled([labelled(get(c), f"ACLED {c}: ") for c in _NOTE_COLUMNS if c in named] or
                                [empty(length)], "; ")
     location = get("location")
@@ -121,10 +121,10 @@ def to_columns(named: Mapping[str, Column], length: int) -> tuple[dict[str, Colu
                                                   " (ACLED gives no notes)")),
         "fatalities": get("fatalities"),
         "claimed_by": first_filled(source, pa.repeat(text("ACLED"), length)),
-        "status": where(claims, text("claimed"), text("confirmed")),
-        "verification": pa.array(verification, pa.large_string()),
-        "sources": join_filled([listed, where(is_empty(event_id), text("ACLED"), concat("ACLED ", event_id))],
-                               "; "),
+        "status": choose(claims, "claimed", "confirmed"),
+        "verification": pa.array(["unverified", "single-source", "multi-source"], pa.large_string()).take(
+            pa.array(verification.astype(np.int8))),
+        "sources": join_filled([listed, concat("ACLED", labelled(event_id, " "))], "; "),
         "notes": import_notes if mapped_note is None else join_filled([import_notes, mapped_note], "; "),
     }
     return columns, one_by_one

@@ -9,6 +9,7 @@ is not ASCII is one the importer maps with its row function (`not_ascii`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TypeAlias
 
@@ -48,7 +49,18 @@ def cells(named: Mapping[str, Column], name: str, length: int) -> pa.Array:
 
 
 def is_empty(column: Column) -> np.ndarray:
-    return numpy(pc.equal(column, ""))
+    """Rows whose cell is "" (or null: see `nullable`)."""
+    return numpy(pc.fill_null(pc.equal(column, ""), True))
+
+
+def nullable(column: Column) -> pa.Array:
+    """The column with its empty cells as nulls, sharing its text (no copy)."""
+    array = whole(column)
+    filled = np.zeros(array.offset + len(array), dtype=bool)
+    filled[array.offset:] = ~is_empty(array)
+    validity = pa.py_buffer(np.packbits(filled, bitorder="little"))
+    buffers = array.buffers()
+    return pa.Array.from_buffers(TEXT, len(array), [validity, buffers[1], buffers[2]], offset=array.offset)
 
 
 def not_ascii(column: Column) -> np.ndarray:
@@ -77,30 +89,46 @@ def where(mask: np.ndarray, yes: Column | pa.Scalar, no: Column | pa.Scalar) -> 
     return whole(pc.if_else(pa.array(mask), yes, no))
 
 
+def choose(mask: np.ndarray, yes: str, no: str) -> pa.Array:
+    """`yes` where `mask`, else `no` (fixed texts: a take, not a comparison per row)."""
+    return whole(pa.array([no, yes], TEXT).take(pa.array(mask.astype(np.int8))))
+
+
 def concat(*parts: Column | str) -> pa.Array:
-    """The parts (columns or fixed text) written one after the other in each row."""
+    """The parts (columns or fixed text; a null as "") written one after the other in each row."""
     values = [text(p) if isinstance(p, str) else p for p in parts]
-    return whole(pc.binary_join_element_wise(*values, text("")))
+    return whole(pc.binary_join_element_wise(*values, text(""), null_handling="replace", null_replacement=""))
 
 
 def join_filled(parts: Sequence[Column], separator: str) -> pa.Array:
-    """`separator.join(p for p in parts if p)` in each row."""
-    result = whole(parts[0])
-    for part in parts[1:]:  # (Arrow's join of columns that are all null answers an empty array)
-        result = where(is_empty(result), part, where(is_empty(part), result, concat(result, separator, part)))
-    return result
+    """`separator.join(p for p in parts if p)` in each row, in one pass over the text."""
+    filled = [nullable(p) for p in parts]
+    if np.logical_or.reduce([numpy(p.is_valid()) for p in filled]).all():
+        return whole(pc.binary_join_element_wise(*filled, text(separator), null_handling="skip"))
+    # Arrow's join that skips nulls drops a row whose parts are all null: a first part that is never null
+    # (NUL: the columnar readers send text with NUL to the rows) keeps every row, and is cut off after.
+    start = pa.repeat(text("\x00"), len(parts[0]))
+    joined = pc.binary_join_element_wise(start, *filled, text(separator), null_handling="skip")
+    return whole(pc.replace_substring_regex(joined, f"^\\x00(?:{re.escape(separator)})?", ""))
 
 
 def labelled(column: Column, label: str) -> pa.Array:
-    """`f"{label}{cell}"` where the cell is filled, "" where it is empty."""
-    return where(is_empty(column), text(""), concat(label, column))
+    """`f"{label}{cell}"` where the cell is filled, null where it is empty (empty for `concat` and
+    `join_filled`)."""
+    return whole(pc.binary_join_element_wise(text(label), nullable(column), text("")))
 
 
 def by_value(column: Column, function: Callable[[str], str]) -> pa.Array:
     """`function` of every cell, asked once per distinct value."""
+    return by_values(column, function)[0]
+
+
+def by_values(column: Column, *functions: Callable[[str], str]) -> list[pa.Array]:
+    """Each of `functions` of every cell, asked once per distinct value."""
     encoded = pc.dictionary_encode(whole(column))
-    answers = pa.array([function(value) for value in encoded.dictionary.to_pylist()], TEXT)
-    return whole(answers.take(encoded.indices))
+    distinct = encoded.dictionary.to_pylist()
+    return [whole(pa.array([function(value) for value in distinct], TEXT).take(encoded.indices))
+            for function in functions]
 
 
 def codes(column: Column, table: Mapping[str, str]) -> tuple[pa.Array, np.ndarray]:

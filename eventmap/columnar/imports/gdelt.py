@@ -8,7 +8,7 @@ parts and the actors' names in title case are asked once per distinct value.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import numpy as np
 import pyarrow as pa
@@ -17,16 +17,15 @@ import pyarrow.compute as pc
 from eventmap.columnar.imports.cells import (
     Column,
     by_value,
+    by_values,
     cells,
     codes,
     concat,
     first_filled,
-    is_empty,
     join_filled,
     labelled,
     matches,
     text,
-    where,
     whole,
     without_suffix,
 )
@@ -43,7 +42,7 @@ def _root(code: str) -> str:
     return code.zfill(2) if code.isdigit() else code
 
 
-def _place_part(part: int) -> object:
+def _place_part(part: int) -> Callable[[str], str]:
     def answer(key: str) -> str:
         geo_type, _, full_name = key.partition(_KEY)
         return gdelt._place(full_name, geo_type)[part]
@@ -70,7 +69,7 @@ def to_columns(named: Mapping[str, Column], length: int) -> tuple[dict[str, Colu
     root = by_value(without_suffix(get("eventrootcode")), _root)
     code = first_filled(without_suffix(get("eventcode")), root)
     key = concat(geo_type, _KEY, get("actiongeo_fullname"))
-    location, admin1, country = (by_value(key, _place_part(part)) for part in range(3))  # type: ignore[arg-type]
+    location, admin1, country = by_values(key, *(_place_part(part) for part in range(3)))
     actor = first_filled(get("actor1name"), get("actor1countrycode"), get("actor1code"),
                          pa.repeat(text(gdelt.NOT_STATED), length))
     target = first_filled(get("actor2name"), get("actor2countrycode"))
@@ -88,7 +87,7 @@ def to_columns(named: Mapping[str, Column], length: int) -> tuple[dict[str, Colu
     repeated = {value: pa.repeat(text(value), length) for value in
                 (gdelt.NOT_STATED, gdelt.UNVERIFIED, "day", "single-source", "")}
     columns: dict[str, Column] = {
-        "event_id": where(is_empty(event_id), text(""), concat("GDELT-", event_id)),
+        "event_id": concat(labelled(event_id, "GDELT-")),
         "date": date,
         "date_precision": repeated["day"],
         "location": location,
@@ -107,8 +106,7 @@ def to_columns(named: Mapping[str, Column], length: int) -> tuple[dict[str, Colu
         "claimed_by": repeated[gdelt.NOT_STATED],
         "status": repeated[gdelt.UNVERIFIED],
         "verification": repeated["single-source"],
-        "sources": join_filled([get("sourceurl"), where(is_empty(event_id), text("GDELT"),
-                                                         concat("GDELT ", event_id))], "; "),
+        "sources": join_filled([get("sourceurl"), concat("GDELT", labelled(event_id, " "))], "; "),
         "notes": notes,
     }
     return columns, one_by_one

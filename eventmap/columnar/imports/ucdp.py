@@ -18,6 +18,7 @@ from eventmap.columnar.imports.cells import (
     Column,
     by_value,
     cells,
+    choose,
     codes,
     concat,
     first_filled,
@@ -74,8 +75,8 @@ def _notes(get: dict[str, pa.Array], date_prec: pa.Array, length: int) -> pa.Arr
     end = pc.utf8_slice_codeunits(value("date_end"), 0, 10)
     ranged = ~is_empty(end) & numpy(pc.not_equal(end, start))
     dates = where(ranged, concat("UCDP dates ", start, " to ", end, " (date_prec ", date_prec, ")"), text(""))
-    yearly = where(numpy(pc.equal(date_prec, "5")), text(
-        "UCDP date_prec 5: only the year or a range of more than a month is known"), text(""))
+    yearly = choose(numpy(pc.equal(date_prec, "5")),
+                    "UCDP date_prec 5: only the year or a range of more than a month is known", "")
     return join_filled([estimate, labelled(deaths, "deaths: "), dates, yearly,
                         labelled(value("where_description"), "UCDP place: ")], "; ")
 
@@ -103,10 +104,10 @@ def to_columns(named: Mapping[str, Column], length: int) -> tuple[dict[str, Colu
     place = first_filled(location, pa.repeat(text("an unnamed place"), length))
     description = concat(kind, ", ", dyad, ", at ", place,
                          labelled(get("best"), " (UCDP best estimate: "),
-                         where(is_empty(get("best")), text(""), text(" deaths)")))
+                         choose(~is_empty(get("best")), " deaths)", ""))
     listed, _ = sources(get("source_article"))
     columns: dict[str, Column] = {
-        "event_id": where(is_empty(ucdp_id), text(""), concat("UCDP-", ucdp_id)),
+        "event_id": concat(labelled(ucdp_id, "UCDP-")),
         "date": get("date_start"),
         "date_precision": codes(date_prec, ucdp.DATE_PRECISION)[0],
         "location": location,

@@ -12,7 +12,6 @@ import pytest
 
 import eventmap.loading as loading
 from eventmap.columnar import read_csv_columns
-from eventmap.columnar.csvfile import stripped
 from eventmap.columnar.imports import map_export
 from eventmap.imports.gdelt import COLUMNS_1_0_DAILY, COLUMNS_2_0
 from eventmap.loading import Limits, LoadResult, load_events
@@ -131,7 +130,7 @@ def test_only_rows_the_importer_refuses_are_mapped_one_by_one(file: str) -> None
     table = read_csv_columns(data, name=file)
     assert table is not None
     header = [c.lower() for c in table.header]
-    mapped = map_export(file.split("_")[0], header, [stripped(c) for c in table.columns], table.lines, file=file)
+    mapped = map_export(file.split("_")[0], header, table.columns, table.lines, file=file)
     assert mapped.rows_one_by_one == len(mapped.row_problems)
     assert len(mapped.lines) + len(mapped.row_problems) == table.num_rows
 
