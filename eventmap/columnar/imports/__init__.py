@@ -80,23 +80,30 @@ def map_export(fmt: str, header: Sequence[str], columns: Sequence[Column], lines
     columns as read and each row's line, as the project's text columns."""
     named = _Stripped(header, columns)
     mapped, one_by_one = MAPPERS[fmt](named, len(lines))
-    keep = pa.array(~one_by_one)
-    cells = {column: whole(mapped[column]).filter(keep) for column in mapped}
-    cells["date"], orders = iso_dates(cells["date"])
-    kept_lines = lines[~one_by_one]
-    result = MappedColumns(cells={}, lines=kept_lines, date_orders=orders,
-                           rows_one_by_one=int(one_by_one.sum()))
+    result = MappedColumns(cells={}, lines=lines, rows_one_by_one=int(one_by_one.sum()))
     slow = np.flatnonzero(one_by_one)
-    if slow.size:
-        records, problems = _one_by_one(fmt, named, lines, slow, file=file)
-        for problem in problems:
-            result.row_problems.setdefault(problem.line or 0, []).append(problem)
-        if records:
-            all_lines = np.concatenate([kept_lines, np.array([r.line for r in records], dtype=np.int64)])
-            order = pa.array(np.argsort(all_lines, kind="stable"))
-            cells = {column: pa.concat_arrays([cells[column], pa.array([r.values[column] for r in records], TEXT)])
-                     .take(order) for column in cells}
-            result.lines = all_lines[np.argsort(all_lines, kind="stable")]
+    records, problems = _one_by_one(fmt, named, lines, slow, file=file) if slow.size else ([], [])
+    for problem in problems:
+        result.row_problems.setdefault(problem.line or 0, []).append(problem)
+    if not slow.size:  # every row mapped by columns: no copy
+        cells = {column: whole(mapped.pop(column)) for column in list(mapped)}
+    elif not records:  # the rows left to the row function all have problems: set aside
+        keep = pa.array(~one_by_one)
+        cells = {column: whole(mapped.pop(column)).filter(keep) for column in list(mapped)}
+        result.lines = lines[~one_by_one]
+    else:  # the row function's records take their rows' places, in file order
+        position = dict(zip(lines[slow].tolist(), slow.tolist(), strict=True))
+        order = np.arange(len(lines))
+        kept = ~one_by_one
+        for k, record in enumerate(records):
+            order[position[record.line]] = len(lines) + k
+            kept[position[record.line]] = True
+        taken = pa.array(order[kept])
+        cells = {column: pa.concat_arrays([whole(mapped.pop(column)), pa.array([r.values[column] for r in records],
+                                                                              TEXT)]).take(taken)
+                 for column in list(mapped)}
+        result.lines = lines[kept]
+    cells["date"], result.date_orders = iso_dates(cells["date"])
     blank = empty(len(result.lines))  # one array for every column the format has not
     result.cells = {column: pa.chunked_array([cells.get(column, blank)]) for column in FRAME_COLUMNS}
     return result
