@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import eventmap.loading as loading
+from base.errors import LimitExceededError
 from eventmap.columnar import read_csv_columns
 from eventmap.columnar.imports import map_export
 from eventmap.imports.gdelt import COLUMNS_1_0_DAILY, COLUMNS_2_0
@@ -152,3 +153,19 @@ def test_a_forced_format_is_imported_by_columns_too(monkeypatch: pytest.MonkeyPa
         patch.setattr(loading, "table_columns", lambda *_args, **_kwargs: None)
         rows = load_events(data, name="a.csv", limits=Limits(), source_format="acled")
     assert_same(columnar, rows)
+
+
+@pytest.mark.parametrize("file", ["gdelt_v2.export.CSV", "gdelt_v2_header.tsv", "acled_hdx.csv"])
+@pytest.mark.parametrize("fewer", [1, 2])
+def test_the_row_limit_says_the_same_by_columns(file: str, fewer: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = (DATA / file).read_bytes()
+    rows = load_events(data, name=file, limits=Limits()).rows_read
+    errors = []
+    for columns in (True, False):
+        with monkeypatch.context() as patch:
+            if not columns:
+                patch.setattr(loading, "read_csv_columns", lambda *_args, **_kwargs: None)
+            with pytest.raises(LimitExceededError) as caught:
+                load_events(data, name=file, limits=Limits(max_rows=rows - fewer))
+            errors.append(str(caught.value))
+    assert errors[0] == errors[1]
