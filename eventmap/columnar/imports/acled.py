@@ -2,9 +2,9 @@
 column expressions: the mapping of `eventmap.imports.acled.to_schema` without a loop over rows.
 
 The rows this does not map are flagged for the row function: a time or place precision that is not a code
-(the row function words the problem), an old event type ACLED never had, and notes that are not ASCII
-(their words decide the status and old sub-event types, and Arrow's regular expressions read only ASCII
-words alike).
+(the row function words the problem), an old event type ACLED never had, and an old event type with notes
+that are not ASCII (their words decide the sub-event type, and Arrow's regular expressions read only ASCII
+words alike). The status of a row with such notes is read by Python's regular expression.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from eventmap.columnar.imports.cells import (
     matches,
     not_ascii,
     sources,
+    spliced,
     text,
     where,
     without_suffix,
@@ -87,21 +88,24 @@ def to_columns(named: Mapping[str, Column], length: int) -> tuple[dict[str, Colu
     precision_column = "geo_precision" if "geo_precision" in named else "geo_precis"
     geo_precision, bad_place = codes(without_suffix(get(precision_column)), acled.GEO_PRECISION)
     notes, source, event_id = get("notes"), get("source"), get("event_id_cnty")
-    one_by_one = bad_time | bad_place | not_ascii(notes)
+    one_by_one = bad_time | bad_place
+    odd = not_ascii(notes)  # their words are read by Python's regular expressions
     event_type, sub_event_type = get("event_type"), get("sub_event_type")
     undecided = is_empty(sub_event_type)
     mapped_note: pa.Array | None = None
     if undecided.any():
         event_type, sub_event_type, mapped_note, unknown = _old_types(
             event_type, notes, get("inter1"), has_sub_column="sub_event_type" in named, undecided=undecided)
-        one_by_one |= unknown
+        one_by_one |= unknown | (odd & undecided)
     listed, count = sources(source)
     scales = matches(get("source_scale"), "-")
     verification = np.where((count >= 2) | ((count == 1) & scales), 2, np.where(count == 1, 1, 0))
     import_notes = join_filled([labelled(get(c), f"ACLED {c}: ") for c in _NOTE_COLUMNS if c in named] or
                                [empty(length)], "; ")
     location = get("location")
-    claims = matches(notes, acled._CLAIM_WORDS.pattern, ignore_case=True)
+    status = choose(matches(notes, acled._CLAIM_WORDS.pattern, ignore_case=True), "claimed", "confirmed")
+    if odd.any():
+        status = spliced(status, odd, [acled.status_of(text) for text in notes.filter(pa.array(odd)).to_pylist()])
     columns: dict[str, Column] = {
         "event_id": event_id,
         "date": get("event_date"),
@@ -121,7 +125,7 @@ def to_columns(named: Mapping[str, Column], length: int) -> tuple[dict[str, Colu
                                                   " (ACLED gives no notes)")),
         "fatalities": get("fatalities"),
         "claimed_by": first_filled(source, pa.repeat(text("ACLED"), length)),
-        "status": choose(claims, "claimed", "confirmed"),
+        "status": status,
         "verification": pa.array(["unverified", "single-source", "multi-source"], pa.large_string()).take(
             pa.array(verification.astype(np.int8))),
         "sources": join_filled([listed, concat("ACLED", labelled(event_id, " "))], "; "),

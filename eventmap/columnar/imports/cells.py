@@ -89,6 +89,11 @@ def where(mask: np.ndarray, yes: Column | pa.Scalar, no: Column | pa.Scalar) -> 
     return whole(pc.if_else(pa.array(mask), yes, no))
 
 
+def spliced(column: Column, rows: np.ndarray, values: Sequence[str]) -> pa.Array:
+    """The column with the cells of `rows` (a mask) replaced by `values`, in order."""
+    return whole(pc.replace_with_mask(whole(column), pa.array(rows), pa.array(list(values), TEXT)))
+
+
 def choose(mask: np.ndarray, yes: str, no: str) -> pa.Array:
     """`yes` where `mask`, else `no` (fixed texts: a take, not a comparison per row)."""
     return whole(pa.array([no, yes], TEXT).take(pa.array(mask.astype(np.int8))))
