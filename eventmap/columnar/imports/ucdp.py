@@ -8,7 +8,9 @@ are not ASCII (Arrow's regular expressions and slices would read them otherwise 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import ChainMap
+from collections.abc import Mapping, MutableMapping
+from typing import cast
 
 import numpy as np
 import pyarrow as pa
@@ -41,10 +43,10 @@ _DEATHS = (("deaths_a", "side A"), ("deaths_b", "side B"), ("deaths_civilians", 
            ("deaths_unknown", "unknown"))
 
 
-def _current(named: Mapping[str, Column], length: int) -> tuple[dict[str, pa.Array], np.ndarray]:
+def _current(named: Mapping[str, Column], length: int) -> tuple[Mapping[str, Column], np.ndarray]:
     """The columns under their current names (`ucdp.current_names` by columns), and the rows whose point
     the row function reads."""
-    current = {name: cells(named, name, length) for name in named}
+    current: ChainMap[str, Column] = ChainMap({}, cast(MutableMapping[str, Column], named))
     for old, new in ucdp.ALIASES.items():
         if old in named:
             now = cells(current, new, length)
@@ -64,7 +66,7 @@ def _current(named: Mapping[str, Column], length: int) -> tuple[dict[str, pa.Arr
     return current, odd
 
 
-def _notes(get: dict[str, pa.Array], date_prec: pa.Array, length: int) -> pa.Array:
+def _notes(get: Mapping[str, Column], date_prec: pa.Array, length: int) -> pa.Array:
     def value(name: str) -> pa.Array:
         return cells(get, name, length)
 
