@@ -96,7 +96,7 @@ def main() -> None:
     print(f"(load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores at the start; "
           "wall and CPU seconds, peak MB, load average at the end of each run)")
     print(f"{'format':6} {'events':>10} {'MB':>5}  {'columns':>8} {'cpu':>8} {'peak':>7} {'load':>5}   "
-          f"{'rows':>8} {'cpu':>8} {'peak':>7} {'load':>5}  {'speed-up':>8}  {'loaded':>9} {'listed':>7}")
+          f"{'rows':>8} {'cpu':>8} {'peak':>7} {'load':>5}  {'wall/cpu faster':>15}  {'loaded':>9} {'listed':>7}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for fmt in args.formats.split(","):
@@ -114,9 +114,10 @@ def main() -> None:
                     rows = {key: value * size for key, value in per_row.items()} if per_row else None
                 if columns["loaded"] + columns["listed"] != columns["read"]:
                     raise AssertionError(f"{fmt} {size}: rows lost: {columns}")
-                speed = f"{rows['seconds'] / columns['seconds']:>7.0f}×" if rows else ""
+                speed = (f"{rows['seconds'] / columns['seconds']:.0f}×/{rows['cpu'] / columns['cpu']:.0f}×"
+                         if rows else "")
                 print(f"{fmt:6} {size:>10,} {path.stat().st_size / 1e6:>5.0f}  {_cell(columns)}   "
-                      f"{_cell(rows, estimated=estimated)}  {'~' if estimated else '':>1}{speed:>7}  "
+                      f"{_cell(rows, estimated=estimated)}  {'~' if estimated else '':>1}{speed:>14}  "
                       f"{int(columns['loaded']):>9,} {int(columns['listed']):>7,}", flush=True)
                 path.unlink()
 

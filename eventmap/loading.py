@@ -280,15 +280,13 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
     data, name = _read_source(source, name, limits)
     if mapping is None and sheet is None and source_format in (None, PROJECT, *MAPPERS) and _may_be_csv(data, name):
         columns = read_csv_columns(data, name=name, max_rows=limits.max_rows, known_columns=_KNOWN_HEADER)
-        if columns is not None:
-            result = _load_columns(columns, name=name, source_format=source_format, region_bbox=region_bbox)
-            if result is not None:
-                return result
+        if columns is not None and (fmt := _columns_format(columns, name=name, source_format=source_format)):
+            del data  # the file's bytes are read: a large local file's memory is given back
+            return _load_columns(columns, fmt=fmt, name=name, region_bbox=region_bbox)
     table = read_any(data, name=name, sheet=sheet, max_rows=limits.max_rows, known_columns=_KNOWN_HEADER)
-    if mapping is None and source_format in (None, PROJECT, *MAPPERS) and (columns := table_columns(table)):
-        result = _load_columns(columns, name=name, source_format=source_format, region_bbox=region_bbox)
-        if result is not None:
-            return result
+    if (mapping is None and source_format in (None, PROJECT, *MAPPERS) and (columns := table_columns(table))
+            and (fmt := _columns_format(columns, name=name, source_format=source_format))):
+        return _load_columns(columns, fmt=fmt, name=name, region_bbox=region_bbox)
     header = [normalise_header(cell) for cell in table.header]
     fmt = _format_of(header, source_format, name=name, mapped=mapping is not None)
     row_problems: dict[int, list[Problem]] = {}  # line -> problems of the rows set aside (so far)
@@ -364,14 +362,18 @@ def _may_be_csv(data: bytes, name: str) -> bool:
     return not head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"PAR1", b"[", b"{"))
 
 
-def _load_columns(table: ColumnTable, *, name: str, source_format: str | None,
-                  region_bbox: tuple[float, float, float, float] | None) -> LoadResult | None:
-    """`load_events` of a file in the project's schema or an ACLED, UCDP GED or GDELT export read by columns
-    (`eventmap.columnar`); None for another format (the row path maps it)."""
+def _columns_format(table: ColumnTable, *, name: str, source_format: str | None) -> str | None:
+    """The format of a file read by columns when it is loaded by columns (the project's schema, ACLED,
+    UCDP GED or GDELT); None for another (the row path maps it)."""
+    fmt = _format_of([normalise_header(cell) for cell in table.header], source_format, name=name)
+    return fmt if fmt == PROJECT or fmt in MAPPERS else None
+
+
+def _load_columns(table: ColumnTable, *, fmt: str, name: str,
+                  region_bbox: tuple[float, float, float, float] | None) -> LoadResult:
+    """`load_events` of a file in the project's schema or an ACLED, UCDP GED or GDELT export (`fmt`) read
+    by columns (`eventmap.columnar`)."""
     header = [normalise_header(cell) for cell in table.header]
-    fmt = _format_of(header, source_format, name=name)
-    if fmt != PROJECT and fmt not in MAPPERS:
-        return None
     problems = [*table.problems, *_check_header(header, table.header, name=name, fmt=fmt)]
     if fmt == PROJECT:
         exported = None
