@@ -8,7 +8,8 @@ switched off: every row read by Python's `csv`, mapped by the importer's `to_sch
 row validator, as before). Each figure is measured in a fresh process: wall time, CPU time (user +
 system) and peak resident memory (`VmHWM`, imports included), with the load average of the machine at that
 moment (other work shares its cores). A row-way figure too slow to measure at a size is estimated from the
-largest size measured (marked `~`, memory not estimated). Both ways must load and list the same rows.
+largest size measured (marked `~`, memory not estimated); `wall/cpu faster` = how many times less wall
+and CPU time the column way takes. Both ways must load and list the same rows.
 
 Usage: ``python bench/bench_imports.py [--sizes 100000,1000000] [--formats acled,ucdp,gdelt] [--row-limit 100000]``
 """

@@ -105,7 +105,7 @@ def to_columns(named: Mapping[str, Column], length: int) -> tuple[dict[str, Colu
     location = get("location")
     status = choose(matches(notes, acled._CLAIM_WORDS.pattern, ignore_case=True), "claimed", "confirmed")
     if odd.any():
-        status = spliced(status, odd, [acled.status_of(text) for text in notes.filter(pa.array(odd)).to_pylist()])
+        status = spliced(status, odd, [acled.status_of(note) for note in notes.filter(pa.array(odd)).to_pylist()])
     columns: dict[str, Column] = {
         "event_id": event_id,
         "date": get("event_date"),
