@@ -384,7 +384,8 @@ def _load_columns(table: ColumnTable, *, fmt: str, name: str,
         cells, lines = exported.cells, exported.lines
     relaxed = required_cells(header, mapped=False)
     checks = check_columns(cells, lines, file=name, required=relaxed or REQUIRED, region_bbox=region_bbox,
-                           date_orders=exported.date_orders if exported else None)
+                           date_orders=exported.date_orders if exported else None,
+                           skip=exported.skip if exported else None)
     if exported is not None:  # name the export's column; side and actor both come from actor1: say it once
         source_column = IMPORTERS[fmt].SOURCE_COLUMN
         checks.problems = list(dict.fromkeys(_rename_column(p, source_column) for p in checks.problems))

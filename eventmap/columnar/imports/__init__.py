@@ -19,7 +19,7 @@ from base.problems import Problem
 from base.reading import Record
 from eventmap.columnar.csvfile import stripped
 from eventmap.columnar.imports import acled, gdelt, ucdp
-from eventmap.columnar.imports.cells import TEXT, Column, empty, iso_dates, whole
+from eventmap.columnar.imports.cells import Column, empty, iso_dates, spliced, whole
 from eventmap.imports import IMPORTERS
 from eventmap.validation import FRAME_COLUMNS
 
@@ -29,13 +29,14 @@ MAPPERS: dict[str, Mapper] = {"acled": acled.to_columns, "ucdp": ucdp.to_columns
 
 @dataclass(slots=True)
 class MappedColumns:
-    """The project's columns of the rows mapped (every column of the frame, in file order) with their
-    lines; the problems of the rows that cannot be mapped (line -> problems); how many numeric dates were
-    written as ISO dates, by how they read (for the validator's file-level warning); how many rows went
-    through the importer's row function."""
+    """The project's columns of every row (every column of the frame, in file order) with their lines; the
+    rows set aside (`skip`: they cannot be mapped, their problems in `row_problems`, line -> problems); how
+    many numeric dates were written as ISO dates, by how they read (for the validator's file-level
+    warning); how many rows went through the importer's row function."""
 
     cells: dict[str, pa.ChunkedArray]
     lines: np.ndarray
+    skip: np.ndarray  # the rows set aside (their problems in `row_problems`), left in the columns
     row_problems: dict[int, list[Problem]] = field(default_factory=dict)
     date_orders: dict[str, int] = field(default_factory=dict)
     rows_one_by_one: int = 0
@@ -80,30 +81,20 @@ def map_export(fmt: str, header: Sequence[str], columns: Sequence[Column], lines
     columns as read and each row's line, as the project's text columns."""
     named = _Stripped(header, columns)
     mapped, one_by_one = MAPPERS[fmt](named, len(lines))
-    result = MappedColumns(cells={}, lines=lines, rows_one_by_one=int(one_by_one.sum()))
+    result = MappedColumns(cells={}, lines=lines, skip=one_by_one, rows_one_by_one=int(one_by_one.sum()))
     slow = np.flatnonzero(one_by_one)
     records, problems = _one_by_one(fmt, named, lines, slow, file=file) if slow.size else ([], [])
     for problem in problems:
         result.row_problems.setdefault(problem.line or 0, []).append(problem)
-    if not slow.size:  # every row mapped by columns: no copy
-        cells = {column: whole(mapped.pop(column)) for column in list(mapped)}
-    elif not records:  # the rows left to the row function all have problems: set aside
-        keep = pa.array(~one_by_one)
-        cells = {column: whole(mapped.pop(column)).filter(keep) for column in list(mapped)}
-        result.lines = lines[~one_by_one]
-    else:  # the row function's records take their rows' places, in file order
+    cells = {column: whole(mapped.pop(column)) for column in list(mapped)}
+    result.skip = one_by_one.copy()  # set aside: the rows the row function refused
+    if records:  # the row function's records take their rows' places
         position = dict(zip(lines[slow].tolist(), slow.tolist(), strict=True))
-        order = np.arange(len(lines))
-        kept = ~one_by_one
-        for k, record in enumerate(records):
-            order[position[record.line]] = len(lines) + k
-            kept[position[record.line]] = True
-        taken = pa.array(order[kept])
-        cells = {column: pa.concat_arrays([whole(mapped.pop(column)), pa.array([r.values[column] for r in records],
-                                                                              TEXT)]).take(taken)
-                 for column in list(mapped)}
-        result.lines = lines[kept]
-    cells["date"], result.date_orders = iso_dates(cells["date"])
+        rows = np.zeros(len(lines), dtype=bool)
+        rows[[position[record.line] for record in records]] = True
+        cells = {column: spliced(values, rows, [r.values[column] for r in records]) for column, values in cells.items()}
+        result.skip &= ~rows
+    cells["date"], result.date_orders = iso_dates(cells["date"], counted=~result.skip)
     blank = empty(len(result.lines))  # one array for every column the format has not
     result.cells = {column: pa.chunked_array([cells.get(column, blank)]) for column in FRAME_COLUMNS}
     return result

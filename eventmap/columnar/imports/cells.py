@@ -159,10 +159,11 @@ def sources(column: Column) -> tuple[pa.Array, np.ndarray]:
     return whole(pc.binary_join(lists, text("; "))), counts
 
 
-def iso_dates(column: Column) -> tuple[pa.Array, dict[str, int]]:
+def iso_dates(column: Column, *, counted: np.ndarray) -> tuple[pa.Array, dict[str, int]]:
     """Each date the row validator reads as a date, written `yyyy-mm-dd` (asked once per distinct value);
     a date it cannot read stays as written, for the validator to say why. Also how many numeric dates
-    (`05/10/2020`) were rewritten, by how they can be read: the validator's file-level warning counts them."""
+    (`05/10/2020`) of the `counted` rows were rewritten, by how they can be read: the validator's
+    file-level warning counts them."""
     encoded = pc.dictionary_encode(whole(column))
     distinct = encoded.dictionary.to_pylist()
     answers: list[str] = []
@@ -175,9 +176,9 @@ def iso_dates(column: Column) -> tuple[pa.Array, dict[str, int]]:
             orders.append(None)
             continue
         orders.append(numeric_date_order(value))
-    per_value = np.bincount(numpy(encoded.indices), minlength=len(distinct))
-    counted: dict[str, int] = {}
+    per_value = np.bincount(numpy(encoded.indices)[counted], minlength=len(distinct))
+    by_order: dict[str, int] = {}
     for order, count in zip(orders, per_value.tolist(), strict=True):
         if order is not None:
-            counted[order] = counted.get(order, 0) + count
-    return whole(pa.array(answers, TEXT).take(encoded.indices)), counted
+            by_order[order] = by_order.get(order, 0) + count
+    return whole(pa.array(answers, TEXT).take(encoded.indices)), by_order

@@ -32,6 +32,9 @@ CASES: dict[str, dict[str, dict[int, dict[str, str]]]] = {
                    6: {"latitude": "", "longitude": ""}, 7: {"latitude": "0", "longitude": "0"}},
         "dates": {0: {"event_date": "05/10/2020"}, 1: {"event_date": "13/10/2020"}, 2: {"event_date": "10/13/2020"},
                   3: {"event_date": "1 October 2020"}, 4: {"event_date": "2020-10-01T10:00"}},
+        "refused rows are not seen": {0: {"time_precision": "7", "event_date": "05/10/2020"},
+                                      1: {"event_id_cnty": "ARM4887"}, 2: {"event_date": "06/10/2020"},
+                                      3: {"geo_precision": "0", "event_date": "10/13/2020"}},
         "duplicates and empty ids": {1: {"event_id_cnty": "ARM4887"}, 2: {"event_id_cnty": ""},
                                      3: {"event_id_cnty": "ARM4887"}},
         "sources and notes": {0: {"source": "a; ;b;", "source_scale": "National"}, 1: {"source": ""},
@@ -134,7 +137,7 @@ def test_only_rows_the_importer_refuses_are_mapped_one_by_one(file: str) -> None
     header = [c.lower() for c in table.header]
     mapped = map_export(file.split("_")[0], header, table.columns, table.lines, file=file)
     assert mapped.rows_one_by_one == len(mapped.row_problems)
-    assert len(mapped.lines) + len(mapped.row_problems) == table.num_rows
+    assert (len(mapped.lines), int(mapped.skip.sum())) == (table.num_rows, len(mapped.row_problems))
 
 
 def test_a_forced_format_is_imported_by_columns_too(monkeypatch: pytest.MonkeyPatch) -> None:
