@@ -1,6 +1,7 @@
 """Benchmark: `read_any` on Excel, JSON and Parquet files of 10,000 to 100,000 rows, beside the naive way
 (pandas' `read_excel(engine="calamine")`, `read_json`, `read_parquet`, every column as text), and the whole
-load (`load_events`: read, map and validate every row).
+load (`load_events`: read, map and validate: by columns, and row by row as before, the loader's
+`table_columns` switched off).
 
 For each size N it writes the project's sample rows of `tests/data/` (with their Arabic sentences), repeated
 with fresh ids, as an .xlsx workbook, a JSON array and a Parquet file, then reads each with both ways, each
@@ -86,16 +87,20 @@ def read_once(way: str, kind: str, path: Path) -> None:
     """One read in this process: prints `seconds rows peak_mb`."""
     import pandas as pd
 
+    import eventmap.loading as loading
     from eventmap.loading import Limits, load_events
     from eventmap.readers import read_any
     from eventmap.schema import COLUMN_NAMES
+
+    if way == "load_rows":  # the row-by-row validation, as before tables were checked by columns
+        loading.table_columns = lambda *_args, **_kwargs: None  # type: ignore[assignment]
 
     data = path.read_bytes()
     with PeakMemory() as memory:
         start, cpu_start = time.perf_counter(), time.process_time()
         if way == "read_any":
             rows = len(read_any(data, name=path.name, known_columns=frozenset(COLUMN_NAMES)).rows)
-        elif way == "load_events":
+        elif way in ("load_events", "load_rows"):
             result = load_events(data, name=path.name, limits=Limits(max_bytes=len(data) + 1, max_rows=10**8))
             rows = len(result.events) + len(result.rejected)
         elif kind == "xlsx":
@@ -132,7 +137,8 @@ def main() -> None:
         read_once(way, kind, Path(path))
         return
     print(f"{'kind':8} {'rows':>8} {'MB':>6} | {'read_any s':>10} {'rows/s':>9} {'peak MB':>8} | "
-          f"{'pandas s':>9} {'rows/s':>9} {'peak MB':>8} | {'load_events s':>13} {'CPU s':>6} {'peak MB':>8}")
+          f"{'pandas s':>9} {'rows/s':>9} {'peak MB':>8} | {'load_events s':>13} {'CPU s':>6} {'peak MB':>8} | "
+          f"{'row by row s':>12} {'CPU s':>6} {'peak MB':>8}")
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
             for kind, path in write_files(Path(tmp), size).items():
@@ -141,11 +147,13 @@ def main() -> None:
                 ours = measure("read_any", kind, path, args.repeat)
                 naive = measure("pandas", kind, path, args.repeat)
                 whole = measure("load_events", kind, path, args.repeat)
-                assert ours[1] == naive[1] == whole[1] == size, (ours, naive, whole)
+                rows = measure("load_rows", kind, path, args.repeat)
+                assert ours[1] == naive[1] == whole[1] == rows[1] == size, (ours, naive, whole, rows)
                 mb = path.stat().st_size / 1e6
                 print(f"{kind:8} {size:>8,} {mb:>6.1f} | {ours[0]:>10.2f} {size / ours[0]:>9,.0f} {ours[2]:>8.0f} | "
                       f"{naive[0]:>9.2f} {size / naive[0]:>9,.0f} {naive[2]:>8.0f} | "
-                      f"{whole[0]:>13.2f} {whole[3]:>6.2f} {whole[2]:>8.0f}")
+                      f"{whole[0]:>13.2f} {whole[3]:>6.2f} {whole[2]:>8.0f} | "
+                      f"{rows[0]:>12.2f} {rows[3]:>6.2f} {rows[2]:>8.0f}", flush=True)
 
 
 if __name__ == "__main__":

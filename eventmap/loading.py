@@ -30,7 +30,9 @@ from base.settings import Settings
 from eventmap.columnar import ColumnTable, check_columns, read_csv_columns
 from eventmap.columnar.csvfile import stripped
 from eventmap.columnar.frame import build_frame
+from eventmap.columnar.imports import MAPPERS, map_export
 from eventmap.columnar.points import swapped_point_problems_frame
+from eventmap.columnar.tables import table_columns
 from eventmap.columns.dates import DateFormat
 from eventmap.columns.guess import ColumnMapping
 from eventmap.columns.table import (
@@ -276,13 +278,15 @@ def load_events(source: Path | str | bytes, *, name: str | None = None, limits: 
     """
     limits = limits or Limits.from_settings(Settings.from_env())
     data, name = _read_source(source, name, limits)
-    if mapping is None and sheet is None and source_format in (None, PROJECT) and _may_be_csv(data, name):
+    if mapping is None and sheet is None and source_format in (None, PROJECT, *MAPPERS) and _may_be_csv(data, name):
         columns = read_csv_columns(data, name=name, max_rows=limits.max_rows, known_columns=_KNOWN_HEADER)
-        if columns is not None:
-            result = _load_columns(columns, name=name, source_format=source_format, region_bbox=region_bbox)
-            if result is not None:
-                return result
+        if columns is not None and (fmt := _columns_format(columns, name=name, source_format=source_format)):
+            del data  # the file's bytes are read: a large local file's memory is given back
+            return _load_columns(columns, fmt=fmt, name=name, region_bbox=region_bbox)
     table = read_any(data, name=name, sheet=sheet, max_rows=limits.max_rows, known_columns=_KNOWN_HEADER)
+    if (mapping is None and source_format in (None, PROJECT, *MAPPERS) and (columns := table_columns(table))
+            and (fmt := _columns_format(columns, name=name, source_format=source_format))):
+        return _load_columns(columns, fmt=fmt, name=name, region_bbox=region_bbox)
     header = [normalise_header(cell) for cell in table.header]
     fmt = _format_of(header, source_format, name=name, mapped=mapping is not None)
     row_problems: dict[int, list[Problem]] = {}  # line -> problems of the rows set aside (so far)
@@ -358,24 +362,36 @@ def _may_be_csv(data: bytes, name: str) -> bool:
     return not head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"PAR1", b"[", b"{"))
 
 
-def _load_columns(table: ColumnTable, *, name: str, source_format: str | None,
-                  region_bbox: tuple[float, float, float, float] | None) -> LoadResult | None:
-    """`load_events` of a file in the project's schema read by columns (`eventmap.columnar`); None for
-    another format (the row path maps it)."""
+def _columns_format(table: ColumnTable, *, name: str, source_format: str | None) -> str | None:
+    """The format of a file read by columns when it is loaded by columns (the project's schema, ACLED,
+    UCDP GED or GDELT); None for another (the row path maps it)."""
+    fmt = _format_of([normalise_header(cell) for cell in table.header], source_format, name=name)
+    return fmt if fmt == PROJECT or fmt in MAPPERS else None
+
+
+def _load_columns(table: ColumnTable, *, fmt: str, name: str,
+                  region_bbox: tuple[float, float, float, float] | None) -> LoadResult:
+    """`load_events` of a file in the project's schema or an ACLED, UCDP GED or GDELT export (`fmt`) read
+    by columns (`eventmap.columnar`)."""
     header = [normalise_header(cell) for cell in table.header]
-    if _format_of(header, source_format, name=name) != PROJECT:
-        return None
-    problems = _check_header(header, table.header, name=name, fmt=PROJECT)
-    position = {column: index for index, column in enumerate(header)}
-    cells: dict[str, pa.ChunkedArray] = {}
-    for column in FRAME_COLUMNS:
-        if column in position:
-            cells[column] = stripped(table.columns[position[column]])
-        else:
-            cells[column] = pa.chunked_array(
-                [pa.repeat(pa.scalar(HEADER_DEFAULTS.get(column, ""), pa.large_string()), table.num_rows)])
+    problems = [*table.problems, *_check_header(header, table.header, name=name, fmt=fmt)]
+    if fmt == PROJECT:
+        exported = None
+        cells = _project_cells(table, header)
+        lines = table.lines
+    else:
+        exported = map_export(fmt, header, table.columns, table.lines, file=name)
+        cells, lines = exported.cells, exported.lines
     relaxed = required_cells(header, mapped=False)
-    checks = check_columns(cells, table.lines, file=name, required=relaxed or REQUIRED, region_bbox=region_bbox)
+    checks = check_columns(cells, lines, file=name, required=relaxed or REQUIRED, region_bbox=region_bbox,
+                           date_orders=exported.date_orders if exported else None,
+                           skip=exported.skip if exported else None)
+    if exported is not None:  # name the export's column; side and actor both come from actor1: say it once
+        source_column = IMPORTERS[fmt].SOURCE_COLUMN
+        checks.problems = list(dict.fromkeys(_rename_column(p, source_column) for p in checks.problems))
+        checks.row_problems = {line: list(dict.fromkeys(_rename_column(p, source_column) for p in found))
+                               for line, found in checks.row_problems.items()}
+        checks.row_problems.update(exported.row_problems)  # the importer's own words, as the row path
     events = checks.events
     problems.extend(checks.problems)
     problems.extend(checks.summary)
@@ -385,9 +401,19 @@ def _load_columns(table: ColumnTable, *, name: str, source_format: str | None,
         problems.extend(gap_problems_frame(events, file=name))
     rejected = _rejected_rows(table, checks.row_problems)
     all_problems = sorted([*problems, *(p for r in rejected for p in r.problems)], key=_problem_order)
-    return LoadResult(events=events, problems=all_problems, rejected=rejected, detected_format=PROJECT,
+    return LoadResult(events=events, problems=all_problems, rejected=rejected, detected_format=fmt,
                       rows_read=table.num_rows, encoding=table.encoding, delimiter=table.delimiter,
-                      warnings=[p for p in all_problems if p.severity is Severity.WARNING])
+                      warnings=[p for p in all_problems if p.severity is Severity.WARNING], kind=table.kind,
+                      sheets=table.sheets, sheet=table.sheet, line_unit=table.line_unit)
+
+
+def _project_cells(table: ColumnTable, header: list[str]) -> dict[str, pa.ChunkedArray]:
+    """The frame's columns of a file in the project's schema: stripped, or the header default where the
+    file has no such column."""
+    position = {column: index for index, column in enumerate(header)}
+    return {column: stripped(table.columns[position[column]]) if column in position else pa.chunked_array(
+        [pa.repeat(pa.scalar(HEADER_DEFAULTS.get(column, ""), pa.large_string()), table.num_rows)])
+        for column in FRAME_COLUMNS}
 
 
 def _rejected_rows(table: ColumnTable, row_problems: dict[int, list[Problem]]) -> list[RejectedRow]:

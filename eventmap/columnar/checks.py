@@ -197,16 +197,24 @@ def _duplicates(ids: pa.ChunkedArray, lines: np.ndarray) -> tuple[np.ndarray, di
 
 
 def check_columns(cells: Mapping[str, pa.ChunkedArray], lines: np.ndarray, *, file: str,
-                  required: frozenset[str], region_bbox: tuple[float, float, float, float] | None = None
-                  ) -> ColumnChecks:
+                  required: frozenset[str], region_bbox: tuple[float, float, float, float] | None = None,
+                  date_orders: Mapping[str, int] | None = None, skip: np.ndarray | None = None) -> ColumnChecks:
     """Validate rows given as stripped string columns (one per column of the frame; "" where empty) with
     their lines. `required` are the columns a row cannot leave empty; `region_bbox`, when given, is where
-    points are expected (for the swapped-coordinates warning)."""
+    points are expected (for the swapped-coordinates warning); `date_orders` counts numeric dates the
+    caller has already written as ISO dates (`RowValidator.date_orders`: the file-level warning counts them);
+    `skip` marks rows set aside before the checks (an import's rows it cannot map): neither checked nor
+    loaded, and their event ids are not seen."""
     typed, suspect = _suspect_rows(cells, required=required, region_bbox=region_bbox)
-    later, first_lines = _duplicates(cells["event_id"], lines)
+    ids = cells["event_id"] if skip is None else pc.if_else(pa.array(skip), "", cells["event_id"])
+    later, first_lines = _duplicates(ids, lines)
     suspect |= later
+    if skip is not None:
+        suspect &= ~skip
     validator = RowValidator(file=file, region_bbox=region_bbox, required=required)
     validator.first_line_of_id.update(first_lines)
+    for order, count in (date_orders or {}).items():
+        validator.date_orders[order] += count
     checks = ColumnChecks(events=pd.DataFrame())
     slow = np.flatnonzero(suspect)
     records = {column: pc.take(cells[column], pa.array(slow)).to_pylist() for column in FRAME_COLUMNS}
@@ -221,7 +229,7 @@ def check_columns(cells: Mapping[str, pa.ChunkedArray], lines: np.ndarray, *, fi
         checks.problems.extend(found)
         accepted.append(values)
         accepted_lines.append(line)
-    clean = ~suspect
+    clean = ~suspect if skip is None else ~suspect & ~skip
     keep = pa.array(clean)
     columns = {column: (pc.filter(value, keep) if isinstance(value, pa.ChunkedArray | pa.Array)
                         else tuple(part[clean] for part in value) if isinstance(value, tuple)

@@ -3,8 +3,9 @@
 pyarrow reads the common file (UTF-8, one header line, one record per physical line) in a fraction of the
 time of Python's `csv` module. Whatever it would read differently from `base.reading.read_table` sends the
 file back to the row reader, which reports each oddity on its line: other encodings, NUL characters,
-undecodable bytes, quoted line breaks, blank lines, rows with the wrong number of cells, an HXL row. So a
-file read here gives the same header, cells and line numbers as the row reader would.
+undecodable bytes, quoted line breaks, blank lines, rows with the wrong number of cells. An HXL hashtag
+row under the header is skipped and a headerless GDELT file gets its published header, as the row reader
+does. So a file read here gives the same header, cells and line numbers as the row reader would.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from base.errors import DataFileError, LimitExceededError
+from base.problems import Problem
 from base.reading import detect_delimiter, is_hxl_row
+from eventmap.readers.delimited import headerless_layout
 
 _SAMPLE_BYTES = 256 * 1024
 _SAMPLE_CHARS = 64 * 1024
@@ -42,6 +45,12 @@ class ColumnTable:
     lines: np.ndarray  # int64, the physical line of each row
     encoding: str
     delimiter: str
+    # What a table the readers made carries over (`eventmap.columnar.tables`); a CSV file read here has none.
+    kind: str = "csv"
+    sheets: tuple[str, ...] = ()
+    sheet: str = ""
+    line_unit: str = "line"
+    problems: tuple[Problem, ...] = ()
 
     @property
     def num_rows(self) -> int:
@@ -86,11 +95,13 @@ def read_csv_columns(data: bytes, *, name: str, max_rows: int | None = None,
     header = _header(sample, delimiter)
     if header is None:
         return None
+    layout = headerless_layout(header)  # a GDELT file: the first line is data
+    skip = 0 if layout else 1
     names = [f"c{i}" for i in range(len(header))]
     try:
         table = pacsv.read_csv(
             pa.py_buffer(body),
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=_BLOCK_BYTES),
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=skip, block_size=_BLOCK_BYTES),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char='"', double_quote=True,
                                              newlines_in_values=True, ignore_empty_lines=True),
             convert_options=pacsv.ConvertOptions(column_types={n: pa.large_string() for n in names},
@@ -99,23 +110,29 @@ def read_csv_columns(data: bytes, *, name: str, max_rows: int | None = None,
     except (pa.ArrowInvalid, pa.ArrowTypeError, UnicodeDecodeError):
         return None  # not UTF-8, a row with the wrong number of cells, a quote never closed: the row reader says
     physical_lines = body.count(b"\n") + (0 if body.endswith(b"\n") else 1)
-    if physical_lines != table.num_rows + 1:
+    if physical_lines != table.num_rows + skip:
         return None  # blank lines or line breaks inside quotes: the row reader counts the lines
     columns = list(table.columns)
     filled = _filled_rows(columns)
-    lines = np.arange(2, table.num_rows + 2, dtype=np.int64)
+    lines = np.arange(1 + skip, table.num_rows + 1 + skip, dtype=np.int64)
     if not filled.all():  # rows of empty cells carry no data (the row reader skips them too)
         keep = pa.array(filled)
         columns = [column.filter(keep) for column in columns]
         lines = lines[filled]
-    if lines.size and is_hxl_row([column[0].as_py() for column in columns]):
-        return None
-    if max_rows is not None and lines.size > max_rows:
-        raise LimitExceededError(
-            f"{name}: the file has {lines.size:,} data rows; the limit is {max_rows:,} rows (max_rows)")
+    if not layout and lines.size and is_hxl_row([column[0].as_py() for column in columns]):
+        columns, lines = [column.slice(1) for column in columns], lines[1:]  # HDX's hashtag row
+    _check_size(lines.size - (1 if layout else 0), name=name, max_rows=max_rows)
+    _check_size(lines.size, name=name, max_rows=max_rows)
+    if layout:
+        header = list(layout)
     if not header:
         raise DataFileError(f"{name}: the file has no header row")
     return ColumnTable(header=header, columns=columns, lines=lines, encoding=encoding, delimiter=delimiter)
+
+
+def _check_size(rows: int, *, name: str, max_rows: int | None) -> None:
+    if max_rows is not None and rows > max_rows:
+        raise LimitExceededError(f"{name}: the file has {rows:,} data rows; the limit is {max_rows:,} rows (max_rows)")
 
 
 def _filled_rows(columns: list[pa.ChunkedArray]) -> np.ndarray:

@@ -65,6 +65,7 @@ def both_ways(data: bytes, monkeypatch: pytest.MonkeyPatch, **options: object) -
     columnar = load_events(data, name="t.csv", limits=Limits(), **options)  # type: ignore[arg-type]
     with monkeypatch.context() as patch:
         patch.setattr(loading, "read_csv_columns", lambda *_args, **_kwargs: None)
+        patch.setattr(loading, "table_columns", lambda *_args, **_kwargs: None)
         rows = load_events(data, name="t.csv", limits=Limits(), **options)  # type: ignore[arg-type]
     return columnar, rows
 
