@@ -34,10 +34,12 @@ class ParquetView:
     total_rows: int
 
 
-def _where(filters: Filters, bbox: tuple[float, float, float, float] | None, available: set[str]
-           ) -> list[duckdb.Expression]:
+def _where(filters: Filters, bbox: tuple[float, float, float, float] | None, available: set[str], *,
+           countries: Sequence[str] = ()) -> list[duckdb.Expression]:
     """The conditions, as DuckDB expressions: every value a constant, never SQL text."""
     conditions: list[duckdb.Expression] = []
+    if countries:
+        conditions.append(Column("country").isin(*(Constant(value) for value in countries)))
     if filters.date_from is not None:
         conditions.append(Column("date") >= Constant(filters.date_from))
     if filters.date_to is not None:
@@ -65,14 +67,19 @@ def _where(filters: Filters, bbox: tuple[float, float, float, float] | None, ava
     return conditions
 
 
-def filter_parquet(path: Path, filters: Filters, *, bbox: tuple[float, float, float, float] | None = None,
-                   columns: Sequence[str] | None = None, threads: int | None = None) -> ParquetView:
-    """The rows of the Parquet file at `path` that `filters` keep (and, with `bbox` (south, west, north,
-    east), whose point lies in it), in file order, with `columns` only (default: all).
-    `threads` caps DuckDB's threads (default: DuckDB's choice, one per core).
-    Raises `KeyError` for a column the file does not have."""
+def _connect(threads: int | None) -> duckdb.DuckDBPyConnection:
     config: dict[str, str | bool | int | float | list[str]] = {"threads": threads} if threads is not None else {}
-    connection = duckdb.connect(":memory:", config=config)
+    return duckdb.connect(":memory:", config=config)
+
+
+def filter_parquet(path: Path, filters: Filters, *, bbox: tuple[float, float, float, float] | None = None,
+                   columns: Sequence[str] | None = None, countries: Sequence[str] = (),
+                   threads: int | None = None) -> ParquetView:
+    """The rows of the Parquet file at `path` that `filters` keep (and, with `bbox` (south, west, north,
+    east), whose point lies in it; with `countries`, whose `country` is one of them), in file order, with
+    `columns` only (default: all). `threads` caps DuckDB's threads (default: DuckDB's choice, one per core).
+    Raises `KeyError` for a column the file does not have."""
+    connection = _connect(threads)
     try:
         relation = connection.read_parquet(str(path))
         available = set(relation.columns)
@@ -81,9 +88,23 @@ def filter_parquet(path: Path, filters: Filters, *, bbox: tuple[float, float, fl
             raise KeyError(f"{path.name}: no column {', '.join(missing)}")
         total = relation.aggregate("count(*)").fetchall()[0][0]
         view = relation
-        for condition in _where(filters, bbox, available):
+        for condition in _where(filters, bbox, available, countries=countries):
             view = view.filter(condition)
         events = view.project(*(Column(c) for c in wanted)).df()
     finally:
         connection.close()
     return ParquetView(events=events, total_rows=int(total))
+
+
+def count_parquet(path: Path, filters: Filters, *, bbox: tuple[float, float, float, float] | None = None,
+                  countries: Sequence[str] = (), threads: int | None = None) -> int:
+    """How many rows `filter_parquet` with the same arguments would give, without reading them."""
+    connection = _connect(threads)
+    try:
+        view = connection.read_parquet(str(path))
+        available = set(view.columns)
+        for condition in _where(filters, bbox, available, countries=countries):
+            view = view.filter(condition)
+        return int(view.aggregate("count(*)").fetchall()[0][0])
+    finally:
+        connection.close()
