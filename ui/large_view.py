@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from base.errors import DataFileError
@@ -32,7 +33,7 @@ from services.large_file import (
     write_view,
 )
 from services.loading import data_path, file_stamp
-from ui.safe_text import plain_markdown
+from ui.safe_text import plain_markdown, spreadsheet_safe
 
 CHOSEN_KEY = "_large_view_chosen"  # {data file path: ViewChoice loaded}
 EDIT_KEY = "_large_view_edit"  # the step is open again ("Change the view")
@@ -50,6 +51,14 @@ class LargeView:
     source: FileSummary
     choice: ViewChoice
     count: int
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def cached_needs_view(path: str, stamp: STAMP, view_rows: int) -> int | None:
+    """Whether the file opens as a view, decided once per file version (the memory free changes from one rerun
+    to the next; the way a file is shown should not)."""
+    del stamp
+    return needs_view(Path(path), settings=Settings(view_rows=view_rows))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -85,9 +94,9 @@ def large_view(settings: Settings, *, lang: Lang) -> LargeView | None:
     """None when the data file is loaded whole; else the view chosen (from this session or the URL). While no
     view is chosen (or it is being changed) the step is shown and the page stops there."""
     path = data_path(settings).resolve()
-    if needs_view(path, settings=settings) is None:
-        return None
     stamp = file_stamp(path)
+    if cached_needs_view(str(path), stamp, settings.view_rows) is None:
+        return None
     summary = cached_summary(str(path), stamp)
     if isinstance(summary, str):
         st.title(t("app.title", lang))
@@ -161,8 +170,11 @@ def render_step(summary: FileSummary, *, path: str, stamp: STAMP, settings: Sett
                                                        ("event_types", summary.event_types)), strict=True):
         with column:
             st.caption(t(f"view.{field_name}_counts", lang, count=f"{len(counts):,}"))
-            st.dataframe({t("view.value", lang): [_label(field_name, v, lang) for v, _ in counts],
-                          t("view.events", lang): [n for _, n in counts]}, hide_index=True, height=180)
+            events = t("view.events", lang)
+            table = pd.DataFrame({t("view.value", lang): [_label(field_name, v, lang) for v, _ in counts],
+                                  events: [n for _, n in counts]})
+            st.dataframe(spreadsheet_safe(table), hide_index=True, height=180,
+                         column_config={events: st.column_config.NumberColumn(format="localized")})
     choice = _choice_widgets(summary, lang=lang)
     count = cached_count(path, stamp, choice.key(), choice)
     too_many = count > settings.view_rows

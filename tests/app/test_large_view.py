@@ -84,3 +84,12 @@ def test_a_large_file_of_another_layout_is_refused_naming_its_columns(tmp_path: 
     at = app()
     assert "no 'date' column" in texts(at)
     assert "event_date, where" in texts(at)
+
+
+@pytest.mark.parametrize(("lang", "title"), [("ar", "عرض جزء من ملف كبير"), ("ru", "Выборка из большого файла")])
+def test_the_step_and_the_view_speak_the_language_of_the_page(big: pd.DataFrame, lang: str, title: str) -> None:
+    at = app({"lang": lang})
+    assert [t.value for t in at.title] == [title]
+    at.button(key="lv_load").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert "big.parquet" in texts(at)

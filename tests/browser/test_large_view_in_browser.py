@@ -5,7 +5,6 @@ a view, and the address bar's link opens the same view in another page."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from bigfiles import write_events_parquet
