@@ -38,8 +38,14 @@ def _where(filters: Filters, bbox: tuple[float, float, float, float] | None, ava
            countries: Sequence[str] = ()) -> list[duckdb.Expression]:
     """The conditions, as DuckDB expressions: every value a constant, never SQL text."""
     conditions: list[duckdb.Expression] = []
+    def one_of(column: str, wanted: Sequence[str]) -> duckdb.Expression:
+        # A column the file lacks holds none of the values wanted: nothing is kept (never every row).
+        if column not in available:
+            return Constant(False)
+        return Column(column).isin(*(Constant(value) for value in wanted))
+
     if countries:
-        conditions.append(Column("country").isin(*(Constant(value) for value in countries)))
+        conditions.append(one_of("country", countries))
     if filters.date_from is not None:
         conditions.append(Column("date") >= Constant(filters.date_from))
     if filters.date_to is not None:
@@ -47,7 +53,7 @@ def _where(filters: Filters, bbox: tuple[float, float, float, float] | None, ava
     for field_name, column in CHOICE_FIELDS.items():
         wanted = getattr(filters, field_name)
         if wanted:
-            conditions.append(Column(column).isin(*(Constant(value) for value in wanted)))
+            conditions.append(one_of(column, wanted))
     if filters.min_fatalities > 0:
         conditions.append(Function("ifnull", Column("fatalities"), Constant(0)) >= Constant(filters.min_fatalities))
     words = filters.text.strip().lower().split()
