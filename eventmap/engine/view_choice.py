@@ -56,7 +56,7 @@ class ViewChoice:
                  f"{t('view.countries', lang)}: {', '.join(self.countries) or every}",
                  f"{t('filter.sides', lang)}: {', '.join(sides) or every}",
                  f"{t('filter.event_types', lang)}: {', '.join(self.event_types) or every}"]
-        return "; ".join(parts)
+        return t("view.separator", lang).join(parts)
 
     def to_query(self) -> dict[str, str | list[str]]:
         """The query parameters of this view (a value left open has none)."""

@@ -47,6 +47,14 @@ def test_the_key_names_the_view_not_the_order_of_its_values() -> None:
     assert one.key() != ViewChoice(sides=("A",), countries=("X", "Y")).key()
 
 
-def test_the_view_in_words() -> None:
-    words = ViewChoice(date_from=date(2022, 3, 1), date_to=date(2022, 3, 30), countries=("Ukraine",)).describe()
-    assert words == "2022-03-01 – 2022-03-30; Countries: Ukraine; Side: all; Event type: all"
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "2022-03-01 – 2022-03-30; Countries: Ukraine; Side: all; Event type: all"),
+        ("ar", "2022-03-01 – 2022-03-30؛ البلدان: Ukraine؛ الطرف: الكل؛ نوع الحدث: الكل"),
+        ("ru", "2022-03-01 – 2022-03-30; Страны: Ukraine; Сторона: все; Тип события: все"),
+    ],
+)
+def test_the_view_in_words(lang: str, words: str) -> None:
+    choice = ViewChoice(date_from=date(2022, 3, 1), date_to=date(2022, 3, 30), countries=("Ukraine",))
+    assert choice.describe(lang) == words
