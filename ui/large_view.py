@@ -161,6 +161,7 @@ def render_step(summary: FileSummary, *, path: str, stamp: STAMP, settings: Sett
     if DATES_KEY not in st.session_state:
         default = default_choice(summary, target=min(DEFAULT_TARGET, settings.view_rows))
         st.session_state[DATES_KEY] = (default.date_from, default.date_to)
+    st.session_state[DATES_KEY] = _within(st.session_state[DATES_KEY], summary)
     st.title(t("view.title", lang))
     st.markdown(plain_markdown(t("view.intro", lang, name=summary.name, rows=f"{summary.rows:,}",
                                  first=summary.first_day.isoformat(), last=summary.last_day.isoformat(),
@@ -207,13 +208,19 @@ def _choice_widgets(summary: FileSummary, *, lang: Lang) -> ViewChoice:
     return ViewChoice(date_from=date_from, date_to=date_to, **picked)
 
 
+def _within(value: object, summary: FileSummary) -> tuple[date, date]:
+    """The widget's range inside the file's days (a link may name days the file does not have, or none)."""
+    start, end = _date_pair(value, summary)
+    first, last = summary.first_day, summary.last_day
+    return min(max(start, first), last), min(max(end, first), last)
+
+
 def _date_pair(value: object, summary: FileSummary) -> tuple[date, date]:
     """The range of the date widget; while only the first day is picked, that day to the file's last."""
-    days = [d for d in value if isinstance(d, date)] if isinstance(value, tuple | list) else (
-        [value] if isinstance(value, date) else [])
-    if not days:
-        return summary.first_day, summary.last_day
-    return days[0], days[1] if len(days) > 1 else summary.last_day
+    pair = list(value) if isinstance(value, tuple | list) else [value]
+    start = pair[0] if pair and isinstance(pair[0], date) else summary.first_day
+    end = pair[1] if len(pair) > 1 and isinstance(pair[1], date) else summary.last_day
+    return start, end
 
 
 def _label(field_name: str, value: str, lang: Lang) -> str:

@@ -93,3 +93,18 @@ def test_the_step_and_the_view_speak_the_language_of_the_page(big: pd.DataFrame,
     at.button(key="lv_load").click().run()
     assert not at.exception, [e.message for e in at.exception]
     assert "big.parquet" in texts(at)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"view_from": "1990-01-01", "view_to": "1990-02-01"}, ("2021-01-01", "2021-01-01")),
+        ({"view_side": "Nobody", "view_to": "2030-01-01"}, ("2021-01-01", "2021-04-30")),
+    ],
+)
+def test_a_link_to_days_or_values_the_file_lacks_opens_the_step_within_the_file(big: pd.DataFrame, query,
+                                                                                 expected) -> None:
+    at = app(query)
+    assert [t.value for t in at.title] == ["A view of a large file"]
+    assert at.date_input(key="lv_dates").value == tuple(pd.Timestamp(d).date() for d in expected)
+    assert not at.exception
