@@ -40,8 +40,7 @@ if upload.pending is not None:
     mapping_step.render(upload.pending, settings=settings, lang=lang)
     st.stop()
 big = large_view.large_view(settings, lang=lang) if upload.loaded is None and not settings.team_store else None
-loaded = (data.load_file(big.path, settings, name=big.name) if big is not None
-          else data.choose_data(settings, upload.loaded))
+loaded = large_view.load(big, settings) if big is not None else data.choose_data(settings, upload.loaded)
 if isinstance(loaded, LoadFailure):
     panels.data_file_failed(loaded, lang=lang)
     st.stop()

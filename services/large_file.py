@@ -11,15 +11,19 @@ constant of an expression (`eventmap.engine`), never as SQL text.
 
 from __future__ import annotations
 
+import base64
+import dataclasses
 import hashlib
 import io
 import json
 import os
+import zlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -28,15 +32,18 @@ from base.errors import DataFileError
 from base.memory import available_memory_bytes, memory_shortfall_message
 from base.settings import Settings
 from eventmap.engine import count_parquet, filter_parquet
+from eventmap.engine.parquet_view import ROW_NUMBER
 from eventmap.engine.view_choice import ViewChoice
 from eventmap.schema import COLUMN_NAMES
+from services.loaded import LoadedData
 
 PARQUET_MAGIC = b"PAR1"
-VIEW_FORMAT = 1  # raise when what a view file holds changes: older view files are then written afresh
+VIEW_FORMAT = 2  # raise when what a view file holds changes: older view files are then written afresh
 VIEW_FILES_KEPT = 4  # the newest view files kept in state_dir/views
 DEFAULT_DAYS = 30  # a new view opens on the file's last days ...
 DEFAULT_TARGET = 100_000  # ... as many of the last DEFAULT_DAYS as hold at most this many events (one day at least)
 DATE_TYPES = ("DATE", "TIMESTAMP")  # DuckDB type names a usable `date` column starts with
+_ROWS = b"eventmap.view_rows"  # the view file's records' numbers in the large file (zlib, base64)
 SUMMARY_COLUMNS = {"countries": "country", "sides": "side", "event_types": "event_type"}
 
 
@@ -175,12 +182,42 @@ def write_view(path: Path, choice: ViewChoice, *, sha256: str, settings: Setting
         os.utime(target)  # the newest again: pruning keeps it
         return target
     columns = [c for c in COLUMN_NAMES if c in _columns_of(path)]
-    view = filter_parquet(path, choice.filters(), columns=columns, countries=choice.countries, threads=threads)
+    view = filter_parquet(path, choice.filters(), columns=columns, countries=choice.countries, row_numbers=True,
+                          threads=threads)
+    rows = view.events.pop(ROW_NUMBER).to_numpy(dtype="<i8") + 1  # a Parquet record's number, from 1
+    table = pa.Table.from_pandas(view.events, preserve_index=False)
+    metadata = {**(table.schema.metadata or {}), _ROWS: base64.b64encode(zlib.compress(rows.tobytes()))}
     buffer = io.BytesIO()
-    pq.write_table(pa.Table.from_pandas(view.events, preserve_index=False), buffer, compression="zstd")
+    pq.write_table(table.replace_schema_metadata(metadata), buffer, compression="zstd")
     write_atomic(target, buffer.getvalue())
     _prune(target.parent)
     return target
+
+
+def source_rows(view_file: Path) -> np.ndarray | None:
+    """The number (from 1) in the large file of each record of a view file, or None when it does not say."""
+    try:
+        stored = pq.ParquetFile(view_file).schema_arrow.metadata or {}
+        rows = np.frombuffer(zlib.decompress(base64.b64decode(stored[_ROWS])), dtype="<i8")
+    except (OSError, KeyError, ValueError, zlib.error, pa.ArrowException):
+        return None
+    return rows
+
+
+def renumbered(loaded: LoadedData, rows: np.ndarray, *, name: str) -> LoadedData:
+    """A loaded view told in the large file's terms: its problems name the file `name` and the record there
+    (not the view file's), and so do the events' `source_line`s. `rows` is `source_rows` of the view file."""
+
+    def record(line: int | None) -> int | None:
+        return int(rows[line - 1]) if line is not None and 1 <= line <= len(rows) else line
+
+    problems = tuple(dataclasses.replace(p, file=name, line=record(p.line)) if p.file == loaded.source_name else p
+                     for p in loaded.problems)
+    events = loaded.events.copy(deep=False)
+    lines = events["source_line"].to_numpy()
+    inside = (lines >= 1) & (lines <= len(rows))
+    events["source_line"] = np.where(inside, rows[np.clip(lines - 1, 0, max(len(rows) - 1, 0))], lines)
+    return dataclasses.replace(loaded, problems=problems, events=events)
 
 
 def _columns_of(path: Path) -> set[str]:

@@ -29,10 +29,14 @@ from services.large_file import (
     default_choice,
     file_sha256,
     needs_view,
+    renumbered,
+    source_rows,
     summarize,
     write_view,
 )
-from services.loading import data_path, file_stamp
+from services.loaded import LoadedData
+from services.loading import LoadFailure, data_path, file_stamp
+from ui import data
 from ui.safe_text import plain_markdown, spreadsheet_safe
 
 CHOSEN_KEY = "_large_view_chosen"  # {data file path: ViewChoice loaded}
@@ -88,6 +92,22 @@ def cached_view_file(path: str, stamp: STAMP, key: str, settings: Settings, _cho
     """The view's Parquet file, written once for every session."""
     del key
     return str(write_view(Path(path), _choice, sha256=cached_sha256(path, stamp), settings=settings))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _in_file_terms(view_file: str, key: str, name: str, _loaded: LoadedData) -> LoadedData:
+    del key  # stands for `_loaded`
+    rows = source_rows(Path(view_file))
+    return _loaded if rows is None else renumbered(_loaded, rows, name=name)
+
+
+def load(view: LargeView, settings: Settings) -> LoadedData | LoadFailure:
+    """The view's events through the normal loader (validation, geocoding, the load cache), its problems and
+    rows numbered as in the large file."""
+    loaded = data.load_file(view.path, settings, name=view.name)
+    if not isinstance(loaded, LoadedData):
+        return loaded
+    return _in_file_terms(str(view.path), loaded.cache_key, view.source.name, loaded)
 
 
 def large_view(settings: Settings, *, lang: Lang) -> LargeView | None:

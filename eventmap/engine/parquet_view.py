@@ -23,6 +23,7 @@ from duckdb import FunctionExpression as Function
 from eventmap.filtering import CHOICE_FIELDS, TEXT_SEARCH_COLUMNS, Filters, SourceFilter
 from eventmap.schema import SOURCE_SEPARATOR
 
+ROW_NUMBER = "file_row_number"  # DuckDB's name for a row's place in its Parquet file (from 0)
 _WORD_SEPARATOR = "\u241f"  # as the frame filter's search text: a word never spans two columns
 
 
@@ -80,10 +81,11 @@ def _connect(threads: int | None) -> duckdb.DuckDBPyConnection:
 
 def filter_parquet(path: Path, filters: Filters, *, bbox: tuple[float, float, float, float] | None = None,
                    columns: Sequence[str] | None = None, countries: Sequence[str] = (),
-                   threads: int | None = None) -> ParquetView:
+                   row_numbers: bool = False, threads: int | None = None) -> ParquetView:
     """The rows of the Parquet file at `path` that `filters` keep (and, with `bbox` (south, west, north,
     east), whose point lies in it; with `countries`, whose `country` is one of them), in file order, with
-    `columns` only (default: all). `threads` caps DuckDB's threads (default: DuckDB's choice, one per core).
+    `columns` only (default: all). With `row_numbers`, a last column `file_row_number` holds each row's place
+    in the file (from 0). `threads` caps DuckDB's threads (default: DuckDB's choice, one per core).
     Raises `KeyError` for a column the file does not have."""
     connection = _connect(threads)
     try:
@@ -92,6 +94,9 @@ def filter_parquet(path: Path, filters: Filters, *, bbox: tuple[float, float, fl
         wanted = list(columns) if columns is not None else list(relation.columns)
         if missing := [c for c in wanted if c not in available]:
             raise KeyError(f"{path.name}: no column {', '.join(missing)}")
+        if row_numbers:
+            relation = connection.read_parquet(str(path), file_row_number=True)
+            wanted.append(ROW_NUMBER)
         total = relation.aggregate("count(*)").fetchall()[0][0]
         view = relation
         for condition in _where(filters, bbox, available, countries=countries):

@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from bigfiles import write_events_parquet
+from bigfiles import events_parquet_frame, write_events_parquet
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import app, headline, markers
@@ -108,3 +108,17 @@ def test_a_link_to_days_or_values_the_file_lacks_opens_the_step_within_the_file(
     assert [t.value for t in at.title] == ["A view of a large file"]
     assert at.date_input(key="lv_dates").value == tuple(pd.Timestamp(d).date() for d in expected)
     assert not at.exception
+
+
+def test_a_views_problems_name_the_record_of_the_large_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    frame = events_parquet_frame(ROWS)
+    last = frame["date"].idxmax()
+    frame.loc[last, "latitude"] = 95.0
+    path = tmp_path / "big.parquet"
+    frame.to_parquet(path, index=False, row_group_size=1_000)
+    monkeypatch.setenv("EVENTMAP_DATA", str(path))
+    monkeypatch.setenv("EVENTMAP_VIEW_ROWS", str(CAP))
+    at = app()
+    at.button(key="lv_load").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert f"big.parquet:{last + 1}: latitude: out of range" in texts(at)

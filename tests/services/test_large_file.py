@@ -12,8 +12,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from bigfiles import SIDES, write_events_parquet
+from bigfiles import SIDES, events_parquet_frame, write_events_parquet
 
+import geo
 from base.errors import DataFileError
 from base.settings import Settings
 from eventmap.engine.view_choice import ViewChoice
@@ -25,10 +26,14 @@ from services.large_file import (
     file_sha256,
     needs_view,
     parquet_rows,
+    renumbered,
+    source_rows,
     summarize,
     views_folder,
     write_view,
 )
+from services.loaded import LoadedData
+from services.loading import load_and_geocode
 
 ROWS = 5_000
 HOSTILE = SIDES[-1]
@@ -150,3 +155,25 @@ def test_another_layout_is_refused_naming_its_columns(tmp_path: Path, table: pa.
     pq.write_table(table, path)
     with pytest.raises(DataFileError, match=words):
         summarize(path, threads=1)
+
+
+def test_a_loaded_view_names_the_large_files_records(tmp_path: Path, settings: Settings) -> None:
+    frame = events_parquet_frame(400)
+    frame.loc[[7, 250], "latitude"] = 95.0  # two bad rows: records 8 and 251 of the large file
+    path = tmp_path / "big.parquet"
+    frame.to_parquet(path, index=False, row_group_size=100)
+    choice = ViewChoice(countries=tuple(frame.loc[[7, 250], "country"].unique()))
+    view_file = write_view(path, choice, sha256=file_sha256(path), settings=settings, threads=1)
+    loaded = load_and_geocode(view_file, name="big.parquet · view", settings=settings,
+                              geocoder=geo.default_chain(settings), source_path=view_file)
+    assert isinstance(loaded, LoadedData)
+    rows = source_rows(view_file)
+    assert rows is not None
+    in_file = renumbered(loaded, rows, name="big.parquet")
+    bad = sorted({p.line for p in in_file.problems if p.column == "latitude" and p.line is not None})
+    assert bad == [8, 251]
+    assert {p.file for p in in_file.problems} == {"big.parquet"}
+    kept = frame[frame["country"].isin(choice.countries)].drop(index=[7, 250])
+    by_id = dict(zip(in_file.events["event_id"], in_file.events["source_line"], strict=True))
+    assert {i: by_id[i] for i in kept["event_id"]} == {i: n + 1 for i, n in zip(kept["event_id"], kept.index,
+                                                                                 strict=True)}
