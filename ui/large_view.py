@@ -255,6 +255,3 @@ def view_line(view: LargeView, *, lang: Lang) -> None:
     left.info(plain_markdown(line), icon=":material/filter_alt:")
     right.button(t("view.change", lang), key="lv_change", icon=":material/tune:", on_click=_open_step,
                  args=(view.choice,))
-
-
-__all__ = ["LargeView", "large_view", "render_step", "view_line"]
