@@ -14,7 +14,7 @@ from eventmap.filtering import Filters, apply_filters
 from eventmap.i18n import t
 from services.loading import LoadFailure
 from ui import control as control_view
-from ui import data, follow, hooks, mapping_step, panels, sidebar, url, who
+from ui import data, follow, hooks, large_view, mapping_step, panels, sidebar, url, who
 from ui import map_view as map_section
 from ui import upload as uploads
 from ui.losses import render_losses
@@ -39,7 +39,8 @@ if upload.pending is not None:
         panels.upload_failed(upload.failure, lang=lang)
     mapping_step.render(upload.pending, settings=settings, lang=lang)
     st.stop()
-loaded = data.choose_data(settings, upload.loaded)
+big = large_view.large_view(settings, lang=lang) if upload.loaded is None and not settings.team_store else None
+loaded = large_view.load(big, settings) if big is not None else data.choose_data(settings, upload.loaded)
 if isinstance(loaded, LoadFailure):
     panels.data_file_failed(loaded, lang=lang)
     st.stop()
@@ -67,6 +68,8 @@ with st.container():
     if upload.failure is not None:
         panels.upload_failed(upload.failure, lang=lang)
     panels.source_line(loaded, lang=lang)
+    if big is not None:
+        large_view.view_line(big, lang=lang)
     follow.reset_notice()
     panels.headline(shown, total=len(events), lang=lang)
     panels.hidden_by_filters(events, filters, lang=lang)

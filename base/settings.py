@@ -64,6 +64,9 @@ class Settings:
     max_article_bytes: int = 1024 * 1024  # one news article to read (a long feature is ~50 KB)
     # Parquet cache of loaded files (services/load_cache.py): at most this many files in state_dir/loads
     load_cache_entries: int = 8
+    # A Parquet data file (--data, EVENTMAP_DATA) with more rows than this opens as a view chosen by the user
+    # (services/large_file.py), never loaded whole; a view may hold at most this many events
+    view_rows: int = 2_000_000
     # The team store: "" = the embedded default (files on disk, no server); postgresql://... = PostgreSQL/PostGIS
     database_url: str = field(default="", repr=False)  # may hold a password: never printed
     # A header set by a trusted reverse proxy that names the signed-in person ("" = not used)
@@ -118,4 +121,6 @@ class Settings:
             values["max_rows"] = int(rows)
         if (entries := _env_number(env, "EVENTMAP_LOAD_CACHE_ENTRIES")) is not None:
             values["load_cache_entries"] = int(entries)
+        if (view_rows := _env_number(env, "EVENTMAP_VIEW_ROWS")) is not None:
+            values["view_rows"] = int(view_rows)
         return cls(**values)  # type: ignore[arg-type]

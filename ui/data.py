@@ -118,11 +118,11 @@ def loading_geocoder(settings: Settings, overrides_stamp: tuple[int, int], *,
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _cached_file(path: str, stamp: tuple[int, int], overrides_stamp: tuple[int, int],
-                 settings: Settings) -> LoadedData | LoadFailure:
+                 settings: Settings, name: str = "") -> LoadedData | LoadFailure:
     del stamp  # part of the cache key only
     geocoder = loading_geocoder(settings, overrides_stamp)
     file = Path(path)
-    loaded = load_and_geocode(file, name=file.name, settings=settings, geocoder=geocoder, source_path=file,
+    loaded = load_and_geocode(file, name=name or file.name, settings=settings, geocoder=geocoder, source_path=file,
                               cache=LoadCache.from_settings(settings))
     return _with_note(_geocoded_key(loaded, overrides_stamp), geocoder_note(settings))
 
@@ -150,10 +150,11 @@ def _with_note(loaded: LoadedData | LoadFailure, note: str) -> LoadedData | Load
     return replace(loaded, geocoding_notes=(*loaded.geocoding_notes, note))
 
 
-def load_file(path: Path, settings: Settings) -> LoadedData | LoadFailure:
-    """The events of `path`, loaded once per (path, mtime, size, overrides) for all sessions."""
+def load_file(path: Path, settings: Settings, *, name: str = "") -> LoadedData | LoadFailure:
+    """The events of `path`, loaded once per (path, mtime, size, overrides) for all sessions; `name` is how
+    the page and the problems name the file (default: its file name)."""
     resolved = path.resolve()
-    return _cached_file(str(resolved), file_stamp(resolved), file_stamp(settings.overrides_path), settings)
+    return _cached_file(str(resolved), file_stamp(resolved), file_stamp(settings.overrides_path), settings, name)
 
 
 def load_upload(data: bytes, name: str, settings: Settings, *, digest: str = "",

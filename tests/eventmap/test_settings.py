@@ -13,6 +13,8 @@ from base.settings import Settings
     ({"EVENTMAP_ONLINE_BUDGET_S": " "}, "online_budget_s", 20.0),  # blank: the default
     ({"EVENTMAP_MAX_UPLOAD_MB": "1.5"}, "max_upload_bytes", 1_572_864),
     ({"EVENTMAP_MAX_ROWS": "1000"}, "max_rows", 1000),
+    ({}, "view_rows", 2_000_000),
+    ({"EVENTMAP_VIEW_ROWS": "5000"}, "view_rows", 5000),
     ({"EVENTMAP_ONLINE_GEOCODING": "yes"}, "online_geocoding", True),
     ({"EVENTMAP_ONLINE_GEOCODING": "0"}, "online_geocoding", False),
 ])
@@ -23,6 +25,7 @@ def test_values_from_the_environment(env: dict[str, str], attribute: str, expect
 @pytest.mark.parametrize(("name", "value", "words"), [
     ("EVENTMAP_MAX_ROWS", "many", "must be a number, got 'many'"),
     ("EVENTMAP_MAX_UPLOAD_MB", "-5", "must be a number of 0 or more, got '-5'"),
+    ("EVENTMAP_VIEW_ROWS", "ten million", "must be a number, got 'ten million'"),
     ("EVENTMAP_ONLINE_BUDGET_S", "nan", "must be a number of 0 or more, got 'nan'"),
     ("EVENTMAP_ONLINE_BUDGET_S", "inf", "must be a number of 0 or more, got 'inf'"),
 ])

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from eventmap.engine import filter_parquet
+from eventmap.engine import count_parquet, filter_parquet
 from eventmap.filtering import Filters, SourceFilter, apply_filters
 from eventmap.loading import load_events
 
@@ -48,6 +48,7 @@ def test_the_same_rows_as_the_frame_filter(bundled, filters: Filters) -> None:
     assert view.total_rows == len(events)
     assert view.events["event_id"].tolist() == apply_filters(events, filters)["event_id"].tolist()
     assert list(view.events.columns) == ["event_id", "date", "side"]
+    assert count_parquet(path, filters, threads=1) == len(view.events)
 
 
 def test_a_box_keeps_the_points_inside(bundled) -> None:
@@ -63,3 +64,12 @@ def test_a_column_the_file_lacks_is_named(bundled) -> None:
     _, path = bundled
     with pytest.raises(KeyError, match="no column colour"):
         filter_parquet(path, Filters(), columns=["event_id", "colour"])
+
+
+def test_values_wanted_of_a_column_the_file_lacks_keep_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "no_country.parquet"
+    load_events(ROOT / "events.csv").events.drop(columns=["country", "side"]).to_parquet(path, index=False)
+    assert count_parquet(path, Filters(), countries=("Armenia",)) == 0
+    assert count_parquet(path, Filters(sides=("Armenia",))) == 0
+    assert len(filter_parquet(path, Filters(), countries=("Armenia",), columns=["event_id"]).events) == 0
+    assert count_parquet(path, Filters()) > 0
