@@ -26,7 +26,7 @@ from base.settings import Settings
 from eventmap import people_cli
 from eventmap.columns import cli as columns_cli
 from eventmap.control import cli as control_cli
-from eventmap.events_csv import write_events_csv
+from eventmap.events_csv import write_events_csv, write_events_parquet
 from eventmap.export import cli as export_cli
 from eventmap.export import handout_cli
 from eventmap.extract import cli as extract_cli
@@ -95,7 +95,10 @@ def run_import(args: argparse.Namespace, *, out: TextIO | None = None,
         print(f"{name}: cannot be imported (nothing written)", file=out)
         return EXIT_UNUSABLE
     try:
-        write_events_csv(result.events, target)
+        if target.suffix.lower() == ".parquet":
+            write_events_parquet(result.events, target)
+        else:
+            write_events_csv(result.events, target)
     except OSError as exc:
         print(f"{target}: cannot be written: {exc.strerror or exc}", file=err)
         return EXIT_UNUSABLE
@@ -165,7 +168,8 @@ def register_import(subparsers: argparse._SubParsersAction) -> None:
     columns_cli.add_mapping_options(parser)
     parser.add_argument("input", metavar="IN", help="the export or table (any table format that validate reads)")
     _add_sheet(parser)
-    parser.add_argument("-o", "--output", metavar="OUT.csv", required=True, help="the file to write")
+    parser.add_argument("-o", "--output", metavar="OUT.csv", required=True,
+                        help="the file to write: CSV, or Parquet (typed columns) when it ends in .parquet")
     parser.set_defaults(handler=run_import)
 
 

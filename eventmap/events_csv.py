@@ -1,17 +1,24 @@
-"""Events CSVs in the schema's columns, written with `base.csv_safety`'s rules (formulas neutralised).
+"""Events files in the schema's columns: CSV written with `base.csv_safety`'s rules (formulas neutralised),
+or Parquet with the loaded frame's types.
 
 `format_events_csv` and `write_events_csv` default to every schema column, plus `geo_source`,
-`matched_name`, `geo_confidence`, `geo_status` when any row has any of them.
+`matched_name`, `geo_confidence`, `geo_status` when any row has any of them. `write_events_parquet` writes a
+loaded events frame as it is (dates as dates, numbers as numbers): the layout the load cache keeps and a
+Parquet data file too large to load whole is read in (a view of it, through DuckDB).
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from base import csv_safety
+from base.atomic import write_atomic
 from eventmap.schema import COLUMN_NAMES, GEO_RESULT_COLUMNS
 
 
@@ -40,3 +47,12 @@ def write_events_csv(events: pd.DataFrame | Iterable[Mapping[str, object]], path
         events = list(events)
     return csv_safety.write_events_csv(events, path, columns=event_columns(events) if columns is None else columns,
                                        excel_bom=excel_bom)
+
+
+def write_events_parquet(events: pd.DataFrame, path: Path | str) -> Path:
+    """Write a loaded events frame to `path` as Parquet (zstd), in one atomic step, its columns typed; the
+    loader's `source_line` is left out (it names a line of the file read, not of this one)."""
+    buffer = io.BytesIO()
+    table = pa.Table.from_pandas(events.drop(columns="source_line", errors="ignore"), preserve_index=False)
+    pq.write_table(table, buffer, compression="zstd")
+    return write_atomic(Path(path), buffer.getvalue())

@@ -63,6 +63,18 @@ def test_import_acled_writes_a_valid_project_file(tmp_path: Path) -> None:
     pd.testing.assert_frame_equal(imported.events.drop(columns="source_line"), direct.drop(columns="source_line"))
 
 
+def test_import_to_parquet_writes_the_loaded_frame_typed(tmp_path: Path) -> None:
+    out = tmp_path / "acled_events.parquet"
+    done = run("import", "tests/data/acled_current.csv", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes()[:4] == b"PAR1"
+    direct = load_events(DATA / "acled_current.csv").events
+    written = pd.read_parquet(out)
+    assert str(written["date"].dtype).startswith("datetime64")
+    pd.testing.assert_frame_equal(written, direct.drop(columns="source_line"), check_dtype=False)
+    assert not load_events(out).problems  # the project's layout, read back as a data file
+
+
 def test_schema_prints_the_table() -> None:
     done = run("schema")
     assert done.returncode == 0
