@@ -80,7 +80,7 @@ def _b64(array: np.ndarray) -> str:
     return base64.b64encode(np.ascontiguousarray(array).astype(array.dtype.newbyteorder("<")).tobytes()).decode("ascii")
 
 
-def _codes(values: tuple[str, ...], known: tuple[str, ...]) -> tuple[np.ndarray, list[str]]:
+def codes_of(values: tuple[str, ...], known: tuple[str, ...]) -> tuple[np.ndarray, list[str]]:
     """Uint8 codes of `values` into `known` followed by the other values met (sorted)."""
     present = pd.unique(np.asarray(values, dtype=object)) if values else np.array([], dtype=object)
     names = [*known, *sorted(set(present.tolist()) - set(known))]
@@ -88,7 +88,7 @@ def _codes(values: tuple[str, ...], known: tuple[str, ...]) -> tuple[np.ndarray,
     return codes.astype(np.uint8 if len(names) < 256 else np.uint16), names
 
 
-def _days(days: tuple[str, ...]) -> tuple[np.ndarray, str]:
+def day_codes(days: tuple[str, ...]) -> tuple[np.ndarray, str]:
     parsed = pd.to_datetime(pd.Series(days, dtype=object), format="%Y-%m-%d", errors="coerce")
     known = parsed.dropna()
     day0 = known.min() if len(known) else pd.Timestamp("1970-01-01")
@@ -103,9 +103,9 @@ def point_payload(marks: Marks, palette: Palette, *, lang: str, total: int | Non
     side = np.asarray(marks.side, dtype=np.int64) if n else np.zeros(0, dtype=np.int64)
     side_codes = side.astype(np.uint8 if len(palette.sides) < 256 else np.uint16)
     shape_names = list(SHAPES)
-    shape_codes, shapes_met = _codes(marks.shape, tuple(shape_names))
-    status_codes, statuses = _codes(marks.status, STATUSES)
-    days, day0 = _days(marks.day)
+    shape_codes, shapes_met = codes_of(marks.shape, tuple(shape_names))
+    status_codes, statuses = codes_of(marks.status, STATUSES)
+    days, day0 = day_codes(marks.day)
     type_labels: dict[str, list[str]] = {}
     for event_type in EVENT_TYPES:
         type_labels.setdefault(shape_for(event_type).name, []).append(term("event_type", event_type, lang))
@@ -119,21 +119,29 @@ def point_payload(marks: Marks, palette: Palette, *, lang: str, total: int | Non
         "type": _b64(shape_codes), "typeBytes": shape_codes.dtype.itemsize,
         "status": _b64(status_codes), "statusBytes": status_codes.dtype.itemsize,
         "day": _b64(days), "day0": day0,
-        "sides": [side_label(s, lang) if s else t("map.legend.no_side", lang) for s in palette.sides],
+        "sides": side_names(palette, lang),
         "colours": list(palette.colours),
         "types": [" / ".join(type_labels.get(shape) or [t("map.points.other_type", lang)]) for shape in shapes_met],
         "shapes": shapes_met,
         "statuses": [term("status", s, lang) for s in statuses],
-        "statusStyles": [_style(s) for s in statuses],
-        "strings": {
-            "details": t("map.points.details", lang),
-            "noWebgl": t("map.points.no_webgl", lang),
-            "drawn": t("map.points.drawn", lang, n=f"{n:,}"),
-        },
+        "statusStyles": [status_look(s) for s in statuses],
+        "strings": strings_of(lang, n),
     }
 
 
-def _style(status: str) -> dict[str, Any]:
+def side_names(palette: Palette, lang: str) -> list[str]:
+    """The palette's sides as the point summaries name them."""
+    return [side_label(s, lang) if s else t("map.legend.no_side", lang) for s in palette.sides]
+
+
+def strings_of(lang: str, n: int) -> dict[str, str]:
+    """The layer's interface strings (`n`: the events drawn)."""
+    return {"details": t("map.points.details", lang), "noWebgl": t("map.points.no_webgl", lang),
+            "noPoints": t("map.points.no_data", lang),
+            "drawn": t("map.points.drawn", lang, n=f"{n:,}")}
+
+
+def status_look(status: str) -> dict[str, Any]:
     style = STATUS_STYLES.get(status) or status_style(status)
     return {"filled": style.filled, "opacity": style.opacity, "fillOpacity": style.fill_opacity}
 

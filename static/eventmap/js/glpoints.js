@@ -2,7 +2,9 @@
  * events and more), where clustered markers are too slow. Uses the global `L` (only inside functions).
  *
  *   addGlPoints(P, group, onNoWebgl)  draws the columnar payload of eventmap.mapping.points into `group`;
- *                                     calls onNoWebgl(cols) instead when the browser has no WebGL
+ *                                     calls onNoWebgl(cols) instead when the browser has no WebGL. With
+ *                                     `P.data` (eventmap.mapping.deltas) the columns are the whole data's,
+ *                                     fetched once per URL (pointdata.js), and `P.filter` says which to draw
  *
  * The canvas is a Leaflet renderer: it follows pans with the map's panes, and zooms (animated, wheel, pinch,
  * fly) with a CSS transform of the image already drawn, as Leaflet's own canvas and tile layers do; the
@@ -11,9 +13,13 @@
  * filled or hollow the claim status's. A click picks the nearest point through a grid index (picking.js),
  * opens a short summary (text nodes only) and fires "click" on the layer with a `sourceTarget` whose
  * tooltip is "em-point:KEY:INDEX": streamlit-folium returns it to the app, which shows the event's card.
+ * INDEX is the point's position in the payload's columns: in the whole data's with `P.data` (`P.pickIndex`
+ * maps the points drawn to it).
  */
 
+import { whenOnMap } from "./panes.js";
 import { buildGrid, decodeColumn, nearestPoint, projectPoints, visibleRanges } from "./picking.js";
+import { fetchColumns, filteredColumns } from "./pointdata.js";
 
 export const SHAPE_CODES = { circle: 0, diamond: 1, triangle: 2, square: 3, star: 4, cross: 5, pentagon: 6 };
 export const UNKNOWN_DAY = 65535;
@@ -97,8 +103,9 @@ export function nextChunk(chunk, drawMs, { min = 5000, max = 1000000, slowMs = 2
   return chunk;
 }
 
+// `index`: the point's position among the points drawn.
 export function pickText(P, index) {
-  return `em-point:${P.key}:${index}`;
+  return `em-point:${P.key}:${P.pickIndex ? P.pickIndex[index] : index}`;
 }
 
 export function isoDay(day0, offset) {
@@ -438,7 +445,31 @@ export function pickTarget(P, i) {
 }
 
 export function addGlPoints(P, group, onNoWebgl) {
-  const cols = decodePayload(P);
+  if (!P.data) return drawGlPoints(P, group, onNoWebgl, decodePayload(P));
+  group.emLoading = fetchColumns(P.data.url, P.data.layout, P.data.n).then(
+    (all) => {
+      const { cols, indices } = filteredColumns(P.data.url, all, P.filter);
+      P.pickIndex = indices;
+      group.emAll = all;
+      return drawGlPoints(P, group, onNoWebgl, cols);
+    },
+    (error) => {
+      console.error(error); // the columns could not be fetched: the map shows the note instead of points
+      const note = L.control({ position: "topright" });
+      note.onAdd = () => {
+        const div = L.DomUtil.create("div", "em-note em-no-points");
+        div.textContent = P.strings.noPoints;
+        return div;
+      };
+      whenOnMap(group, (map) => note.addTo(map));
+      group.on("remove", () => note.remove());
+      return null;
+    },
+  );
+  return null;
+}
+
+function drawGlPoints(P, group, onNoWebgl, cols) {
   group.emCols = cols;
   const probe = document.createElement("canvas");
   if (!webglContext(probe)) {

@@ -1,0 +1,249 @@
+"""The WebGL point layer by reference: the whole data's columns travel once, a filter change sends a small value.
+
+`point_payload` puts the filtered events' typed columns inside the layer (17 MB at a million events), so every
+filter change and every click that adds the highlight sent them again. In the dashboard the layer is instead:
+
+- `DataPoints`: the typed columns of every located event of the WHOLE data (`data_points`), one binary file
+  per data version and palette (`publish`: ``static/eventmap/points/<sha256>.bin``, served by Streamlit at
+  ``/app/static/eventmap/points/...``, content-addressed, written atomically, the newest few kept). The
+  browser fetches it once and keeps the decoded columns per URL (``static/eventmap/js/pointdata.js``);
+- `filter_value`: what the layer draws of them, as predicates the browser evaluates on those columns (side,
+  event type, status codes and a day range) and, only for what they cannot say (place, text, sources,
+  fatalities...), the events kept as a packed bitmask (1 bit per event, base64), an index list, or a list of
+  the events left out, whichever is smallest. It is made from the Python filter's result (the shown rows),
+  not from the filter: the browser draws exactly the events shown, however they were chosen;
+- `shared_payload`: the layer's JSON (the URL, the column layout, the filter value, the palette's labels);
+  no column travels in it. A click gives the index into the whole data's columns and `key` names the data
+  version (`marks_key` of every located event), not the filter: `event_id_of(data.marks, picked)`.
+
+The standalone HTML export keeps `point_payload` (inline columns, offline). Layout of the file, little-endian,
+each column starting at a multiple of 4 bytes: ``lon``, ``lat`` (Float32), ``day`` (Uint16), ``side``
+(Uint8, Uint16 past 255 sides), ``type`` (Uint8 event type code), ``status`` (Uint8): 13 bytes per event.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from base.atomic import write_atomic
+from eventmap.i18n import direction
+from eventmap.mapping.assets import SERVED_PREFIX, STATIC_DIR
+from eventmap.mapping.points import (
+    CHUNK_POINTS,
+    UNKNOWN_DAY,
+    codes_of,
+    day_codes,
+    marks_key,
+    point_size_px,
+    side_names,
+    status_look,
+    strings_of,
+)
+from eventmap.scene import Marks, Palette
+from eventmap.scene.build import located_mask, scene_marks
+from eventmap.scene.cards import term
+from eventmap.schema import EVENT_TYPES, STATUSES
+from eventmap.styling import shape_for
+
+POINTS_FOLDER = STATIC_DIR / "eventmap" / "points"
+POINTS_URL = f"{SERVED_PREFIX}/eventmap/points"
+KEEP_FILES = 6  # data versions kept in the folder (other sessions may still show an older one)
+COLUMN_ORDER = ("lon", "lat", "day", "side", "type", "status")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class DataPoints:
+    """Every located event of the whole data as typed columns (see the module's docstring)."""
+
+    marks: Marks  # in the frame's order; a click's index is a position in these
+    key: str  # marks_key(marks): the data version a click names
+    palette: Palette
+    labels: np.ndarray  # the frame's index label of each event (to find the shown rows among them)
+    ids: np.ndarray  # event ids (object array), as in `marks`
+    side: np.ndarray
+    type: np.ndarray
+    status: np.ndarray
+    day: np.ndarray
+    day0: str
+    day_exact: bool  # every known date has a day code (a day range can be evaluated in the browser)
+    type_names: tuple[str, ...]
+    status_names: tuple[str, ...]
+    layout: dict[str, list[Any]]  # column -> [byte offset, kind]
+    blob: bytes
+    digest: str  # sha256 of `blob`: the file's name
+
+    @property
+    def n(self) -> int:
+        return len(self.ids)
+
+
+def data_points(frame: pd.DataFrame, palette: Palette) -> DataPoints:
+    """The columns of every located event of `frame` (the whole data), coded with `palette` (the scene's)."""
+    marks = scene_marks(frame, palette)
+    located = located_mask(frame) if len(frame) else np.zeros(0, dtype=bool)
+    rows = frame.loc[located]
+    n = len(marks)
+    side = np.asarray(marks.side, dtype=np.int64) if n else np.zeros(0, dtype=np.int64)
+    side_codes = side.astype(np.uint8 if len(palette.sides) < 256 else np.uint16)
+    type_codes, type_names = codes_of(tuple(rows["event_type"].astype(str).tolist()), tuple(EVENT_TYPES))
+    status_codes, status_names = codes_of(marks.status, STATUSES)
+    days, day0 = day_codes(marks.day)
+    dated = np.asarray(marks.day, dtype=object) != "" if n else np.zeros(0, dtype=bool)
+    columns = {"lon": np.asarray(marks.lon, dtype="<f4"), "lat": np.asarray(marks.lat, dtype="<f4"),
+               "day": days.astype("<u2"), "side": side_codes.astype(side_codes.dtype.newbyteorder("<")),
+               "type": type_codes.astype(type_codes.dtype.newbyteorder("<")),
+               "status": status_codes.astype(status_codes.dtype.newbyteorder("<"))}
+    parts: list[bytes] = []
+    layout: dict[str, list[Any]] = {}
+    at = 0
+    for name in COLUMN_ORDER:
+        data = columns[name].tobytes()
+        layout[name] = [at, "f32" if name in ("lon", "lat") else columns[name].dtype.itemsize]
+        pad = -len(data) % 4
+        parts.append(data + b"\0" * pad)
+        at += len(data) + pad
+    blob = b"".join(parts)
+    return DataPoints(
+        marks=marks, key=marks_key(marks), palette=palette, labels=np.asarray(rows.index),
+        ids=np.asarray(marks.ids, dtype=object), side=side_codes, type=type_codes, status=status_codes,
+        day=days, day0=day0, day_exact=not bool(np.any(dated & (days == UNKNOWN_DAY))),
+        type_names=tuple(type_names), status_names=tuple(status_names), layout=layout, blob=blob,
+        digest=hashlib.sha256(blob).hexdigest())
+
+
+def publish(data: DataPoints, *, folder: Path = POINTS_FOLDER, url_prefix: str = POINTS_URL) -> str | None:
+    """The URL of `data`'s columns, written to `folder` unless already there (the newest `KEEP_FILES` files
+    are kept); None when the folder cannot be written (a read-only install: the layer goes inline)."""
+    path = folder / f"{data.digest}.bin"
+    try:
+        if path.is_file() and path.stat().st_size == len(data.blob):
+            os.utime(path)  # the newest: pruned last
+        else:
+            write_atomic(path, data.blob)
+        _prune(folder, keep=path)
+    except OSError:
+        return None
+    return f"{url_prefix}/{path.name}"
+
+
+def _prune(folder: Path, *, keep: Path) -> None:
+    files = sorted(folder.glob("*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in [p for p in files if p != keep][KEEP_FILES - 1:]:
+        old.unlink(missing_ok=True)
+
+
+def positions_of(data: DataPoints, shown: pd.DataFrame, marks: Marks) -> np.ndarray | None:
+    """Where the located rows of `shown` (a subset of the whole frame, drawn as `marks`) are among `data`'s
+    events; None when they cannot be found for sure (labels not unique, rows from another frame)."""
+    located = located_mask(shown) if len(shown) else np.zeros(0, dtype=bool)
+    index = pd.Index(data.labels)
+    if not index.is_unique:
+        return None
+    positions = index.get_indexer(shown.index[located])
+    if len(positions) != len(marks) or (positions < 0).any():
+        return None
+    if not np.array_equal(data.ids[positions], np.asarray(marks.ids, dtype=object)):
+        return None
+    return positions.astype(np.int64)
+
+
+def predicates(data: DataPoints, shown: np.ndarray) -> dict[str, Any]:
+    """The predicates on the columns that keep every event `shown` (a boolean array over `data`'s events) and
+    as few others as they can: the side, event type and status codes met among them, their day range.
+    Predicates that keep every event of the data are left out."""
+    found: dict[str, Any] = {}
+    for name, codes, size in (("sides", data.side, len(data.palette.sides)), ("types", data.type,
+                              len(data.type_names)), ("statuses", data.status, len(data.status_names))):
+        met = np.flatnonzero(np.bincount(codes[shown], minlength=size))
+        if len(met) < len(np.flatnonzero(np.bincount(codes, minlength=size))):
+            found[name] = met.tolist()
+    days = data.day[shown]
+    if len(days) and not (days == UNKNOWN_DAY).any():
+        low, high = int(days.min()), int(days.max())
+        known = data.day[data.day != UNKNOWN_DAY]
+        if len(known) < data.n or (low, high) != (int(known.min()), int(known.max())):
+            found["days"] = [low, high]
+    return found
+
+
+def filter_value(data: DataPoints, positions: np.ndarray) -> dict[str, Any]:
+    """What the browser draws of `data`: exactly the events at `positions` (the Python filter's result).
+
+    The `predicates` of those events; when they keep others too, the rest as the smallest of ``mask`` (bits:
+    bit i % 8 of byte i // 8 is event i), ``only`` (Uint32 indices of the events kept) or ``drop`` (Uint32
+    indices of the events the predicates keep and the filter does not). A side or date filter is predicates
+    alone; a text, place or source filter needs the list."""
+    shown = np.zeros(data.n, dtype=bool)
+    shown[positions] = True
+    value: dict[str, Any] = {"n": data.n, "count": int(shown.sum()), **predicates(data, shown)}
+    keep = drawn_by(data, value)
+    if int(keep.sum()) == value["count"]:
+        return value
+    kept, dropped = np.flatnonzero(shown), np.flatnonzero(keep & ~shown)
+    sizes = {"mask": (data.n + 7) // 8, "only": 4 * len(kept), "drop": 4 * len(dropped)}
+    form = min(sizes, key=lambda name: sizes[name])
+    if form == "mask":
+        raw = np.packbits(shown, bitorder="little").tobytes()
+    else:
+        raw = (kept if form == "only" else dropped).astype("<u4").tobytes()
+    value[form] = base64.b64encode(raw).decode("ascii")
+    return value
+
+
+def drawn_by(data: DataPoints, value: dict[str, Any]) -> np.ndarray:
+    """The events a filter value draws (what the browser computes; for tests and checks)."""
+    keep = np.ones(data.n, dtype=bool)
+    for name, codes in (("sides", data.side), ("types", data.type), ("statuses", data.status)):
+        if name in value:
+            keep &= np.isin(codes, value[name])
+    if "days" in value:
+        low, high = value["days"]
+        keep &= (data.day != UNKNOWN_DAY) & (data.day >= low) & (data.day <= high)
+    if "mask" in value:
+        bits = np.unpackbits(np.frombuffer(base64.b64decode(value["mask"]), dtype=np.uint8), bitorder="little")
+        keep &= bits[: data.n].astype(bool)
+    for name, wanted in (("only", True), ("drop", False)):
+        if name in value:
+            listed = np.zeros(data.n, dtype=bool)
+            listed[np.frombuffer(base64.b64decode(value[name]), dtype="<u4")] = True
+            keep &= listed if wanted else ~listed
+    return keep
+
+
+def shared_payload(data: DataPoints, *, url: str, filter_: dict[str, Any], lang: str,
+                   total: int) -> dict[str, Any]:
+    """The layer's JSON: `data`'s columns by reference (`url`), the filter value and the labels."""
+    n = int(filter_["count"])
+    return {
+        "version": 2, "mode": "gl", "key": data.key, "n": n, "total": total,
+        "dir": direction(lang), "pointSizePx": point_size_px(n), "chunkPoints": CHUNK_POINTS,
+        "data": {"url": url, "n": data.n, "bytes": len(data.blob), "layout": data.layout},
+        "filter": filter_, "day0": data.day0,
+        "sides": side_names(data.palette, lang), "colours": list(data.palette.colours),
+        "types": [term("event_type", name, lang) for name in data.type_names],
+        "shapes": [shape_for(name).name for name in data.type_names],
+        "statuses": [term("status", s, lang) for s in data.status_names],
+        "statusStyles": [status_look(s) for s in data.status_names],
+        "strings": strings_of(lang, n),
+    }
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class SharedView:
+    """One filter state drawn from the whole data's published columns (`build_event_layer(shared=...)`)."""
+
+    data: DataPoints
+    url: str  # from `publish`
+    positions: np.ndarray  # from `positions_of`: the events shown
+
+    def payload(self, *, lang: str, total: int) -> dict[str, Any]:
+        return shared_payload(self.data, url=self.url, filter_=filter_value(self.data, self.positions),
+                              lang=lang, total=total)
