@@ -485,7 +485,9 @@ function drawGlPoints(P, group, onNoWebgl, cols) {
     const at = L.latLng(cols.lat[i], cols.lon[i]);
     popup.setLatLng(at).setContent(summaryElement(P, cols, i)).openOn(layer._map);
     layer.lastPicked = i;
-    layer.fire("click", { latlng: at, sourceTarget: pickTarget(P, i), emIndex: i });
+    // The layer of fetched columns joins the group after streamlit-folium has bound its click handler to the
+    // layers on the map: the group, which has it, tells the click then (as the clusters without WebGL do).
+    (P.data ? group : layer).fire("click", { latlng: at, sourceTarget: pickTarget(P, i), emIndex: i });
   };
   const onHover = (e) => {
     layer._map.getContainer().style.cursor = layer.pointAt(e.containerPoint) >= 0 ? "pointer" : "";
