@@ -25,7 +25,7 @@ from eventmap.export.view import ScreenView
 from eventmap.filtering import options
 from eventmap.i18n import t
 from eventmap.mapping import Basemap, build_event_layer, build_map
-from eventmap.mapping.deltas import DataPoints, SharedView, data_points, positions_of, publish
+from eventmap.mapping.deltas import DataPoints, SharedView, data_points, positions_of, publish, publish_labels
 from eventmap.mapping.points import POINTS_FROM, PickedPoint, event_id_of
 from eventmap.scene import AreaKey, Bounds, Lang, Palette, Scene, SceneView, build_scene
 from eventmap.styling import side_colours
@@ -232,7 +232,10 @@ def shared_points(shown: pd.DataFrame, *, events: pd.DataFrame, scene: Scene, da
     data, url = _published(data_key, palette.sides, palette.colours, events)
     st.session_state[_DATA_POINTS_KEY] = data  # a click names a position in these
     positions = positions_of(data, shown, scene.marks) if url is not None else None
-    return SharedView(data=data, url=url, positions=positions) if url is not None and positions is not None else None
+    if url is None or positions is None:
+        return None
+    labels_url = _labels_published(data_key, palette.sides, palette.colours, str(scene.lang), data)
+    return SharedView(data=data, url=url, positions=positions, labels_url=labels_url)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -241,6 +244,13 @@ def _published(data_key: str, sides: tuple[str, ...], colours: tuple[str, ...],
     del data_key  # names `_events` in the cache key
     data = data_points(_events, Palette(sides=sides, colours=colours))
     return data, publish(data)
+
+
+@st.cache_resource(show_spinner=False, max_entries=12)
+def _labels_published(data_key: str, sides: tuple[str, ...], colours: tuple[str, ...], lang: str,
+                      _data: DataPoints) -> str | None:
+    del data_key, sides, colours  # name `_data` in the cache key
+    return publish_labels(_data, lang)
 
 
 def _kept_data_points() -> DataPoints | None:

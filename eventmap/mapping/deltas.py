@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,12 +123,23 @@ def data_points(frame: pd.DataFrame, palette: Palette) -> DataPoints:
 def publish(data: DataPoints, *, folder: Path = POINTS_FOLDER, url_prefix: str = POINTS_URL) -> str | None:
     """The URL of `data`'s columns, written to `folder` unless already there (the newest `KEEP_FILES` files
     are kept); None when the folder cannot be written (a read-only install: the layer goes inline)."""
-    path = folder / f"{data.digest}.bin"
+    return _publish(data.blob, f"{data.digest}.bin", folder=folder, url_prefix=url_prefix)
+
+
+def publish_labels(data: DataPoints, lang: str, *, folder: Path = POINTS_FOLDER,
+                   url_prefix: str = POINTS_URL) -> str | None:
+    """The URL of `labels_of(data, lang)` as a JSON file beside the columns (content-addressed, like them)."""
+    text = json.dumps(labels_of(data, lang), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _publish(text, f"{hashlib.sha256(text).hexdigest()}.json", folder=folder, url_prefix=url_prefix)
+
+
+def _publish(content: bytes, name: str, *, folder: Path, url_prefix: str) -> str | None:
+    path = folder / name
     try:
-        if path.is_file() and path.stat().st_size == len(data.blob):
+        if path.is_file() and path.stat().st_size == len(content):
             os.utime(path)  # the newest: pruned last
         else:
-            write_atomic(path, data.blob)
+            write_atomic(path, content)
         _prune(folder, keep=path)
     except OSError:
         return None
@@ -135,8 +147,10 @@ def publish(data: DataPoints, *, folder: Path = POINTS_FOLDER, url_prefix: str =
 
 
 def _prune(folder: Path, *, keep: Path) -> None:
-    files = sorted(folder.glob("*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in [p for p in files if p != keep][KEEP_FILES - 1:]:
+    """The newest `KEEP_FILES` files of `keep`'s kind (three labels files per data version: one per language)."""
+    most = KEEP_FILES * (3 if keep.suffix == ".json" else 1)
+    files = sorted(folder.glob(f"*{keep.suffix}"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in [p for p in files if p != keep][most - 1:]:
         old.unlink(missing_ok=True)
 
 
@@ -218,22 +232,36 @@ def drawn_by(data: DataPoints, value: dict[str, Any]) -> np.ndarray:
     return keep
 
 
-def shared_payload(data: DataPoints, *, url: str, filter_: dict[str, Any], lang: str,
-                   total: int) -> dict[str, Any]:
-    """The layer's JSON: `data`'s columns by reference (`url`), the filter value and the labels."""
-    n = int(filter_["count"])
+def labels_of(data: DataPoints, lang: str) -> dict[str, Any]:
+    """What the layer needs besides the columns and the filter, the same for every filter: the palette's and
+    the codes' labels and looks, the day codes' first day, the interface strings."""
     return {
-        "version": 2, "mode": "gl", "key": data.key, "n": n, "total": total,
-        "dir": direction(lang), "pointSizePx": point_size_px(n), "chunkPoints": CHUNK_POINTS,
-        "data": {"url": url, "n": data.n, "bytes": len(data.blob), "layout": data.layout},
-        "filter": filter_, "day0": data.day0,
+        "dir": direction(lang), "day0": data.day0,
         "sides": side_names(data.palette, lang), "colours": list(data.palette.colours),
         "types": [term("event_type", name, lang) for name in data.type_names],
         "shapes": [shape_for(name).name for name in data.type_names],
         "statuses": [term("status", s, lang) for s in data.status_names],
         "statusStyles": [status_look(s) for s in data.status_names],
-        "strings": strings_of(lang, n),
+        "strings": strings_of(lang),
     }
+
+
+def shared_payload(data: DataPoints, *, url: str, filter_: dict[str, Any], lang: str, total: int,
+                   labels_url: str | None = None) -> dict[str, Any]:
+    """The layer's JSON: `data`'s columns by reference (`url`), the filter value, and the labels (`labels_of`)
+    by reference too when `labels_url` names them (`publish_labels`), else in the payload."""
+    n = int(filter_["count"])
+    payload: dict[str, Any] = {
+        "version": 2, "mode": "gl", "key": data.key, "n": n, "total": total,
+        "pointSizePx": point_size_px(n), "chunkPoints": CHUNK_POINTS,
+        "data": {"url": url, "n": data.n, "bytes": len(data.blob), "layout": data.layout},
+        "filter": filter_,
+    }
+    if labels_url is None:
+        payload.update(labels_of(data, lang))
+    else:
+        payload["data"]["labels"] = labels_url
+    return payload
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -243,7 +271,8 @@ class SharedView:
     data: DataPoints
     url: str  # from `publish`
     positions: np.ndarray  # from `positions_of`: the events shown
+    labels_url: str | None = None  # from `publish_labels` (None: the labels go in the payload)
 
     def payload(self, *, lang: str, total: int) -> dict[str, Any]:
         return shared_payload(self.data, url=self.url, filter_=filter_value(self.data, self.positions),
-                              lang=lang, total=total)
+                              lang=lang, total=total, labels_url=self.labels_url)

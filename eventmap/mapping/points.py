@@ -125,7 +125,7 @@ def point_payload(marks: Marks, palette: Palette, *, lang: str, total: int | Non
         "shapes": shapes_met,
         "statuses": [term("status", s, lang) for s in statuses],
         "statusStyles": [status_look(s) for s in statuses],
-        "strings": strings_of(lang, n),
+        "strings": {**strings_of(lang), "drawn": t("map.points.drawn", lang, n=f"{n:,}")},
     }
 
 
@@ -134,11 +134,10 @@ def side_names(palette: Palette, lang: str) -> list[str]:
     return [side_label(s, lang) if s else t("map.legend.no_side", lang) for s in palette.sides]
 
 
-def strings_of(lang: str, n: int) -> dict[str, str]:
-    """The layer's interface strings (`n`: the events drawn)."""
+def strings_of(lang: str) -> dict[str, str]:
+    """The layer's interface strings."""
     return {"details": t("map.points.details", lang), "noWebgl": t("map.points.no_webgl", lang),
-            "noPoints": t("map.points.no_data", lang),
-            "drawn": t("map.points.drawn", lang, n=f"{n:,}")}
+            "noPoints": t("map.points.no_data", lang)}
 
 
 def status_look(status: str) -> dict[str, Any]:

@@ -1329,6 +1329,7 @@ const { decodeColumn } = modules["picking"];
  *
  *   columnsOf(buffer, layout, n)      -> { lon, lat, day, side, type, status } views of one ArrayBuffer
  *   fetchColumns(url, layout, n)      -> a Promise of those columns, one fetch per URL (kept for the next layers)
+ *   fetchLabels(url)                  -> a Promise of the layer's labels (JSON: palette, codes' names, strings)
  *   selectedIndices(cols, F)          -> Uint32Array: the events the filter value F draws, in the data's order
  *   gatherColumns(cols, indices)      -> the same columns holding only those events
  *   filteredColumns(url, cols, F)     -> { cols, indices }, kept for the last few filter values of each URL (a
@@ -1346,6 +1347,7 @@ const KEEP_URLS = 2;
 const KEEP_FILTERS = 3;
 const columnCache = new Map(); // url -> Promise of columns (oldest first)
 const filterCache = new Map(); // url -> Map(filter JSON -> { cols, indices })
+const labelCache = new Map(); // url -> Promise of labels
 
 function columnsOf(buffer, layout, n) {
   const view = (name, Type) => new Type(buffer, layout[name][0], n);
@@ -1373,6 +1375,17 @@ function fetchColumns(url, layout, n, fetchFn = globalThis.fetch) {
   loading.catch(() => columnCache.delete(url)); // a failed fetch is tried again by the next layer
   filterCache.delete(url);
   return remember(columnCache, url, loading, KEEP_URLS);
+}
+
+function fetchLabels(url, fetchFn = globalThis.fetch) {
+  const known = labelCache.get(url);
+  if (known) return remember(labelCache, url, known, 3 * KEEP_URLS);
+  const loading = fetchFn(url).then((response) => {
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    return response.json();
+  });
+  loading.catch(() => labelCache.delete(url));
+  return remember(labelCache, url, loading, 3 * KEEP_URLS);
 }
 
 function codeSet(codes) {
@@ -1440,13 +1453,13 @@ function filteredColumns(url, cols, F) {
   const indices = selectedIndices(cols, F);
   return remember(perUrl, key, { cols: gatherColumns(cols, indices), indices }, KEEP_FILTERS);
 }
-return { UNKNOWN_DAY, columnsOf, fetchColumns, keptFlags, selectedIndices, gatherColumns, filteredColumns };
+return { UNKNOWN_DAY, columnsOf, fetchColumns, fetchLabels, keptFlags, selectedIndices, gatherColumns, filteredColumns };
 })();
 // glpoints.js
 modules["glpoints"] = (function () {
 const { whenOnMap } = modules["panes"];
 const { buildGrid, decodeColumn, nearestPoint, projectPoints, visibleRanges } = modules["picking"];
-const { fetchColumns, filteredColumns } = modules["pointdata"];
+const { fetchColumns, fetchLabels, filteredColumns } = modules["pointdata"];
 /* Every event as a point on one WebGL canvas inside the Leaflet map: for large data (100,000 to a million
  * events and more), where clustered markers are too slow. Uses the global `L` (only inside functions).
  *
@@ -1892,8 +1905,10 @@ function pickTarget(P, i) {
 
 function addGlPoints(P, group, onNoWebgl) {
   if (!P.data) return drawGlPoints(P, group, onNoWebgl, decodePayload(P));
-  group.emLoading = fetchColumns(P.data.url, P.data.layout, P.data.n).then(
-    (all) => {
+  const labels = P.data.labels ? fetchLabels(P.data.labels) : Promise.resolve({});
+  group.emLoading = Promise.all([fetchColumns(P.data.url, P.data.layout, P.data.n), labels]).then(
+    ([all, shared]) => {
+      Object.assign(P, shared);
       const { cols, indices } = filteredColumns(P.data.url, all, P.filter);
       P.pickIndex = indices;
       group.emAll = all;
@@ -1904,7 +1919,7 @@ function addGlPoints(P, group, onNoWebgl) {
       const note = L.control({ position: "topright" });
       note.onAdd = () => {
         const div = L.DomUtil.create("div", "em-note em-no-points");
-        div.textContent = P.strings.noPoints;
+        div.textContent = P.strings?.noPoints || "!";
         return div;
       };
       whenOnMap(group, (map) => note.addTo(map));

@@ -52,6 +52,10 @@ def test_a_filter_change_keeps_the_columns_url_and_sends_a_new_filter(big_data) 
     assert second["filter"] != first["filter"]
     assert second["filter"]["count"] == second["n"] == headline(at)[0] == 8_000
     assert len(json.dumps(second["filter"])) < 100
+    points_layer = {name: value for name, value in second.items() if name != "scene"}  # the fit and legend aside
+    assert len(json.dumps(points_layer)) < 700, points_layer
+    labels = json.loads((STATIC_DIR / second["data"]["labels"].removeprefix("/app/static/")).read_text("utf-8"))
+    assert labels["sides"] == list(SIDES) or set(labels["sides"]) == set(SIDES)
     at.text_input(key="f_text").input("shusha").run()
     third = layer(at)
     assert third["data"]["url"] == url

@@ -19,7 +19,7 @@
 
 import { whenOnMap } from "./panes.js";
 import { buildGrid, decodeColumn, nearestPoint, projectPoints, visibleRanges } from "./picking.js";
-import { fetchColumns, filteredColumns } from "./pointdata.js";
+import { fetchColumns, fetchLabels, filteredColumns } from "./pointdata.js";
 
 export const SHAPE_CODES = { circle: 0, diamond: 1, triangle: 2, square: 3, star: 4, cross: 5, pentagon: 6 };
 export const UNKNOWN_DAY = 65535;
@@ -446,8 +446,10 @@ export function pickTarget(P, i) {
 
 export function addGlPoints(P, group, onNoWebgl) {
   if (!P.data) return drawGlPoints(P, group, onNoWebgl, decodePayload(P));
-  group.emLoading = fetchColumns(P.data.url, P.data.layout, P.data.n).then(
-    (all) => {
+  const labels = P.data.labels ? fetchLabels(P.data.labels) : Promise.resolve({});
+  group.emLoading = Promise.all([fetchColumns(P.data.url, P.data.layout, P.data.n), labels]).then(
+    ([all, shared]) => {
+      Object.assign(P, shared);
       const { cols, indices } = filteredColumns(P.data.url, all, P.filter);
       P.pickIndex = indices;
       group.emAll = all;
@@ -458,7 +460,7 @@ export function addGlPoints(P, group, onNoWebgl) {
       const note = L.control({ position: "topright" });
       note.onAdd = () => {
         const div = L.DomUtil.create("div", "em-note em-no-points");
-        div.textContent = P.strings.noPoints;
+        div.textContent = P.strings?.noPoints || "!";
         return div;
       };
       whenOnMap(group, (map) => note.addTo(map));

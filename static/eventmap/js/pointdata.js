@@ -3,6 +3,7 @@
  *
  *   columnsOf(buffer, layout, n)      -> { lon, lat, day, side, type, status } views of one ArrayBuffer
  *   fetchColumns(url, layout, n)      -> a Promise of those columns, one fetch per URL (kept for the next layers)
+ *   fetchLabels(url)                  -> a Promise of the layer's labels (JSON: palette, codes' names, strings)
  *   selectedIndices(cols, F)          -> Uint32Array: the events the filter value F draws, in the data's order
  *   gatherColumns(cols, indices)      -> the same columns holding only those events
  *   filteredColumns(url, cols, F)     -> { cols, indices }, kept for the last few filter values of each URL (a
@@ -21,6 +22,7 @@ const KEEP_URLS = 2;
 const KEEP_FILTERS = 3;
 const columnCache = new Map(); // url -> Promise of columns (oldest first)
 const filterCache = new Map(); // url -> Map(filter JSON -> { cols, indices })
+const labelCache = new Map(); // url -> Promise of labels
 
 export function columnsOf(buffer, layout, n) {
   const view = (name, Type) => new Type(buffer, layout[name][0], n);
@@ -48,6 +50,17 @@ export function fetchColumns(url, layout, n, fetchFn = globalThis.fetch) {
   loading.catch(() => columnCache.delete(url)); // a failed fetch is tried again by the next layer
   filterCache.delete(url);
   return remember(columnCache, url, loading, KEEP_URLS);
+}
+
+export function fetchLabels(url, fetchFn = globalThis.fetch) {
+  const known = labelCache.get(url);
+  if (known) return remember(labelCache, url, known, 3 * KEEP_URLS);
+  const loading = fetchFn(url).then((response) => {
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    return response.json();
+  });
+  loading.catch(() => labelCache.delete(url));
+  return remember(labelCache, url, loading, 3 * KEEP_URLS);
 }
 
 function codeSet(codes) {

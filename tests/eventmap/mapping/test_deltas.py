@@ -29,8 +29,10 @@ from eventmap.mapping.deltas import (
     data_points,
     drawn_by,
     filter_value,
+    labels_of,
     positions_of,
     publish,
+    publish_labels,
 )
 from eventmap.mapping.points import UNKNOWN_DAY, PickedPoint, event_id_of, marks_key
 from eventmap.scene import Lang, SceneView, build_scene
@@ -203,6 +205,23 @@ def test_a_read_only_folder_gives_no_url(tmp_path, data) -> None:
         assert publish(data, folder=tmp_path / "points") is None
     finally:
         tmp_path.chmod(stat.S_IRWXU)
+
+
+def test_the_labels_are_published_per_language_beside_the_columns(tmp_path, data) -> None:
+    english = publish_labels(data, "en", folder=tmp_path, url_prefix="/p")
+    arabic = publish_labels(data, "ar", folder=tmp_path, url_prefix="/p")
+    assert english is not None
+    assert arabic is not None
+    assert english != arabic
+    labels = json.loads((tmp_path / english.removeprefix("/p/")).read_text("utf-8"))
+    assert labels == labels_of(data, "en")
+    assert labels["colours"] == list(data.palette.colours)
+    assert json.loads((tmp_path / arabic.removeprefix("/p/")).read_text("utf-8"))["dir"] == "rtl"
+    shared = SharedView(data=data, url="/p/x.bin", positions=np.arange(data.n), labels_url=english)
+    payload = shared.payload(lang="en", total=data.n)
+    assert payload["data"]["labels"] == english
+    assert "sides" not in payload
+    assert len(json.dumps(payload)) < 500
 
 
 def test_a_folder_that_is_a_file_gives_no_url(tmp_path, data) -> None:

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { pickText } from "../glpoints.js";
 import {
-  columnsOf, fetchColumns, filteredColumns, gatherColumns, keptFlags, selectedIndices, UNKNOWN_DAY,
+  columnsOf, fetchColumns, fetchLabels, filteredColumns, gatherColumns, keptFlags, selectedIndices, UNKNOWN_DAY,
 } from "../pointdata.js";
 
 // Made by tests/eventmap/mapping/test_deltas.py from the same events and filters as the Python checks.
@@ -101,5 +101,19 @@ describe("fetchColumns", () => {
     const cols = await fetchColumns("/gone.bin", FIXTURE.layout, FIXTURE.n, fetchFn);
     assert.equal(cols.lon.length, FIXTURE.n);
     assert.equal(calls, 2);
+  });
+});
+
+describe("fetchLabels", () => {
+  it("fetches a labels file once", async () => {
+    let calls = 0;
+    const fetchFn = async () => {
+      calls++;
+      return { ok: true, json: async () => ({ sides: ["<b>A</b>"] }) };
+    };
+    const a = await fetchLabels("/labels.json", fetchFn);
+    assert.equal(await fetchLabels("/labels.json", fetchFn), a);
+    assert.deepEqual(a.sides, ["<b>A</b>"]);
+    assert.equal(calls, 1);
   });
 });
