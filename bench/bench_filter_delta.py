@@ -9,10 +9,13 @@ prints, for five steps of a session, the bytes the browser receives side by side
   in the first view), and the layer carries its URL and a small filter value.
 
 Bytes are the component's ``feature_group`` argument as streamlit-folium builds it (`_get_feature_group_string`
-of the events layer and, for the click, the highlight ring), plus the columns' file on the first view. Steps:
-(a) the first view, no filter; (b) a filter by one side; (c) a filter by a date range (half the days); (d) a
+of the events layer and, for the click, the highlight ring), plus the columns' and labels' files on the first
+view; "points layer" is the events layer's JSON without the scene's parts (fit, place labels, legend), which
+travel the same both ways. Steps:
+(a) the first view, no filter; (b) a filter by side (three of the four sides: a quarter of the events
+out); (c) a filter by a date range (half the days); (d) a
 text filter ("number 1", a fifth of the events). A step that leaves 5,000 events or fewer draws clusters (the
-same small payload both ways); (e) a click that selects an event (the side filter kept).
+same payload both ways); (e) a click that selects an event (the side filter kept).
 
 Also: Python's seconds and peak memory (tracemalloc) to build each step's layer; in headless chromium (page and
 columns served over HTTP on 127.0.0.1) the time from a filter change to the redrawn points (the new layer made
@@ -27,7 +30,6 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
-import json
 import os
 import resource
 import sys
@@ -53,7 +55,7 @@ from streamlit_folium import _get_feature_group_string
 from base.settings import Settings
 from eventmap.filtering import Filters, apply_filters
 from eventmap.mapping import build_event_layer, build_map
-from eventmap.mapping.deltas import DataPoints, SharedView, data_points, positions_of, publish
+from eventmap.mapping.deltas import DataPoints, SharedView, data_points, positions_of, publish, publish_labels
 from eventmap.mapping.layers import payloads_from_html, script_json
 from eventmap.mapping.points import POINTS_FROM
 from eventmap.scene import Lang, Scene, SceneView, build_scene
@@ -62,16 +64,17 @@ from geo.naming import Naming
 
 STEPS: dict[str, Filters] = {
     "a first view": Filters(),
-    "b side": Filters(sides=(SIDES[1],)),
+    "b side": Filters(sides=SIDES[:3]),
     "c dates": Filters(date_from=START + timedelta(days=DAYS // 4), date_to=START + timedelta(days=3 * DAYS // 4)),
     "d text": Filters(text="number 1"),
-    "e click": Filters(sides=(SIDES[1],)),
+    "e click": Filters(sides=SIDES[:3]),
 }
-# A new events layer from the component's argument, as streamlit-folium swaps it: ms until its points are drawn.
-SWAP = """async (text) => { const t0 = performance.now(); const m = window.emMap;
-  for (const g of window.emGroups || []) m.removeLayer(g);
-  const P = JSON.parse(text); const group = L.featureGroup(); EventMap.addEvents(group, P); group.addTo(m);
-  window.emGroups = [group];
+# The component's new `feature_group` argument run as streamlit-folium runs it (the old groups removed, the
+# script evaluated): ms until the new layer's points are drawn (JSON in a script parsed, columns decoded or
+# taken from the cache, projected, indexed, drawn).
+SWAP = """async (text) => { const t0 = performance.now(); const m = window.emMap; window.map_div = m;
+  for (const g of window.feature_group || []) m.removeLayer(g);
+  window.feature_group = []; (0, eval)(text); const group = window.feature_group[0];
   await new Promise((done) => { const wait = () => {
     if (group.emPoints && group.emPoints.drawCount > 0) done(); else requestAnimationFrame(wait); }; wait(); });
   return { ms: performance.now() - t0, drawn: group.emCols.lon.length }; }"""
@@ -83,10 +86,15 @@ def scene_of(shown: pd.DataFrame, frame: pd.DataFrame, filters: Filters) -> Scen
                        sides_config_path=Settings.from_env().sides_config_path)
 
 
+def argument(groups: list[folium.FeatureGroup], frame: pd.DataFrame) -> str:
+    """The component's `feature_group` argument for these groups, as streamlit-folium makes it."""
+    m = build_map(frame.iloc[:0], naming=Naming.EN, with_events=False)
+    return "".join(_get_feature_group_string(g, m, i) for i, g in enumerate(groups))
+
+
 def sent(groups: list[folium.FeatureGroup], frame: pd.DataFrame) -> int:
     """Bytes of the component's `feature_group` argument for these groups."""
-    m = build_map(frame.iloc[:0], naming=Naming.EN, with_events=False)
-    return len("".join(_get_feature_group_string(g, m, i) for i, g in enumerate(groups)).encode())
+    return len(argument(groups, frame).encode())
 
 
 def layer_json(group: folium.FeatureGroup) -> dict[str, Any]:
@@ -95,6 +103,10 @@ def layer_json(group: folium.FeatureGroup) -> dict[str, Any]:
     group.add_to(m)
     [payload] = payloads_from_html(m.get_root().render())
     return payload
+
+
+def exact(n: int) -> str:
+    return f"{n:,} B" if n < 10_000 else human_bytes(n)
 
 
 def points_bytes(group: folium.FeatureGroup) -> int:
@@ -155,11 +167,14 @@ def run(sizes: Sequence[int], *, browser_on: bool) -> list[dict[str, str]]:
             palette = scene_palette(frame, sides_config_path=Settings.from_env().sides_config_path)
             data, data_s, data_peak = measured(lambda f=frame, p=palette: data_points(f, p))
             url = publish(data, folder=folder / "points", url_prefix="/points")
+            labels_url = publish_labels(data, "en", folder=folder / "points", url_prefix="/points")
             assert url is not None
+            assert labels_url is not None
+            once = len(data.blob) + (folder / labels_url.lstrip("/")).stat().st_size
             page = None
             if browser is not None:
                 base = build_map(frame.iloc[:0], naming=Naming.EN, with_events=False, asset_mode="inline",
-                                 legend=False)
+                                 legend=False, labels=False)
                 base.save(str(folder / "map.html"))
                 page = browser.new_page(viewport={"width": 1280, "height": 800})
                 page.set_default_timeout(600_000)
@@ -173,19 +188,19 @@ def run(sizes: Sequence[int], *, browser_on: bool) -> list[dict[str, str]]:
                     lambda s=shown, sc=scene: build_event_layer(s, naming=Naming.EN, scene=sc))
 
                 def by_reference(s: pd.DataFrame = shown, sc: Scene = scene, d: DataPoints = data,
-                                 u: str = url) -> folium.FeatureGroup:
+                                 u: str = url, labels: str = labels_url) -> folium.FeatureGroup:
                     positions = positions_of(d, s, sc.marks)
                     assert positions is not None
                     return build_event_layer(s, naming=Naming.EN, scene=sc,
-                                             shared=SharedView(data=d, url=u, positions=positions))
+                                             shared=SharedView(data=d, url=u, positions=positions, labels_url=labels))
 
                 after, after_s, after_peak = measured(by_reference)
                 before_bytes = sent([before, *extra], frame)
-                after_bytes = sent([after, *extra], frame) + (len(data.blob) if step.startswith("a") else 0)
+                after_bytes = sent([after, *extra], frame) + (once if step.startswith("a") else 0)
                 row = {"events": f"{n:,}", "step": step[2:], "shown": f"{len(scene.marks):,}",
-                       "sent inline": human_bytes(before_bytes), "sent by reference": human_bytes(after_bytes),
+                       "sent inline": exact(before_bytes), "sent by reference": exact(after_bytes),
                        "points layer (inline / by ref.)":
-                           f"{human_bytes(points_bytes(before))} / {human_bytes(points_bytes(after))}",
+                           f"{exact(points_bytes(before))} / {exact(points_bytes(after))}",
                        "Python inline": f"{before_s:.2f} s, peak {human_bytes(before_peak)}",
                        "Python by reference": f"{after_s:.2f} s, peak {human_bytes(after_peak)}"}
                 if step.startswith("a"):
@@ -195,9 +210,7 @@ def run(sizes: Sequence[int], *, browser_on: bool) -> list[dict[str, str]]:
                 elif page is not None and not step.startswith("e"):
                     times = []
                     for group in (before, after):
-                        payload = dict(layer_json(group))
-                        payload.pop("scene", None)  # the fit and legend: the same both ways
-                        swapped = page.evaluate(SWAP, json.dumps(payload))
+                        swapped = page.evaluate(SWAP, argument([group], frame))
                         assert swapped["drawn"] == len(scene.marks), (swapped, len(scene.marks))
                         times.append(swapped["ms"])
                     row["browser redraw inline"] = f"{times[0] / 1000:.2f} s"

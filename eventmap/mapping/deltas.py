@@ -67,7 +67,7 @@ class DataPoints:
     marks: Marks  # in the frame's order; a click's index is a position in these
     key: str  # marks_key(marks): the data version a click names
     palette: Palette
-    labels: np.ndarray  # the frame's index label of each event (to find the shown rows among them)
+    labels: pd.Index  # the frame's index label of each event (its hash table, built once, finds the shown rows)
     ids: np.ndarray  # event ids (object array), as in `marks`
     side: np.ndarray
     type: np.ndarray
@@ -113,7 +113,7 @@ def data_points(frame: pd.DataFrame, palette: Palette) -> DataPoints:
         at += len(data) + pad
     blob = b"".join(parts)
     return DataPoints(
-        marks=marks, key=marks_key(marks), palette=palette, labels=np.asarray(rows.index),
+        marks=marks, key=marks_key(marks), palette=palette, labels=pd.Index(rows.index),
         ids=np.asarray(marks.ids, dtype=object), side=side_codes, type=type_codes, status=status_codes,
         day=days, day0=day0, day_exact=not bool(np.any(dated & (days == UNKNOWN_DAY))),
         type_names=tuple(type_names), status_names=tuple(status_names), layout=layout, blob=blob,
@@ -158,10 +158,9 @@ def positions_of(data: DataPoints, shown: pd.DataFrame, marks: Marks) -> np.ndar
     """Where the located rows of `shown` (a subset of the whole frame, drawn as `marks`) are among `data`'s
     events; None when they cannot be found for sure (labels not unique, rows from another frame)."""
     located = located_mask(shown) if len(shown) else np.zeros(0, dtype=bool)
-    index = pd.Index(data.labels)
-    if not index.is_unique:
+    if not data.labels.is_unique:
         return None
-    positions = index.get_indexer(shown.index[located])
+    positions = data.labels.get_indexer(shown.index[located])
     if len(positions) != len(marks) or (positions < 0).any():
         return None
     if not np.array_equal(data.ids[positions], np.asarray(marks.ids, dtype=object)):
