@@ -219,8 +219,9 @@ def test_a_zoom_scales_the_drawn_points_and_redraws_them_once_in_place(file_page
     assert page.errors == []
 
 
+# The columns' and the labels' files fetched by the map's page.
 POINT_FETCHES = """() => performance.getEntriesByType("resource").filter((e) => e.name.includes("/eventmap/points/"))
-  .map((e) => e.name)"""
+  .map((e) => e.name).sort()"""
 
 
 def test_a_side_filter_sends_no_columns_and_a_click_on_a_filtered_point_selects_its_event(page, points_app,
@@ -231,8 +232,10 @@ def test_a_side_filter_sends_no_columns_and_a_click_on_a_filtered_point_selects_
     map_handle = page.wait_for_selector(MAP_FRAME, state="attached")
     map_page = map_handle.content_frame()
     map_page.wait_for_function(POINTS_DRAWN, polling=250)
-    [fetched] = map_page.evaluate(POINT_FETCHES)
-    assert fetched.endswith(map_page.evaluate("() => EventMap.layers[0].emPayload.data.url"))
+    fetched = map_page.evaluate(POINT_FETCHES)
+    data = map_page.evaluate("() => EventMap.layers[0].emPayload.data")
+    assert [name.rsplit("/app/static/", 1)[1] for name in fetched] == sorted(
+        [data["url"].removeprefix("/app/static/"), data["labels"].removeprefix("/app/static/")])
     map_page.evaluate("() => { window.emSameMap = true; }")
 
     sides = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(has_text="Side")
@@ -253,7 +256,7 @@ def test_a_side_filter_sends_no_columns_and_a_click_on_a_filtered_point_selects_
     assert "sides" in payload["filter"]
     assert not {"mask", "only", "drop"} & set(payload["filter"])
     assert payload["columns"] is False
-    assert map_page.evaluate(POINT_FETCHES) == [fetched], "the columns were fetched once"
+    assert map_page.evaluate(POINT_FETCHES) == fetched, "the columns and labels were fetched once"
 
     box = map_handle.bounding_box()
     target = map_page.evaluate(PICKABLE, [0, 60])
@@ -267,6 +270,6 @@ def test_a_side_filter_sends_no_columns_and_a_click_on_a_filtered_point_selects_
     assert f"https://example.org/report/{whole}" in card.inner_text()
     map_page = page.wait_for_selector(MAP_FRAME, state="attached").content_frame()
     map_page.wait_for_function(POINTS_DRAWN, polling=250)
-    assert map_page.evaluate(POINT_FETCHES) == [fetched], "selecting an event fetched no columns"
+    assert map_page.evaluate(POINT_FETCHES) == fetched, "selecting an event fetched no columns"
     assert page.blocked_requests == []
     screenshot(page, "points_dashboard_filtered_pick")

@@ -218,6 +218,49 @@ export function webglContext(canvas) {
   }
 }
 
+// What the GPU draws of columns: positions (projected, relative to `origin`), the grid index over them, and
+// the points' positions, colours and styles in the grid's order.
+export function preparePoints(P, cols) {
+  const { origin, xy } = projectPoints(cols.lon, cols.lat);
+  const grid = buildGrid(xy);
+  const { rgba, style } = pointAttributes(P, cols);
+  return { origin, xy, grid, sorted: inGridOrder(grid.order, xy, rgba, style) };
+}
+
+// The whole data's projection (per columns) and attributes (per palette and looks), made once: a filter then
+// only gathers the points it keeps (no projection, no colours) and indexes them.
+const wholeCache = new WeakMap();
+
+function wholeOf(P, all) {
+  let whole = wholeCache.get(all);
+  if (!whole) {
+    whole = { ...projectPoints(all.lon, all.lat), looks: new Map() };
+    wholeCache.set(all, whole);
+  }
+  const key = P.data?.labels || JSON.stringify([P.colours, P.shapes, P.statusStyles]);
+  let looks = whole.looks.get(key);
+  if (!looks) {
+    looks = pointAttributes(P, all);
+    whole.looks.set(key, looks);
+  }
+  return { origin: whole.origin, xy: whole.xy, ...looks };
+}
+
+// `preparePoints` of the events `indices` of the whole data's columns `all`, from the whole data's cache.
+export function prepareSubset(P, all, indices) {
+  const whole = wholeOf(P, all);
+  const n = indices.length;
+  const xy = new Float32Array(2 * n);
+  for (let k = 0; k < n; k++) {
+    xy[2 * k] = whole.xy[2 * indices[k]];
+    xy[2 * k + 1] = whole.xy[2 * indices[k] + 1];
+  }
+  const grid = buildGrid(xy);
+  const order = new Uint32Array(n);
+  for (let k = 0; k < n; k++) order[k] = indices[grid.order[k]];
+  return { origin: whole.origin, xy, grid, sorted: inGridOrder(order, whole.xy, whole.rgba, whole.style) };
+}
+
 function pointRendererClass() {
   return L.Renderer.extend({
     initialize(P, cols, options) {
@@ -236,12 +279,10 @@ function pointRendererClass() {
       this._gl = gl;
       const prog = program(gl);
       this._prog = prog;
-      const { origin, xy } = projectPoints(this._cols.lon, this._cols.lat);
+      const { origin, xy, grid, sorted } = this.options.prepare ? this.options.prepare() : preparePoints(this._P, this._cols);
       this._origin = origin;
       this._xy = xy;
-      this._grid = buildGrid(xy);
-      const { rgba, style } = pointAttributes(this._P, this._cols);
-      const sorted = inGridOrder(this._grid.order, xy, rgba, style);
+      this._grid = grid;
       gl.useProgram(prog);
       this._buffers = [
         buffer(gl, prog, "a_pos", sorted.xy, 2, gl.FLOAT, false),
@@ -450,10 +491,19 @@ export function addGlPoints(P, group, onNoWebgl) {
   group.emLoading = Promise.all([fetchColumns(P.data.url, P.data.layout, P.data.n), labels]).then(
     ([all, shared]) => {
       Object.assign(P, shared);
-      const { cols, indices } = filteredColumns(P.data.url, all, P.filter);
-      P.pickIndex = indices;
+      const entry = filteredColumns(P.data.url, all, P.filter);
+      P.pickIndex = entry.indices;
       group.emAll = all;
-      return drawGlPoints(P, group, onNoWebgl, cols);
+      const looks = P.data.labels || JSON.stringify([P.colours, P.shapes, P.statusStyles]);
+      if (entry.looks !== looks) { // the same filter again (a click's rerun): the same points, ready to upload
+        entry.prepared = null;
+        entry.looks = looks;
+      }
+      const prepare = () => {
+        entry.prepared = entry.prepared || prepareSubset(P, all, entry.indices);
+        return entry.prepared;
+      };
+      return drawGlPoints(P, group, onNoWebgl, entry.cols, prepare);
     },
     (error) => {
       console.error(error); // the columns could not be fetched: the map shows the note instead of points
@@ -471,7 +521,7 @@ export function addGlPoints(P, group, onNoWebgl) {
   return null;
 }
 
-function drawGlPoints(P, group, onNoWebgl, cols) {
+function drawGlPoints(P, group, onNoWebgl, cols, prepare) {
   group.emCols = cols;
   const probe = document.createElement("canvas");
   if (!webglContext(probe)) {
@@ -479,7 +529,7 @@ function drawGlPoints(P, group, onNoWebgl, cols) {
     return null;
   }
   const Renderer = pointRendererClass();
-  const layer = new Renderer(P, cols, { padding: 0.1, pane: "overlayPane" });
+  const layer = new Renderer(P, cols, { padding: 0.1, pane: "overlayPane", prepare });
   const popup = L.popup({ maxWidth: 320, className: "em-popup-wrap" });
   const onClick = (e) => {
     const i = layer.pointAt(e.containerPoint);

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { pickText } from "../glpoints.js";
+import { pickText, pointAttributes, preparePoints, prepareSubset } from "../glpoints.js";
+import { projectPoints } from "../picking.js";
 import {
   columnsOf, fetchColumns, fetchLabels, filteredColumns, gatherColumns, keptFlags, selectedIndices, UNKNOWN_DAY,
 } from "../pointdata.js";
@@ -115,5 +116,35 @@ describe("fetchLabels", () => {
     assert.equal(await fetchLabels("/labels.json", fetchFn), a);
     assert.deepEqual(a.sides, ["<b>A</b>"]);
     assert.equal(calls, 1);
+  });
+});
+
+describe("the points of a filter, prepared from the whole data's projection", () => {
+  const P = { data: { labels: "/labels-en.json" }, colours: ["#0072b2", "#d55e00", "#009e73", "#cc79a7"],
+              shapes: ["circle", "diamond", "triangle", "square", "star", "cross"],
+              statusStyles: [0, 1, 2, 3, 4].map((i) => ({ filled: i % 2 === 0, opacity: 1 - i / 10, fillOpacity: 0.5 })) };
+  const indices = selectedIndices(all, FIXTURE.cases.find((c) => c.name === "side and days").filter);
+  const ready = prepareSubset(P, all, indices);
+  const whole = projectPoints(all.lon, all.lat);
+  const looks = pointAttributes(P, all);
+  it("indexes exactly the points kept", () => {
+    assert.equal(ready.grid.order.length, indices.length);
+    assert.deepEqual(Array.from(ready.grid.order).sort((a, b) => a - b), Array.from(indices.keys()));
+  });
+  it("gives each point in the grid's order its own position, colour and style", () => {
+    for (let k = 0; k < indices.length; k++) {
+      const i = indices[ready.grid.order[k]];
+      assert.equal(ready.sorted.xy[2 * k], whole.xy[2 * i]);
+      assert.equal(ready.sorted.xy[2 * k + 1], whole.xy[2 * i + 1]);
+      assert.deepEqual(Array.from(ready.sorted.rgba.slice(4 * k, 4 * k + 4)), Array.from(looks.rgba.slice(4 * i, 4 * i + 4)));
+      assert.deepEqual(Array.from(ready.sorted.style.slice(4 * k, 4 * k + 4)), Array.from(looks.style.slice(4 * i, 4 * i + 4)));
+    }
+  });
+  it("places the points where the filtered columns alone would", () => {
+    const alone = preparePoints(P, gatherColumns(all, indices));
+    for (let k = 0; k < indices.length; k += 7) {
+      const x = ready.xy[2 * k] + ready.origin[0];
+      assert.ok(Math.abs(x - (alone.xy[2 * k] + alone.origin[0])) < 1e-4);
+    }
   });
 });
