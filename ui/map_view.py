@@ -199,7 +199,7 @@ def new_pick(returned: Mapping[str, object] | None, *, scene: Scene, last_count:
     if not isinstance(count, int) or count == last_count:
         return None, last_count
     picked = PickedPoint.parse(returned.get("last_object_clicked_tooltip"))
-    found = event_id_of(whole.marks, picked) if whole is not None else None
+    found = whole.event_id(picked) if whole is not None else None
     return found or event_id_of(scene.marks, picked), count
 
 

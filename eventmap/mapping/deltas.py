@@ -14,7 +14,7 @@ filter change and every click that adds the highlight sent them again. In the da
   not from the filter: the browser draws exactly the events shown, however they were chosen;
 - `shared_payload`: the layer's JSON (the URL, the column layout, the filter value, the palette's labels);
   no column travels in it. A click gives the index into the whole data's columns and `key` names the data
-  version (`marks_key` of every located event), not the filter: `event_id_of(data.marks, picked)`.
+  version (`marks_key` of every located event), not the filter: `data.event_id(picked)`.
 
 The standalone HTML export keeps `point_payload` (inline columns, offline). Layout of the file, little-endian,
 each column starting at a multiple of 4 bytes: ``lon``, ``lat`` (Float32), ``day`` (Uint16), ``side``
@@ -40,16 +40,15 @@ from eventmap.mapping.assets import SERVED_PREFIX, STATIC_DIR
 from eventmap.mapping.points import (
     CHUNK_POINTS,
     UNKNOWN_DAY,
-    codes_of,
-    day_codes,
-    marks_key,
+    PickedPoint,
+    ids_key,
     point_size_px,
     side_names,
     status_look,
     strings_of,
 )
 from eventmap.scene import Marks, Palette
-from eventmap.scene.build import located_mask, scene_marks
+from eventmap.scene.build import located_mask
 from eventmap.scene.cards import term
 from eventmap.schema import EVENT_TYPES, STATUSES
 from eventmap.styling import shape_for
@@ -64,11 +63,10 @@ COLUMN_ORDER = ("lon", "lat", "day", "side", "type", "status")
 class DataPoints:
     """Every located event of the whole data as typed columns (see the module's docstring)."""
 
-    marks: Marks  # in the frame's order; a click's index is a position in these
-    key: str  # marks_key(marks): the data version a click names
+    key: str  # `marks_key` of these events (`ids_key`): the data version a click names
     palette: Palette
     labels: pd.Index  # the frame's index label of each event (its hash table, built once, finds the shown rows)
-    ids: np.ndarray  # event ids (object array), as in `marks`
+    ids: np.ndarray  # event ids (object array) in the frame's order; a click's index is a position in these
     side: np.ndarray
     type: np.ndarray
     status: np.ndarray
@@ -85,20 +83,33 @@ class DataPoints:
     def n(self) -> int:
         return len(self.ids)
 
+    def event_id(self, picked: PickedPoint | None) -> str | None:
+        """The id of the event `picked` names, when it was picked on a layer of these columns."""
+        if picked is None or picked.key != self.key or not 0 <= picked.index < self.n:
+            return None
+        return str(self.ids[picked.index])
+
 
 def data_points(frame: pd.DataFrame, palette: Palette) -> DataPoints:
-    """The columns of every located event of `frame` (the whole data), coded with `palette` (the scene's)."""
-    marks = scene_marks(frame, palette)
+    """The columns of every located event of `frame` (the whole data), coded with `palette` (the scene's):
+    the events `scene_marks` would give, built straight from the frame's columns (no tuple per column)."""
     located = located_mask(frame) if len(frame) else np.zeros(0, dtype=bool)
     rows = frame.loc[located]
-    n = len(marks)
-    side = np.asarray(marks.side, dtype=np.int64) if n else np.zeros(0, dtype=np.int64)
-    side_codes = side.astype(np.uint8 if len(palette.sides) < 256 else np.uint16)
-    type_codes, type_names = codes_of(tuple(rows["event_type"].astype(str).tolist()), tuple(EVENT_TYPES))
-    status_codes, status_names = codes_of(marks.status, STATUSES)
-    days, day0 = day_codes(marks.day)
-    dated = np.asarray(marks.day, dtype=object) != "" if n else np.zeros(0, dtype=bool)
-    columns = {"lon": np.asarray(marks.lon, dtype="<f4"), "lat": np.asarray(marks.lat, dtype="<f4"),
+    sides = pd.Categorical(rows["side"].astype(str), categories=list(palette.sides)).codes.astype(np.int64)
+    side_codes = np.where(sides < 0, len(palette.sides), sides).astype(np.uint8 if len(palette.sides) < 255
+                                                                         else np.uint16)
+    type_codes, type_names = _codes(rows["event_type"], tuple(EVENT_TYPES))
+    status_codes, status_names = _codes(rows["status"], STATUSES)
+    dates = pd.to_datetime(rows["date"], errors="coerce").dt.normalize()
+    known = dates.dropna()
+    day0 = known.min() if len(known) else pd.Timestamp("1970-01-01")
+    offsets = (dates - day0).dt.days.to_numpy(dtype=float, na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        days = np.where(np.isfinite(offsets) & (offsets >= 0) & (offsets < UNKNOWN_DAY), offsets, UNKNOWN_DAY)
+    days = days.astype(np.uint16)
+    dated = dates.notna().to_numpy()
+    columns = {"lon": np.round(rows["longitude"].to_numpy(dtype=float), 5).astype("<f4"),
+               "lat": np.round(rows["latitude"].to_numpy(dtype=float), 5).astype("<f4"),
                "day": days.astype("<u2"), "side": side_codes.astype(side_codes.dtype.newbyteorder("<")),
                "type": type_codes.astype(type_codes.dtype.newbyteorder("<")),
                "status": status_codes.astype(status_codes.dtype.newbyteorder("<"))}
@@ -112,12 +123,21 @@ def data_points(frame: pd.DataFrame, palette: Palette) -> DataPoints:
         parts.append(data + b"\0" * pad)
         at += len(data) + pad
     blob = b"".join(parts)
+    ids = rows["event_id"].astype(str).to_numpy(dtype=object)
     return DataPoints(
-        marks=marks, key=marks_key(marks), palette=palette, labels=pd.Index(rows.index),
-        ids=np.asarray(marks.ids, dtype=object), side=side_codes, type=type_codes, status=status_codes,
-        day=days, day0=day0, day_exact=not bool(np.any(dated & (days == UNKNOWN_DAY))),
+        key=ids_key(ids.tolist()), palette=palette, labels=pd.Index(rows.index), ids=ids,
+        side=side_codes, type=type_codes, status=status_codes, day=days, day0=day0.strftime("%Y-%m-%d"),
+        day_exact=not bool(np.any(dated & (days == UNKNOWN_DAY))),
         type_names=tuple(type_names), status_names=tuple(status_names), layout=layout, blob=blob,
         digest=hashlib.sha256(blob).hexdigest())
+
+
+def _codes(column: pd.Series, known: tuple[str, ...]) -> tuple[np.ndarray, list[str]]:
+    """Codes of `column`'s values (as text) into `known` followed by the other values met (sorted)."""
+    values = column.astype(str)
+    names = [*known, *sorted(set(values.unique().tolist()) - set(known))]
+    codes = pd.Categorical(values, categories=names).codes
+    return codes.astype(np.uint8 if len(names) < 256 else np.uint16), names
 
 
 def publish(data: DataPoints, *, folder: Path = POINTS_FOLDER, url_prefix: str = POINTS_URL) -> str | None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,8 +65,13 @@ class PickedPoint:
 
 def marks_key(marks: Marks) -> str:
     """A short name of the events of `marks` (their ids in order): which layer a click belongs to."""
-    digest = hashlib.sha256("\x1f".join(marks.ids).encode("utf-8"))
-    digest.update(str(len(marks)).encode())
+    return ids_key(marks.ids)
+
+
+def ids_key(ids: Sequence[str]) -> str:
+    """`marks_key` of events with these ids."""
+    digest = hashlib.sha256("\x1f".join(ids).encode("utf-8"))
+    digest.update(str(len(ids)).encode())
     return digest.hexdigest()[:16]
 
 

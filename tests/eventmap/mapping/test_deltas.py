@@ -34,7 +34,7 @@ from eventmap.mapping.deltas import (
     publish,
     publish_labels,
 )
-from eventmap.mapping.points import UNKNOWN_DAY, PickedPoint, event_id_of, marks_key
+from eventmap.mapping.points import UNKNOWN_DAY, PickedPoint, day_codes, marks_key
 from eventmap.scene import Lang, SceneView, build_scene
 from eventmap.scene.build import scene_marks, scene_palette
 from eventmap.schema import EVENT_TYPES, STATUSES
@@ -119,7 +119,11 @@ def test_the_file_holds_every_located_event_in_thirteen_bytes(frame, data) -> No
     assert [data.palette.sides[c] for c in column(data, "side")] == located["side"].tolist()
     unknown = column(data, "day") == UNKNOWN_DAY
     assert unknown.tolist() == located["date"].isna().tolist()
+    days, day0 = day_codes(marks.day)
+    assert column(data, "day").tolist() == days.tolist()
+    assert data.day0 == day0
     assert data.key == marks_key(marks)
+    assert data.ids.tolist() == list(marks.ids)
 
 
 @pytest.mark.parametrize(("name", "filters"), FILTERS)
@@ -166,8 +170,9 @@ def test_a_click_names_the_event_by_its_place_in_the_whole_data(frame, data) -> 
     positions = shown_positions(data, frame, Filters(sides=("Artsakh",)))
     index = int(positions[5])
     picked = PickedPoint.parse(f"em-point:{data.key}:{index}")
-    assert event_id_of(data.marks, picked) == data.ids[index]
-    assert event_id_of(data.marks, PickedPoint.parse(f"em-point:{'0' * 16}:{index}")) is None
+    assert data.event_id(picked) == data.ids[index]
+    assert data.event_id(PickedPoint.parse(f"em-point:{'0' * 16}:{index}")) is None
+    assert data.event_id(PickedPoint.parse(f"em-point:{data.key}:{data.n}")) is None
 
 
 def test_the_layer_carries_the_url_and_the_filter_not_the_columns(frame, data) -> None:
