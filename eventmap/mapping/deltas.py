@@ -56,6 +56,7 @@ from eventmap.styling import shape_for
 POINTS_FOLDER = STATIC_DIR / "eventmap" / "points"
 POINTS_URL = f"{SERVED_PREFIX}/eventmap/points"
 KEEP_FILES = 6  # data versions kept in the folder (other sessions may still show an older one)
+MAX_SERVED_BYTES = 200 * 1024 * 1024  # Streamlit serves no larger static file (about 15 million events)
 COLUMN_ORDER = ("lon", "lat", "day", "side", "type", "status")
 
 
@@ -142,7 +143,8 @@ def _codes(column: pd.Series, known: tuple[str, ...]) -> tuple[np.ndarray, list[
 
 def publish(data: DataPoints, *, folder: Path = POINTS_FOLDER, url_prefix: str = POINTS_URL) -> str | None:
     """The URL of `data`'s columns, written to `folder` unless already there (the newest `KEEP_FILES` files
-    are kept); None when the folder cannot be written (a read-only install: the layer goes inline)."""
+    are kept); None when the folder cannot be written (a read-only install: the layer goes inline) or the
+    file would be larger than Streamlit serves (`MAX_SERVED_BYTES`)."""
     return _publish(data.blob, f"{data.digest}.bin", folder=folder, url_prefix=url_prefix)
 
 
@@ -154,6 +156,8 @@ def publish_labels(data: DataPoints, lang: str, *, folder: Path = POINTS_FOLDER,
 
 
 def _publish(content: bytes, name: str, *, folder: Path, url_prefix: str) -> str | None:
+    if len(content) > MAX_SERVED_BYTES:
+        return None
     path = folder / name
     try:
         if path.is_file() and path.stat().st_size == len(content):

@@ -21,7 +21,7 @@ from eventframes import events_frame
 
 from base.settings import PROJECT_ROOT, Settings
 from eventmap.filtering import Filters, SourceFilter, apply_filters
-from eventmap.mapping import build_event_layer, build_map, payloads_from_html
+from eventmap.mapping import build_event_layer, build_map, deltas, payloads_from_html
 from eventmap.mapping.deltas import (
     KEEP_FILES,
     DataPoints,
@@ -227,6 +227,12 @@ def test_the_labels_are_published_per_language_beside_the_columns(tmp_path, data
     assert payload["data"]["labels"] == english
     assert "sides" not in payload
     assert len(json.dumps(payload)) < 500
+
+
+def test_columns_larger_than_streamlit_serves_give_no_url(tmp_path, data, monkeypatch) -> None:
+    monkeypatch.setattr(deltas, "MAX_SERVED_BYTES", len(data.blob) - 1)
+    assert publish(data, folder=tmp_path) is None
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_folder_that_is_a_file_gives_no_url(tmp_path, data) -> None:
