@@ -90,7 +90,7 @@ scene = map_section.scene_for(
     if control.history is not None else None)
 colours = scene.palette.as_dict()
 map_section.render_map(shown, events=events, naming=naming, lang=lang, basemap=choices.basemap,
-                       scene=scene, settings=settings, signature=signature)
+                       scene=scene, settings=settings, signature=signature, data_key=loaded.cache_key)
 panels.selected_event(shown, naming=naming, lang=lang, colours=colours, history_link=settings.team_store)
 
 st.subheader(t("dash.timeline", lang), help=t("dash.timeline_help", lang))

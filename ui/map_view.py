@@ -25,8 +25,9 @@ from eventmap.export.view import ScreenView
 from eventmap.filtering import options
 from eventmap.i18n import t
 from eventmap.mapping import Basemap, build_event_layer, build_map
-from eventmap.mapping.points import PickedPoint, event_id_of
-from eventmap.scene import AreaKey, Bounds, Lang, Scene, SceneView, build_scene
+from eventmap.mapping.deltas import DataPoints, SharedView, data_points, positions_of, publish, publish_labels
+from eventmap.mapping.points import POINTS_FROM, PickedPoint, event_id_of
+from eventmap.scene import AreaKey, Bounds, Lang, Palette, Scene, SceneView, build_scene
 from eventmap.styling import side_colours
 from eventmap.urlstate import ViewState
 from geo.naming import Naming
@@ -39,6 +40,7 @@ BASE_VIEW_KEY = "_map_base_view"
 _LAYER_KEY = "_map_event_layer"
 _NUDGE_KEY = "_map_nudge"
 _SCENE_KEY = "_map_scene"
+_DATA_POINTS_KEY = "_map_data_points"  # the whole data's columns the point layer draws from (for clicks)
 _PICK_COUNT_KEY = "_map_pick_count"  # the browser's click count last read (a click is read once)
 _ON_SCREEN_KEY = "_map_on_screen"  # {"view": ScreenView}: what the map shows now (the exports read it on click)
 MAP_HEIGHT_PX = 600
@@ -129,9 +131,11 @@ def selected_row(shown: pd.DataFrame) -> dict[str, object] | None:
 
 @st.fragment
 def render_map(shown: pd.DataFrame, *, events: pd.DataFrame, naming: Naming, lang: Lang, basemap: str,
-               scene: Scene, settings: Settings, signature: str) -> None:
+               scene: Scene, settings: Settings, signature: str, data_key: str = "") -> None:
     """The map of `shown` (the filtered events, drawn as `scene`) over a base map of all `events`. `signature`
-    names the data and filters that gave `shown` (the events layer is rebuilt only when it changes)."""
+    names the data and filters that gave `shown` (the events layer is rebuilt only when it changes);
+    `data_key` names the data (`events`): with it, the WebGL points' columns are those of the whole data,
+    sent once per data version (`shared_points`), and a filter change sends only which of them to draw."""
     selected = selected_row(shown)
     move_to: tuple[float, float] | None = None
     move_zoom: int | None = None
@@ -146,7 +150,8 @@ def render_map(shown: pd.DataFrame, *, events: pd.DataFrame, naming: Naming, lan
                      legend=False, areas=scene.areas)
     layers: list[folium.FeatureGroup] = [
         event_layer(shown, naming=naming, lang=lang, scene=scene, settings=settings, signature=signature,
-                    fit_first=center is None, density=bool(st.session_state.get(DENSITY_KEY)))]
+                    fit_first=center is None, density=bool(st.session_state.get(DENSITY_KEY)),
+                    events=events, data_key=data_key)]
     if selected is not None:
         layers.append(highlight_layer(selected))
     returned = st_folium(
@@ -159,7 +164,7 @@ def render_map(shown: pd.DataFrame, *, events: pd.DataFrame, naming: Naming, lan
         height=MAP_HEIGHT_PX,
         use_container_width=True,
     )
-    picked_id = picked_event(returned, scene=scene)
+    picked_id = picked_event(returned, scene=scene, whole=_kept_data_points())
     moved_center, moved_zoom = view_of(returned)
     on_screen = screen_view_of(returned, zoom=moved_zoom)
     if on_screen is not None:
@@ -172,41 +177,84 @@ def render_map(shown: pd.DataFrame, *, events: pd.DataFrame, naming: Naming, lan
         st.rerun(scope="app")  # the card of the event is drawn under the map, outside this fragment
 
 
-def picked_event(returned: Mapping[str, object] | None, *, scene: Scene) -> str | None:
+def picked_event(returned: Mapping[str, object] | None, *, scene: Scene,
+                 whole: DataPoints | None = None) -> str | None:
     """The id of the event just clicked on the WebGL point layer (read once per click), else None."""
-    event_id, count = new_pick(returned, scene=scene, last_count=st.session_state.get(_PICK_COUNT_KEY))
+    event_id, count = new_pick(returned, scene=scene, last_count=st.session_state.get(_PICK_COUNT_KEY),
+                               whole=whole)
     st.session_state[_PICK_COUNT_KEY] = count
     return event_id
 
 
-def new_pick(returned: Mapping[str, object] | None, *, scene: Scene,
-             last_count: int | None) -> tuple[str | None, int | None]:
+def new_pick(returned: Mapping[str, object] | None, *, scene: Scene, last_count: int | None,
+             whole: DataPoints | None = None) -> tuple[str | None, int | None]:
     """(the id of the event a new click picked on the point layer, or None; the browser's click count).
 
     A click is new when the count differs from `last_count`; it names an event only when its tooltip is
-    exactly ``em-point:KEY:INDEX`` for this scene's points (`eventmap.mapping.points`)."""
+    exactly ``em-point:KEY:INDEX`` for this scene's points (`eventmap.mapping.points`) or for the whole data's
+    columns `whole` (`eventmap.mapping.deltas`: KEY names the data version, INDEX a position in it)."""
     if not returned:
         return None, last_count
     count = returned.get("last_object_clicked_count")
     if not isinstance(count, int) or count == last_count:
         return None, last_count
-    return event_id_of(scene.marks, PickedPoint.parse(returned.get("last_object_clicked_tooltip"))), count
+    picked = PickedPoint.parse(returned.get("last_object_clicked_tooltip"))
+    found = whole.event_id(picked) if whole is not None else None
+    return found or event_id_of(scene.marks, picked), count
 
 
 def event_layer(shown: pd.DataFrame, *, naming: Naming, lang: Lang, scene: Scene, settings: Settings,
-                signature: str, fit_first: bool, density: bool = False) -> folium.FeatureGroup:
+                signature: str, fit_first: bool, density: bool = False, events: pd.DataFrame | None = None,
+                data_key: str = "") -> folium.FeatureGroup:
     """The events layer, rebuilt only when the data, filters, naming, language, scene or density choice change:
     a pan, a click in the table or an opened expander reuse this session's last one. `density`: the events
-    counted in squares (the user's choice); else clusters for small data, every event a point for large data."""
+    counted in squares (the user's choice); else clusters for small data, every event a point for large data
+    (from the whole data's published columns when `events` and `data_key` are given: `shared_points`)."""
     key = (signature, naming, lang, scene.signature(), tuple(area.key for area in scene.areas),
            scene.control.day if scene.control is not None else None, density)
     kept = st.session_state.get(_LAYER_KEY)
     if kept is not None and kept[0] == key:
         return kept[1]
+    shared = None
+    if not density and events is not None and data_key and len(scene.marks) > POINTS_FROM:
+        shared = shared_points(shown, events=events, scene=scene, data_key=data_key)
     layer = build_event_layer(shown, naming=naming, lang=lang, scene=scene, settings=settings, fit_first=fit_first,
-                              density=density)
+                              density=density, shared=shared)
     st.session_state[_LAYER_KEY] = (key, layer)  # per session: st_folium attaches the layer to its map
     return layer
+
+
+def shared_points(shown: pd.DataFrame, *, events: pd.DataFrame, scene: Scene, data_key: str) -> SharedView | None:
+    """The scene's points as a filter over the whole data's columns, published once per data version and
+    palette for every session; None (the layer carries the filtered columns, as in an export) when the static
+    folder cannot be written or the shown rows cannot be found among `events`."""
+    palette = scene.palette
+    data, url = _published(data_key, palette.sides, palette.colours, events)
+    st.session_state[_DATA_POINTS_KEY] = data  # a click names a position in these
+    positions = positions_of(data, shown, scene.marks) if url is not None else None
+    if url is None or positions is None:
+        return None
+    labels_url = _labels_published(data_key, palette.sides, palette.colours, str(scene.lang), data)
+    return SharedView(data=data, url=url, positions=positions, labels_url=labels_url)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _published(data_key: str, sides: tuple[str, ...], colours: tuple[str, ...],
+               _events: pd.DataFrame) -> tuple[DataPoints, str | None]:
+    del data_key  # names `_events` in the cache key
+    data = data_points(_events, Palette(sides=sides, colours=colours))
+    return data, publish(data)
+
+
+@st.cache_resource(show_spinner=False, max_entries=12)
+def _labels_published(data_key: str, sides: tuple[str, ...], colours: tuple[str, ...], lang: str,
+                      _data: DataPoints) -> str | None:
+    del data_key, sides, colours  # name `_data` in the cache key
+    return publish_labels(_data, lang)
+
+
+def _kept_data_points() -> DataPoints | None:
+    return st.session_state.get(_DATA_POINTS_KEY)
 
 
 def base_view(signature: tuple) -> tuple[tuple[float, float] | None, int | None]:

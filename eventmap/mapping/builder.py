@@ -23,6 +23,7 @@ from base.settings import Settings
 from eventmap.i18n import is_rtl, t
 from eventmap.mapping.assets import AssetMode, use_assets
 from eventmap.mapping.basemap import BaseLayers, Basemap, base_options, event_bounds, main_bounds, place_labels
+from eventmap.mapping.deltas import SharedView
 from eventmap.mapping.layers import DEFAULT_LIMITS, LayerLimits, degrees, event_feature_group, event_payload
 from eventmap.mapping.points import POINTS_FROM, point_payload
 from eventmap.mapping.scene_parts import area_options, control_options, label_rows, layer_options, legend_options
@@ -61,6 +62,7 @@ def build_event_layer(
     fit_first: bool = True,
     points_from: int = POINTS_FROM,
     density: bool = False,
+    shared: SharedView | None = None,
 ) -> folium.FeatureGroup:
     """The events of `frame` as one `folium.FeatureGroup` (for ``st_folium(feature_group_to_add=...)``).
 
@@ -71,6 +73,8 @@ def build_event_layer(
     More than `points_from` located events: every event is a WebGL point (`eventmap.mapping.points`), with
     its card given by the app on a click; fewer: clustered markers with their details in the page.
     `density`: the user's choice of counting the events in squares instead, whatever their number.
+    `shared`: the points drawn from the whole data's published columns (`eventmap.mapping.deltas`): the
+    layer holds their URL and a small filter value instead of the filtered columns (the dashboard).
     """
     settings = settings or Settings.from_env()
     if scene is not None:
@@ -89,7 +93,8 @@ def build_event_layer(
             payload["notes"] = [t("map.note.density", lang, n=f"{payload['n']:,}",
                                   cells=f"{len(payload['grid']['n']):,}", size=degrees(payload["cellSizeDeg"]))]
     elif marks is not None and len(marks) > points_from:
-        payload = point_payload(marks, scene_palette, lang=lang, total=len(frame))
+        payload = (shared.payload(lang=lang, total=len(frame)) if shared is not None
+                   else point_payload(marks, scene_palette, lang=lang, total=len(frame)))
     else:
         payload = event_payload(frame, naming=naming, lang=lang, colours=palette, limits=limits,
                                 marker_size_px=marker_size_px)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,8 +65,13 @@ class PickedPoint:
 
 def marks_key(marks: Marks) -> str:
     """A short name of the events of `marks` (their ids in order): which layer a click belongs to."""
-    digest = hashlib.sha256("\x1f".join(marks.ids).encode("utf-8"))
-    digest.update(str(len(marks)).encode())
+    return ids_key(marks.ids)
+
+
+def ids_key(ids: Sequence[str]) -> str:
+    """`marks_key` of events with these ids."""
+    digest = hashlib.sha256("\x1f".join(ids).encode("utf-8"))
+    digest.update(str(len(ids)).encode())
     return digest.hexdigest()[:16]
 
 
@@ -80,7 +86,7 @@ def _b64(array: np.ndarray) -> str:
     return base64.b64encode(np.ascontiguousarray(array).astype(array.dtype.newbyteorder("<")).tobytes()).decode("ascii")
 
 
-def _codes(values: tuple[str, ...], known: tuple[str, ...]) -> tuple[np.ndarray, list[str]]:
+def codes_of(values: tuple[str, ...], known: tuple[str, ...]) -> tuple[np.ndarray, list[str]]:
     """Uint8 codes of `values` into `known` followed by the other values met (sorted)."""
     present = pd.unique(np.asarray(values, dtype=object)) if values else np.array([], dtype=object)
     names = [*known, *sorted(set(present.tolist()) - set(known))]
@@ -88,7 +94,7 @@ def _codes(values: tuple[str, ...], known: tuple[str, ...]) -> tuple[np.ndarray,
     return codes.astype(np.uint8 if len(names) < 256 else np.uint16), names
 
 
-def _days(days: tuple[str, ...]) -> tuple[np.ndarray, str]:
+def day_codes(days: tuple[str, ...]) -> tuple[np.ndarray, str]:
     parsed = pd.to_datetime(pd.Series(days, dtype=object), format="%Y-%m-%d", errors="coerce")
     known = parsed.dropna()
     day0 = known.min() if len(known) else pd.Timestamp("1970-01-01")
@@ -103,9 +109,9 @@ def point_payload(marks: Marks, palette: Palette, *, lang: str, total: int | Non
     side = np.asarray(marks.side, dtype=np.int64) if n else np.zeros(0, dtype=np.int64)
     side_codes = side.astype(np.uint8 if len(palette.sides) < 256 else np.uint16)
     shape_names = list(SHAPES)
-    shape_codes, shapes_met = _codes(marks.shape, tuple(shape_names))
-    status_codes, statuses = _codes(marks.status, STATUSES)
-    days, day0 = _days(marks.day)
+    shape_codes, shapes_met = codes_of(marks.shape, tuple(shape_names))
+    status_codes, statuses = codes_of(marks.status, STATUSES)
+    days, day0 = day_codes(marks.day)
     type_labels: dict[str, list[str]] = {}
     for event_type in EVENT_TYPES:
         type_labels.setdefault(shape_for(event_type).name, []).append(term("event_type", event_type, lang))
@@ -119,21 +125,28 @@ def point_payload(marks: Marks, palette: Palette, *, lang: str, total: int | Non
         "type": _b64(shape_codes), "typeBytes": shape_codes.dtype.itemsize,
         "status": _b64(status_codes), "statusBytes": status_codes.dtype.itemsize,
         "day": _b64(days), "day0": day0,
-        "sides": [side_label(s, lang) if s else t("map.legend.no_side", lang) for s in palette.sides],
+        "sides": side_names(palette, lang),
         "colours": list(palette.colours),
         "types": [" / ".join(type_labels.get(shape) or [t("map.points.other_type", lang)]) for shape in shapes_met],
         "shapes": shapes_met,
         "statuses": [term("status", s, lang) for s in statuses],
-        "statusStyles": [_style(s) for s in statuses],
-        "strings": {
-            "details": t("map.points.details", lang),
-            "noWebgl": t("map.points.no_webgl", lang),
-            "drawn": t("map.points.drawn", lang, n=f"{n:,}"),
-        },
+        "statusStyles": [status_look(s) for s in statuses],
+        "strings": {**strings_of(lang), "drawn": t("map.points.drawn", lang, n=f"{n:,}")},
     }
 
 
-def _style(status: str) -> dict[str, Any]:
+def side_names(palette: Palette, lang: str) -> list[str]:
+    """The palette's sides as the point summaries name them."""
+    return [side_label(s, lang) if s else t("map.legend.no_side", lang) for s in palette.sides]
+
+
+def strings_of(lang: str) -> dict[str, str]:
+    """The layer's interface strings."""
+    return {"details": t("map.points.details", lang), "noWebgl": t("map.points.no_webgl", lang),
+            "noPoints": t("map.points.no_data", lang)}
+
+
+def status_look(status: str) -> dict[str, Any]:
     style = STATUS_STYLES.get(status) or status_style(status)
     return {"filled": style.filled, "opacity": style.opacity, "fillOpacity": style.fill_opacity}
 

@@ -116,7 +116,8 @@ def scene_palette(full_frame: pd.DataFrame, *, sides_config_path: Path) -> Palet
     return Palette(sides=tuple(ordered), colours=tuple(colours[s] for s in ordered))
 
 
-def _located(frame: pd.DataFrame) -> np.ndarray:
+def located_mask(frame: pd.DataFrame) -> np.ndarray:
+    """Which rows of `frame` have a point on the map (the rows `scene_marks` keeps)."""
     lat = pd.to_numeric(frame["latitude"], errors="coerce").to_numpy(dtype=float)
     lon = pd.to_numeric(frame["longitude"], errors="coerce").to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
@@ -125,7 +126,7 @@ def _located(frame: pd.DataFrame) -> np.ndarray:
 
 def scene_marks(frame: pd.DataFrame, palette: Palette) -> Marks:
     """The located events of `frame`, in its order (columns built vectorised: fast at any size)."""
-    rows = frame.loc[_located(frame)] if len(frame) else frame
+    rows = frame.loc[located_mask(frame)] if len(frame) else frame
     if not len(rows):
         return Marks(ids=(), lat=(), lon=(), side=(), shape=(), status=(), precision=(), day=())
     index = {side: i for i, side in enumerate(palette.sides)}
@@ -170,7 +171,7 @@ def scene_extent(marks: Marks, *, full_frame: pd.DataFrame, view: SceneView) -> 
     if len(marks):
         bounds, outside = core_bounds(np.asarray(marks.lat), np.asarray(marks.lon))
         return Extent(bounds=bounds, rule=ExtentRule.FILTERED, outside=outside)
-    located = _located(full_frame) if len(full_frame) else np.zeros(0, dtype=bool)
+    located = located_mask(full_frame) if len(full_frame) else np.zeros(0, dtype=bool)
     if located.any():
         bounds, _ = core_bounds(full_frame["latitude"].to_numpy(dtype=float)[located],
                                 full_frame["longitude"].to_numpy(dtype=float)[located])

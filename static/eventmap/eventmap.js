@@ -1147,12 +1147,38 @@ function controlTimeline(map, config) {
 }
 return { CONTROL_PANE, controlCard, controlLegend, hatchId, addControl, stateOn, controlTimeline };
 })();
+// panes.js
+modules["panes"] = (function () {
+/* The map's panes and a helper to act once a layer is on a map. Uses the global `L` map objects. */
+
+// Basemap under the tiles (200); precision circles under other overlays (400); place names above
+// those but under the markers (600), so a label never hides a marker or a cluster's count.
+const PANES = { "em-basemap": 150, "em-areas": 300, "em-precision": 350, "em-labels": 550 };
+
+function ensurePanes(map) {
+  for (const name of Object.keys(PANES)) {
+    if (!map.getPane(name)) {
+      const pane = map.createPane(name);
+      pane.style.zIndex = PANES[name];
+      if (name !== "em-basemap" && name !== "em-areas") pane.style.pointerEvents = "none";
+    }
+  }
+}
+
+function whenOnMap(layer, fn) {
+  if (layer._map) fn(layer._map);
+  layer.on("add", () => {
+    fn(layer._map);
+  });
+}
+return { PANES, ensurePanes, whenOnMap };
+})();
 // picking.js
 modules["picking"] = (function () {
 /* The WebGL point layer's pure parts, with no page access: typed columns out of base64, Web Mercator
  * projection, and a grid index that finds the point under a click among a million in microseconds.
  *
- *   decodeColumn(b64, "f32" | 1 | 2)      -> Float32Array | Uint8Array | Uint16Array (little-endian)
+ *   decodeColumn(b64, "f32" | 1 | 2 | 4)  -> Float32Array | Uint8Array | Uint16Array | Uint32Array (little-endian)
  *   projectPoints(lon, lat)                -> { origin: [x, y], xy: Float32Array }  (zoom-0 pixels)
  *   buildGrid(xy)                          -> a grid index of the points
  *   nearestPoint(grid, xy, x, y, radius)   -> the index of the nearest point within radius, or -1
@@ -1170,6 +1196,7 @@ function decodeColumn(b64, kind) {
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   if (kind === "f32") return new Float32Array(bytes.buffer);
   if (kind === 2) return new Uint16Array(bytes.buffer);
+  if (kind === 4) return new Uint32Array(bytes.buffer);
   return bytes;
 }
 
@@ -1294,14 +1321,152 @@ function visibleRanges(grid, x0, y0, x1, y1) {
 }
 return { TILE_PX, MAX_LATITUDE, decodeColumn, mercator, projectPoints, buildGrid, nearestPoint, visibleRanges };
 })();
+// pointdata.js
+modules["pointdata"] = (function () {
+const { decodeColumn } = modules["picking"];
+/* The WebGL point layer's data by reference (eventmap.mapping.deltas): the whole data's typed columns come
+ * once per data version from a URL and stay decoded here; a filter change brings only which events to draw.
+ *
+ *   columnsOf(buffer, layout, n)      -> { lon, lat, day, side, type, status } views of one ArrayBuffer
+ *   fetchColumns(url, layout, n)      -> a Promise of those columns, one fetch per URL (kept for the next layers)
+ *   fetchLabels(url)                  -> a Promise of the layer's labels (JSON: palette, codes' names, strings)
+ *   selectedIndices(cols, F)          -> Uint32Array: the events the filter value F draws, in the data's order
+ *   gatherColumns(cols, indices)      -> the same columns holding only those events
+ *   filteredColumns(url, cols, F)     -> { cols, indices }, kept for the last few filter values of each URL (a
+ *                                        layer made again for the same filter, e.g. after a click, reuses them)
+ *
+ * A filter value: `n` (the data's events), optional predicates `sides`, `types`, `statuses` (codes kept) and
+ * `days` ([first, last] day codes; 65535, an unknown day, is never in a range), and at most one of `mask`
+ * (base64 bits, bit i % 8 of byte i >> 3 is event i), `only` (base64 Uint32 indices kept) or `drop` (base64
+ * Uint32 indices left out). An event is drawn when every predicate and the list keep it.
+ */
+
+
+const UNKNOWN_DAY = 65535;
+const KEEP_URLS = 2;
+const KEEP_FILTERS = 3;
+const columnCache = new Map(); // url -> Promise of columns (oldest first)
+const filterCache = new Map(); // url -> Map(filter JSON -> { cols, indices })
+const labelCache = new Map(); // url -> Promise of labels
+
+function columnsOf(buffer, layout, n) {
+  const view = (name, Type) => new Type(buffer, layout[name][0], n);
+  const int = (name) => view(name, layout[name][1] === 2 ? Uint16Array : Uint8Array);
+  return { lon: view("lon", Float32Array), lat: view("lat", Float32Array), day: view("day", Uint16Array),
+           side: int("side"), type: int("type"), status: int("status") };
+}
+
+function remember(map, key, value, most) {
+  map.delete(key);
+  map.set(key, value);
+  while (map.size > most) map.delete(map.keys().next().value);
+  return value;
+}
+
+function fetchColumns(url, layout, n, fetchFn = globalThis.fetch) {
+  const known = columnCache.get(url);
+  if (known) return remember(columnCache, url, known, KEEP_URLS);
+  const loading = fetchFn(url)
+    .then((response) => {
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      return response.arrayBuffer();
+    })
+    .then((buffer) => columnsOf(buffer, layout, n));
+  loading.catch(() => columnCache.delete(url)); // a failed fetch is tried again by the next layer
+  filterCache.delete(url);
+  return remember(columnCache, url, loading, KEEP_URLS);
+}
+
+function fetchLabels(url, fetchFn = globalThis.fetch) {
+  const known = labelCache.get(url);
+  if (known) return remember(labelCache, url, known, 3 * KEEP_URLS);
+  const loading = fetchFn(url).then((response) => {
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    return response.json();
+  });
+  loading.catch(() => labelCache.delete(url));
+  return remember(labelCache, url, loading, 3 * KEEP_URLS);
+}
+
+function codeSet(codes) {
+  const set = new Uint8Array(65536);
+  for (const c of codes) set[c] = 1;
+  return set;
+}
+
+// Which events the filter value keeps: 1 or 0 per event.
+function keptFlags(cols, F) {
+  const n = cols.lon.length;
+  const keep = new Uint8Array(n);
+  if (F.mask) {
+    const bits = decodeColumn(F.mask, 1);
+    for (let i = 0; i < n; i++) keep[i] = (bits[i >> 3] >> (i & 7)) & 1;
+  } else if (F.only) {
+    for (const i of decodeColumn(F.only, 4)) if (i < n) keep[i] = 1;
+  } else {
+    keep.fill(1);
+    if (F.drop) for (const i of decodeColumn(F.drop, 4)) if (i < n) keep[i] = 0;
+  }
+  for (const [name, key] of [["sides", "side"], ["types", "type"], ["statuses", "status"]]) {
+    if (!F[name]) continue;
+    const set = codeSet(F[name]);
+    const codes = cols[key];
+    for (let i = 0; i < n; i++) keep[i] &= set[codes[i]];
+  }
+  if (F.days) {
+    const [first, last] = F.days;
+    const day = cols.day;
+    for (let i = 0; i < n; i++) {
+      const d = day[i];
+      if (d === UNKNOWN_DAY || d < first || d > last) keep[i] = 0;
+    }
+  }
+  return keep;
+}
+
+function selectedIndices(cols, F) {
+  const keep = keptFlags(cols, F || {});
+  let count = 0;
+  for (let i = 0; i < keep.length; i++) count += keep[i];
+  const out = new Uint32Array(count);
+  let k = 0;
+  for (let i = 0; i < keep.length; i++) if (keep[i]) out[k++] = i;
+  return out;
+}
+
+function gatherColumns(cols, indices) {
+  const out = {};
+  for (const [name, column] of Object.entries(cols)) {
+    const part = new column.constructor(indices.length);
+    for (let k = 0; k < indices.length; k++) part[k] = column[indices[k]];
+    out[name] = part;
+  }
+  return out;
+}
+
+function filteredColumns(url, cols, F) {
+  const key = JSON.stringify(F || {});
+  let perUrl = filterCache.get(url);
+  if (!perUrl) perUrl = remember(filterCache, url, new Map(), KEEP_URLS);
+  const known = perUrl.get(key);
+  if (known) return remember(perUrl, key, known, KEEP_FILTERS);
+  const indices = selectedIndices(cols, F);
+  return remember(perUrl, key, { cols: gatherColumns(cols, indices), indices }, KEEP_FILTERS);
+}
+return { UNKNOWN_DAY, columnsOf, fetchColumns, fetchLabels, keptFlags, selectedIndices, gatherColumns, filteredColumns };
+})();
 // glpoints.js
 modules["glpoints"] = (function () {
+const { whenOnMap } = modules["panes"];
 const { buildGrid, decodeColumn, nearestPoint, projectPoints, visibleRanges } = modules["picking"];
+const { fetchColumns, fetchLabels, filteredColumns } = modules["pointdata"];
 /* Every event as a point on one WebGL canvas inside the Leaflet map: for large data (100,000 to a million
  * events and more), where clustered markers are too slow. Uses the global `L` (only inside functions).
  *
  *   addGlPoints(P, group, onNoWebgl)  draws the columnar payload of eventmap.mapping.points into `group`;
- *                                     calls onNoWebgl(cols) instead when the browser has no WebGL
+ *                                     calls onNoWebgl(cols) instead when the browser has no WebGL. With
+ *                                     `P.data` (eventmap.mapping.deltas) the columns are the whole data's,
+ *                                     fetched once per URL (pointdata.js), and `P.filter` says which to draw
  *
  * The canvas is a Leaflet renderer: it follows pans with the map's panes, and zooms (animated, wheel, pinch,
  * fly) with a CSS transform of the image already drawn, as Leaflet's own canvas and tile layers do; the
@@ -1310,6 +1475,8 @@ const { buildGrid, decodeColumn, nearestPoint, projectPoints, visibleRanges } = 
  * filled or hollow the claim status's. A click picks the nearest point through a grid index (picking.js),
  * opens a short summary (text nodes only) and fires "click" on the layer with a `sourceTarget` whose
  * tooltip is "em-point:KEY:INDEX": streamlit-folium returns it to the app, which shows the event's card.
+ * INDEX is the point's position in the payload's columns: in the whole data's with `P.data` (`P.pickIndex`
+ * maps the points drawn to it).
  */
 
 
@@ -1395,8 +1562,9 @@ function nextChunk(chunk, drawMs, { min = 5000, max = 1000000, slowMs = 24, fast
   return chunk;
 }
 
+// `index`: the point's position among the points drawn.
 function pickText(P, index) {
-  return `em-point:${P.key}:${index}`;
+  return `em-point:${P.key}:${P.pickIndex ? P.pickIndex[index] : index}`;
 }
 
 function isoDay(day0, offset) {
@@ -1509,6 +1677,49 @@ function webglContext(canvas) {
   }
 }
 
+// What the GPU draws of columns: positions (projected, relative to `origin`), the grid index over them, and
+// the points' positions, colours and styles in the grid's order.
+function preparePoints(P, cols) {
+  const { origin, xy } = projectPoints(cols.lon, cols.lat);
+  const grid = buildGrid(xy);
+  const { rgba, style } = pointAttributes(P, cols);
+  return { origin, xy, grid, sorted: inGridOrder(grid.order, xy, rgba, style) };
+}
+
+// The whole data's projection (per columns) and attributes (per palette and looks), made once: a filter then
+// only gathers the points it keeps (no projection, no colours) and indexes them.
+const wholeCache = new WeakMap();
+
+function wholeOf(P, all) {
+  let whole = wholeCache.get(all);
+  if (!whole) {
+    whole = { ...projectPoints(all.lon, all.lat), looks: new Map() };
+    wholeCache.set(all, whole);
+  }
+  const key = P.data?.labels || JSON.stringify([P.colours, P.shapes, P.statusStyles]);
+  let looks = whole.looks.get(key);
+  if (!looks) {
+    looks = pointAttributes(P, all);
+    whole.looks.set(key, looks);
+  }
+  return { origin: whole.origin, xy: whole.xy, ...looks };
+}
+
+// `preparePoints` of the events `indices` of the whole data's columns `all`, from the whole data's cache.
+function prepareSubset(P, all, indices) {
+  const whole = wholeOf(P, all);
+  const n = indices.length;
+  const xy = new Float32Array(2 * n);
+  for (let k = 0; k < n; k++) {
+    xy[2 * k] = whole.xy[2 * indices[k]];
+    xy[2 * k + 1] = whole.xy[2 * indices[k] + 1];
+  }
+  const grid = buildGrid(xy);
+  const order = new Uint32Array(n);
+  for (let k = 0; k < n; k++) order[k] = indices[grid.order[k]];
+  return { origin: whole.origin, xy, grid, sorted: inGridOrder(order, whole.xy, whole.rgba, whole.style) };
+}
+
 function pointRendererClass() {
   return L.Renderer.extend({
     initialize(P, cols, options) {
@@ -1527,12 +1738,10 @@ function pointRendererClass() {
       this._gl = gl;
       const prog = program(gl);
       this._prog = prog;
-      const { origin, xy } = projectPoints(this._cols.lon, this._cols.lat);
+      const { origin, xy, grid, sorted } = this.options.prepare ? this.options.prepare() : preparePoints(this._P, this._cols);
       this._origin = origin;
       this._xy = xy;
-      this._grid = buildGrid(xy);
-      const { rgba, style } = pointAttributes(this._P, this._cols);
-      const sorted = inGridOrder(this._grid.order, xy, rgba, style);
+      this._grid = grid;
       gl.useProgram(prog);
       this._buffers = [
         buffer(gl, prog, "a_pos", sorted.xy, 2, gl.FLOAT, false),
@@ -1736,7 +1945,42 @@ function pickTarget(P, i) {
 }
 
 function addGlPoints(P, group, onNoWebgl) {
-  const cols = decodePayload(P);
+  if (!P.data) return drawGlPoints(P, group, onNoWebgl, decodePayload(P));
+  const labels = P.data.labels ? fetchLabels(P.data.labels) : Promise.resolve({});
+  group.emLoading = Promise.all([fetchColumns(P.data.url, P.data.layout, P.data.n), labels]).then(
+    ([all, shared]) => {
+      Object.assign(P, shared);
+      const entry = filteredColumns(P.data.url, all, P.filter);
+      P.pickIndex = entry.indices;
+      group.emAll = all;
+      const looks = P.data.labels || JSON.stringify([P.colours, P.shapes, P.statusStyles]);
+      if (entry.looks !== looks) { // the same filter again (a click's rerun): the same points, ready to upload
+        entry.prepared = null;
+        entry.looks = looks;
+      }
+      const prepare = () => {
+        entry.prepared = entry.prepared || prepareSubset(P, all, entry.indices);
+        return entry.prepared;
+      };
+      return drawGlPoints(P, group, onNoWebgl, entry.cols, prepare);
+    },
+    (error) => {
+      console.error(error); // the columns could not be fetched: the map shows the note instead of points
+      const note = L.control({ position: "topright" });
+      note.onAdd = () => {
+        const div = L.DomUtil.create("div", "em-note em-no-points");
+        div.textContent = P.strings?.noPoints || "!";
+        return div;
+      };
+      whenOnMap(group, (map) => note.addTo(map));
+      group.on("remove", () => note.remove());
+      return null;
+    },
+  );
+  return null;
+}
+
+function drawGlPoints(P, group, onNoWebgl, cols, prepare) {
   group.emCols = cols;
   const probe = document.createElement("canvas");
   if (!webglContext(probe)) {
@@ -1744,7 +1988,7 @@ function addGlPoints(P, group, onNoWebgl) {
     return null;
   }
   const Renderer = pointRendererClass();
-  const layer = new Renderer(P, cols, { padding: 0.1, pane: "overlayPane" });
+  const layer = new Renderer(P, cols, { padding: 0.1, pane: "overlayPane", prepare });
   const popup = L.popup({ maxWidth: 320, className: "em-popup-wrap" });
   const onClick = (e) => {
     const i = layer.pointAt(e.containerPoint);
@@ -1752,7 +1996,9 @@ function addGlPoints(P, group, onNoWebgl) {
     const at = L.latLng(cols.lat[i], cols.lon[i]);
     popup.setLatLng(at).setContent(summaryElement(P, cols, i)).openOn(layer._map);
     layer.lastPicked = i;
-    layer.fire("click", { latlng: at, sourceTarget: pickTarget(P, i), emIndex: i });
+    // The layer of fetched columns joins the group after streamlit-folium has bound its click handler to the
+    // layers on the map: the group, which has it, tells the click then (as the clusters without WebGL do).
+    (P.data ? group : layer).fire("click", { latlng: at, sourceTarget: pickTarget(P, i), emIndex: i });
   };
   const onHover = (e) => {
     layer._map.getContainer().style.cursor = layer.pointAt(e.containerPoint) >= 0 ? "pointer" : "";
@@ -1771,7 +2017,7 @@ function addGlPoints(P, group, onNoWebgl) {
   group.addLayer(layer);
   return layer;
 }
-return { SHAPE_CODES, UNKNOWN_DAY, hexRgb, decodePayload, pointAttributes, pointSizePx, inGridOrder, canvasTransform, nextChunk, pickText, isoDay, summaryLines, webglContext, summaryElement, pickTarget, addGlPoints };
+return { SHAPE_CODES, UNKNOWN_DAY, hexRgb, decodePayload, pointAttributes, pointSizePx, inGridOrder, canvasTransform, nextChunk, pickText, isoDay, summaryLines, webglContext, preparePoints, prepareSubset, summaryElement, pickTarget, addGlPoints };
 })();
 // glfallback.js
 modules["glfallback"] = (function () {
@@ -1846,32 +2092,6 @@ function addFallbackClusters(P, cols, group) {
   group.emNoWebgl = true;
 }
 return { addFallbackClusters };
-})();
-// panes.js
-modules["panes"] = (function () {
-/* The map's panes and a helper to act once a layer is on a map. Uses the global `L` map objects. */
-
-// Basemap under the tiles (200); precision circles under other overlays (400); place names above
-// those but under the markers (600), so a label never hides a marker or a cluster's count.
-const PANES = { "em-basemap": 150, "em-areas": 300, "em-precision": 350, "em-labels": 550 };
-
-function ensurePanes(map) {
-  for (const name of Object.keys(PANES)) {
-    if (!map.getPane(name)) {
-      const pane = map.createPane(name);
-      pane.style.zIndex = PANES[name];
-      if (name !== "em-basemap" && name !== "em-areas") pane.style.pointerEvents = "none";
-    }
-  }
-}
-
-function whenOnMap(layer, fn) {
-  if (layer._map) fn(layer._map);
-  layer.on("add", () => {
-    fn(layer._map);
-  });
-}
-return { PANES, ensurePanes, whenOnMap };
 })();
 // sources.js
 modules["sources"] = (function () {

@@ -217,3 +217,59 @@ def test_a_zoom_scales_the_drawn_points_and_redraws_them_once_in_place(file_page
     key = page.evaluate("() => EventMap.layers[0].emPayload.key")
     assert page.evaluate("() => window.emPicks") == [f"em-point:{key}:{target['i']}"]
     assert page.errors == []
+
+
+# The columns' and the labels' files fetched by the map's page.
+POINT_FETCHES = """() => performance.getEntriesByType("resource").filter((e) => e.name.includes("/eventmap/points/"))
+  .map((e) => e.name).sort()"""
+
+
+def test_a_side_filter_sends_no_columns_and_a_click_on_a_filtered_point_selects_its_event(page, points_app,
+                                                                                        screenshot) -> None:
+    url, frame = points_app
+    page.set_default_timeout(90_000)
+    page.goto(url)
+    map_handle = page.wait_for_selector(MAP_FRAME, state="attached")
+    map_page = map_handle.content_frame()
+    map_page.wait_for_function(POINTS_DRAWN, polling=250)
+    fetched = map_page.evaluate(POINT_FETCHES)
+    data = map_page.evaluate("() => EventMap.layers[0].emPayload.data")
+    assert [name.rsplit("/app/static/", 1)[1] for name in fetched] == sorted(
+        [data["url"].removeprefix("/app/static/"), data["labels"].removeprefix("/app/static/")])
+    map_page.evaluate("() => { window.emSameMap = true; }")
+
+    sides = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(has_text="Side")
+    sides.locator("input").click()
+    page.keyboard.type("Armenia")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    expected = int((frame["side"] == "Armenia").sum())
+    map_page.wait_for_function(
+        "(n) => { const g = window.EventMap && EventMap.layers[0];"
+        " return !!(g && g.emPoints && g.emPoints.drawCount > 0 && g.emCols.lon.length === n); }",
+        arg=expected, polling=250)
+    assert map_page.evaluate("() => window.emSameMap") is True, "the map was not reloaded"
+    payload = map_page.evaluate("() => { const P = EventMap.layers[0].emPayload;"
+                                " return { filter: P.filter, n: P.n, columns: 'lon' in P }; }")
+    assert payload["n"] == expected
+    assert payload["filter"]["count"] == expected
+    assert "sides" in payload["filter"]
+    assert not {"mask", "only", "drop"} & set(payload["filter"])
+    assert payload["columns"] is False
+    assert map_page.evaluate(POINT_FETCHES) == fetched, "the columns and labels were fetched once"
+
+    box = map_handle.bounding_box()
+    target = map_page.evaluate(PICKABLE, [0, 60])
+    whole = map_page.evaluate("(i) => EventMap.layers[0].emPayload.pickIndex[i]", target["i"])
+    page.mouse.click(box["x"] + target["x"], box["y"] + target["y"])
+    card = page.locator(".em-card")
+    card.wait_for()
+    event = frame.iloc[whole]  # every event has a point: the whole data's index is the row
+    assert event["side"] == "Armenia"
+    assert event["event_id"] in card.inner_text()
+    assert f"https://example.org/report/{whole}" in card.inner_text()
+    map_page = page.wait_for_selector(MAP_FRAME, state="attached").content_frame()
+    map_page.wait_for_function(POINTS_DRAWN, polling=250)
+    assert map_page.evaluate(POINT_FETCHES) == fetched, "selecting an event fetched no columns"
+    assert page.blocked_requests == []
+    screenshot(page, "points_dashboard_filtered_pick")

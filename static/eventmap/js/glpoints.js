@@ -2,7 +2,9 @@
  * events and more), where clustered markers are too slow. Uses the global `L` (only inside functions).
  *
  *   addGlPoints(P, group, onNoWebgl)  draws the columnar payload of eventmap.mapping.points into `group`;
- *                                     calls onNoWebgl(cols) instead when the browser has no WebGL
+ *                                     calls onNoWebgl(cols) instead when the browser has no WebGL. With
+ *                                     `P.data` (eventmap.mapping.deltas) the columns are the whole data's,
+ *                                     fetched once per URL (pointdata.js), and `P.filter` says which to draw
  *
  * The canvas is a Leaflet renderer: it follows pans with the map's panes, and zooms (animated, wheel, pinch,
  * fly) with a CSS transform of the image already drawn, as Leaflet's own canvas and tile layers do; the
@@ -11,9 +13,13 @@
  * filled or hollow the claim status's. A click picks the nearest point through a grid index (picking.js),
  * opens a short summary (text nodes only) and fires "click" on the layer with a `sourceTarget` whose
  * tooltip is "em-point:KEY:INDEX": streamlit-folium returns it to the app, which shows the event's card.
+ * INDEX is the point's position in the payload's columns: in the whole data's with `P.data` (`P.pickIndex`
+ * maps the points drawn to it).
  */
 
+import { whenOnMap } from "./panes.js";
 import { buildGrid, decodeColumn, nearestPoint, projectPoints, visibleRanges } from "./picking.js";
+import { fetchColumns, fetchLabels, filteredColumns } from "./pointdata.js";
 
 export const SHAPE_CODES = { circle: 0, diamond: 1, triangle: 2, square: 3, star: 4, cross: 5, pentagon: 6 };
 export const UNKNOWN_DAY = 65535;
@@ -97,8 +103,9 @@ export function nextChunk(chunk, drawMs, { min = 5000, max = 1000000, slowMs = 2
   return chunk;
 }
 
+// `index`: the point's position among the points drawn.
 export function pickText(P, index) {
-  return `em-point:${P.key}:${index}`;
+  return `em-point:${P.key}:${P.pickIndex ? P.pickIndex[index] : index}`;
 }
 
 export function isoDay(day0, offset) {
@@ -211,6 +218,49 @@ export function webglContext(canvas) {
   }
 }
 
+// What the GPU draws of columns: positions (projected, relative to `origin`), the grid index over them, and
+// the points' positions, colours and styles in the grid's order.
+export function preparePoints(P, cols) {
+  const { origin, xy } = projectPoints(cols.lon, cols.lat);
+  const grid = buildGrid(xy);
+  const { rgba, style } = pointAttributes(P, cols);
+  return { origin, xy, grid, sorted: inGridOrder(grid.order, xy, rgba, style) };
+}
+
+// The whole data's projection (per columns) and attributes (per palette and looks), made once: a filter then
+// only gathers the points it keeps (no projection, no colours) and indexes them.
+const wholeCache = new WeakMap();
+
+function wholeOf(P, all) {
+  let whole = wholeCache.get(all);
+  if (!whole) {
+    whole = { ...projectPoints(all.lon, all.lat), looks: new Map() };
+    wholeCache.set(all, whole);
+  }
+  const key = P.data?.labels || JSON.stringify([P.colours, P.shapes, P.statusStyles]);
+  let looks = whole.looks.get(key);
+  if (!looks) {
+    looks = pointAttributes(P, all);
+    whole.looks.set(key, looks);
+  }
+  return { origin: whole.origin, xy: whole.xy, ...looks };
+}
+
+// `preparePoints` of the events `indices` of the whole data's columns `all`, from the whole data's cache.
+export function prepareSubset(P, all, indices) {
+  const whole = wholeOf(P, all);
+  const n = indices.length;
+  const xy = new Float32Array(2 * n);
+  for (let k = 0; k < n; k++) {
+    xy[2 * k] = whole.xy[2 * indices[k]];
+    xy[2 * k + 1] = whole.xy[2 * indices[k] + 1];
+  }
+  const grid = buildGrid(xy);
+  const order = new Uint32Array(n);
+  for (let k = 0; k < n; k++) order[k] = indices[grid.order[k]];
+  return { origin: whole.origin, xy, grid, sorted: inGridOrder(order, whole.xy, whole.rgba, whole.style) };
+}
+
 function pointRendererClass() {
   return L.Renderer.extend({
     initialize(P, cols, options) {
@@ -229,12 +279,10 @@ function pointRendererClass() {
       this._gl = gl;
       const prog = program(gl);
       this._prog = prog;
-      const { origin, xy } = projectPoints(this._cols.lon, this._cols.lat);
+      const { origin, xy, grid, sorted } = this.options.prepare ? this.options.prepare() : preparePoints(this._P, this._cols);
       this._origin = origin;
       this._xy = xy;
-      this._grid = buildGrid(xy);
-      const { rgba, style } = pointAttributes(this._P, this._cols);
-      const sorted = inGridOrder(this._grid.order, xy, rgba, style);
+      this._grid = grid;
       gl.useProgram(prog);
       this._buffers = [
         buffer(gl, prog, "a_pos", sorted.xy, 2, gl.FLOAT, false),
@@ -438,7 +486,42 @@ export function pickTarget(P, i) {
 }
 
 export function addGlPoints(P, group, onNoWebgl) {
-  const cols = decodePayload(P);
+  if (!P.data) return drawGlPoints(P, group, onNoWebgl, decodePayload(P));
+  const labels = P.data.labels ? fetchLabels(P.data.labels) : Promise.resolve({});
+  group.emLoading = Promise.all([fetchColumns(P.data.url, P.data.layout, P.data.n), labels]).then(
+    ([all, shared]) => {
+      Object.assign(P, shared);
+      const entry = filteredColumns(P.data.url, all, P.filter);
+      P.pickIndex = entry.indices;
+      group.emAll = all;
+      const looks = P.data.labels || JSON.stringify([P.colours, P.shapes, P.statusStyles]);
+      if (entry.looks !== looks) { // the same filter again (a click's rerun): the same points, ready to upload
+        entry.prepared = null;
+        entry.looks = looks;
+      }
+      const prepare = () => {
+        entry.prepared = entry.prepared || prepareSubset(P, all, entry.indices);
+        return entry.prepared;
+      };
+      return drawGlPoints(P, group, onNoWebgl, entry.cols, prepare);
+    },
+    (error) => {
+      console.error(error); // the columns could not be fetched: the map shows the note instead of points
+      const note = L.control({ position: "topright" });
+      note.onAdd = () => {
+        const div = L.DomUtil.create("div", "em-note em-no-points");
+        div.textContent = P.strings?.noPoints || "!";
+        return div;
+      };
+      whenOnMap(group, (map) => note.addTo(map));
+      group.on("remove", () => note.remove());
+      return null;
+    },
+  );
+  return null;
+}
+
+function drawGlPoints(P, group, onNoWebgl, cols, prepare) {
   group.emCols = cols;
   const probe = document.createElement("canvas");
   if (!webglContext(probe)) {
@@ -446,7 +529,7 @@ export function addGlPoints(P, group, onNoWebgl) {
     return null;
   }
   const Renderer = pointRendererClass();
-  const layer = new Renderer(P, cols, { padding: 0.1, pane: "overlayPane" });
+  const layer = new Renderer(P, cols, { padding: 0.1, pane: "overlayPane", prepare });
   const popup = L.popup({ maxWidth: 320, className: "em-popup-wrap" });
   const onClick = (e) => {
     const i = layer.pointAt(e.containerPoint);
@@ -454,7 +537,9 @@ export function addGlPoints(P, group, onNoWebgl) {
     const at = L.latLng(cols.lat[i], cols.lon[i]);
     popup.setLatLng(at).setContent(summaryElement(P, cols, i)).openOn(layer._map);
     layer.lastPicked = i;
-    layer.fire("click", { latlng: at, sourceTarget: pickTarget(P, i), emIndex: i });
+    // The layer of fetched columns joins the group after streamlit-folium has bound its click handler to the
+    // layers on the map: the group, which has it, tells the click then (as the clusters without WebGL do).
+    (P.data ? group : layer).fire("click", { latlng: at, sourceTarget: pickTarget(P, i), emIndex: i });
   };
   const onHover = (e) => {
     layer._map.getContainer().style.cursor = layer.pointAt(e.containerPoint) >= 0 ? "pointer" : "";

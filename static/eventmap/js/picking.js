@@ -1,7 +1,7 @@
 /* The WebGL point layer's pure parts, with no page access: typed columns out of base64, Web Mercator
  * projection, and a grid index that finds the point under a click among a million in microseconds.
  *
- *   decodeColumn(b64, "f32" | 1 | 2)      -> Float32Array | Uint8Array | Uint16Array (little-endian)
+ *   decodeColumn(b64, "f32" | 1 | 2 | 4)  -> Float32Array | Uint8Array | Uint16Array | Uint32Array (little-endian)
  *   projectPoints(lon, lat)                -> { origin: [x, y], xy: Float32Array }  (zoom-0 pixels)
  *   buildGrid(xy)                          -> a grid index of the points
  *   nearestPoint(grid, xy, x, y, radius)   -> the index of the nearest point within radius, or -1
@@ -19,6 +19,7 @@ export function decodeColumn(b64, kind) {
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   if (kind === "f32") return new Float32Array(bytes.buffer);
   if (kind === 2) return new Uint16Array(bytes.buffer);
+  if (kind === 4) return new Uint32Array(bytes.buffer);
   return bytes;
 }
 
