@@ -100,5 +100,5 @@ with st.expander(t("losses.title", lang), expanded=True, icon=":material/monitor
     render_losses(shown, colours=colours, lang=lang, signature=signature)
 
 st.subheader(t("dash.table", lang), help=t("dash.table_help", lang))
-render_table(shown, naming=naming, lang=lang, generation=panels.table_generation(signature))
+render_table(shown, naming=naming, lang=lang, generation=panels.table_generation(signature), signature=signature)
 hooks.export_panel(shown, view=view, loaded=loaded, settings=settings, scene=scene, control=control.history)

@@ -34,9 +34,15 @@ class LossTable:
 def _figures(frame: pd.DataFrame, kind: LossKind) -> tuple[pd.DataFrame, int]:
     if kind.value not in frame.columns:
         return pd.DataFrame(columns=list(COLUMNS)), 0
-    text = frame[kind.value].astype("string").fillna("").str.strip()
-    numbers = pd.to_numeric(text.where(text != ""), errors="coerce")
-    unreadable = int(((text != "") & (numbers.isna() | (numbers % 1 != 0) | (numbers < 0))).sum())
+    column = frame[kind.value]
+    if pd.api.types.is_numeric_dtype(column):  # a loaded frame: already numbers (no text to read)
+        numbers = column.astype("float64")
+        given = numbers.notna()
+    else:
+        text = column.astype("string").fillna("").str.strip()
+        numbers = pd.to_numeric(text.where(text != ""), errors="coerce")
+        given = text != ""
+    unreadable = int((given & (numbers.isna() | (numbers % 1 != 0) | (numbers < 0))).sum())
     keep = numbers.notna() & (numbers > 0) & (numbers % 1 == 0)
     rows = frame.loc[keep]
     return pd.DataFrame({

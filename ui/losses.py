@@ -4,7 +4,7 @@ reported it (`eventmap.losses` builds the data). A caption says these are claims
 Up to `DETAIL_POINTS` figures each is a point with its reporter and place; above that (an export of a whole
 war) the figures of one day, side and kind are one point with how many reports they sum (`eventmap.losses.
 by_day`), and the caption says so: a reader cannot point at a hundred thousand dots, and the browser should
-not have to draw them. The chart is built once per shown events, language and colours in a session.
+not have to draw them. The chart is built once per shown events, language and colours for every session.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from eventmap.losses import by_day, reported_losses
 
 LOSSES_HEIGHT_PX = 130
 DETAIL_POINTS = 2_000  # more figures than this: summed per day, side and kind
-_CHART_KEY = "_losses_chart"  # (key, chart or None, summed per day)
 
 
 def losses_chart(frame: pd.DataFrame, *, colours: Mapping[str, str], lang: str,
@@ -59,16 +58,19 @@ def losses_chart(frame: pd.DataFrame, *, colours: Mapping[str, str], lang: str,
     return (lines + points).properties(height=LOSSES_HEIGHT_PX), summed
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _shared_chart(key: tuple[str, str, tuple[tuple[str, str], ...]],
+                  _frame: pd.DataFrame) -> tuple[alt.LayerChart | None, bool]:
+    """`losses_chart` of the events `key` names (data and filters, language, colours), built once for every
+    session of the process."""
+    _, lang, colours = key
+    return losses_chart(_frame, colours=dict(colours), lang=lang)
+
+
 def render_losses(frame: pd.DataFrame, *, colours: Mapping[str, str], lang: str, signature: str) -> None:
     """The chart and its caption; a sentence when no event gives a figure. `signature` names the data and
     filters that gave `frame`: a rerun with the same ones (a pan, a click) reuses this session's chart."""
-    key = (signature, lang, tuple(colours.items()))
-    kept = st.session_state.get(_CHART_KEY)
-    if kept is not None and kept[0] == key:
-        chart, summed = kept[1], kept[2]
-    else:
-        chart, summed = losses_chart(frame, colours=colours, lang=lang)
-        st.session_state[_CHART_KEY] = (key, chart, summed)
+    chart, summed = _shared_chart((signature, lang, tuple(colours.items())), frame)
     if chart is None:
         st.caption(t("losses.none", lang))
         return

@@ -100,12 +100,22 @@ def scene_for(shown: pd.DataFrame, *, events: pd.DataFrame, view: ViewState, set
     kept = st.session_state.get(_SCENE_KEY)
     if kept is not None and kept[0] == key:
         return kept[1]
-    scene = build_scene(shown, full_frame=events, filters=view.filters, view=scene_view, lang=view.lang,
-                        naming=view.naming, sides_config_path=settings.sides_config_path,
-                        areas=frozenset(view.areas), data_version=data_version,
-                        control=control, control_day=control_day)
+    scene = _shared_scene(key, shown, events, view, scene_view, settings, data_version, control, control_day)
     st.session_state[_SCENE_KEY] = (key, scene)
     return scene
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _shared_scene(key: tuple, _shown: pd.DataFrame, _events: pd.DataFrame, _view: ViewState,
+                  _scene_view: SceneView, _settings: Settings, _data_version: str,
+                  _control: ControlHistory | None, _control_day: date | None) -> Scene:
+    """The scene of `key` (see `scene_for`), built once for every session of the process that shows the same
+    view (a class opening the same link): a scene is a value, never changed once built."""
+    del key  # the cache key: the arguments below are what it names
+    return build_scene(_shown, full_frame=_events, filters=_view.filters, view=_scene_view, lang=_view.lang,
+                       naming=_view.naming, sides_config_path=_settings.sides_config_path,
+                       areas=frozenset(_view.areas), data_version=_data_version,
+                       control=_control, control_day=_control_day)
 
 
 def highlight_layer(event: Mapping[str, object]) -> folium.FeatureGroup:

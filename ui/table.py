@@ -11,6 +11,7 @@ import math
 from functools import partial
 from urllib.parse import urlsplit
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -26,7 +27,6 @@ TABLE_KEY_PREFIX = "events_table"
 PAGE_ROWS = 500
 PAGE_KEY_PREFIX = "events_table_page"
 _ROWS_KEY = "_table_rows"
-_ORDER_KEY = "_table_order"  # (generation, the shown events in date order)
 _FOLLOWED_KEY = "_table_followed"  # the selected event whose page was last opened
 SHOWN_COLUMNS: tuple[str, ...] = (
     "date", "place", "side", "actor", "event_type", "sub_event_type", "status", "verification", "fatalities",
@@ -79,24 +79,25 @@ def table_frame(frame: pd.DataFrame, *, naming: Naming, lang: Lang, limit: int =
     )
 
 
-def render_table(frame: pd.DataFrame, *, naming: Naming, lang: Lang, generation: str) -> None:
+def render_table(frame: pd.DataFrame, *, naming: Naming, lang: Lang, generation: str, signature: str) -> None:
     """The table of `frame`, a page at a time. `generation` changes with the filters: a new table starts on
-    its first page with no selection."""
-    ordered = _in_date_order(frame, generation=generation)
-    pages = max(1, math.ceil(len(ordered) / PAGE_ROWS))
+    its first page with no selection. `signature` names the data and filters that gave `frame` (its date
+    order is worked out once for every session)."""
+    order = date_order(signature, frame)
+    pages = max(1, math.ceil(len(order) / PAGE_ROWS))
     page_key = f"{PAGE_KEY_PREFIX}_{generation}"
     selected = st.session_state.get(SELECTED_EVENT_KEY, "")
-    _open_page_of(ordered, selected, page_key=page_key)
+    _open_page_of(frame, order, selected, page_key=page_key)
     page = 1
     if pages > 1:
         page = int(st.number_input(t("table.page", lang, pages=f"{pages:,}"), min_value=1, max_value=pages,
                                    step=1, key=page_key))
     start = (page - 1) * PAGE_ROWS
-    rows, shown = _rows_of_session(ordered.iloc[start:start + PAGE_ROWS], naming=naming, lang=lang,
+    rows, shown = _rows_of_session(frame.iloc[order[start:start + PAGE_ROWS]], naming=naming, lang=lang,
                                    key=(generation, page))
     if pages > 1:
         st.caption(t("table.rows", lang, first=f"{start + 1:,}", last=f"{start + len(rows):,}",
-                     total=f"{len(ordered):,}"))
+                     total=f"{len(order):,}"))
     key = f"{TABLE_KEY_PREFIX}_{generation}_{page}"
     selection_default = None
     if selected:
@@ -117,24 +118,23 @@ def render_table(frame: pd.DataFrame, *, naming: Naming, lang: Lang, generation:
     )
 
 
-def _in_date_order(frame: pd.DataFrame, *, generation: str) -> pd.DataFrame:
-    """`frame` by date and id (newest last), sorted once per `generation` in a session."""
-    kept = st.session_state.get(_ORDER_KEY)
-    if kept is not None and kept[0] == generation:
-        return kept[1]
-    ordered = frame.sort_values(["date", "event_id"], kind="stable")
-    st.session_state[_ORDER_KEY] = (generation, ordered)
-    return ordered
+@st.cache_resource(show_spinner=False, max_entries=16)
+def date_order(signature: str, _frame: pd.DataFrame) -> np.ndarray:
+    """The positions of `_frame`'s rows by date and id (newest last): worked out once per data and filters
+    (`signature`) for every session of the process; only the two columns are sorted, not the whole frame."""
+    keys = _frame[["date", "event_id"]].reset_index(drop=True)
+    return keys.sort_values(["date", "event_id"], kind="stable").index.to_numpy()
 
 
-def _open_page_of(ordered: pd.DataFrame, selected: str, *, page_key: str) -> None:
+def _open_page_of(frame: pd.DataFrame, order: np.ndarray, selected: str, *, page_key: str) -> None:
     """When an event was newly selected (on the map, in the URL), open the page that holds it."""
     if not selected or st.session_state.get(_FOLLOWED_KEY) == selected:
         return
     st.session_state[_FOLLOWED_KEY] = selected
-    positions = (ordered["event_id"].to_numpy() == selected).nonzero()[0]
-    if len(positions):
-        st.session_state[page_key] = int(positions[0]) // PAGE_ROWS + 1
+    found = (frame["event_id"].to_numpy() == selected).nonzero()[0]
+    if len(found):
+        rank = (order == found[0]).nonzero()[0]
+        st.session_state[page_key] = int(rank[0]) // PAGE_ROWS + 1
 
 
 def _rows_of_session(frame: pd.DataFrame, *, naming: Naming, lang: Lang,

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 from functools import partial
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -15,7 +16,6 @@ from eventmap.timeline import SELECTION_NAME, selected_span, timeline_chart
 from ui.sidebar import TIMELINE_GENERATION_KEY, set_dates
 
 TIMELINE_HEIGHT_PX = 240
-_CHART_KEY = "_timeline_chart"  # (key, chart): this session's last chart
 
 
 def timeline_key() -> str:
@@ -23,21 +23,24 @@ def timeline_key() -> str:
     return f"timeline_{st.session_state.get(TIMELINE_GENERATION_KEY, 0)}"
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _shared_chart(key: tuple[str, str, tuple[tuple[str, str], ...], tuple[date, date] | None],
+                  _frame: pd.DataFrame) -> alt.LayerChart:
+    """`timeline_chart` of the events `key` names (data and filters but the dates, language, colours, date
+    range), built once for every session of the process."""
+    _, lang, colours, date_range = key
+    return timeline_chart(_frame, colours=dict(colours), lang=lang, date_range=date_range)
+
+
 def render_timeline(frame: pd.DataFrame, *, colours: Mapping[str, str], lang: Lang,
                     date_range: tuple[date, date] | None, signature: str) -> None:
     """`frame`: the events that pass every filter but the dates; `date_range`: the date filter (dims the rest).
     No such event: a sentence instead of an empty chart (the map says which filters to loosen). `signature`
-    names the data and filters that gave `frame`: a rerun with the same ones reuses this session's chart."""
+    names the data and filters that gave `frame`: the same ones reuse the chart built for any session."""
     if frame.empty:
         st.info(t("scene.empty", lang), icon=":material/filter_alt_off:")
         return
-    memo = (signature, lang, tuple(colours.items()), date_range)
-    kept = st.session_state.get(_CHART_KEY)
-    if kept is not None and kept[0] == memo:
-        chart = kept[1]
-    else:
-        chart = timeline_chart(frame, colours=colours, lang=lang, date_range=date_range)
-        st.session_state[_CHART_KEY] = (memo, chart)
+    chart = _shared_chart((signature, lang, tuple(colours.items()), date_range), frame)
     key = timeline_key()
     st.altair_chart(chart, key=key, on_select=partial(_brushed, key), selection_mode=SELECTION_NAME,
                     width="stretch", height=TIMELINE_HEIGHT_PX)
