@@ -4,8 +4,8 @@
 — the event's `side` —, killed or injured, the figure, who reported it, the place) with the running total per
 side and kind. Events give no figure, or 0, are left out; a figure that is not a whole number is left out and
 counted in `LossTable.unreadable` (never guessed). The chart under the timeline draws this (`ui.losses`);
-`by_day(rows)` sums the figures of one day, side and kind into one row (with how many reports they are), for a
-chart of more figures than a reader can point at one by one.
+`by_day(rows)` sums the figures of one day (week, month), side and kind into one row (with how many reports they
+are), for a chart of more figures than a reader can point at one by one.
 """
 
 from __future__ import annotations
@@ -71,11 +71,16 @@ def reported_losses(frame: pd.DataFrame) -> LossTable:
     return LossTable(rows=rows[list(COLUMNS)], unreadable=unreadable)
 
 
-def by_day(rows: pd.DataFrame) -> pd.DataFrame:
-    """`reported_losses(...).rows` summed per day, side and kind (`DAY_COLUMNS`): the day's figures added up,
-    the running total at the end of the day, and how many reports they are."""
+BINS = {"day": "D", "week": "W-SAT", "month": "M"}  # as the timeline's bins (`eventmap.timeline`)
+
+
+def by_day(rows: pd.DataFrame, *, unit: str = "day") -> pd.DataFrame:
+    """`reported_losses(...).rows` summed per day (or per "week", "month": `unit`), side and kind
+    (`DAY_COLUMNS`): the bin's figures added up, the running total at its end, and how many reports they are;
+    `date` is the bin's first day."""
     if rows.empty:
         return pd.DataFrame(columns=list(DAY_COLUMNS))
-    grouped = rows.groupby(["date", "side", "kind"], sort=True, observed=True)
+    binned = rows.assign(date=rows["date"].dt.to_period(BINS[unit]).dt.start_time)
+    grouped = binned.groupby(["date", "side", "kind"], sort=True, observed=True)
     days = grouped.agg(count=("count", "sum"), cumulative=("cumulative", "last"), reports=("count", "size"))
     return days.reset_index()[list(DAY_COLUMNS)]

@@ -2,9 +2,11 @@
 reported it (`eventmap.losses` builds the data). A caption says these are claims.
 
 Up to `DETAIL_POINTS` figures each is a point with its reporter and place; above that (an export of a whole
-war) the figures of one day, side and kind are one point with how many reports they sum (`eventmap.losses.
-by_day`), and the caption says so: a reader cannot point at a hundred thousand dots, and the browser should
-not have to draw them. The chart is built once per shown events, language and colours for every session.
+war) the figures of one day (or week, or month: the finest that keeps the points under `DETAIL_POINTS`), side
+and kind are one point with how many reports they sum (`eventmap.losses.by_day`), and the caption says so: a
+reader cannot point at a hundred thousand dots, and the browser should not have to draw them (at a million
+events, per-day points were 4 MB of the page). The chart is built once per shown events, language and colours
+for every session.
 """
 
 from __future__ import annotations
@@ -16,21 +18,26 @@ import pandas as pd
 import streamlit as st
 
 from eventmap.i18n import side_label, t
-from eventmap.losses import by_day, reported_losses
+from eventmap.losses import BINS, by_day, reported_losses
 
 LOSSES_HEIGHT_PX = 130
 DETAIL_POINTS = 2_000  # more figures than this: summed per day, side and kind
 
 
 def losses_chart(frame: pd.DataFrame, *, colours: Mapping[str, str], lang: str,
-                 detail_points: int = DETAIL_POINTS) -> tuple[alt.LayerChart | None, bool]:
-    """The chart of `frame`'s reported losses (None when no event gives a figure), and whether its figures
-    are summed per day (more than `detail_points` of them)."""
+                 detail_points: int = DETAIL_POINTS) -> tuple[alt.LayerChart | None, str]:
+    """The chart of `frame`'s reported losses (None when no event gives a figure), and the bin its figures
+    are summed in when there are more than `detail_points` of them ("day", "week", "month"; "" when not)."""
     rows = reported_losses(frame).rows
     if rows.empty:
-        return None, False
-    summed = len(rows) > detail_points
-    data = by_day(rows) if summed else rows
+        return None, ""
+    summed = ""
+    data = rows
+    if len(rows) > detail_points:
+        for summed in BINS:  # the finest of day, week and month that keeps the points few
+            data = by_day(rows, unit=summed)
+            if len(data) <= detail_points:
+                break
     side_text = {side: side_label(side, lang) for side in data["side"].unique()}
     kind_text = {kind: t(f"losses.{kind}", lang) for kind in data["kind"].unique()}
     data = data.assign(side_text=data["side"].map(side_text), kind_text=data["kind"].map(kind_text),
@@ -60,7 +67,7 @@ def losses_chart(frame: pd.DataFrame, *, colours: Mapping[str, str], lang: str,
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _shared_chart(key: tuple[str, str, tuple[tuple[str, str], ...]],
-                  _frame: pd.DataFrame) -> tuple[alt.LayerChart | None, bool]:
+                  _frame: pd.DataFrame) -> tuple[alt.LayerChart | None, str]:
     """`losses_chart` of the events `key` names (data and filters, language, colours), built once for every
     session of the process."""
     _, lang, colours = key
@@ -75,4 +82,6 @@ def render_losses(frame: pd.DataFrame, *, colours: Mapping[str, str], lang: str,
         st.caption(t("losses.none", lang))
         return
     st.altair_chart(chart, width="stretch", height=LOSSES_HEIGHT_PX + 40)
-    st.caption(t("losses.caption", lang) + (" " + t("losses.summed", lang, n=f"{DETAIL_POINTS:,}") if summed else ""))
+    summed_line = (t("losses.summed", lang, n=f"{DETAIL_POINTS:,}", period=t(f"losses.per_{summed}", lang))
+                   if summed else "")
+    st.caption(f"{t('losses.caption', lang)} {summed_line}".strip())
