@@ -4,9 +4,11 @@
 filter change and every click that adds the highlight sent them again. In the dashboard the layer is instead:
 
 - `DataPoints`: the typed columns of every located event of the WHOLE data (`data_points`), one binary file
-  per data version and palette (`publish`: ``static/eventmap/points/<sha256>.bin``, served by Streamlit at
-  ``/app/static/eventmap/points/...``, content-addressed, written atomically, the newest few kept). The
-  browser fetches it once and keeps the decoded columns per URL (``static/eventmap/js/pointdata.js``);
+  per data version and palette (`publish`: ``static/eventmap/points/<sha256>.bin.gz``, served by Streamlit at
+  ``/app/static/eventmap/points/...``, content-addressed, written atomically, the newest few kept). It is
+  gzipped once when written, so Streamlit sends the file from disk as `application/gzip` instead of gzipping
+  13 MB again for every visitor; the browser unzips it with its own `DecompressionStream`, fetches it once
+  and keeps the decoded columns per URL (``static/eventmap/js/pointdata.js``);
 - `filter_value`: what the layer draws of them, as predicates the browser evaluates on those columns (side,
   event type, status codes and a day range) and, only for what they cannot say (place, text, sources,
   fatalities...), the events kept as a packed bitmask (1 bit per event, base64), an index list, or a list of
@@ -24,9 +26,11 @@ each column starting at a multiple of 4 bytes: ``lon``, ``lat`` (Float32), ``day
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,6 +61,7 @@ POINTS_FOLDER = STATIC_DIR / "eventmap" / "points"
 POINTS_URL = f"{SERVED_PREFIX}/eventmap/points"
 KEEP_FILES = 6  # data versions kept in the folder (other sessions may still show an older one)
 MAX_SERVED_BYTES = 200 * 1024 * 1024  # Streamlit serves no larger static file (about 15 million events)
+GZIP_LEVEL = 1  # 13 MB of columns (a million events) in about 0.2 s, to about 60% of their size
 COLUMN_ORDER = ("lon", "lat", "day", "side", "type", "status")
 
 
@@ -145,25 +150,30 @@ def publish(data: DataPoints, *, folder: Path = POINTS_FOLDER, url_prefix: str =
     """The URL of `data`'s columns, written to `folder` unless already there (the newest `KEEP_FILES` files
     are kept); None when the folder cannot be written (a read-only install: the layer goes inline) or the
     file would be larger than Streamlit serves (`MAX_SERVED_BYTES`)."""
-    return _publish(data.blob, f"{data.digest}.bin", folder=folder, url_prefix=url_prefix)
+    return _publish(lambda: gzip.compress(data.blob, compresslevel=GZIP_LEVEL, mtime=0), f"{data.digest}.bin.gz",
+                    folder=folder, url_prefix=url_prefix)
 
 
 def publish_labels(data: DataPoints, lang: str, *, folder: Path = POINTS_FOLDER,
                    url_prefix: str = POINTS_URL) -> str | None:
     """The URL of `labels_of(data, lang)` as a JSON file beside the columns (content-addressed, like them)."""
     text = json.dumps(labels_of(data, lang), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return _publish(text, f"{hashlib.sha256(text).hexdigest()}.json", folder=folder, url_prefix=url_prefix)
+    return _publish(lambda: text, f"{hashlib.sha256(text).hexdigest()}.json", folder=folder, url_prefix=url_prefix)
 
 
-def _publish(content: bytes, name: str, *, folder: Path, url_prefix: str) -> str | None:
-    if len(content) > MAX_SERVED_BYTES:
-        return None
+def _publish(content: Callable[[], bytes], name: str, *, folder: Path, url_prefix: str) -> str | None:
+    """`content()` written to `folder/name` unless a file of that (content-addressed) name is there."""
     path = folder / name
     try:
-        if path.is_file() and path.stat().st_size == len(content):
+        if path.is_file():
+            if path.stat().st_size > MAX_SERVED_BYTES:
+                return None
             os.utime(path)  # the newest: pruned last
         else:
-            write_atomic(path, content)
+            data = content()
+            if len(data) > MAX_SERVED_BYTES:
+                return None
+            write_atomic(path, data)
         _prune(folder, keep=path)
     except OSError:
         return None

@@ -1363,13 +1363,18 @@ function remember(map, key, value, most) {
   return value;
 }
 
+// The server keeps the columns gzipped (sent from disk as they are); the browser unzips them itself.
+function gunzipped(response) {
+  return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+}
+
 function fetchColumns(url, layout, n, fetchFn = globalThis.fetch) {
   const known = columnCache.get(url);
   if (known) return remember(columnCache, url, known, KEEP_URLS);
   const loading = fetchFn(url)
     .then((response) => {
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-      return response.arrayBuffer();
+      return url.endsWith(".gz") ? gunzipped(response) : response.arrayBuffer();
     })
     .then((buffer) => columnsOf(buffer, layout, n));
   loading.catch(() => columnCache.delete(url)); // a failed fetch is tried again by the next layer

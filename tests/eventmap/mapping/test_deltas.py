@@ -8,6 +8,7 @@ a change of the encoding, write it again with ``python -m tests.eventmap.mapping
 from __future__ import annotations
 
 import base64
+import gzip
 import json
 import os
 from datetime import date
@@ -193,12 +194,12 @@ def test_the_layer_carries_the_url_and_the_filter_not_the_columns(frame, data) -
 
 def test_publish_writes_once_and_keeps_the_newest_files(tmp_path, data) -> None:
     for i in range(KEEP_FILES + 2):
-        (tmp_path / f"{i:064x}.bin").write_bytes(b"old")
-        os.utime(tmp_path / f"{i:064x}.bin", (1_000 + i, 1_000 + i))
+        (tmp_path / f"{i:064x}.bin.gz").write_bytes(b"old")
+        os.utime(tmp_path / f"{i:064x}.bin.gz", (1_000 + i, 1_000 + i))
     url = publish(data, folder=tmp_path, url_prefix="/p")
-    assert url == f"/p/{data.digest}.bin"
-    assert (tmp_path / f"{data.digest}.bin").read_bytes() == data.blob
-    assert len(list(tmp_path.glob("*.bin"))) == KEEP_FILES
+    assert url == f"/p/{data.digest}.bin.gz"
+    assert gzip.decompress((tmp_path / f"{data.digest}.bin.gz").read_bytes()) == data.blob  # zipped once, at rest
+    assert len(list(tmp_path.glob("*.bin.gz"))) == KEEP_FILES
     assert publish(data, folder=tmp_path, url_prefix="/p") == url
 
 
@@ -220,7 +221,8 @@ def test_the_labels_are_published_per_language_beside_the_columns(tmp_path, data
 
 
 def test_columns_larger_than_streamlit_serves_give_no_url(tmp_path, data, monkeypatch) -> None:
-    monkeypatch.setattr(deltas, "MAX_SERVED_BYTES", len(data.blob) - 1)
+    zipped = gzip.compress(data.blob, compresslevel=deltas.GZIP_LEVEL, mtime=0)
+    monkeypatch.setattr(deltas, "MAX_SERVED_BYTES", len(zipped) - 1)
     assert publish(data, folder=tmp_path) is None
     assert list(tmp_path.iterdir()) == []
 

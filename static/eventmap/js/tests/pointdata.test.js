@@ -91,6 +91,15 @@ describe("fetchColumns", () => {
     assert.equal(a, b);
     assert.deepEqual(Array.from(a.side.slice(0, 20)), Array.from(all.side.slice(0, 20)));
   });
+  it("unzips a gzipped file with the browser's DecompressionStream", async () => {
+    const zipped = await new Response(
+      new Blob([buffer()]).stream().pipeThrough(new CompressionStream("gzip")),
+    ).arrayBuffer();
+    const fetchFn = async () => new Response(zipped);
+    const cols = await fetchColumns("/zipped.bin.gz", FIXTURE.layout, FIXTURE.n, fetchFn);
+    assert.deepEqual(Array.from(cols.lon), Array.from(all.lon));
+    assert.deepEqual(Array.from(cols.status), Array.from(all.status));
+  });
   it("tries again after a failed fetch", async () => {
     let calls = 0;
     const fetchFn = async () => {
