@@ -20,7 +20,7 @@ from ui import upload as uploads
 from ui.losses import render_losses
 from ui.router import routed, run_app
 from ui.table import render_table
-from ui.timeline import render_timeline
+from ui.timeline import render_timeline, timeline_heading
 
 if not routed():
     run_app()
@@ -93,7 +93,7 @@ map_section.render_map(shown, events=events, naming=naming, lang=lang, basemap=c
                        scene=scene, settings=settings, signature=signature, data_key=loaded.cache_key)
 panels.selected_event(shown, naming=naming, lang=lang, colours=colours, history_link=settings.team_store)
 
-st.subheader(t("dash.timeline", lang), help=t("dash.timeline_help", lang))
+st.subheader(timeline_heading(undated, lang=lang), help=t("dash.timeline_help", lang))
 render_timeline(undated, colours=colours, lang=lang, date_range=sidebar.effective_date_range(events, filters),
                 signature=panels.view_signature(filters.with_dates(None, None), loaded))
 with st.expander(t("losses.title", lang), expanded=True, icon=":material/monitoring:"):

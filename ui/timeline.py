@@ -12,10 +12,17 @@ import streamlit as st
 
 from eventmap.i18n import t
 from eventmap.scene.model import Lang
-from eventmap.timeline import SELECTION_NAME, selected_span, timeline_chart
+from eventmap.timeline import SELECTION_NAME, bin_for, selected_span, timeline_chart
 from ui.sidebar import TIMELINE_GENERATION_KEY, set_dates
 
 TIMELINE_HEIGHT_PX = 240
+
+
+def timeline_heading(frame: pd.DataFrame, *, lang: Lang) -> str:
+    """"Events per day", "per week" or "per month": what one bar of the timeline of `frame` counts."""
+    dates = frame["date"].dropna() if "date" in frame else frame.iloc[0:0]
+    unit = bin_for(dates.min().date(), dates.max().date()) if len(dates) else "day"
+    return t("dash.timeline" if unit == "day" else f"dash.timeline_{unit}", lang)
 
 
 def timeline_key() -> str:
