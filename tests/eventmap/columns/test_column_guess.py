@@ -201,3 +201,9 @@ def test_bad_overrides_name_the_bad_value(overrides: dict[str, str], shown: str)
 )
 def test_needs_a_date_and_a_place(columns: dict[str, str], needs: list[str]) -> None:
     assert ColumnMapping(columns, ("d", "p", "y", "x")).needs() == needs
+
+
+@pytest.mark.parametrize("column", ["Who", "By whom", "Кто", "Wer", "Qui", "Quién"])
+def test_a_who_column_is_the_actor(column):
+    guess = guess_mapping(["Date", "Village", column, "Reported by"], [])
+    assert guess.mapping.column_of("actor") == column
