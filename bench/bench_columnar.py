@@ -19,8 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from child_figures import peak_mb, run_child  # noqa: E402
 from synthetic_events import SIDES, write_csv, write_parquet  # noqa: E402
 
 FILTER_CHANGES = (  # what a user clicks: a side, then a date range, then a type
@@ -39,17 +38,6 @@ FILTER_CHANGES = (  # what a user clicks: a side, then a date range, then a type
     {"sides": SIDES[:2], "date_from": date(2021, 1, 1), "date_to": date(2021, 6, 30), "event_types": ("Battles",)},
 )
 VIEW_FILTER = {"sides": SIDES[:1], "date_from": date(2020, 3, 1), "date_to": date(2021, 6, 30)}  # ~1 % of events
-
-
-def _peak_mb() -> float:
-    """This process's peak resident memory (`VmHWM`: `ru_maxrss` would count the parent's memory at the fork)."""
-    try:
-        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _settings(state: Path):
@@ -137,16 +125,12 @@ def child(step: str, path: Path, state: Path) -> dict[str, float]:
         frame["date"] = pd.to_datetime(frame["date"])
         kept = apply_filters(frame, _filters(VIEW_FILTER))
         result = {"seconds": time.perf_counter() - started, "events": len(kept)}
-    result["peak_mb"] = _peak_mb()
+    result["peak_mb"] = peak_mb()
     return result
 
 
 def measure(step: str, path: Path, state: Path) -> dict[str, float]:
-    command = [sys.executable, __file__, "--child", step, str(path), str(state)]
-    done = subprocess.run(command, check=False, capture_output=True, text=True, cwd=ROOT)
-    if done.returncode:
-        raise RuntimeError(f"{step} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_child(__file__, step, str(path), str(state))
 
 
 def _cell(figure: dict[str, float] | None, *, estimated: bool = False) -> str:

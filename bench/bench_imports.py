@@ -19,8 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,23 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from child_figures import cpu_seconds, peak_mb, run_child  # noqa: E402
 from synthetic_exports import FORMATS, write_export  # noqa: E402
-
-
-def _peak_mb() -> float:
-    """This process's peak resident memory (`VmHWM`: `ru_maxrss` would count the parent's memory at the fork)."""
-    try:
-        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _cpu_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
 
 
 def child(way: str, path: Path) -> dict[str, float]:
@@ -58,19 +41,15 @@ def child(way: str, path: Path) -> dict[str, float]:
     if way == "rows":
         loading.read_csv_columns = lambda *_args, **_kwargs: None  # type: ignore[assignment]
     limits = Limits.for_local_file(Settings.from_env())
-    cpu, started = _cpu_seconds(), time.perf_counter()
+    cpu, started = cpu_seconds(), time.perf_counter()
     result = load_events(path, limits=limits)
-    seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
-    return {"seconds": seconds, "cpu": cpu, "peak_mb": _peak_mb(), "loaded": len(result.events),
+    seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
+    return {"seconds": seconds, "cpu": cpu, "peak_mb": peak_mb(), "loaded": len(result.events),
             "listed": len(result.rejected), "read": result.rows_read, "load": os.getloadavg()[0]}
 
 
 def measure(way: str, path: Path) -> dict[str, float]:
-    command = [sys.executable, __file__, "--child", way, str(path)]
-    done = subprocess.run(command, check=False, capture_output=True, text=True, cwd=ROOT)
-    if done.returncode:
-        raise RuntimeError(f"{way} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_child(__file__, way, str(path))
 
 
 def _cell(figure: dict[str, float] | None, *, estimated: bool = False) -> str:

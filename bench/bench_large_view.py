@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,14 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from child_figures import peak_mb, run_child  # noqa: E402
 from synthetic_events import write_parquet  # noqa: E402
-
-
-def _peak_mb() -> float:
-    for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def child(step: str, path: Path, state: Path) -> dict[str, float]:
@@ -70,16 +63,12 @@ def child(step: str, path: Path, state: Path) -> dict[str, float]:
 
         figures["events"] = float(len(pd.read_parquet(path)))
     figures["seconds"] = time.perf_counter() - started
-    figures["peak_mb"] = _peak_mb()
+    figures["peak_mb"] = peak_mb()
     return figures
 
 
 def measure(step: str, path: Path, state: Path) -> dict[str, float]:
-    command = [sys.executable, __file__, "--child", step, "--file", str(path), "--state", str(state)]
-    done = subprocess.run(command, check=False, capture_output=True, text=True, cwd=ROOT)
-    if done.returncode != 0:
-        raise RuntimeError(done.stderr[-2000:])
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_child(__file__, step, "--file", str(path), "--state", str(state))
 
 
 def main() -> None:

@@ -15,9 +15,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
 
 from eventmap.filtering import Filters, SourceFilter, as_tuple
+from eventmap.query_params import QueryParams, all_values, first_value, read_date
 from eventmap.scene.model import AreaKey, Lang
 from geo.naming import Naming, naming_for_language
 
@@ -70,7 +70,6 @@ class ViewState:
         return replace(self, filters=filters)
 
 
-QueryParams = Mapping[str, "str | list[str] | tuple[str, ...]"]
 
 
 def to_query(state: ViewState) -> dict[str, str | list[str]]:
@@ -130,15 +129,15 @@ def from_query(
     def bad(name: str, value: str) -> None:
         ignored.append(f"{name}={value[:50]}")
 
-    date_from = _read_date(params, "from", bad)
-    date_to = _read_date(params, "to", bad)
+    date_from = read_date(params, "from", bad)
+    date_to = read_date(params, "to", bad)
     if date_from and date_to and date_from > date_to:
         date_from, date_to = date_to, date_from
     choices = {
-        field_name: as_tuple(v.strip() for v in _all(params, parameter)[:MAX_VALUES_PER_PARAMETER])
+        field_name: as_tuple(v.strip() for v in all_values(params, parameter)[:MAX_VALUES_PER_PARAMETER])
         for field_name, parameter in CHOICE_PARAMETERS.items()
     }
-    text = _first(params, "q").strip()
+    text = first_value(params, "q").strip()
     if len(text) > MAX_TEXT_LENGTH:
         bad("q", text)
         text = text[:MAX_TEXT_LENGTH]
@@ -152,10 +151,10 @@ def from_query(
     lon = _read_float(params, "lon", bad, low=-180.0, high=180.0)
     center = (lat, lon) if lat is not None and lon is not None else None
     if (lat is None) != (lon is None):
-        bad("lat" if lat is not None else "lon", _first(params, "lat" if lat is not None else "lon"))
+        bad("lat" if lat is not None else "lon", first_value(params, "lat" if lat is not None else "lon"))
     zoom = _read_int(params, "zoom", bad, low=MIN_ZOOM, high=MAX_ZOOM)
     areas: list[AreaKey] = []
-    for value in _all(params, "layer")[:MAX_VALUES_PER_PARAMETER]:
+    for value in all_values(params, "layer")[:MAX_VALUES_PER_PARAMETER]:
         if value.strip() in AREA_KEYS:
             areas.append(AreaKey(value.strip()))
         else:
@@ -170,7 +169,7 @@ def from_query(
         lang=lang,
         basemap=_read_choice(params, "basemap", tuple(basemaps), DEFAULT_BASEMAP, bad),
         present=_read_flag(params, "present", bad),
-        selected_event=_first(params, "event").strip()[:MAX_TEXT_LENGTH],
+        selected_event=first_value(params, "event").strip()[:MAX_TEXT_LENGTH],
         keep_view=_read_flag(params, "keep", bad),
         areas=tuple(dict.fromkeys(areas)),
         ignored=tuple(ignored),
@@ -180,7 +179,7 @@ def from_query(
 def query_differs(current: QueryParams, wanted: Mapping[str, str | list[str]]) -> bool:
     """Whether writing `wanted` would change the parameters of ours in `current` (avoids needless URL updates)."""
     for name in PARAMETERS:
-        have = _all(current, name)
+        have = all_values(current, name)
         want = wanted.get(name, [])
         want_list = [want] if isinstance(want, str) else list(want)
         if have != want_list:
@@ -191,33 +190,8 @@ def query_differs(current: QueryParams, wanted: Mapping[str, str | list[str]]) -
 # --- reading one parameter ---------------------------------------------------------------------------------
 
 
-def _all(params: QueryParams, name: str) -> list[str]:
-    value = params.get(name)
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    return [v for v in value if isinstance(v, str)]
-
-
-def _first(params: QueryParams, name: str) -> str:
-    values = _all(params, name)
-    return values[0] if values else ""
-
-
-def _read_date(params: QueryParams, name: str, bad) -> date | None:
-    text = _first(params, name).strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        bad(name, text)
-        return None
-
-
 def _read_int(params: QueryParams, name: str, bad, *, low: int, high: int) -> int | None:
-    text = _first(params, name).strip()
+    text = first_value(params, name).strip()
     if not text:
         return None
     try:
@@ -231,7 +205,7 @@ def _read_int(params: QueryParams, name: str, bad, *, low: int, high: int) -> in
 
 
 def _read_float(params: QueryParams, name: str, bad, *, low: float, high: float) -> float | None:
-    text = _first(params, name).strip()
+    text = first_value(params, name).strip()
     if not text:
         return None
     try:
@@ -245,7 +219,7 @@ def _read_float(params: QueryParams, name: str, bad, *, low: float, high: float)
 
 
 def _read_choice(params: QueryParams, name: str, allowed: tuple[str, ...], default: str, bad) -> str:
-    text = _first(params, name).strip()
+    text = first_value(params, name).strip()
     if not text:
         return default
     if text in allowed:
@@ -260,7 +234,7 @@ def _read_choice(params: QueryParams, name: str, allowed: tuple[str, ...], defau
 def _read_flag(params: QueryParams, name: str, bad) -> bool:
     if name not in params:
         return False
-    text = _first(params, name).strip().casefold()
+    text = first_value(params, name).strip().casefold()
     if text in _TRUE:
         return True
     if text not in _FALSE:

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from access import Action
+from access import Action, allowed
 from base.settings import Settings
 from eventmap.i18n import language_name, languages, t
 from eventmap.playback import Story, StoryError
@@ -50,9 +50,10 @@ def take(story: Story, *, shared: bool) -> None:
 
 def keep_on_server(data: bytes, *, settings: Settings) -> bool:
     """Keep a checked story file on the server for a link, when this session may; True when kept."""
-    if not who.may(settings, Action.SHARE_STORY):
+    principal = who.current(settings)
+    if not allowed(principal, Action.SHARE_STORY):
         return False
-    share_story(who.current(settings), data, state_dir=settings.state_dir)
+    share_story(principal, data, state_dir=settings.state_dir)
     return True
 
 

@@ -9,21 +9,18 @@ Pure (no Streamlit). The URL parameters are its own (`view_from`, `view_to`, `vi
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from eventmap.filtering import Filters, as_tuple
 from eventmap.i18n import side_label, t
+from eventmap.query_params import QueryParams, all_values, read_date
 
 MAX_VALUES_PER_PARAMETER = 200
 DATE_PARAMETERS = ("view_from", "view_to")
 # ViewChoice field -> its query parameter (repeated for several values)
 CHOICE_PARAMETERS: dict[str, str] = {"countries": "view_country", "sides": "view_side", "event_types": "view_type"}
 VIEW_PARAMETERS: tuple[str, ...] = (*DATE_PARAMETERS, *CHOICE_PARAMETERS.values())
-
-QueryParams = Mapping[str, "str | list[str] | tuple[str, ...]"]
-
 
 @dataclass(frozen=True, kw_only=True)
 class ViewChoice:
@@ -76,27 +73,9 @@ class ViewChoice:
         """The view a URL names, or None when it names none. A date that cannot be read is left open."""
         if not any(name in params for name in VIEW_PARAMETERS):
             return None
-        date_from, date_to = (_read_date(params, name) for name in DATE_PARAMETERS)
+        date_from, date_to = (read_date(params, name) for name in DATE_PARAMETERS)
         if date_from and date_to and date_from > date_to:
             date_from, date_to = date_to, date_from
-        choices = {field_name: as_tuple(v.strip() for v in _all(params, parameter)[:MAX_VALUES_PER_PARAMETER])
+        choices = {field_name: as_tuple(v.strip() for v in all_values(params, parameter)[:MAX_VALUES_PER_PARAMETER])
                    for field_name, parameter in CHOICE_PARAMETERS.items()}
         return cls(date_from=date_from, date_to=date_to, **choices)
-
-
-def _all(params: QueryParams, name: str) -> list[str]:
-    value = params.get(name)
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    return [v for v in value if isinstance(v, str)]
-
-
-def _read_date(params: QueryParams, name: str) -> date | None:
-    values = _all(params, name)
-    text = values[0].strip() if values else ""
-    try:
-        return date.fromisoformat(text[:10]) if text else None
-    except ValueError:
-        return None

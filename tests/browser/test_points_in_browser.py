@@ -114,6 +114,21 @@ def test_without_webgl_the_points_are_clustered_with_a_notice(browser, hundred_t
         chromium.close()
 
 
+def filter_to_side(page, map_page, frame: pd.DataFrame, side: str) -> int:
+    """Choose `side` in the sidebar's Side filter; once the map has drawn that side's points, their number."""
+    sides = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(has_text="Side")
+    sides.locator("input").click()
+    page.keyboard.type(side)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    expected = int((frame["side"] == side).sum())
+    map_page.wait_for_function(
+        "(n) => { const g = window.EventMap && EventMap.layers[0];"
+        " return !!(g && g.emPoints && g.emPoints.drawCount > 0 && g.emCols.lon.length === n); }",
+        arg=expected, polling=250)
+    return expected
+
+
 @pytest.fixture(scope="module")
 def points_app(start_app, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, pd.DataFrame]:
     frame = synthetic_events(20_000, seed=8)
@@ -143,16 +158,7 @@ def test_the_dashboard_shows_the_card_of_a_clicked_point_and_redraws_on_a_side_f
 
     map_page = page.wait_for_selector(MAP_FRAME, state="attached").content_frame()
     map_page.evaluate("() => { window.emSameMap = true; }")
-    sides = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(has_text="Side")
-    sides.locator("input").click()
-    page.keyboard.type("Artsakh")
-    page.keyboard.press("Enter")
-    page.keyboard.press("Escape")
-    expected = int((frame["side"] == "Artsakh").sum())
-    map_page.wait_for_function(
-        "(n) => { const g = window.EventMap && EventMap.layers[0];"
-        " return !!(g && g.emPoints && g.emPoints.drawCount > 0 && g.emCols.lon.length === n); }",
-        arg=expected, polling=250)
+    filter_to_side(page, map_page, frame, "Artsakh")
     assert map_page.evaluate("() => window.emSameMap") is True, "the map was not reloaded"
     sides_drawn = map_page.evaluate("() => Array.from(new Set(EventMap.layers[0].emCols.side))")
     palette = map_page.evaluate("() => EventMap.layers[0].emPayload.sides")
@@ -238,16 +244,7 @@ def test_a_side_filter_sends_no_columns_and_a_click_on_a_filtered_point_selects_
         [data["url"].removeprefix("/app/static/"), data["labels"].removeprefix("/app/static/")])
     map_page.evaluate("() => { window.emSameMap = true; }")
 
-    sides = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(has_text="Side")
-    sides.locator("input").click()
-    page.keyboard.type("Armenia")
-    page.keyboard.press("Enter")
-    page.keyboard.press("Escape")
-    expected = int((frame["side"] == "Armenia").sum())
-    map_page.wait_for_function(
-        "(n) => { const g = window.EventMap && EventMap.layers[0];"
-        " return !!(g && g.emPoints && g.emPoints.drawCount > 0 && g.emCols.lon.length === n); }",
-        arg=expected, polling=250)
+    expected = filter_to_side(page, map_page, frame, "Armenia")
     assert map_page.evaluate("() => window.emSameMap") is True, "the map was not reloaded"
     payload = map_page.evaluate("() => { const P = EventMap.layers[0].emPayload;"
                                 " return { filter: P.filter, n: P.n, columns: 'lon' in P }; }")
