@@ -115,7 +115,7 @@ def test_the_places_page_shows_candidates_on_a_map_and_one_click_saves(start_app
     page.get_by_text(re.compile(r"^6 of 6 events shown")).wait_for(timeout=30_000)
     page.get_by_test_id("stSidebarNav").get_by_text("Places").click()
     page.get_by_text("Places to check").wait_for(timeout=30_000)
-    settle(page)
+    settle(page, timeout_ms=90_000)  # the page's first run looks up every name of the upload (slow on a busy CI)
     frame = page.locator(MAP_FRAME).last.element_handle().content_frame()
     frame.wait_for_selector(".leaflet-tooltip", timeout=30_000)
     labels = frame.locator(".leaflet-tooltip").all_inner_texts()
